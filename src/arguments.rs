@@ -1,0 +1,100 @@
+//! The command line, in one place (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  internal error (a bug)
+  2  usage error (bad command line)
+  3  an input path is missing or unreadable
+  4  an input is invalid: empty, binary, not UTF-8, too large, malformed YAML,
+     manifest or front matter
+  5  an output file could not be written
+
+Examples:
+  dateline build                         # timeline of data/ as YAML on stdout
+  dateline build data -o timelines/seeds.yaml
+  dateline build data --format dot -o timelines/seeds.dot
+  dateline dot timelines/seeds.yaml -o timelines/seeds.dot
+  dateline extract data/003_c03d9d5b242cb57b.txt --published 2025-12-02";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Turn news articles about diplomacy and war into a timeline",
+    long_about = "Reads article texts with their publication dates, extracts meetings, \
+statements, strikes and agreements with who, where and when, orders them on a timeline \
+and writes it as YAML (for review in git) or Graphviz DOT.",
+    after_help = AFTER_HELP
+)]
+pub struct Arguments {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the timeline of a set of articles (the main job)
+    #[command(after_help = "\
+Examples:
+  dateline build                              # data/ to stdout as YAML
+  dateline build data -o timelines/seeds.yaml
+  dateline build a.txt b.md --format dot | dot -Tsvg > timeline.svg
+
+Publication dates come from, in order: a `sources.yaml` manifest in the article's
+directory, a YAML front-matter block at the top of the article, or a dateline such as
+\"MOSCOW, Feb 5 (Reuters)\".")]
+    Build {
+        /// Article files or directories (searched recursively for *.txt and *.md)
+        #[arg(default_value = "data")]
+        paths: Vec<PathBuf>,
+        /// Write here (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Yaml)]
+        format: Format,
+        /// Title written at the top of the timeline
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Render a timeline YAML (possibly reviewed and edited) as Graphviz DOT
+    #[command(after_help = "\
+Examples:
+  dateline dot timelines/seeds.yaml -o timelines/seeds.dot
+  dateline dot timelines/seeds.yaml | dot -Tsvg > seeds.svg")]
+    Dot {
+        /// A timeline written by `dateline build`
+        timeline: PathBuf,
+        /// Write here (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show what the extractor sees in one article: events, evidence and dates
+    #[command(after_help = "\
+Examples:
+  dateline extract data/000_3437d0373a1bdac4.txt
+  dateline extract article.txt --published 2025-04-06")]
+    Extract {
+        /// One article file
+        file: PathBuf,
+        /// Publication date (YYYY-MM-DD); overrides the manifest, front matter and dateline
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        published: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Yaml,
+    Dot,
+}
+
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}

@@ -1,0 +1,1139 @@
+//! Events from one article: triggers from the event lexicon, actors and places from
+//! the gazetteer (and from names the article introduces), dates from the temporal
+//! tagger. `extract_document` is a pure function of the document and the lexicons,
+//! so it can run per article anywhere (threads, a distributed engine).
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon};
+use crate::model::{Kind, Status};
+use crate::temporal::{self, Direction, Mention, When};
+use crate::text::{split_sentences, tokenize, Token};
+
+/// How a date was read: the words, the rule, and what it was resolved against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeEvidence {
+    /// The phrase as written, with its preposition ("on Thursday").
+    pub expression: String,
+    /// Byte span of the expression proper in the document.
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+    pub anchor: Option<NaiveDate>,
+    pub direction: Direction,
+    pub value: Option<When>,
+}
+
+/// One sentence that reports the event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Byte span of the sentence in the document.
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub trigger: String,
+    pub time: Option<TimeEvidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedEvent {
+    pub kind: Kind,
+    pub status: Status,
+    /// The initiator first (speaker, visitor, attacker), then the other side.
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub date: Option<When>,
+    pub summary: String,
+    /// In document order; the first is the main report.
+    pub evidence: Vec<Evidence>,
+}
+
+impl ExtractedEvent {
+    pub fn main_actor(&self) -> Option<&str> {
+        self.actors.first().map(String::as_str)
+    }
+}
+
+/// A name found in a sentence: token range and what it stands for.
+#[derive(Debug, Clone)]
+struct NameMention {
+    first: usize,
+    end: usize,
+    entity: Entity,
+}
+
+/// Per-article memory: people introduced so far, for surnames and pronouns.
+#[derive(Default)]
+struct ArticleMemory {
+    /// Surname → full name, for people the gazetteer does not know.
+    surnames: Vec<(String, String)>,
+    /// Everyone the article has named as a person.
+    people: std::collections::BTreeSet<String>,
+    last_person: Option<String>,
+    /// The last person who was the initiator of an event: who "he" most likely is.
+    last_actor_person: Option<String>,
+    /// The last two or more sides named together: who "both nations" are.
+    last_pair: Vec<String>,
+}
+
+/// Everything the rules need to look at in one sentence.
+struct SentenceView<'a, 's> {
+    tokens: &'s [Token<'a>],
+    /// Lowercase: for lexicon words.
+    folded: Vec<String>,
+    names: Vec<NameMention>,
+    lexicon: &'s Lexicon,
+}
+
+impl SentenceView<'_, '_> {
+    fn name_at(&self, i: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.first <= i && i < m.end)
+    }
+
+    fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.end == end)
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_clause_break())
+    }
+
+    fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
+        phrases.iter().any(|p| phrase_at(&self.folded, i, p))
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_apostrophe())
+            && self.folded.get(i + 1).is_some_and(|w| w == "s")
+    }
+}
+
+/// A trigger found in a sentence, before it becomes an event.
+struct Candidate {
+    first: usize,
+    end: usize,
+    kind: Kind,
+    noun: bool,
+    status: Status,
+    actors: Vec<String>,
+    place: Option<String>,
+    /// A noun trigger is pinned down by a city, participants or "by X".
+    anchored: bool,
+    time: Option<usize>,
+    /// The date was borrowed from another trigger in the sentence.
+    time_shared: bool,
+}
+
+/// Extract the events one article reports.
+pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Vec<ExtractedEvent> {
+    let mut memory = ArticleMemory::default();
+    let mut events: Vec<ExtractedEvent> = Vec::new();
+    for sentence in split_sentences(doc.body()) {
+        let start = doc.body_start + sentence.start;
+        let tokens = tokenize(sentence.text, start);
+        for event in extract_sentence(doc, &tokens, start, sentence.text, lexicon, &mut memory) {
+            merge_into(&mut events, event, &memory.people, lexicon);
+        }
+    }
+    events
+}
+
+fn extract_sentence(
+    doc: &Document,
+    tokens: &[Token<'_>],
+    start: usize,
+    text: &str,
+    lexicon: &Lexicon,
+    memory: &mut ArticleMemory,
+) -> Vec<ExtractedEvent> {
+    let texts: Vec<String> = tokens.iter().map(|t| t.text.replace('’', "'")).collect();
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    let headline = is_title_case(tokens);
+    let names = find_names(tokens, &texts, lexicon, memory, headline);
+    let view = SentenceView {
+        tokens,
+        folded,
+        names,
+        lexicon,
+    };
+    let times: Vec<Mention> = temporal::recognize(tokens, &lexicon.temporal)
+        .into_iter()
+        .filter(|m| m.pattern.is_date())
+        .collect();
+
+    let mut candidates = Vec::new();
+    // Headlines restate the story in Title Case; the body reports the events.
+    if !headline {
+        let mut i = 0;
+        while i < tokens.len() {
+            let taken = view.name_at(i).is_some()
+                || times.iter().any(|m| m.first_token <= i && i < m.end_token);
+            let trigger = if taken {
+                None
+            } else {
+                lexicon.events.trigger_at(&view.folded, i)
+            };
+            match trigger {
+                // A capitalised trigger inside a sentence is part of a name ("Post").
+                Some(t) if i == 0 || !tokens[i].is_capitalized() => {
+                    let end = i + t.words.len();
+                    candidates.push(Candidate {
+                        first: i,
+                        end,
+                        kind: t.kind,
+                        noun: t.noun,
+                        status: Status::Occurred,
+                        actors: Vec::new(),
+                        place: None,
+                        anchored: false,
+                        time: None,
+                        time_shared: false,
+                    });
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    let boundaries: Vec<(usize, usize)> = candidates.iter().map(|c| (c.first, c.end)).collect();
+    for (index, candidate) in candidates.iter_mut().enumerate() {
+        let next_trigger = boundaries.get(index + 1).map_or(tokens.len(), |b| b.0);
+        let previous_trigger_end = index.checked_sub(1).map_or(0, |p| boundaries[p].1);
+        analyse(candidate, &view, memory, previous_trigger_end, next_trigger);
+        // A name mentioned after this trigger may be the subject of the next one.
+        for mention in view
+            .names
+            .iter()
+            .filter(|m| m.end <= next_trigger && m.entity.class == EntityClass::Person)
+        {
+            memory.last_person = Some(mention.entity.name.clone());
+        }
+    }
+    attach_times(&mut candidates, &times, &view);
+
+    for mention in view
+        .names
+        .iter()
+        .filter(|m| m.entity.class == EntityClass::Person)
+    {
+        memory.last_person = Some(mention.entity.name.clone());
+    }
+
+    let mut events = Vec::new();
+    for candidate in candidates {
+        if !keep(&candidate, &view) {
+            continue;
+        }
+        let time = candidate.time.map(|t| {
+            let mention = &times[t];
+            let direction = if mention.leans_forward
+                || candidate.status == Status::Planned
+                || temporal::direction_at(tokens, mention.first_token, &lexicon.temporal)
+                    == Direction::Forward
+            {
+                Direction::Forward
+            } else {
+                Direction::Backward
+            };
+            let value = resolve(&mention.pattern, doc.published, direction);
+            TimeEvidence {
+                expression: doc.text[mention.phrase_start..mention.end].to_string(),
+                start: mention.start,
+                end: mention.end,
+                rule: mention.pattern.rule(),
+                anchor: doc.published,
+                direction,
+                value,
+            }
+        });
+        let date = time.as_ref().and_then(|t| t.value);
+        let mut status = candidate.status;
+        if let (Some(date), Some(published)) = (date, doc.published) {
+            if date.start().is_some_and(|s| s > published) {
+                status = Status::Planned;
+            }
+        }
+        let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
+        let trigger_text = doc.text[trigger].to_string();
+        let after_trigger = tokens[candidate.first].start - start;
+        let summary = summarize(
+            candidate.kind,
+            status,
+            &candidate.actors,
+            candidate.place.as_deref(),
+            text,
+            after_trigger,
+        );
+        events.push(ExtractedEvent {
+            kind: candidate.kind,
+            status,
+            actors: candidate.actors,
+            place: candidate.place,
+            date,
+            summary,
+            evidence: vec![Evidence {
+                start,
+                end: start + text.len(),
+                quote: text.to_string(),
+                trigger: trigger_text,
+                time,
+            }],
+        });
+    }
+    events
+}
+
+/// Without a publication date only absolute expressions can be placed.
+fn resolve(
+    pattern: &temporal::Pattern,
+    published: Option<NaiveDate>,
+    direction: Direction,
+) -> Option<When> {
+    use temporal::Pattern as P;
+    match published {
+        Some(anchor) => pattern.resolve(anchor, direction),
+        None => match pattern {
+            P::MonthDay { year: Some(_), .. } | P::MonthYear { .. } | P::Year(_) | P::Decade(_) => {
+                // Any anchor will do: these do not depend on it.
+                pattern.resolve(NaiveDate::MIN, direction)
+            }
+            _ => None,
+        },
+    }
+}
+
+/// Title Case lines (headlines, section heads) have most words capitalised.
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.len() > 3)
+        .collect();
+    words.len() >= 3 && words.iter().filter(|t| t.is_capitalized()).count() * 4 >= words.len() * 3
+}
+
+/// Gazetteer names, then names the article introduces ("Karoline Leavitt") and their
+/// later surnames. A country or demonym that only qualifies a person's title
+/// ("Russian President Vladimir Putin", "US envoy Steve Witkoff") is dropped.
+fn find_names(
+    tokens: &[Token<'_>],
+    texts: &[String],
+    lexicon: &Lexicon,
+    memory: &mut ArticleMemory,
+    headline: bool,
+) -> Vec<NameMention> {
+    let gazetteer = &lexicon.gazetteer;
+    let is_title = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            let folded = fold(t.text);
+            gazetteer.titles.iter().any(|title| fold(title) == folded)
+        })
+    };
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((entity, used)) = gazetteer.match_at(texts, i) {
+            // "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
+            let compound = tokens.get(i + used).is_some_and(|t| t.text == "-")
+                && tokens
+                    .get(i + used + 1)
+                    .is_some_and(|t| t.is_word() && !t.is_capitalized());
+            if !compound {
+                names.push(NameMention {
+                    first: i,
+                    end: i + used,
+                    entity: entity.clone(),
+                });
+            }
+            i += used;
+            continue;
+        }
+        if let Some((_, full)) = memory
+            .surnames
+            .iter()
+            .find(|(surname, _)| *surname == texts[i])
+        {
+            let entity = Entity {
+                name: full.clone(),
+                class: EntityClass::Person,
+                country: None,
+            };
+            names.push(NameMention {
+                first: i,
+                end: i + 1,
+                entity,
+            });
+            i += 1;
+            continue;
+        }
+        let could_be_name = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                t.is_word()
+                    && t.is_capitalized()
+                    && t.text.chars().any(char::is_lowercase)
+                    && !gazetteer.not_names.contains(t.text)
+                    && !gazetteer.knows(&texts[j])
+                    && !is_title(j)
+                    && !lexicon.temporal.months.contains_key(&fold(t.text))
+            })
+        };
+        let run = (i..tokens.len()).take_while(|&j| could_be_name(j)).count();
+        if !headline && (2..=3).contains(&run) {
+            let full = texts[i..i + run].join(" ");
+            let surname = texts[i + run - 1].clone();
+            if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+                memory.surnames.push((surname, full.clone()));
+            }
+            names.push(NameMention {
+                first: i,
+                end: i + run,
+                entity: Entity {
+                    name: full,
+                    class: EntityClass::Person,
+                    country: None,
+                },
+            });
+            i += run;
+            continue;
+        }
+        i += run.max(1);
+    }
+    for mention in names
+        .iter()
+        .filter(|m| m.entity.class == EntityClass::Person)
+    {
+        memory.people.insert(mention.entity.name.clone());
+    }
+    // Drop qualifiers of a title: country or organisation, title words, then a person.
+    let mut kept = Vec::with_capacity(names.len());
+    for (index, mention) in names.iter().enumerate() {
+        let qualifies_title = matches!(
+            mention.entity.class,
+            EntityClass::Country | EntityClass::Demonym | EntityClass::Organisation
+        ) && names.get(index + 1).is_some_and(|next| {
+            next.entity.class == EntityClass::Person
+                && next.first > mention.end
+                && next.first - mention.end <= 4
+                && (mention.end..next.first).all(|j| {
+                    is_title(j)
+                        || tokens[j].is_word()
+                            && !tokens[j].is_capitalized()
+                            && next.first - mention.end <= 3
+                })
+                && (mention.end..next.first).any(is_title)
+        });
+        if !qualifies_title {
+            kept.push(mention.clone());
+        }
+    }
+    kept
+}
+
+/// Work out status, actors and place of one trigger.
+fn analyse(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+    previous_end: usize,
+    next_trigger: usize,
+) {
+    let tokens = view.tokens;
+    let events = &view.lexicon.events;
+    let (first, end) = (candidate.first, candidate.end);
+    let clause_start = (0..first)
+        .rev()
+        .find(|&j| view.is_break(j))
+        .map_or(0, |j| j + 1);
+    let clause_end = (end..tokens.len())
+        .find(|&j| view.is_break(j))
+        .unwrap_or(tokens.len());
+
+    // Status: a future marker shortly before in the clause, or after a noun ("talks are expected").
+    let future_before = (clause_start.max(first.saturating_sub(6))..first)
+        .any(|j| view.any_phrase(j, &view.lexicon.temporal.future_markers));
+    let future_after = candidate.noun
+        && (end..clause_end).any(|j| view.any_phrase(j, &view.lexicon.temporal.future_markers));
+    if future_before || future_after {
+        candidate.status = Status::Planned;
+    }
+
+    // The reach of this trigger to the right: up to the next trigger or a hard stop.
+    let hard_stop = (end..tokens.len())
+        .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
+        .unwrap_or(tokens.len());
+    let reach_end = next_trigger.min(end + 20).min(hard_stop);
+    let actor_of = |m: &NameMention| m.entity.actor().map(str::to_string);
+
+    // The initiator.
+    let mut main: Option<String> = None;
+    let mut generic_subject = false;
+    // "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a senior Russian official"
+    if let Some(by) = (end..(end + 4).min(reach_end)).find(|&j| view.folded[j] == "by") {
+        let mut j = by + 1;
+        while j < reach_end
+            && j <= by + 3
+            && view.name_at(j).is_none()
+            && tokens[j].is_word()
+            && !tokens[j].is_capitalized()
+        {
+            j += 1;
+        }
+        if let Some(m) = view.names.iter().find(|m| m.first == j) {
+            main = actor_of(m);
+            candidate.anchored |= main.is_some();
+        }
+    }
+    if main.is_none() && candidate.noun {
+        // "Dmitriev's visit", "his recent visit", "US-Russia talks", "the Moscow meeting"
+        let mut j = first;
+        while j > previous_end && j + 4 > first {
+            j -= 1;
+            if tokens[j].is_clause_break() {
+                break;
+            }
+            if view.is_possessive(j) && j > 0 {
+                main = match view.name_ending_at(j) {
+                    Some(owner) => actor_of(owner),
+                    None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
+                        memory.salient_person()
+                    }
+                    None => None,
+                };
+                break;
+            }
+            if matches!(view.folded[j].as_str(), "his" | "her") {
+                main = memory.salient_person();
+                break;
+            }
+            if let Some(m) = view
+                .name_ending_at(j + 1)
+                .filter(|m| m.end == first || !governed(view, m))
+            {
+                if let Some(actor) = actor_of(m) {
+                    main = Some(actor.clone());
+                    // "US-Russia talks": both sides of the hyphen.
+                    if m.first >= 2 && tokens[m.first - 1].text == "-" {
+                        if let Some(other) = view.name_ending_at(m.first - 1).and_then(actor_of) {
+                            main = Some(other);
+                            push_unique(&mut candidate.actors, actor);
+                        }
+                    }
+                    break;
+                }
+                if m.entity.is_local_place() && m.end == first {
+                    candidate.place = m.entity.place().map(str::to_string);
+                    candidate.anchored = true;
+                }
+            }
+        }
+    }
+    let mut co_subjects = Vec::new();
+    if main.is_none() && !(candidate.noun && candidate.kind == Kind::Statement) {
+        // The subject of the verb, or for a noun the subject of the verb that governs it
+        // ("Russian forces launched a missile attack").
+        main = find_subject(view, first, memory, &mut generic_subject, &mut co_subjects);
+    }
+
+    // The other side: "with X", "between X and Y", "involving X", the object of "meet".
+    // A statement has no other side: "relations with the United States" is its content.
+    let mut others = Vec::new();
+    let mut participants_named = false;
+    if candidate.kind != Kind::Statement {
+        let opener = (end..reach_end)
+            .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
+        let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
+        let from = match (verb_object, opener) {
+            (true, _) => Some(end),
+            (false, Some(k)) => Some(k + 1),
+            (false, None) => None,
+        };
+        if let Some(mut j) = from {
+            while j < reach_end {
+                if let Some(m) = view.name_at(j) {
+                    if let Some(actor) = actor_of(m) {
+                        others.push(actor);
+                        participants_named = true;
+                    }
+                    j = m.end;
+                    continue;
+                }
+                if matches!(view.folded[j].as_str(), "in" | "on" | "at")
+                    || view.folded[j] == "to" && candidate.noun
+                {
+                    break;
+                }
+                j += 1;
+            }
+        }
+    }
+    if main.is_none() && !others.is_empty() {
+        main = Some(others.remove(0));
+    }
+    if generic_subject && candidate.kind == Kind::Statement {
+        // "Analysts note ...": commentary, whoever else the sentence names.
+        main = None;
+        others.clear();
+        candidate.actors.clear();
+    }
+    if let Some(m) = main {
+        if memory.people.contains(&m) {
+            memory.last_actor_person = Some(m.clone());
+        }
+        candidate.actors.insert(0, m);
+    }
+    for other in co_subjects.into_iter().chain(others) {
+        push_unique(&mut candidate.actors, other);
+    }
+    if candidate.actors.len() >= 2 {
+        memory.last_pair = candidate.actors.clone();
+    }
+
+    // Where: "in Miami", "visit to Washington", "strike on Kyiv"; a statement only "in X" or "at X".
+    if candidate.place.is_none() {
+        let statement = candidate.kind == Kind::Statement;
+        let limit = if statement {
+            (end + 3).min(reach_end)
+        } else {
+            reach_end
+        };
+        for j in end..limit {
+            let Some(m) = view.names.iter().find(|m| m.first == j) else {
+                continue;
+            };
+            let Some(place) = m.entity.place() else {
+                continue;
+            };
+            let before = view.folded[j - 1].as_str();
+            let locative = if statement {
+                matches!(before, "in" | "at")
+            } else {
+                events.locative.contains(before)
+            };
+            let target = candidate.kind == Kind::Strike && events.target.contains(before);
+            if locative || target {
+                candidate.place = Some(place.to_string());
+                if m.entity.is_local_place() {
+                    candidate.anchored = true;
+                }
+                break;
+            }
+        }
+    }
+    candidate.anchored |= participants_named;
+}
+
+impl ArticleMemory {
+    /// Who "he" or "she" most likely is: the last person who did something, else the
+    /// last person named.
+    fn salient_person(&self) -> Option<String> {
+        self.last_actor_person
+            .clone()
+            .or_else(|| self.last_person.clone())
+    }
+}
+
+/// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
+/// Then it is not the subject of a verb.
+fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bool {
+    let mut j = mention.first;
+    while j > 0
+        && matches!(
+            view.folded[j - 1].as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    {
+        j -= 1;
+    }
+    j > 0
+        && view
+            .lexicon
+            .events
+            .prepositions
+            .contains(&view.folded[j - 1])
+}
+
+/// The subject of the verb at `trigger` (or governing it): skip auxiliaries back from
+/// it; across an appositive ("Kirill Dmitriev, a key envoy for ..., stated") to the
+/// name before it; pronouns to the last person who acted; a capital just before its
+/// verb speaks for its country ("Moscow said"). Names after a preposition are skipped.
+/// Names coordinated with the subject ("Moscow and Paris expressed") go to `co`.
+fn find_subject(
+    view: &SentenceView<'_, '_>,
+    trigger: usize,
+    memory: &ArticleMemory,
+    generic: &mut bool,
+    co: &mut Vec<String>,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    let mut j = trigger;
+    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
+        j -= 1;
+    }
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
+        return memory.salient_person();
+    }
+    if j > 0 && events.generic_speakers.contains(&view.folded[j - 1]) {
+        *generic = true;
+        return None;
+    }
+    // "both nations agreed", "the two sides met"
+    for pair in &events.pair_references {
+        if j >= pair.len()
+            && phrase_at(&view.folded, j - pair.len(), pair)
+            && memory.last_pair.len() >= 2
+        {
+            co.extend(memory.last_pair[1..].iter().cloned());
+            return memory.last_pair.first().cloned();
+        }
+    }
+    let subject_at = |m: &NameMention, adjacent: bool| -> Option<String> {
+        if governed(view, m) {
+            return None;
+        }
+        match m.entity.class {
+            EntityClass::Capital if adjacent => m.entity.country.clone(),
+            _ => m.entity.actor().map(str::to_string),
+        }
+    };
+    let with_coordinated = |m: &NameMention, co: &mut Vec<String>| {
+        // "both Moscow and Paris expressed": the name before "and" acts too.
+        if m.first >= 2 && view.folded[m.first - 1] == "and" {
+            if let Some(other) = view.name_ending_at(m.first - 1) {
+                if let Some(actor) = subject_at(other, true) {
+                    co.push(actor);
+                }
+            }
+        }
+    };
+    let mut k = j;
+    while k > 0 {
+        if view.tokens[k - 1].text == "," {
+            // An appositive or a participle clause ends here; its head is the name
+            // before the comma that opens it, or right before this comma.
+            let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
+            let head = match open {
+                Some(o) if view.tokens[o].text == "," => view.name_ending_at(o),
+                Some(_) => None,
+                None => None,
+            }
+            .or_else(|| {
+                if open.is_none() {
+                    view.name_ending_at(k - 1)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = head {
+                if let Some(actor) = subject_at(m, true) {
+                    with_coordinated(m, co);
+                    return Some(actor);
+                }
+            }
+            return None;
+        }
+        if view.tokens[k - 1].is_clause_break() {
+            return None;
+        }
+        if let Some(m) = view.name_ending_at(k) {
+            if let Some(actor) = subject_at(m, k == j) {
+                with_coordinated(m, co);
+                return Some(actor);
+            }
+            k = m.first;
+            continue;
+        }
+        if events.generic_speakers.contains(&view.folded[k - 1]) {
+            *generic = true;
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Attach each date to the trigger it belongs to, then let undated triggers in the
+/// same sentence share a date unless an ordering cue stands between them.
+fn attach_times(candidates: &mut [Candidate], times: &[Mention], view: &SentenceView<'_, '_>) {
+    if candidates.is_empty() {
+        return;
+    }
+    let events = &view.lexicon.events;
+    let cue_between =
+        |from: usize, to: usize| (from..to).any(|j| events.ordering_cues.contains(&view.folded[j]));
+    for (t, mention) in times.iter().enumerate() {
+        // "since February 2022", "until March": a bound on something, not a date of it.
+        let clause_start = (0..mention.phrase_token)
+            .rev()
+            .find(|&j| view.is_break(j))
+            .map_or(0, |j| j + 1);
+        if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
+            .any(|j| events.bound_cues.contains(&view.folded[j]))
+        {
+            continue;
+        }
+        let opens_sentence = view.tokens[..mention.phrase_token]
+            .iter()
+            .all(|tok| !tok.is_word() || view.folded_is_conjunction(tok.text));
+        let followed_by_comma = view
+            .tokens
+            .get(mention.end_token)
+            .is_some_and(|tok| tok.text == ",");
+        let target = if opens_sentence && followed_by_comma {
+            candidates.iter().position(|c| c.first >= mention.end_token)
+        } else {
+            None
+        }
+        .or_else(|| {
+            // The nearest trigger before it with no clause break or ordering cue in between.
+            candidates.iter().rposition(|c| {
+                c.end <= mention.phrase_token
+                    && !(c.end..mention.phrase_token).any(|j| view.is_break(j))
+                    && !cue_between(c.end, mention.phrase_token)
+            })
+        })
+        .or_else(|| {
+            candidates.iter().rposition(|c| {
+                c.end <= mention.phrase_token && !cue_between(c.end, mention.phrase_token)
+            })
+        })
+        .or_else(|| {
+            candidates.iter().position(|c| {
+                c.first >= mention.end_token && !cue_between(mention.end_token, c.first)
+            })
+        });
+        if let Some(index) = target {
+            let candidate = &mut candidates[index];
+            let closer = candidate
+                .time
+                .is_none_or(|old| distance(&times[old], candidate) > distance(mention, candidate));
+            if closer {
+                candidate.time = Some(t);
+            }
+        }
+    }
+    // Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
+    // unless an ordering cue stands between ("on Tuesday, following two days of talks").
+    let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
+    for candidate in candidates.iter_mut() {
+        if candidate.time.is_some() {
+            continue;
+        }
+        let here = (candidate.first, candidate.end);
+        let nearest = attached
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&t| {
+                let m = &times[t];
+                let (from, to) = if m.end_token <= here.0 {
+                    (m.end_token, here.0)
+                } else {
+                    (here.1, m.phrase_token)
+                };
+                !cue_between(from, to)
+            })
+            .min_by_key(|&t| times[t].first_token.abs_diff(here.0));
+        candidate.time = nearest;
+        candidate.time_shared = nearest.is_some();
+    }
+}
+
+fn distance(mention: &Mention, candidate: &Candidate) -> usize {
+    if mention.first_token >= candidate.end {
+        mention.first_token - candidate.end
+    } else {
+        candidate.first.saturating_sub(mention.end_token)
+    }
+}
+
+impl SentenceView<'_, '_> {
+    fn folded_is_conjunction(&self, word: &str) -> bool {
+        matches!(
+            fold(word).as_str(),
+            "and" | "but" | "then" | "so" | "also" | "earlier" | "later"
+        )
+    }
+}
+
+/// Is this a real event the text reports?
+fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
+    let clause_start = (0..candidate.first)
+        .rev()
+        .find(|&j| view.is_break(j))
+        .map_or(0, |j| j + 1);
+    let window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
+    if window
+        .clone()
+        .any(|j| view.any_phrase(j, &events.negation) || view.any_phrase(j, &events.irrealis))
+    {
+        return false;
+    }
+    // "Talks in Doha could resume": a noun whose own predicate is a modal.
+    if candidate.noun {
+        let clause_end = (candidate.end..view.tokens.len()).find(|&j| view.is_break(j)).unwrap_or(view.tokens.len());
+        let hypothetical = (candidate.end..clause_end.min(candidate.end + 5)).any(|j| {
+            events.modals.contains(&view.folded[j])
+                && view.folded.get(j + 1).is_some_and(|w| events.uncertain_predicates.contains(w) || w == "not")
+        });
+        if hypothetical {
+            return false;
+        }
+    }
+    // "has repeatedly dismissed", "has long viewed": a habit, not an event.
+    if window
+        .clone()
+        .any(|j| events.habitual.contains(&view.folded[j]))
+    {
+        return false;
+    }
+    if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
+        return false;
+    }
+    if candidate.actors.is_empty() && candidate.place.is_none() {
+        return false;
+    }
+    // A date only borrowed from a neighbouring verb does not pin a noun down.
+    let own_date = candidate.time.is_some() && !candidate.time_shared;
+    if candidate.noun && !(candidate.anchored || own_date) {
+        return false;
+    }
+    true
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() && !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// One line from the extracted structure; statements quote the words reported.
+fn summarize(
+    kind: Kind,
+    status: Status,
+    actors: &[String],
+    place: Option<&str>,
+    sentence: &str,
+    trigger_at: usize,
+) -> String {
+    let who = actors.first().map_or("Unidentified actor", String::as_str);
+    let others = if actors.len() > 1 {
+        actors[1..].join(", ")
+    } else {
+        String::new()
+    };
+    let planned = status == Status::Planned;
+    let mut line = match kind {
+        Kind::Meeting => {
+            let verb = if planned { "to meet" } else { "meets" };
+            if others.is_empty() {
+                format!(
+                    "{who} {}",
+                    if planned {
+                        "to hold talks"
+                    } else {
+                        "holds talks"
+                    }
+                )
+            } else {
+                format!("{who} {verb} {others}")
+            }
+        }
+        Kind::Statement => match quoted(&sentence[trigger_at..]).or_else(|| quoted(sentence)) {
+            Some(words) => format!("{who} says \u{201c}{words}\u{201d}"),
+            None => format!("{who} makes a statement"),
+        },
+        Kind::Strike => {
+            let target = place.map(|p| format!(" on {p}")).unwrap_or_default();
+            let by = actors
+                .first()
+                .map(|a| format!(" by {a}"))
+                .unwrap_or_default();
+            return format!(
+                "{}strike{target}{by}",
+                if planned { "Planned " } else { "" }
+            )
+            .replacen("strike", if planned { "strike" } else { "Strike" }, 1);
+        }
+        Kind::Agreement => {
+            let parties = if others.is_empty() {
+                who.to_string()
+            } else {
+                format!("{who} and {others}")
+            };
+            format!("{parties} {}", if planned { "to agree" } else { "agree" })
+        }
+    };
+    if let (Some(place), false) = (place, kind == Kind::Statement) {
+        line.push_str(" in ");
+        line.push_str(place);
+    }
+    line
+}
+
+/// The first quotation in the sentence, shortened to a dozen words.
+fn quoted(sentence: &str) -> Option<String> {
+    let (open, close) = [('\u{201c}', '\u{201d}'), ('"', '"')]
+        .into_iter()
+        .find(|(o, _)| sentence.contains(*o))?;
+    let start = sentence.find(open)? + open.len_utf8();
+    let len = sentence[start..].find(close)?;
+    let inner = sentence[start..start + len]
+        .trim()
+        .trim_end_matches([',', '.']);
+    if inner.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    Some(if words.len() > 12 {
+        format!("{} ...", words[..12].join(" "))
+    } else {
+        words.join(" ")
+    })
+}
+
+/// Fold a new report into an earlier event of the same article when it is the same
+/// event told again: same kind and initiator, place and date that do not disagree. A
+/// report that names no actor ("the Moscow meeting") joins only an event at the same
+/// named place.
+fn merge_into(
+    events: &mut Vec<ExtractedEvent>,
+    new: ExtractedEvent,
+    people: &std::collections::BTreeSet<String>,
+    lexicon: &Lexicon,
+) {
+    // "a senior Russian official" at the same place as Dmitriev is Dmitriev.
+    let stands_for = |person: Option<&str>, country: Option<&str>| match (person, country) {
+        (Some(p), Some(c)) => lexicon.gazetteer.affiliation(p) == Some(c),
+        _ => false,
+    };
+    let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
+        a.date == b.date || a.date.is_none() || b.date.is_none()
+    };
+    let same = events.iter_mut().find(|old| {
+        if old.kind != new.kind || !dates_agree(old, &new) {
+            return false;
+        }
+        if old.actors.is_empty() || new.actors.is_empty() {
+            return old.place.is_some() && old.place == new.place;
+        }
+        let same_actor = old.main_actor() == new.main_actor();
+        let same_side = old.place.is_some()
+            && old.place == new.place
+            && (stands_for(old.main_actor(), new.main_actor())
+                || stands_for(new.main_actor(), old.main_actor()));
+        (same_actor || same_side)
+            && (old.place == new.place || old.place.is_none() || new.place.is_none())
+            && (old.status == new.status || old.date.is_none() || new.date.is_none())
+    });
+    let Some(old) = same else {
+        events.push(new);
+        return;
+    };
+    // Keep the most informative version of each field; evidence accumulates.
+    if old.actors.is_empty() || stands_for(new.main_actor(), old.main_actor()) {
+        // The named person leads over the country that stood for them.
+        let mut actors = new.actors.clone();
+        for actor in &old.actors {
+            push_unique(&mut actors, actor.clone());
+        }
+        old.actors = actors;
+        old.summary = new.summary.clone();
+    } else {
+        for actor in &new.actors {
+            push_unique(&mut old.actors, actor.clone());
+        }
+    }
+    // The initiator stays first; people before countries among the rest.
+    if old.actors.len() > 2 {
+        old.actors[1..].sort_by_key(|a| !people.contains(a));
+    }
+    if old.place.is_none() {
+        old.place = new.place.clone();
+    }
+    if old.date.is_none() && new.date.is_some() {
+        old.date = new.date;
+        old.status = new.status;
+        old.summary = new.summary.clone();
+    }
+    for evidence in new.evidence {
+        match old.evidence.iter_mut().find(|e| e.start == evidence.start) {
+            Some(same_sentence) => {
+                if same_sentence.time.is_none() {
+                    same_sentence.time = evidence.time;
+                }
+            }
+            None => old.evidence.push(evidence),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateSource;
+
+    fn doc(text: &str, published: &str) -> Document {
+        Document {
+            name: "t.txt".into(),
+            path: "t.txt".into(),
+            text: text.to_string(),
+            body_start: 0,
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            published_from: DateSource::Argument,
+            outlet: None,
+        }
+    }
+
+    #[test]
+    fn appositive_subject_and_weekday() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let d = doc("Kirill Dmitriev, a key envoy for Russian President Vladimir Putin, stated on Thursday that progress was made.", "2026-02-05");
+        let events = extract_document(&d, &lexicon);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].actors[0], "Kirill Dmitriev");
+        assert_eq!(
+            events[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-05")
+        );
+    }
+
+    #[test]
+    fn negated_and_hypothetical_events_are_dropped() {
+        let lexicon = Lexicon::builtin().unwrap();
+        for text in [
+            "Putin did not meet Witkoff in Moscow.",
+            "Talks in Doha could resume if Hamas agrees.",
+        ] {
+            let events = extract_document(&doc(text, "2025-01-01"), &lexicon);
+            assert!(
+                events.iter().all(|e| e.kind != Kind::Meeting),
+                "{text}: {events:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn commentary_is_not_an_event() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let events = extract_document(
+            &doc("Analysts note that the talks are difficult.", "2025-01-01"),
+            &lexicon,
+        );
+        assert!(events.is_empty(), "{events:#?}");
+    }
+
+    #[test]
+    fn one_event_reported_twice_in_an_article_is_one_event() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Russian forces launched a missile attack on Kharkiv. On Sunday, Russian forces launched a missile strike on Kharkiv.";
+        let events = extract_document(&doc(text, "2025-04-06"), &lexicon);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].evidence.len(), 2);
+        assert_eq!(
+            events[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2025-04-06")
+        );
+    }
+}

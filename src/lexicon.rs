@@ -1,0 +1,471 @@
+//! Lexicons kept as data (`src/lexicon/*.yaml`), compiled into the binary and parsed
+//! at start-up: month and weekday names, temporal words, event triggers, and the
+//! gazetteer of actors and places. Each file has an example corpus under
+//! `src/lexicon/examples/` that the tests walk.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::Kind;
+use crate::text::tokenize;
+
+const TEMPORAL_YAML: &str = include_str!("lexicon/temporal.yaml");
+const EVENTS_YAML: &str = include_str!("lexicon/events.yaml");
+const GAZETTEER_YAML: &str = include_str!("lexicon/gazetteer.yaml");
+
+/// A token as lexicons compare it: lowercase, with typographic apostrophes made plain.
+pub fn fold(token: &str) -> String {
+    token.to_lowercase().replace('’', "'")
+}
+
+/// Split a lexicon phrase into folded tokens the way running text is split.
+fn phrase(text: &str) -> Vec<String> {
+    tokenize(text, 0).iter().map(|t| fold(t.text)).collect()
+}
+
+/// Does `phrase` start at token `i` of `folded`?
+pub fn phrase_at(folded: &[String], i: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| folded.get(i + k) == Some(w))
+}
+
+pub struct Lexicon {
+    pub temporal: TemporalLexicon,
+    pub events: EventLexicon,
+    pub gazetteer: Gazetteer,
+}
+
+impl Lexicon {
+    /// The lexicons shipped with dateline.
+    pub fn builtin() -> Result<Lexicon> {
+        Ok(Lexicon {
+            temporal: TemporalLexicon::parse(TEMPORAL_YAML)?,
+            events: EventLexicon::parse(EVENTS_YAML)?,
+            gazetteer: Gazetteer::parse(GAZETTEER_YAML)?,
+        })
+    }
+}
+
+fn parse_yaml<'de, T: Deserialize<'de>>(name: &str, text: &'de str) -> Result<T> {
+    serde_yaml::from_str(text).map_err(|e| Error::Lexicon {
+        name: name.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// temporal.yaml
+
+#[derive(Debug)]
+pub struct TemporalLexicon {
+    pub months: BTreeMap<String, u32>,
+    pub ambiguous_months: BTreeSet<String>,
+    pub weekdays: BTreeMap<String, u32>,
+    pub weekday_blockers: BTreeSet<String>,
+    pub date_prepositions: BTreeSet<String>,
+    pub relative_days: BTreeMap<String, i64>,
+    pub number_words: BTreeMap<String, Option<i64>>,
+    pub units: BTreeMap<String, String>,
+    pub future_markers: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemporalFile {
+    months: Vec<Vec<serde_yaml::Value>>,
+    ambiguous_months: Vec<String>,
+    weekdays: Vec<Vec<serde_yaml::Value>>,
+    weekday_blockers: Vec<String>,
+    date_prepositions: Vec<String>,
+    relative_days: BTreeMap<String, i64>,
+    number_words: BTreeMap<String, Option<i64>>,
+    units: BTreeMap<String, String>,
+    future_markers: Vec<String>,
+}
+
+/// `[number, name, abbreviation...]` rows into a name → number map.
+fn numbered_names(file: &str, rows: &[Vec<serde_yaml::Value>]) -> Result<BTreeMap<String, u32>> {
+    let mut map = BTreeMap::new();
+    for row in rows {
+        let bad = || Error::Lexicon {
+            name: file.to_string(),
+            reason: format!("row {row:?} is not [number, name, ...]"),
+        };
+        let number = row
+            .first()
+            .and_then(serde_yaml::Value::as_u64)
+            .ok_or_else(bad)?;
+        for name in &row[1..] {
+            let name = name.as_str().ok_or_else(bad)?;
+            map.insert(fold(name), u32::try_from(number).map_err(|_| bad())?);
+        }
+    }
+    Ok(map)
+}
+
+impl TemporalLexicon {
+    fn parse(text: &str) -> Result<Self> {
+        let file: TemporalFile = parse_yaml("temporal.yaml", text)?;
+        let set = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        Ok(TemporalLexicon {
+            months: numbered_names("temporal.yaml", &file.months)?,
+            ambiguous_months: set(file.ambiguous_months),
+            weekdays: numbered_names("temporal.yaml", &file.weekdays)?,
+            weekday_blockers: set(file.weekday_blockers),
+            date_prepositions: set(file.date_prepositions),
+            relative_days: file.relative_days,
+            number_words: file.number_words,
+            units: file.units,
+            future_markers: file.future_markers.iter().map(|m| phrase(m)).collect(),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// events.yaml
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub words: Vec<String>,
+    pub kind: Kind,
+    /// A noun names an event only when something pins it down (see events.yaml).
+    pub noun: bool,
+}
+
+#[derive(Debug)]
+pub struct EventLexicon {
+    /// Longest first, so "missile strike" wins over "strike".
+    pub triggers: Vec<Trigger>,
+    pub negation: Vec<Vec<String>>,
+    pub irrealis: Vec<Vec<String>>,
+    pub generic_speakers: BTreeSet<String>,
+    pub auxiliaries: BTreeSet<String>,
+    pub locative: BTreeSet<String>,
+    pub target: BTreeSet<String>,
+    pub participants: BTreeSet<String>,
+    pub habitual: BTreeSet<String>,
+    pub pair_references: Vec<Vec<String>>,
+    pub modals: BTreeSet<String>,
+    pub uncertain_predicates: BTreeSet<String>,
+    pub bound_cues: BTreeSet<String>,
+    pub ordering_cues: BTreeSet<String>,
+    pub prepositions: BTreeSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsFile {
+    kinds: BTreeMap<Kind, KindTriggers>,
+    negation: Vec<String>,
+    irrealis: Vec<String>,
+    generic_speakers: Vec<String>,
+    auxiliaries: Vec<String>,
+    locative: Vec<String>,
+    target: Vec<String>,
+    participants: Vec<String>,
+    habitual: Vec<String>,
+    pair_references: Vec<String>,
+    modals: Vec<String>,
+    uncertain_predicates: Vec<String>,
+    bound_cues: Vec<String>,
+    ordering_cues: Vec<String>,
+    prepositions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindTriggers {
+    verbs: Vec<String>,
+    nouns: Vec<String>,
+}
+
+impl EventLexicon {
+    fn parse(text: &str) -> Result<Self> {
+        let file: EventsFile = parse_yaml("events.yaml", text)?;
+        let mut triggers = Vec::new();
+        for (kind, forms) in &file.kinds {
+            for (noun, list) in [(false, &forms.verbs), (true, &forms.nouns)] {
+                for form in list {
+                    triggers.push(Trigger {
+                        words: phrase(form),
+                        kind: *kind,
+                        noun,
+                    });
+                }
+            }
+        }
+        triggers.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then_with(|| a.words.cmp(&b.words))
+        });
+        let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
+        let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        Ok(EventLexicon {
+            triggers,
+            negation: phrases(&file.negation),
+            irrealis: phrases(&file.irrealis),
+            generic_speakers: set(&file.generic_speakers),
+            auxiliaries: set(&file.auxiliaries),
+            locative: set(&file.locative),
+            target: set(&file.target),
+            participants: set(&file.participants),
+            habitual: set(&file.habitual),
+            pair_references: phrases(&file.pair_references),
+            modals: set(&file.modals),
+            uncertain_predicates: set(&file.uncertain_predicates),
+            bound_cues: set(&file.bound_cues),
+            ordering_cues: set(&file.ordering_cues),
+            prepositions: set(&file.prepositions),
+        })
+    }
+
+    /// The trigger starting at token `i`, longest first.
+    pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
+        self.triggers
+            .iter()
+            .find(|t| phrase_at(folded, i, &t.words))
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// gazetteer.yaml
+
+/// What a gazetteer name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntityClass {
+    Person,
+    Country,
+    Organisation,
+    /// "Russian", "Ukrainians": the country as an actor, never a place.
+    Demonym,
+    /// A capital city: a place, and its country's voice when it speaks.
+    Capital,
+    /// A city or region.
+    Place,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Canonical name ("Volodymyr Zelensky", "Russia", "Kyiv").
+    pub name: String,
+    pub class: EntityClass,
+    /// For demonyms and capitals: the country; for people and places: where they belong.
+    pub country: Option<String>,
+}
+
+impl Entity {
+    /// The actor this mention names, if it can act.
+    pub fn actor(&self) -> Option<&str> {
+        match self.class {
+            EntityClass::Person | EntityClass::Country | EntityClass::Organisation => {
+                Some(&self.name)
+            }
+            EntityClass::Demonym => self.country.as_deref(),
+            EntityClass::Capital | EntityClass::Place => None,
+        }
+    }
+
+    /// The place this mention names, if it is one.
+    pub fn place(&self) -> Option<&str> {
+        match self.class {
+            EntityClass::Country | EntityClass::Capital | EntityClass::Place => Some(&self.name),
+            _ => None,
+        }
+    }
+
+    /// Cities and regions pin a noun trigger down; a whole country does not.
+    pub fn is_local_place(&self) -> bool {
+        matches!(self.class, EntityClass::Capital | EntityClass::Place)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// First token → (pattern tokens, entity), longest pattern first.
+    by_first_token: BTreeMap<String, Vec<(Vec<String>, Entity)>>,
+    pub titles: BTreeSet<String>,
+    pub not_names: BTreeSet<String>,
+    /// Person → the country (or organisation) they act for.
+    affiliation: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    #[serde(default)]
+    countries: Vec<GazetteerEntry>,
+    #[serde(default)]
+    organisations: Vec<GazetteerEntry>,
+    #[serde(default)]
+    people: Vec<GazetteerEntry>,
+    #[serde(default)]
+    places: Vec<GazetteerEntry>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    capital: Option<String>,
+    country: Option<String>,
+}
+
+/// Case-sensitive pattern tokens, apostrophes made plain.
+fn name_tokens(name: &str) -> Vec<String> {
+    tokenize(name, 0)
+        .iter()
+        .map(|t| t.text.replace('’', "'"))
+        .collect()
+}
+
+impl Gazetteer {
+    fn parse(text: &str) -> Result<Self> {
+        let file: GazetteerFile = parse_yaml("gazetteer.yaml", text)?;
+        let mut gazetteer = Gazetteer {
+            titles: file.titles.into_iter().collect(),
+            not_names: file.not_names.into_iter().collect(),
+            ..Gazetteer::default()
+        };
+        let groups = [
+            (file.countries, EntityClass::Country),
+            (file.organisations, EntityClass::Organisation),
+            (file.people, EntityClass::Person),
+            (file.places, EntityClass::Place),
+        ];
+        for (entries, class) in groups {
+            for entry in entries {
+                let main = Entity {
+                    name: entry.name.clone(),
+                    class,
+                    country: entry.country.clone(),
+                };
+                for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                    gazetteer.add(name, main.clone());
+                }
+                if let (EntityClass::Person, Some(country)) = (class, &entry.country) {
+                    gazetteer
+                        .affiliation
+                        .insert(entry.name.clone(), country.clone());
+                }
+                let of_country = |class| Entity {
+                    name: entry.name.clone(),
+                    class,
+                    country: Some(entry.name.clone()),
+                };
+                for demonym in &entry.demonyms {
+                    gazetteer.add(demonym, of_country(EntityClass::Demonym));
+                }
+                if let Some(capital) = &entry.capital {
+                    let capital_entity = Entity {
+                        name: capital.clone(),
+                        class: EntityClass::Capital,
+                        country: Some(entry.name.clone()),
+                    };
+                    gazetteer.add(capital, capital_entity);
+                }
+            }
+        }
+        for list in gazetteer.by_first_token.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        Ok(gazetteer)
+    }
+
+    fn add(&mut self, name: &str, entity: Entity) {
+        let tokens = name_tokens(name);
+        if let Some(first) = tokens.first() {
+            self.by_first_token
+                .entry(first.clone())
+                .or_default()
+                .push((tokens, entity));
+        }
+    }
+
+    /// The longest gazetteer name starting at token `i` of `texts`: (entity, tokens used).
+    pub fn match_at(&self, texts: &[String], i: usize) -> Option<(&Entity, usize)> {
+        let candidates = self.by_first_token.get(texts.get(i)?)?;
+        candidates
+            .iter()
+            .find(|(pattern, _)| {
+                pattern
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| texts.get(i + k) == Some(w))
+            })
+            .map(|(pattern, entity)| (entity, pattern.len()))
+    }
+
+    /// The country or organisation a known person acts for.
+    pub fn affiliation(&self, person: &str) -> Option<&str> {
+        self.affiliation.get(person).map(String::as_str)
+    }
+
+    /// Is `word` a known name token (so not a stranger's name)?
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_first_token.contains_key(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let lexicon = Lexicon::builtin().unwrap();
+        assert_eq!(lexicon.temporal.months["feb"], 2);
+        assert_eq!(lexicon.temporal.weekdays["sunday"], 7);
+        assert!(lexicon.events.triggers.len() > 100);
+    }
+
+    #[test]
+    fn gazetteer_prefers_the_longest_name() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let texts: Vec<String> = ["Kryvyi", "Rih", "and", "South", "Sudan"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (entity, used) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        assert_eq!((entity.name.as_str(), used), ("Kryvyi Rih", 2));
+        let (entity, used) = lexicon.gazetteer.match_at(&texts, 3).unwrap();
+        assert_eq!((entity.name.as_str(), used), ("South Sudan", 2));
+    }
+
+    #[test]
+    fn demonyms_and_capitals_point_to_their_country() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let texts = vec!["Russian".to_string(), "Moscow".to_string()];
+        let (demonym, _) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        assert_eq!(demonym.actor(), Some("Russia"));
+        assert_eq!(demonym.place(), None);
+        let (capital, _) = lexicon.gazetteer.match_at(&texts, 1).unwrap();
+        assert_eq!(capital.place(), Some("Moscow"));
+        assert_eq!(capital.country.as_deref(), Some("Russia"));
+    }
+
+    #[test]
+    fn every_trigger_and_phrase_is_non_empty() {
+        let lexicon = Lexicon::builtin().unwrap();
+        assert!(lexicon.events.triggers.iter().all(|t| !t.words.is_empty()));
+        assert!(lexicon
+            .temporal
+            .future_markers
+            .iter()
+            .all(|m| !m.is_empty()));
+    }
+}

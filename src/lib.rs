@@ -1,0 +1,47 @@
+//! dateline: news articles about diplomacy and war in, a timeline out.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`document`] (articles and their publication dates) → [`temporal`] (dates in the
+//! text) → [`extract`] (events per article) → [`graph`] (merge, order, link) →
+//! [`export`] (YAML, DOT). [`lexicon`] holds the word lists all stages read, as data.
+
+pub mod arguments;
+pub mod cli;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod lexicon;
+pub mod model;
+pub mod temporal;
+pub mod text;
+
+use std::path::PathBuf;
+
+pub use error::{Error, Result, Warning};
+pub use lexicon::Lexicon;
+pub use model::Timeline;
+
+/// Read the articles under `paths` and build their timeline. `this_year` bounds the
+/// year inferred for a dateline without one (the binary passes the current year).
+pub fn build(
+    paths: &[PathBuf],
+    title: Option<String>,
+    this_year: i32,
+) -> Result<(Timeline, Vec<Warning>)> {
+    let lexicon = Lexicon::builtin()?;
+    let (documents, warnings) = document::collect(paths, &lexicon, this_year)?;
+    let extracted: Vec<_> = documents
+        .iter()
+        .map(|doc| extract::extract_document(doc, &lexicon))
+        .collect();
+    let title = title.unwrap_or_else(|| {
+        let n = documents.len();
+        format!("Timeline of {n} article{}", if n == 1 { "" } else { "s" })
+    });
+    Ok((
+        graph::build_timeline(title, &documents, extracted),
+        warnings,
+    ))
+}

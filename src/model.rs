@@ -1,0 +1,139 @@
+//! The timeline as users see it: YAML format v1, the contract with reviewers, with
+//! `score_timeline.py` and with `dateline dot`. Field order here is output order.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::temporal::When;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Meeting,
+    Statement,
+    Strike,
+    Agreement,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Meeting,
+        Kind::Statement,
+        Kind::Strike,
+        Kind::Agreement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Statement => "statement",
+            Kind::Strike => "strike",
+            Kind::Agreement => "agreement",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Occurred,
+    Planned,
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Status::Occurred => "occurred",
+            Status::Planned => "planned",
+        })
+    }
+}
+
+/// How a document's publication date was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// Given on the command line (`extract --published`).
+    Argument,
+    /// From `sources.yaml` beside the article.
+    Manifest,
+    /// From the article's own YAML front matter.
+    FrontMatter,
+    /// Inferred from a dateline such as "MOSCOW, Feb 5 (Reuters)".
+    Dateline,
+    /// Not known: relative dates in the article stay unresolved.
+    None,
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateSource::Argument => "argument",
+            DateSource::Manifest => "manifest",
+            DateSource::FrontMatter => "front-matter",
+            DateSource::Dateline => "dateline",
+            DateSource::None => "none",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub title: String,
+    pub documents: Vec<DocumentEntry>,
+    /// In timeline order.
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentEntry {
+    pub doc: String,
+    pub published: Option<NaiveDate>,
+    pub published_from: DateSource,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Derived from what the event is (date, kind, main actor, place), so it survives
+    /// re-extraction and reviewers' edits can be matched to it.
+    pub id: String,
+    pub kind: Kind,
+    /// At the precision the text supports; null when unknown.
+    pub date: Option<When>,
+    /// Day bounds, when `date` is null or coarser than a day; omitted when unbounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
+    pub status: Status,
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Fields a reviewer added (verified, note, ...): kept as they are.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Source {
+    pub doc: String,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// The words the date came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_expression: Option<String>,
+}

@@ -1,0 +1,275 @@
+//! Sentences and tokens with byte offsets into the original document text, so every
+//! quote and every time expression can be traced back to the exact bytes it came from.
+
+/// What a token is made of; the extractor only needs this coarse split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits ("Kyiv", "100M", "5th").
+    Word,
+    /// Digits only ("2025", "5").
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Byte offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Apostrophes come in two spellings in news text; treat them alike.
+    pub fn is_apostrophe(&self) -> bool {
+        matches!(self.text, "'" | "’")
+    }
+
+    /// Commas, semicolons, colons, dashes and brackets end a clause for our purposes.
+    pub fn is_clause_break(&self) -> bool {
+        matches!(
+            self.text,
+            "," | ";" | ":" | "(" | ")" | "–" | "—" | "“" | "”" | "\""
+        )
+    }
+}
+
+/// Tokenise `text`, which starts at byte `base` of the document.
+/// Letters and digits group together; hyphens and apostrophes split words
+/// ("US-Russia" gives `US`, `-`, `Russia`) so that gazetteer names inside compounds
+/// are still seen.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(&(i, next)) = chars.peek() {
+                if next.is_alphanumeric() {
+                    all_digits &= next.is_ascii_digit();
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token {
+                text: &text[start..end],
+                start: base + start,
+                end: base + end,
+                kind: if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
+        } else {
+            let end = start + c.len_utf8();
+            tokens.push(Token {
+                text: &text[start..end],
+                start: base + start,
+                end: base + end,
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    tokens
+}
+
+/// A sentence: its byte range in the document and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "rev", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "est", "approx",
+];
+
+/// Split a document into sentences. Line breaks always end a sentence (headlines,
+/// bullet points and paragraphs carry no full stop); within a line, `.`, `!` or `?`
+/// followed by white space ends one unless it closes an abbreviation or an initial
+/// ("U.S. officials", "Mr. Putin").
+pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut sentence_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // A closing quote or bracket right after the stop belongs to the sentence.
+            let mut j = i + 1;
+            while j < line.len() {
+                let rest = &line[j..];
+                let closer = ['"', '\'', '”', '’', ')', ']']
+                    .into_iter()
+                    .find(|c| rest.starts_with(*c));
+                match closer {
+                    Some(c) => j += c.len_utf8(),
+                    None => break,
+                }
+            }
+            let followed_by_space = line[j..].chars().next().is_none_or(char::is_whitespace);
+            if followed_by_space && !(b == b'.' && is_abbreviation(&line[..i])) {
+                let next_starts_sentence = line[j..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_lowercase());
+                if next_starts_sentence {
+                    push_trimmed(text, start + sentence_start, start + j, out);
+                    sentence_start = j;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start + sentence_start, end, out);
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial or part of "U.S.", "U.N.".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Push the sentence without surrounding white space or list bullets; skip empty ones.
+fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    let raw = &text[start..end];
+    let lead = raw.len()
+        - raw
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '*'))
+            .len();
+    let trimmed = raw[lead..].trim_end();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        out.push(Sentence {
+            start: start + lead,
+            end: start + lead + trimmed.len(),
+            text: trimmed,
+        });
+    }
+}
+
+/// 1-based line number of byte `offset` in `text`.
+pub fn line_of(text: &[u8], offset: usize) -> usize {
+    1 + text[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_and_lines_but_not_abbreviations() {
+        let text = "Headline without stop\nU.S. officials met Mr. Putin on Feb. 5 in Moscow. He said \"yes.\" Then left!\n  • a bullet point\n";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Headline without stop",
+                "U.S. officials met Mr. Putin on Feb. 5 in Moscow.",
+                "He said \"yes.\"",
+                "Then left!",
+                "a bullet point",
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_offsets_point_at_the_text() {
+        let text = "One. Two is here.\n\nThree “quoted.” Four";
+        for s in split_sentences(text) {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+        assert_eq!(
+            sentences(text),
+            vec!["One.", "Two is here.", "Three “quoted.”", "Four"]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_stop_does_not_split() {
+        assert_eq!(
+            sentences("Talks ended at 5 p.m. on Friday."),
+            vec!["Talks ended at 5 p.m. on Friday."]
+        );
+    }
+
+    #[test]
+    fn tokens_carry_offsets_and_kinds() {
+        let text = "US-Russia talks, 2025’s 100M";
+        let tokens = tokenize(text, 10);
+        let words: Vec<_> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            vec!["US", "-", "Russia", "talks", ",", "2025", "’", "s", "100M"]
+        );
+        assert_eq!(tokens[2].start, 13);
+        assert_eq!(tokens[5].kind, TokenKind::Number);
+        assert_eq!(tokens[8].kind, TokenKind::Word);
+        for t in &tokens {
+            assert_eq!(&text[t.start - 10..t.end - 10], t.text);
+        }
+    }
+
+    #[test]
+    fn line_numbers_are_one_based() {
+        assert_eq!(line_of(b"a\nb\nc", 0), 1);
+        assert_eq!(line_of(b"a\nb\nc", 4), 3);
+    }
+}
