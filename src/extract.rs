@@ -527,19 +527,13 @@ fn analyse(
             }
         }
     }
-    let mut co_subjects = Vec::new();
-    if main.is_none() && !(candidate.noun && candidate.kind == Kind::Statement) {
-        // The subject of the verb, or for a noun the subject of the verb that governs it
-        // ("Russian forces launched a missile attack").
-        main = find_subject(view, first, memory, &mut generic_subject, &mut co_subjects);
-    }
-
     // The other side: "with X", "between X and Y", "involving X", the object of "meet".
     // A statement has no other side: "relations with the United States" is its content.
     let mut others = Vec::new();
     let mut participants_named = false;
+    let mut opener = None;
     if candidate.kind != Kind::Statement {
-        let opener = (end..reach_end)
+        opener = (end..reach_end)
             .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
         let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
         let from = match (verb_object, opener) {
@@ -565,6 +559,16 @@ fn analyse(
                 j += 1;
             }
         }
+    }
+    // "talks between X and Y" names both sides; otherwise the initiator is the subject
+    // of the verb, or for a noun the subject of the verb that governs it ("Russian
+    // forces launched a missile attack", "Zelensky, after a meeting with Macron").
+    let mut co_subjects = Vec::new();
+    let both_sides_named =
+        candidate.noun && opener.is_some_and(|k| view.folded[k] == "between") && others.len() >= 2;
+    if main.is_none() && !both_sides_named && !(candidate.noun && candidate.kind == Kind::Statement)
+    {
+        main = find_subject(view, first, memory, &mut generic_subject, &mut co_subjects);
     }
     if main.is_none() && !others.is_empty() {
         main = Some(others.remove(0));
@@ -635,14 +639,28 @@ impl ArticleMemory {
 /// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
 /// Then it is not the subject of a verb.
 fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bool {
+    // Step back over determiners and capitalised qualifiers ("for Russian President
+    // Vladimir Putin", "in Eastern Europe", "in the U.S. capital").
     let mut j = mention.first;
-    while j > 0
-        && matches!(
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        let token = &view.tokens[j - 1];
+        let qualifier = matches!(
             view.folded[j - 1].as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        )
-    {
+        ) || token.is_word()
+            && token.is_capitalized()
+            && !view
+                .lexicon
+                .events
+                .prepositions
+                .contains(&view.folded[j - 1])
+            || token.text == "." && j >= 2 && view.tokens[j - 2].text.len() == 1;
+        if !qualifier {
+            break;
+        }
         j -= 1;
+        steps += 1;
     }
     j > 0
         && view
@@ -710,18 +728,14 @@ fn find_subject(
         if view.tokens[k - 1].text == "," {
             // An appositive or a participle clause ends here; its head is the name
             // before the comma that opens it, or right before this comma.
+            // The appositive may be the name itself ("the envoy, Kirill Dmitriev, has").
             let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
-            let head = match open {
+            let inside = view
+                .name_ending_at(k - 1)
+                .filter(|m| !governed(view, m) && m.entity.actor().is_some());
+            let head = inside.or_else(|| match open {
                 Some(o) if view.tokens[o].text == "," => view.name_ending_at(o),
-                Some(_) => None,
-                None => None,
-            }
-            .or_else(|| {
-                if open.is_none() {
-                    view.name_ending_at(k - 1)
-                } else {
-                    None
-                }
+                _ => None,
             });
             if let Some(m) = head {
                 if let Some(actor) = subject_at(m, true) {
@@ -872,10 +886,15 @@ fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     }
     // "Talks in Doha could resume": a noun whose own predicate is a modal.
     if candidate.noun {
-        let clause_end = (candidate.end..view.tokens.len()).find(|&j| view.is_break(j)).unwrap_or(view.tokens.len());
+        let clause_end = (candidate.end..view.tokens.len())
+            .find(|&j| view.is_break(j))
+            .unwrap_or(view.tokens.len());
         let hypothetical = (candidate.end..clause_end.min(candidate.end + 5)).any(|j| {
             events.modals.contains(&view.folded[j])
-                && view.folded.get(j + 1).is_some_and(|w| events.uncertain_predicates.contains(w) || w == "not")
+                && view
+                    .folded
+                    .get(j + 1)
+                    .is_some_and(|w| events.uncertain_predicates.contains(w) || w == "not")
         });
         if hypothetical {
             return false;
