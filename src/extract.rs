@@ -303,8 +303,16 @@ fn resolve(
     }
 }
 
-/// Title Case lines (headlines, section heads) have most words capitalised.
+/// Title Case lines (headlines, section heads): most words capitalised and no full
+/// stop at the end. Body sentences full of names still end with one.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text, "\"" | "\u{201d}" | "'" | "\u{2019}" | ")"));
+    if last.is_some_and(|t| matches!(t.text, "." | "!")) {
+        return false;
+    }
     let words: Vec<&Token<'_>> = tokens
         .iter()
         .filter(|t| t.is_word() && t.text.len() > 3)
@@ -623,6 +631,31 @@ fn analyse(
             }
         }
     }
+    if candidate.place.is_none() && candidate.kind == Kind::Meeting {
+        // "visited Port Sudan": the object of a visit is where it happens.
+        if let Some(m) = view
+            .names
+            .iter()
+            .find(|m| m.first == end && !candidate.noun && m.entity.place().is_some())
+        {
+            candidate.place = m.entity.place().map(str::to_string);
+            candidate.anchored = true;
+        }
+        // "travelled to Oman for talks", "arrived in Washington for discussions"
+        if candidate.noun && candidate.place.is_none() {
+            let place = view.names.iter().rev().find(|m| {
+                m.end <= first
+                    && m.first >= clause_start.max(first.saturating_sub(8))
+                    && m.entity.place().is_some()
+                    && m.first > 0
+                    && events.locative.contains(&view.folded[m.first - 1])
+            });
+            if let Some(m) = place {
+                candidate.place = m.entity.place().map(str::to_string);
+                candidate.anchored |= m.entity.is_local_place();
+            }
+        }
+    }
     candidate.anchored |= participants_named;
 }
 
@@ -713,15 +746,36 @@ fn find_subject(
             _ => m.entity.actor().map(str::to_string),
         }
     };
-    let with_coordinated = |m: &NameMention, co: &mut Vec<String>| {
-        // "both Moscow and Paris expressed": the name before "and" acts too.
-        if m.first >= 2 && view.folded[m.first - 1] == "and" {
-            if let Some(other) = view.name_ending_at(m.first - 1) {
-                if let Some(actor) = subject_at(other, true) {
-                    co.push(actor);
-                }
+    // "India and Pakistan agreed", "both Moscow and Paris expressed": the first named
+    // leads, the other acts too.
+    let with_coordinated = |m: &NameMention, actor: String, co: &mut Vec<String>| -> String {
+        let mut j = m.first;
+        // Skip back over the title words in front of the later name.
+        while j > 0
+            && view.name_ending_at(j).is_none()
+            && view.tokens[j - 1].is_capitalized()
+            && view.folded[j - 1] != "and"
+        {
+            j -= 1;
+        }
+        if j >= 2 && view.folded[j - 1] == "and" {
+            let mut k = j - 1;
+            while k > 0
+                && view.name_ending_at(k).is_none()
+                && view.tokens[k - 1].is_word()
+                && view.tokens[k - 1].is_capitalized()
+            {
+                k -= 1;
+            }
+            if let Some(first) = view
+                .name_ending_at(k)
+                .and_then(|other| subject_at(other, true))
+            {
+                co.push(actor);
+                return first;
             }
         }
+        actor
     };
     let mut k = j;
     while k > 0 {
@@ -739,8 +793,7 @@ fn find_subject(
             });
             if let Some(m) = head {
                 if let Some(actor) = subject_at(m, true) {
-                    with_coordinated(m, co);
-                    return Some(actor);
+                    return Some(with_coordinated(m, actor, co));
                 }
             }
             return None;
@@ -750,8 +803,7 @@ fn find_subject(
         }
         if let Some(m) = view.name_ending_at(k) {
             if let Some(actor) = subject_at(m, k == j) {
-                with_coordinated(m, co);
-                return Some(actor);
+                return Some(with_coordinated(m, actor, co));
             }
             k = m.first;
             continue;

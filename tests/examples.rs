@@ -1,0 +1,155 @@
+//! Walk the example corpora kept beside the lexicons: every example is a test.
+
+use chrono::NaiveDate;
+use dateline::document::Document;
+use dateline::extract::extract_document;
+use dateline::model::{DateSource, Kind, Status};
+use dateline::temporal::{direction_at, recognize, Direction};
+use dateline::text::tokenize;
+use dateline::Lexicon;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct TemporalExample {
+    text: String,
+    published: NaiveDate,
+    expect: Vec<(String, String)>,
+}
+
+#[derive(Deserialize)]
+struct EventExample {
+    text: String,
+    published: NaiveDate,
+    expect: Vec<ExpectedEvent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedEvent {
+    kind: Kind,
+    actor: Option<String>,
+    place: Option<String>,
+    date: Option<String>,
+    status: Option<Status>,
+}
+
+fn load<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
+    let path = format!("{}/src/lexicon/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn temporal_examples() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let examples: Vec<TemporalExample> = load("temporal.yaml");
+    assert!(examples.len() >= 25);
+    let mut failures = Vec::new();
+    for example in &examples {
+        let tokens = tokenize(&example.text, 0);
+        let found: Vec<(String, String)> = recognize(&tokens, &lexicon.temporal)
+            .into_iter()
+            .map(|m| {
+                let direction = if m.leans_forward {
+                    Direction::Forward
+                } else {
+                    direction_at(&tokens, m.first_token, &lexicon.temporal)
+                };
+                let value = m
+                    .pattern
+                    .resolve(example.published, direction)
+                    .map_or_else(|| "-".to_string(), |v| v.to_string());
+                (example.text[m.start..m.end].to_string(), value)
+            })
+            .collect();
+        if found != example.expect {
+            failures.push(format!(
+                "{}\n    expected {:?}\n    found    {:?}",
+                example.text, example.expect, found
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} temporal examples fail:\n{}",
+        failures.len(),
+        examples.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn event_examples() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let examples: Vec<EventExample> = load("events.yaml");
+    assert!(examples.len() >= 20);
+    let mut failures = Vec::new();
+    for example in &examples {
+        let doc = Document {
+            name: "example.txt".into(),
+            path: "example.txt".into(),
+            text: example.text.clone(),
+            body_start: 0,
+            published: Some(example.published),
+            published_from: DateSource::Argument,
+            outlet: None,
+        };
+        let events = extract_document(&doc, &lexicon);
+        let describe = |e: &dateline::extract::ExtractedEvent| {
+            format!(
+                "{} {:?} @{:?} {:?} {}",
+                e.kind,
+                e.actors,
+                e.place,
+                e.date.map(|d| d.to_string()),
+                e.status
+            )
+        };
+        let mut unmatched: Vec<_> = events.iter().collect();
+        for expected in &example.expect {
+            let position = unmatched.iter().position(|e| {
+                e.kind == expected.kind
+                    && expected
+                        .actor
+                        .as_ref()
+                        .is_none_or(|a| e.main_actor() == Some(a.as_str()))
+                    && expected
+                        .place
+                        .as_ref()
+                        .is_none_or(|p| e.place.as_ref() == Some(p))
+                    && expected
+                        .date
+                        .as_ref()
+                        .is_none_or(|d| e.date.map(|v| v.to_string()).as_ref() == Some(d))
+                    && expected.status.is_none_or(|s| e.status == s)
+            });
+            match position {
+                Some(i) => {
+                    unmatched.remove(i);
+                }
+                None => failures.push(format!(
+                    "{}\n    missing {:?} {:?} @{:?} {:?}\n    found   {:?}",
+                    example.text,
+                    expected.kind,
+                    expected.actor,
+                    expected.place,
+                    expected.date,
+                    events.iter().map(describe).collect::<Vec<_>>()
+                )),
+            }
+        }
+        for extra in unmatched {
+            failures.push(format!(
+                "{}\n    unexpected {}",
+                example.text,
+                describe(extra)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} event example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
