@@ -303,8 +303,9 @@ fn resolve(
     }
 }
 
-/// Title Case lines (headlines, section heads): most words capitalised and no full
-/// stop at the end. Body sentences full of names still end with one.
+/// Headlines, section heads and captions restate the story or label the page; the
+/// body reports the events. They are lines without a full stop at the end that are
+/// short or in Title Case. Body sentences full of names still end with one.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let last = tokens
         .iter()
@@ -313,11 +314,11 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
     if last.is_some_and(|t| matches!(t.text, "." | "!")) {
         return false;
     }
-    let words: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.is_word() && t.text.len() > 3)
-        .collect();
-    words.len() >= 3 && words.iter().filter(|t| t.is_capitalized()).count() * 4 >= words.len() * 3
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    let long: Vec<&&Token<'_>> = words.iter().filter(|t| t.text.len() > 3).collect();
+    let title_case =
+        long.len() >= 3 && long.iter().filter(|t| t.is_capitalized()).count() * 4 >= long.len() * 3;
+    title_case || words.len() <= 25
 }
 
 /// Gazetteer names, then names the article introduces ("Karoline Leavitt") and their
@@ -643,9 +644,14 @@ fn analyse(
         }
         // "travelled to Oman for talks", "arrived in Washington for discussions"
         if candidate.noun && candidate.place.is_none() {
+            let subordinators = [
+                "as", "while", "when", "because", "although", "though", "where", "which", "who",
+                "whereas",
+            ];
             let place = view.names.iter().rev().find(|m| {
                 m.end <= first
-                    && m.first >= clause_start.max(first.saturating_sub(8))
+                    && m.first >= clause_start.max(first.saturating_sub(8)).max(previous_end)
+                    && !(m.end..first).any(|j| subordinators.contains(&view.folded[j].as_str()))
                     && m.entity.place().is_some()
                     && m.first > 0
                     && events.locative.contains(&view.folded[m.first - 1])
@@ -1096,7 +1102,7 @@ fn merge_into(
                 || stands_for(new.main_actor(), old.main_actor()));
         (same_actor || same_side)
             && (old.place == new.place || old.place.is_none() || new.place.is_none())
-            && (old.status == new.status || old.date.is_none() || new.date.is_none())
+            && old.status == new.status
     });
     let Some(old) = same else {
         events.push(new);
