@@ -1039,7 +1039,12 @@ fn summarize(
             } else {
                 format!("{who} and {others}")
             };
-            format!("{parties} {}", if planned { "to agree" } else { "agree" })
+            let verb = match (planned, others.is_empty()) {
+                (true, _) => "to agree",
+                (false, true) => "agrees",
+                (false, false) => "agree",
+            };
+            format!("{parties} {verb}")
         }
     };
     if let (Some(place), false) = (place, kind == Kind::Statement) {
