@@ -227,14 +227,10 @@ fn extract_sentence(
         }
         let time = candidate.time.map(|t| {
             let mention = &times[t];
-            let direction = if mention.leans_forward
-                || candidate.status == Status::Planned
-                || temporal::direction_at(tokens, mention.first_token, &lexicon.temporal)
-                    == Direction::Forward
-            {
+            let direction = if candidate.status == Status::Planned {
                 Direction::Forward
             } else {
-                Direction::Backward
+                temporal::direction_of(mention, tokens, &lexicon.temporal)
             };
             let value = resolve(&mention.pattern, doc.published, direction);
             TimeEvidence {

@@ -4,6 +4,17 @@
 //! [`document`] (articles and their publication dates) → [`temporal`] (dates in the
 //! text) → [`extract`] (events per article) → [`graph`] (merge, order, link) →
 //! [`export`] (YAML, DOT). [`lexicon`] holds the word lists all stages read, as data.
+//!
+//! Dates keep the precision the text gives them:
+//!
+//! ```
+//! use dateline::temporal::When;
+//!
+//! let last_week: When = "2025-W51".parse().unwrap();
+//! let (first, last) = last_week.bounds().unwrap();
+//! assert_eq!((first.to_string(), last.to_string()), ("2025-12-15".into(), "2025-12-21".into()));
+//! assert!("2025-13".parse::<When>().is_err());
+//! ```
 
 pub mod arguments;
 pub mod cli;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use dateline::document::Document;
 use dateline::extract::extract_document;
 use dateline::model::{DateSource, Kind, Status};
-use dateline::temporal::{direction_at, recognize, Direction};
+use dateline::temporal::tag;
 use dateline::text::tokenize;
 use dateline::Lexicon;
 use serde::Deserialize;
@@ -47,19 +47,13 @@ fn temporal_examples() {
     let mut failures = Vec::new();
     for example in &examples {
         let tokens = tokenize(&example.text, 0);
-        let found: Vec<(String, String)> = recognize(&tokens, &lexicon.temporal)
+        let found: Vec<(String, String)> = tag(&tokens, example.published, &lexicon.temporal)
             .into_iter()
-            .map(|m| {
-                let direction = if m.leans_forward {
-                    Direction::Forward
-                } else {
-                    direction_at(&tokens, m.first_token, &lexicon.temporal)
-                };
-                let value = m
-                    .pattern
-                    .resolve(example.published, direction)
-                    .map_or_else(|| "-".to_string(), |v| v.to_string());
-                (example.text[m.start..m.end].to_string(), value)
+            .map(|(m, value)| {
+                (
+                    example.text[m.start..m.end].to_string(),
+                    value.map_or_else(|| "-".to_string(), |v| v.to_string()),
+                )
             })
             .collect();
         if found != example.expect {

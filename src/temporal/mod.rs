@@ -402,6 +402,35 @@ pub fn direction_at(tokens: &[Token<'_>], index: usize, lexicon: &TemporalLexico
     }
 }
 
+/// The direction a mention resolves in from its own words and its sentence alone.
+/// (The extractor also leans forward for an event it already knows is planned.)
+pub fn direction_of(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    lexicon: &TemporalLexicon,
+) -> Direction {
+    if mention.leans_forward {
+        Direction::Forward
+    } else {
+        direction_at(tokens, mention.first_token, lexicon)
+    }
+}
+
+/// Every expression in `tokens` with its value read from `anchor` (`None` for durations).
+pub fn tag(
+    tokens: &[Token<'_>],
+    anchor: NaiveDate,
+    lexicon: &TemporalLexicon,
+) -> Vec<(Mention, Option<When>)> {
+    recognize(tokens, lexicon)
+        .into_iter()
+        .map(|m| {
+            let value = m.pattern.resolve(anchor, direction_of(&m, tokens, lexicon));
+            (m, value)
+        })
+        .collect()
+}
+
 struct Matcher<'t, 'a> {
     tokens: &'t [Token<'a>],
     lower: &'t [String],
@@ -782,20 +811,13 @@ mod tests {
     fn tag(text: &str, anchor: &str) -> Vec<(String, String)> {
         let lexicon = Lexicon::builtin().unwrap();
         let tokens = tokenize(text, 0);
-        recognize(&tokens, &lexicon.temporal)
+        super::tag(&tokens, day(anchor), &lexicon.temporal)
             .into_iter()
-            .map(|m| {
-                let direction = if m.leans_forward {
-                    Direction::Forward
-                } else {
-                    direction_at(&tokens, m.first_token, &lexicon.temporal)
-                };
-                let value = m
-                    .pattern
-                    .resolve(day(anchor), direction)
-                    .map(|w| w.to_string())
-                    .unwrap_or_else(|| "-".into());
-                (text[m.start..m.end].to_string(), value)
+            .map(|(m, value)| {
+                (
+                    text[m.start..m.end].to_string(),
+                    value.map_or_else(|| "-".into(), |w| w.to_string()),
+                )
             })
             .collect()
     }
