@@ -135,9 +135,12 @@ fn extract_report(file: &Path, published: Option<NaiveDate>) -> Result<Vec<Warni
             (doc, warnings)
         }
         None => {
-            let (mut docs, warnings) =
+            let (docs, warnings) =
                 document::collect(&[file.to_path_buf()], &lexicon, current_year())?;
-            (docs.remove(0), warnings)
+            let doc = docs.into_iter().next().ok_or_else(|| Error::NoDocuments {
+                path: file.to_path_buf(),
+            })?;
+            (doc, warnings)
         }
     };
     let events = extract_document(&doc, &lexicon);
