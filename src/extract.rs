@@ -230,7 +230,7 @@ fn extract_sentence(
             let direction = if candidate.status == Status::Planned {
                 Direction::Forward
             } else {
-                temporal::direction_of(mention, tokens, &lexicon.temporal)
+                temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal)
             };
             let value = resolve(&mention.pattern, doc.published, direction);
             TimeEvidence {

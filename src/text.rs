@@ -30,10 +30,6 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
-
     /// Apostrophes come in two spellings in news text; treat them alike.
     pub fn is_apostrophe(&self) -> bool {
         matches!(self.text, "'" | "’")

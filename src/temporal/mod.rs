@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 pub use value::{last_day_of_month, ParseWhenError, When};
 
-use crate::lexicon::{fold, TemporalLexicon};
+use crate::lexicon::{fold, phrase_at, TemporalLexicon};
 use crate::text::{Token, TokenKind};
 
 /// Which way a bare weekday, month or year-less date resolves from the anchor.
@@ -372,8 +372,12 @@ pub fn recognize(tokens: &[Token<'_>], lexicon: &TemporalLexicon) -> Vec<Mention
 /// Which way the sentence leans at `index`: forward when a future marker ("will",
 /// "expected", "is due to") stands shortly before it in the same clause, or anywhere
 /// after it up to the end of its clause; backward otherwise, since news looks back.
-pub fn direction_at(tokens: &[Token<'_>], index: usize, lexicon: &TemporalLexicon) -> Direction {
-    let lower: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+pub fn direction_at(
+    tokens: &[Token<'_>],
+    folded: &[String],
+    index: usize,
+    lexicon: &TemporalLexicon,
+) -> Direction {
     let window_start = index.saturating_sub(12);
     let mut before = window_start;
     for j in (window_start..index).rev() {
@@ -387,12 +391,10 @@ pub fn direction_at(tokens: &[Token<'_>], index: usize, lexicon: &TemporalLexico
         .unwrap_or(tokens.len());
     let has_marker = |from: usize, to: usize| {
         (from..to).any(|j| {
-            lexicon.future_markers.iter().any(|marker| {
-                marker
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| lower.get(j + k).is_some_and(|t| t == w))
-            })
+            lexicon
+                .future_markers
+                .iter()
+                .any(|marker| phrase_at(folded, j, marker))
         })
     };
     if has_marker(before, index) || has_marker(index, after) {
@@ -404,15 +406,17 @@ pub fn direction_at(tokens: &[Token<'_>], index: usize, lexicon: &TemporalLexico
 
 /// The direction a mention resolves in from its own words and its sentence alone.
 /// (The extractor also leans forward for an event it already knows is planned.)
+/// `folded` is `tokens` as [`fold`] gives them, computed once per sentence by the caller.
 pub fn direction_of(
     mention: &Mention,
     tokens: &[Token<'_>],
+    folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> Direction {
     if mention.leans_forward {
         Direction::Forward
     } else {
-        direction_at(tokens, mention.first_token, lexicon)
+        direction_at(tokens, folded, mention.first_token, lexicon)
     }
 }
 
@@ -422,10 +426,13 @@ pub fn tag(
     anchor: NaiveDate,
     lexicon: &TemporalLexicon,
 ) -> Vec<(Mention, Option<When>)> {
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     recognize(tokens, lexicon)
         .into_iter()
         .map(|m| {
-            let value = m.pattern.resolve(anchor, direction_of(&m, tokens, lexicon));
+            let value = m
+                .pattern
+                .resolve(anchor, direction_of(&m, tokens, &folded, lexicon));
             (m, value)
         })
         .collect()
