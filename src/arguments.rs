@@ -19,7 +19,8 @@ Examples:
   dateline build data -o timelines/seeds.yaml
   dateline build data --format dot -o timelines/seeds.dot
   dateline dot timelines/seeds.yaml -o timelines/seeds.dot
-  dateline extract data/003_c03d9d5b242cb57b.txt --published 2025-12-02";
+  dateline extract data/003_c03d9d5b242cb57b.txt --published 2025-12-02 --explain
+  dateline tag data/003_c03d9d5b242cb57b.txt --format yaml";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,7 +86,42 @@ Examples:
         /// Publication date (YYYY-MM-DD); overrides the manifest, front matter and dateline
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         published: Option<chrono::NaiveDate>,
+        /// For each event date: the expression, its TimeML value, the rule that read
+        /// it, the anchor it was resolved against and the tense cue that set the direction
+        #[arg(long)]
+        explain: bool,
     },
+    /// Find and normalise every temporal expression in one text (TimeML TIMEX3)
+    #[command(after_help = "\
+Examples:
+  dateline tag article.txt --published 2025-04-06 > article.tml
+  dateline tag data/003_c03d9d5b242cb57b.txt --format yaml
+
+The TimeML output holds the input text with <TIMEX3> tags inserted: taking the tags
+out and decoding &amp; &lt; &gt; gives the input back byte for byte, so TempEval-3
+tools can score it. Without --published the date comes from the manifest, front
+matter or dateline, as for `build`.")]
+    Tag {
+        /// One text file
+        file: PathBuf,
+        /// Document creation time (YYYY-MM-DD) that relative expressions resolve against
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        published: Option<chrono::NaiveDate>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = TagFormat::Timeml)]
+        format: TagFormat,
+        /// Write here (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TagFormat {
+    /// A TimeML document (TempEval-3)
+    Timeml,
+    /// The expressions with offsets, type, value and rule, for people
+    Yaml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

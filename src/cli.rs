@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 use clap::Parser;
 
-use crate::arguments::{Arguments, Command, Format};
+use crate::arguments::{Arguments, Command, Format, TagFormat};
 use crate::document::{self, GivenMetadata};
 use crate::error::{exit_code, Error, Result, Warning};
 use crate::export::{dot, write_atomically, yaml};
@@ -69,8 +69,72 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             emit(output.as_deref(), &dot::to_dot(&timeline))?;
             Ok(Vec::new())
         }
-        Command::Extract { file, published } => extract_report(&file, published),
+        Command::Extract {
+            file,
+            published,
+            explain,
+        } => extract_report(&file, published, explain),
+        Command::Tag {
+            file,
+            published,
+            format,
+            output,
+        } => tag_report(&file, published, format, output.as_deref()),
     }
+}
+
+/// The expressions of one text, as `dateline tag --format yaml` lists them.
+#[derive(serde::Serialize)]
+struct TagListing<'a> {
+    file: &'a str,
+    creation: NaiveDate,
+    creation_from: DateSource,
+    timexes: Vec<TagEntry<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct TagEntry<'a> {
+    line: usize,
+    #[serde(flatten)]
+    timex: &'a crate::temporal::Timex,
+}
+
+fn tag_report(
+    file: &Path,
+    published: Option<NaiveDate>,
+    format: TagFormat,
+    output: Option<&Path>,
+) -> Result<Vec<Warning>> {
+    let lexicon = Lexicon::builtin()?;
+    let (doc, warnings) = load_one(file, published, &lexicon)?;
+    let creation = doc.published.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: no publication date in a manifest, front matter or dateline; \
+             pass --published YYYY-MM-DD",
+            file.display()
+        ))
+    })?;
+    let timexes = crate::temporal::tag_text(&doc.text, creation, &lexicon.temporal);
+    let text = match format {
+        TagFormat::Timeml => crate::timeml::write(&doc.name, creation, &doc.text, &timexes),
+        TagFormat::Yaml => {
+            let listing = TagListing {
+                file: &doc.name,
+                creation,
+                creation_from: doc.published_from,
+                timexes: timexes
+                    .iter()
+                    .map(|timex| TagEntry {
+                        line: line_of(doc.text.as_bytes(), timex.start),
+                        timex,
+                    })
+                    .collect(),
+            };
+            serde_yaml::to_string(&listing).map_err(|e| Error::Internal(e.to_string()))?
+        }
+    };
+    emit(output, &text)?;
+    Ok(warnings)
 }
 
 /// To a file atomically, or to stdout (a closed pipe, as with `| head`, is not an error).
@@ -101,18 +165,22 @@ fn current_year() -> i32 {
     NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).map_or(2026, |d| d.year())
 }
 
-fn extract_report(file: &Path, published: Option<NaiveDate>) -> Result<Vec<Warning>> {
-    let lexicon = Lexicon::builtin()?;
+/// One article and its publication date: the one given, else what `build` would find.
+fn load_one(
+    file: &Path,
+    published: Option<NaiveDate>,
+    lexicon: &Lexicon,
+) -> Result<(document::Document, Vec<Warning>)> {
     if std::fs::metadata(file)
         .map_err(|e| Error::read(file, e))?
         .is_dir()
     {
         return Err(Error::Usage(format!(
-            "{}: `extract` takes one article file, not a directory",
+            "{}: expected one file, not a directory",
             file.display()
         )));
     }
-    let (doc, warnings) = match published {
+    match published {
         Some(date) => {
             let mut warnings = Vec::new();
             let given = GivenMetadata {
@@ -124,25 +192,28 @@ fn extract_report(file: &Path, published: Option<NaiveDate>) -> Result<Vec<Warni
                 || file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let doc = document::read_document(
-                file,
-                name,
-                given,
-                &lexicon,
-                current_year(),
-                &mut warnings,
-            )?;
-            (doc, warnings)
+            let doc =
+                document::read_document(file, name, given, lexicon, current_year(), &mut warnings)?;
+            Ok((doc, warnings))
         }
         None => {
             let (docs, warnings) =
-                document::collect(&[file.to_path_buf()], &lexicon, current_year())?;
+                document::collect(&[file.to_path_buf()], lexicon, current_year())?;
             let doc = docs.into_iter().next().ok_or_else(|| Error::NoDocuments {
                 path: file.to_path_buf(),
             })?;
-            (doc, warnings)
+            Ok((doc, warnings))
         }
-    };
+    }
+}
+
+fn extract_report(
+    file: &Path,
+    published: Option<NaiveDate>,
+    explain: bool,
+) -> Result<Vec<Warning>> {
+    let lexicon = Lexicon::builtin()?;
+    let (doc, warnings) = load_one(file, published, &lexicon)?;
     let events = extract_document(&doc, &lexicon);
     let mut out = String::new();
     let published = doc
@@ -158,13 +229,14 @@ fn extract_report(file: &Path, published: Option<NaiveDate>) -> Result<Vec<Warni
         if events.len() == 1 { "" } else { "s" }
     ));
     for (n, event) in events.iter().enumerate() {
-        out.push_str(&describe(n + 1, event, &doc.text));
+        out.push_str(&describe(n + 1, event, &doc, explain));
     }
     emit(None, &out)?;
     Ok(warnings)
 }
 
-fn describe(n: usize, event: &ExtractedEvent, text: &str) -> String {
+fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain: bool) -> String {
+    let text = &doc.text;
     let date = event
         .date
         .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
@@ -189,16 +261,34 @@ fn describe(n: usize, event: &ExtractedEvent, text: &str) -> String {
             evidence.quote
         ));
         out.push_str(&format!("      trigger: {:?}\n", evidence.trigger));
-        if let Some(time) = &evidence.time {
-            let value = time
-                .value
-                .map_or_else(|| "unresolved".to_string(), |v| v.to_string());
-            let anchor = time
-                .anchor
-                .map_or_else(|| "no publication date".to_string(), |a| a.to_string());
+        let Some(time) = &evidence.time else { continue };
+        let value = time
+            .value
+            .map_or_else(|| "unresolved".to_string(), |v| v.to_string());
+        out.push_str(&format!(
+            "      date:    {:?} -> {value}\n",
+            time.expression
+        ));
+        if explain {
+            let timeml = time.timex.as_ref().map_or_else(
+                || "none (no anchor)".to_string(),
+                |(kind, value)| format!("TIMEX3 {} {value}", kind.as_str()),
+            );
             out.push_str(&format!(
-                "      date:    {:?} -> {value} (rule {}, {:?} from {anchor})\n",
-                time.expression, time.rule, time.direction
+                "        expression: {:?} at bytes {}..{}, {timeml}\n",
+                &text[time.start..time.end],
+                time.start,
+                time.end
+            ));
+            out.push_str(&format!("        rule:       {}\n", time.rule));
+            let anchor = time.anchor.map_or_else(
+                || "none: no publication date, only absolute dates resolve".to_string(),
+                |a| format!("{a}, the publication date (from {})", doc.published_from),
+            );
+            out.push_str(&format!("        anchor:     {anchor}\n"));
+            out.push_str(&format!(
+                "        direction:  {}: {}\n",
+                time.direction, time.reason
             ));
         }
     }

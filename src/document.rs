@@ -470,12 +470,7 @@ fn weekdays_and_years(
     }
     let latest_year = recognize(&tokens, &lexicon.temporal)
         .iter()
-        .filter_map(|m| match m.pattern {
-            Pattern::Year(y)
-            | Pattern::MonthYear { year: y, .. }
-            | Pattern::MonthDay { year: Some(y), .. } => Some(y),
-            _ => None,
-        })
+        .filter_map(|m| m.pattern.explicit_year())
         .filter(|&y| y <= this_year)
         .max();
     (weekdays, latest_year)

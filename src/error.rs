@@ -65,6 +65,9 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -75,7 +78,7 @@ impl Error {
             | Error::InvalidAt { .. }
             | Error::NoDocuments { .. }
             | Error::DuplicateDocument { .. } => exit_code::INVALID,
-            Error::Lexicon { .. } => exit_code::INTERNAL,
+            Error::Lexicon { .. } | Error::Internal(_) => exit_code::INTERNAL,
             Error::Output { .. } => exit_code::OUTPUT,
             Error::Usage(_) => exit_code::USAGE,
         }

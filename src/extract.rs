@@ -19,9 +19,14 @@ pub struct TimeEvidence {
     /// Byte span of the expression proper in the document.
     pub start: usize,
     pub end: usize,
-    pub rule: &'static str,
+    /// The rule that matched, as `family/name`.
+    pub rule: String,
     pub anchor: Option<NaiveDate>,
     pub direction: Direction,
+    /// Why that direction: the tense cue, or the event being planned.
+    pub reason: String,
+    /// TimeML type and value.
+    pub timex: Option<(temporal::TimexType, String)>,
     pub value: Option<When>,
 }
 
@@ -75,6 +80,8 @@ struct ArticleMemory {
     last_actor_person: Option<String>,
     /// The last two or more sides named together: who "both nations" are.
     last_pair: Vec<String>,
+    /// What the article has dated so far ("a year earlier" leans on it).
+    dates: temporal::Context,
 }
 
 /// Everything the rules need to look at in one sentence.
@@ -159,7 +166,7 @@ fn extract_sentence(
     };
     let times: Vec<Mention> = temporal::recognize(tokens, &lexicon.temporal)
         .into_iter()
-        .filter(|m| m.pattern.is_date())
+        .filter(|m| m.pattern.dates_events())
         .collect();
 
     let mut candidates = Vec::new();
@@ -220,6 +227,18 @@ fn extract_sentence(
         memory.last_person = Some(mention.entity.name.clone());
     }
 
+    // The article's dates so far, before this sentence's own; then remember them.
+    let dates_before = memory.dates;
+    let mut reader = temporal::Resolver {
+        anchor: doc.published,
+        context: memory.dates,
+    };
+    for mention in &times {
+        let direction = temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal);
+        reader.resolve(mention, direction);
+    }
+    memory.dates = reader.context;
+
     let mut events = Vec::new();
     for candidate in candidates {
         if !keep(&candidate, &view) {
@@ -227,19 +246,26 @@ fn extract_sentence(
         }
         let time = candidate.time.map(|t| {
             let mention = &times[t];
-            let direction = if candidate.status == Status::Planned {
-                Direction::Forward
+            let (direction, reason) = if candidate.status == Status::Planned {
+                (Direction::Forward, "the event is planned".to_string())
             } else {
-                temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal)
+                temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
             };
-            let value = resolve(&mention.pattern, doc.published, direction);
+            let mut resolver = temporal::Resolver {
+                anchor: doc.published,
+                context: dates_before,
+            };
+            let resolved = resolver.resolve(mention, direction);
+            let value = resolved.as_ref().and_then(|r| r.when);
             TimeEvidence {
                 expression: doc.text[mention.phrase_start..mention.end].to_string(),
                 start: mention.start,
                 end: mention.end,
-                rule: mention.pattern.rule(),
+                rule: lexicon.temporal.rule_name(mention.rule),
                 anchor: doc.published,
                 direction,
+                reason,
+                timex: resolved.map(|r| (r.kind, r.value)),
                 value,
             }
         });
@@ -278,25 +304,6 @@ fn extract_sentence(
         });
     }
     events
-}
-
-/// Without a publication date only absolute expressions can be placed.
-fn resolve(
-    pattern: &temporal::Pattern,
-    published: Option<NaiveDate>,
-    direction: Direction,
-) -> Option<When> {
-    use temporal::Pattern as P;
-    match published {
-        Some(anchor) => pattern.resolve(anchor, direction),
-        None => match pattern {
-            P::MonthDay { year: Some(_), .. } | P::MonthYear { .. } | P::Year(_) | P::Decade(_) => {
-                // Any anchor will do: these do not depend on it.
-                pattern.resolve(NaiveDate::MIN, direction)
-            }
-            _ => None,
-        },
-    }
 }
 
 /// Headlines, section heads and captions restate the story or label the page; the

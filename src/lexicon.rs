@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
+use crate::temporal::{DayPart, Modifier, Relation, RuleSet, Season, Unit};
 use crate::text::tokenize;
 
 const TEMPORAL_YAML: &str = include_str!("lexicon/temporal.yaml");
@@ -64,14 +65,33 @@ fn parse_yaml<'de, T: Deserialize<'de>>(name: &str, text: &'de str) -> Result<T>
 #[derive(Debug)]
 pub struct TemporalLexicon {
     pub months: BTreeMap<String, u32>,
+    /// The full names ("june"), as opposed to abbreviations ("jun").
+    pub full_month_names: BTreeSet<String>,
     pub ambiguous_months: BTreeSet<String>,
     pub weekdays: BTreeMap<String, u32>,
+    pub lowercase_weekdays: bool,
     pub weekday_blockers: BTreeSet<String>,
     pub date_prepositions: BTreeSet<String>,
     pub relative_days: BTreeMap<String, i64>,
+    pub relations: BTreeMap<String, Relation>,
     pub number_words: BTreeMap<String, Option<i64>>,
-    pub units: BTreeMap<String, String>,
+    pub ordinals: BTreeMap<String, u32>,
+    pub units: BTreeMap<String, Unit>,
+    pub duration_nouns: BTreeSet<String>,
+    pub seasons: BTreeMap<String, Season>,
+    pub dayparts: BTreeMap<String, DayPart>,
+    pub modifiers: BTreeMap<String, Modifier>,
+    pub holidays: BTreeMap<String, (u32, u32)>,
     pub future_markers: Vec<Vec<String>>,
+    pub past_tense_irregular: BTreeSet<String>,
+    pub past_tense_not: BTreeSet<String>,
+    pub year_determiners: BTreeSet<String>,
+    pub time_zones: BTreeSet<String>,
+    pub passive_auxiliaries: BTreeSet<String>,
+    pub backward_prepositions: BTreeSet<String>,
+    pub month_day_followers: BTreeSet<String>,
+    /// The rule families of `src/temporal/rules/`.
+    pub rules: RuleSet,
 }
 
 #[derive(Deserialize)]
@@ -80,11 +100,26 @@ struct TemporalFile {
     months: Vec<Vec<serde_yaml::Value>>,
     ambiguous_months: Vec<String>,
     weekdays: Vec<Vec<serde_yaml::Value>>,
+    lowercase_weekdays: bool,
     weekday_blockers: Vec<String>,
     date_prepositions: Vec<String>,
     relative_days: BTreeMap<String, i64>,
+    relations: BTreeMap<String, Relation>,
     number_words: BTreeMap<String, Option<i64>>,
-    units: BTreeMap<String, String>,
+    ordinals: BTreeMap<String, u32>,
+    units: BTreeMap<String, Unit>,
+    duration_nouns: Vec<String>,
+    seasons: BTreeMap<String, Season>,
+    dayparts: BTreeMap<String, DayPart>,
+    modifiers: BTreeMap<String, Modifier>,
+    holidays: BTreeMap<String, [u32; 2]>,
+    past_tense_irregular: Vec<String>,
+    past_tense_not: Vec<String>,
+    year_determiners: Vec<String>,
+    time_zones: Vec<String>,
+    passive_auxiliaries: Vec<String>,
+    backward_prepositions: Vec<String>,
+    month_day_followers: Vec<String>,
     future_markers: Vec<String>,
 }
 
@@ -114,15 +149,55 @@ impl TemporalLexicon {
         let set = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
         Ok(TemporalLexicon {
             months: numbered_names("temporal.yaml", &file.months)?,
+            full_month_names: file
+                .months
+                .iter()
+                .filter_map(|row| row.get(1).and_then(serde_yaml::Value::as_str))
+                .map(fold)
+                .collect(),
             ambiguous_months: set(file.ambiguous_months),
             weekdays: numbered_names("temporal.yaml", &file.weekdays)?,
+            lowercase_weekdays: file.lowercase_weekdays,
             weekday_blockers: set(file.weekday_blockers),
             date_prepositions: set(file.date_prepositions),
             relative_days: file.relative_days,
+            relations: file.relations,
             number_words: file.number_words,
+            ordinals: file.ordinals,
             units: file.units,
+            duration_nouns: set(file.duration_nouns),
+            seasons: file.seasons,
+            dayparts: file.dayparts,
+            modifiers: file.modifiers,
+            holidays: file
+                .holidays
+                .into_iter()
+                .map(|(name, [month, day])| (name, (month, day)))
+                .collect(),
             future_markers: file.future_markers.iter().map(|m| phrase(m)).collect(),
+            past_tense_irregular: set(file.past_tense_irregular),
+            past_tense_not: set(file.past_tense_not),
+            year_determiners: set(file.year_determiners),
+            time_zones: set(file.time_zones),
+            passive_auxiliaries: set(file.passive_auxiliaries),
+            backward_prepositions: set(file.backward_prepositions),
+            month_day_followers: set(file.month_day_followers),
+            rules: RuleSet::builtin()?,
         })
+    }
+
+    /// Is this folded word a verb in the past tense ("said", "launched")?
+    pub fn is_past_tense(&self, word: &str) -> bool {
+        self.past_tense_irregular.contains(word)
+            || word.len() >= 5 && word.ends_with("ed") && !self.past_tense_not.contains(word)
+    }
+
+    /// The name of rule `index`, as `family/name`.
+    pub fn rule_name(&self, index: usize) -> String {
+        self.rules
+            .rules
+            .get(index)
+            .map_or_else(String::new, |r| format!("{}/{}", r.family, r.name))
     }
 }
 

@@ -27,6 +27,7 @@ pub mod lexicon;
 pub mod model;
 pub mod temporal;
 pub mod text;
+pub mod timeml;
 
 use std::path::PathBuf;
 

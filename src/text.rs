@@ -145,7 +145,8 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentenc
                     .trim_start()
                     .chars()
                     .next()
-                    .is_none_or(|c| !c.is_lowercase());
+                    .is_none_or(|c| !c.is_lowercase())
+                    && !clock_continues(&line[..=i], &line[j..]);
                 if next_starts_sentence {
                     push_trimmed(text, start + sentence_start, start + j, out);
                     sentence_start = j;
@@ -157,6 +158,43 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentenc
         i += 1;
     }
     push_trimmed(text, start + sentence_start, end, out);
+}
+
+/// "at 4 a.m. EDT Thursday", "5 p.m. Nov. 9": after "a.m." or "p.m." a time zone or a
+/// day name continues the time rather than starting a sentence.
+fn clock_continues(before: &str, after: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    if !(lower.ends_with("a.m.") || lower.ends_with("p.m.")) {
+        return false;
+    }
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let zone = (2..=4).contains(&next.len()) && next.chars().all(|c| c.is_ascii_uppercase());
+    const DAYS: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    zone || DAYS.iter().any(|d| next.starts_with(d))
 }
 
 fn is_abbreviation(before: &str) -> bool {

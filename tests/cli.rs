@@ -258,10 +258,25 @@ fn extract_shows_events_with_evidence() {
         "{text}"
     );
     assert!(text.contains("meeting · planned · 2025-12-02"), "{text}");
+    assert!(text.contains("\"on Tuesday\" -> 2025-12-02"), "{text}");
     assert!(
-        text.contains("\"on Tuesday\" -> 2025-12-02 (rule weekday"),
-        "{text}"
+        !text.contains("rule:"),
+        "the rule is shown only with --explain"
     );
+    let explained = stdout(&dateline(&[
+        "extract",
+        "data/003_c03d9d5b242cb57b.txt",
+        "--explain",
+    ]));
+    for line in [
+        "expression: \"Tuesday\" at bytes",
+        "TIMEX3 DATE 2025-12-02",
+        "rule:       relative/weekday",
+        "anchor:     2025-12-02, the publication date (from manifest)",
+        "direction:  forward: the event is planned",
+    ] {
+        assert!(explained.contains(line), "missing {line:?} in\n{explained}");
+    }
     let overridden = dateline(&[
         "extract",
         "data/003_c03d9d5b242cb57b.txt",
@@ -280,10 +295,97 @@ fn help_documents_exit_codes_and_examples() {
         text.contains("Exit codes") && text.contains("Examples"),
         "{text}"
     );
-    for command in ["build", "dot", "extract"] {
+    for command in ["build", "dot", "extract", "tag"] {
         let help = stdout(&dateline(&[command, "--help"]));
         assert!(help.contains("Examples:"), "{command}: {help}");
     }
+}
+
+/// Take the tags out of a TimeML `<TEXT>` and decode the three entities.
+fn strip_timeml(timeml: &str) -> String {
+    let body = &timeml[timeml.find("<TEXT>").unwrap() + 6..timeml.rfind("</TEXT>").unwrap()];
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn tag_writes_timeml_that_gives_the_input_back() {
+    let dir = temp_dir();
+    let text = "Talks <in Geneva> & Doha resumed on Tuesday, 3 days after a strike \
+                on Feb. 5, 2026; a deal is expected next month.\n";
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let output = dateline(&["tag", arg(&file), "--published", "2026-02-12"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let timeml = stdout(&output);
+    assert!(timeml.contains("<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2026-02-12\""));
+    for tag in [
+        "type=\"DATE\" value=\"2026-02-10\">Tuesday</TIMEX3>",
+        "type=\"DURATION\" value=\"P3D\">3 days</TIMEX3>",
+        "type=\"DATE\" value=\"2026-02-05\">Feb. 5, 2026</TIMEX3>",
+        "type=\"DATE\" value=\"2026-03\">next month</TIMEX3>",
+    ] {
+        assert!(timeml.contains(tag), "missing {tag} in\n{timeml}");
+    }
+    assert_eq!(strip_timeml(&timeml), text);
+    // Every seed article round-trips too, with its date from the manifest.
+    for entry in std::fs::read_dir(root().join("data")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let output = dateline(&["tag", arg(&path)]);
+            assert!(output.status.success(), "{}", stderr(&output));
+            let original = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                strip_timeml(&stdout(&output)),
+                original,
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn tag_lists_expressions_as_yaml() {
+    let output = dateline(&["tag", "data/003_c03d9d5b242cb57b.txt", "--format", "yaml"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listing: serde_yaml::Value = serde_yaml::from_str(&stdout(&output)).unwrap();
+    assert_eq!(listing["creation"].as_str(), Some("2025-12-02"));
+    let first = &listing["timexes"][0];
+    assert_eq!(first["text"].as_str(), Some("Tuesday"));
+    assert_eq!(first["type"].as_str(), Some("DATE"));
+    assert_eq!(first["value"].as_str(), Some("2025-12-02"));
+    assert_eq!(first["rule"].as_str(), Some("relative/weekday"));
+    assert_eq!(first["line"].as_u64(), Some(11));
+}
+
+#[test]
+fn tag_without_any_date_says_how_to_give_one() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "undated.txt", b"Talks resumed on Tuesday.\n");
+    assert_fails(
+        &dateline(&["tag", arg(&file)]),
+        2,
+        "undated.txt",
+        "--published",
+    );
+    let binary = write(dir.path(), "binary.txt", b"\x00\x01\x02");
+    assert_fails(
+        &dateline(&["tag", arg(&binary), "--published", "2025-01-01"]),
+        4,
+        "binary.txt",
+        "binary",
+    );
 }
 
 // ---- bad input: a clear message naming the file, the documented exit code, no panic

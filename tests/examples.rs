@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use dateline::document::Document;
 use dateline::extract::extract_document;
 use dateline::model::{DateSource, Kind, Status};
-use dateline::temporal::tag;
+use dateline::temporal::{tag, tag_text};
 use dateline::text::tokenize;
 use dateline::Lexicon;
 use serde::Deserialize;
@@ -52,7 +52,9 @@ fn temporal_examples() {
             .map(|(m, value)| {
                 (
                     example.text[m.start..m.end].to_string(),
-                    value.map_or_else(|| "-".to_string(), |v| v.to_string()),
+                    value
+                        .and_then(|r| r.when)
+                        .map_or_else(|| "-".to_string(), |w| w.to_string()),
                 )
             })
             .collect();
@@ -69,6 +71,56 @@ fn temporal_examples() {
         failures.len(),
         examples.len(),
         failures.join("\n")
+    );
+}
+
+/// Every rule family's own corpus (src/temporal/rules/*.yaml): each sentence, read as
+/// published on its date, yields exactly the expressions listed, with TimeML type and
+/// value; and every rule is exercised by at least one example of its family.
+#[test]
+fn temporal_rule_examples() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let rules = &lexicon.temporal.rules;
+    let mut failures = Vec::new();
+    let mut fired = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for family in &rules.families {
+        assert!(
+            !family.examples.is_empty(),
+            "family {} has no examples",
+            family.family
+        );
+        for example in &family.examples {
+            count += 1;
+            let found = tag_text(&example.text, example.published, &lexicon.temporal);
+            fired.extend(found.iter().map(|t| t.rule.clone()));
+            let found: Vec<(String, String, String)> = found
+                .into_iter()
+                .map(|t| (t.text, t.kind.as_str().to_string(), t.value))
+                .collect();
+            if found != example.expect {
+                failures.push(format!(
+                    "[{}] {}\n    expected {:?}\n    found    {:?}",
+                    family.family, example.text, example.expect, found
+                ));
+            }
+        }
+    }
+    let unexercised: Vec<String> = rules
+        .rules
+        .iter()
+        .map(|r| format!("{}/{}", r.family, r.name))
+        .filter(|name| !fired.contains(name))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {count} rule examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        unexercised.is_empty(),
+        "rules no example exercises: {unexercised:?}"
     );
 }
 

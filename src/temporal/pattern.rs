@@ -1,0 +1,902 @@
+//! What a temporal expression says, before it is put on the calendar, and how it is
+//! put there: a TimeML TIMEX3 (type and value) and, for dates, the span of days the
+//! events it dates may fall in.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::value::When;
+
+impl std::fmt::Display for Direction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Direction::Backward => "backward",
+            Direction::Forward => "forward",
+            Direction::Nearest => "nearest",
+        })
+    }
+}
+
+/// Which way a bare weekday, month or year-less date resolves from the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Past or present tense: news looks back (the anchor day itself included).
+    Backward,
+    /// Future tense ("will meet on Tuesday"): forward, the anchor day included.
+    Forward,
+    /// No tense cue: the reading nearest the anchor (a bare weekday still looks back,
+    /// as news weekdays mostly do).
+    Nearest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Last,
+    This,
+    Next,
+}
+
+impl Relation {
+    fn step(self) -> i32 {
+        match self {
+            Relation::Last => -1,
+            Relation::This => 0,
+            Relation::Next => 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// ISO 8601 duration: `P2D`, `P3W`, `PT5H`; `X` for an unknown count.
+    fn duration(self, count: Option<i64>) -> String {
+        let n = count.map_or_else(|| "X".to_string(), |c| c.to_string());
+        match self {
+            Unit::Second => format!("PT{n}S"),
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Weekend => format!("P{n}WE"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Fortnight => match count {
+                Some(c) => format!("P{}W", 2 * c),
+                None => "PXW".into(),
+            },
+            Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
+            Unit::Year => format!("P{n}Y"),
+            // TimeBank writes decades and centuries in years.
+            Unit::Decade => count.map_or_else(|| "PXDE".into(), |c| format!("P{}Y", 10 * c)),
+            Unit::Century => count.map_or_else(|| "PXC".into(), |c| format!("P{}Y", 100 * c)),
+        }
+    }
+
+    /// Move `day` by `count` units (negative: back). `None` for sub-day units.
+    fn shift(self, day: NaiveDate, count: i64) -> Option<NaiveDate> {
+        match self {
+            Unit::Day => day.checked_add_signed(Duration::days(count)),
+            Unit::Week | Unit::Weekend => day.checked_add_signed(Duration::days(7 * count)),
+            Unit::Fortnight => day.checked_add_signed(Duration::days(14 * count)),
+            Unit::Month => shift_months(day, count),
+            Unit::Quarter => shift_months(day, 3 * count),
+            Unit::Year => shift_months(day, 12 * count),
+            Unit::Decade => shift_months(day, 120 * count),
+            Unit::Century => shift_months(day, 1200 * count),
+            Unit::Second | Unit::Minute | Unit::Hour => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Earlier,
+    Later,
+}
+
+/// TimeML's `mod`: "early 2025" is 2025 with mod START.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modifier {
+    Start,
+    Mid,
+    End,
+    Approx,
+}
+
+impl Modifier {
+    pub fn timeml(self) -> &'static str {
+        match self {
+            Modifier::Start => "START",
+            Modifier::Mid => "MID",
+            Modifier::End => "END",
+            Modifier::Approx => "APPROX",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// Meteorological months (northern hemisphere); winter starts in December.
+    fn months(self, year: i32) -> Option<When> {
+        let (start, end) = match self {
+            Season::Spring => ((year, 3), (year, 5)),
+            Season::Summer => ((year, 6), (year, 8)),
+            Season::Fall => ((year, 9), (year, 11)),
+            Season::Winter => ((year, 12), (year + 1, 2)),
+        };
+        Some(When::Interval(
+            NaiveDate::from_ymd_opt(start.0, start.1, 1)?,
+            super::value::last_day_of_month(end.0, end.1)?,
+        ))
+    }
+
+    fn first_month(self) -> u32 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+}
+
+/// TimeML's vague references to the present, the past and the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    Present,
+    Past,
+    Future,
+}
+
+/// The four TimeML TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// What an expression says, before it is put on the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pattern {
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    MonthYear {
+        month: u32,
+        year: i32,
+        modifier: Option<Modifier>,
+    },
+    Month {
+        month: u32,
+        relation: Option<Relation>,
+        modifier: Option<Modifier>,
+    },
+    Year {
+        year: i32,
+        modifier: Option<Modifier>,
+    },
+    /// "June last year", "March next year".
+    MonthOfYear {
+        month: u32,
+        relation: Relation,
+    },
+    Decade(i32),
+    Weekday {
+        weekday: Weekday,
+        relation: Option<Relation>,
+    },
+    RelativeDay(i64),
+    RelativeUnit {
+        relation: Relation,
+        unit: Unit,
+        modifier: Option<Modifier>,
+    },
+    PartOfUnit {
+        part: Part,
+        unit: Unit,
+    },
+    Weekend {
+        relation: Option<Relation>,
+    },
+    Ago {
+        count: i64,
+        unit: Unit,
+    },
+    /// "a year earlier": back from the last date the text gave, at its precision.
+    Earlier {
+        count: i64,
+        unit: Unit,
+    },
+    /// "the third quarter", "the quarter", "last quarter", "the first quarter of 2025".
+    Quarter {
+        quarter: Option<u32>,
+        year: Option<i32>,
+        relation: Option<Relation>,
+    },
+    Half {
+        half: u32,
+        year: Option<i32>,
+    },
+    Season {
+        season: Season,
+        year: Option<i32>,
+        relation: Option<Relation>,
+    },
+    /// "two days", "nearly three years"; `past` for "the past two weeks", which also
+    /// bounds the days it covers.
+    Duration {
+        count: Option<i64>,
+        unit: Unit,
+        past: bool,
+    },
+    Reference(RefKind),
+    Set {
+        unit: Option<Unit>,
+        weekday: Option<Weekday>,
+        daypart: Option<DayPart>,
+    },
+    Time {
+        date: Option<(u32, u32)>,
+        weekday: Option<Weekday>,
+        relation: Option<Relation>,
+        offset: Option<i64>,
+        daypart: Option<DayPart>,
+        clock: Option<(u32, u32)>,
+    },
+    DaySpan {
+        from: (u32, u32),
+        to: (u32, u32),
+        year: Option<i32>,
+    },
+    WeekdaySpan {
+        from: Weekday,
+        to: Weekday,
+    },
+}
+
+/// A resolved expression: TimeML type and value, and for dates the days it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<Modifier>,
+    /// The calendar span events dated by this expression fall in; `None` for
+    /// durations, sets and vague references.
+    pub when: Option<When>,
+}
+
+impl Resolved {
+    fn date(when: When) -> Resolved {
+        Resolved {
+            kind: TimexType::Date,
+            value: when.to_string(),
+            modifier: None,
+            when: Some(when),
+        }
+    }
+
+    fn with_modifier(mut self, modifier: Option<Modifier>) -> Resolved {
+        self.modifier = modifier;
+        self
+    }
+}
+
+/// What the text has said before an expression that the expression may lean on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The last date the text gave explicitly ("the third quarter", "Tuesday").
+    pub last_date: Option<When>,
+    /// The last quarter the text named: in a results story, "the quarter" and
+    /// "a year earlier" are about it.
+    pub last_quarter: Option<(i32, u32)>,
+}
+
+impl Pattern {
+    /// True when the value does not depend on the anchor ("5 February 2026", "2014").
+    pub fn is_absolute(&self) -> bool {
+        matches!(
+            self,
+            Pattern::MonthDay { year: Some(_), .. }
+                | Pattern::MonthYear { .. }
+                | Pattern::Year { .. }
+                | Pattern::Decade(_)
+                | Pattern::Quarter {
+                    quarter: Some(_),
+                    year: Some(_),
+                    ..
+                }
+                | Pattern::Half { year: Some(_), .. }
+                | Pattern::Season { year: Some(_), .. }
+                | Pattern::DaySpan { year: Some(_), .. }
+                | Pattern::Duration { past: false, .. }
+                | Pattern::Set { .. }
+                | Pattern::Reference(_)
+        )
+    }
+
+    /// Can it date an event? Lengths of time, recurrences and vague references
+    /// cannot ("the past two weeks" can: it bounds the days it covers).
+    pub fn dates_events(&self) -> bool {
+        !matches!(
+            self,
+            Pattern::Duration { past: false, .. } | Pattern::Set { .. } | Pattern::Reference(_)
+        )
+    }
+
+    /// A year the expression names outright, if any.
+    pub fn explicit_year(&self) -> Option<i32> {
+        match *self {
+            Pattern::MonthDay { year, .. }
+            | Pattern::Quarter { year, .. }
+            | Pattern::Half { year, .. }
+            | Pattern::Season { year, .. }
+            | Pattern::DaySpan { year, .. } => year,
+            Pattern::MonthYear { year, .. } | Pattern::Year { year, .. } => Some(year),
+            _ => None,
+        }
+    }
+
+    /// The calendar span for dating events: the expression's days at its precision.
+    pub fn resolve(&self, anchor: NaiveDate, direction: Direction) -> Option<When> {
+        self.timex(anchor, direction, &Context::default())?.when
+    }
+
+    /// Put the expression on the calendar against `anchor` (the publication date).
+    pub fn timex(
+        &self,
+        anchor: NaiveDate,
+        direction: Direction,
+        context: &Context,
+    ) -> Option<Resolved> {
+        Some(match *self {
+            Pattern::MonthDay {
+                month,
+                day,
+                year: Some(y),
+            } => Resolved::date(When::Day(NaiveDate::from_ymd_opt(y, month, day)?)),
+            Pattern::MonthDay {
+                month,
+                day,
+                year: None,
+            } => Resolved::date(pick_year(anchor, direction, |y| {
+                NaiveDate::from_ymd_opt(y, month, day).map(When::Day)
+            })?),
+            Pattern::MonthYear {
+                month,
+                year,
+                modifier,
+            } => Resolved::date(valid_month(year, month)?).with_modifier(modifier),
+            Pattern::Month {
+                month,
+                relation,
+                modifier,
+            } => {
+                let here = (anchor.year(), anchor.month());
+                let candidates = [(here.0 - 1, month), (here.0, month), (here.0 + 1, month)];
+                let when = match relation {
+                    Some(Relation::This) => valid_month(here.0, month)?,
+                    Some(Relation::Last) => {
+                        let (y, m) = candidates.iter().rev().copied().find(|c| *c < here)?;
+                        valid_month(y, m)?
+                    }
+                    Some(Relation::Next) => {
+                        let (y, m) = candidates.iter().copied().find(|c| *c > here)?;
+                        valid_month(y, m)?
+                    }
+                    None => pick_year(anchor, direction, |y| valid_month(y, month))?,
+                };
+                Resolved::date(when).with_modifier(modifier)
+            }
+            Pattern::MonthOfYear { month, relation } => {
+                Resolved::date(valid_month(anchor.year() + relation.step(), month)?)
+            }
+            Pattern::Year { year, modifier } => {
+                Resolved::date(When::Year(year)).with_modifier(modifier)
+            }
+            Pattern::Decade(start) => Resolved {
+                kind: TimexType::Date,
+                value: format!("{:03}", start / 10),
+                modifier: None,
+                when: Some(When::Interval(
+                    NaiveDate::from_ymd_opt(start, 1, 1)?,
+                    NaiveDate::from_ymd_opt(start + 9, 12, 31)?,
+                )),
+            },
+            Pattern::Weekday { weekday, relation } => {
+                Resolved::date(When::Day(weekday_day(anchor, weekday, relation, direction)))
+            }
+            Pattern::RelativeDay(offset) => Resolved::date(When::Day(
+                anchor.checked_add_signed(Duration::days(offset))?,
+            )),
+            Pattern::RelativeUnit {
+                relation,
+                unit,
+                modifier,
+            } => {
+                let step = match relation {
+                    Relation::Last => -1,
+                    Relation::This => 0,
+                    Relation::Next => 1,
+                };
+                let when = match unit {
+                    Unit::Week => {
+                        // Said on a Sunday about the future, "this week" is the week
+                        // ahead: the current one ends that day.
+                        let sunday_ahead = relation == Relation::This
+                            && direction == Direction::Forward
+                            && anchor.weekday() == Weekday::Sun;
+                        let shift = if sunday_ahead { 1 } else { 7 * step };
+                        When::week_of(anchor + Duration::days(shift))
+                    }
+                    Unit::Month => When::month_of(shift_months(anchor, step)?),
+                    Unit::Year => When::Year(anchor.year() + step as i32),
+                    Unit::Day => When::Day(anchor + Duration::days(step)),
+                    Unit::Decade => {
+                        let start = (anchor.year() / 10 + step as i32) * 10;
+                        return Pattern::Decade(start).timex(anchor, direction, context);
+                    }
+                    _ => return None,
+                };
+                Resolved::date(when).with_modifier(modifier)
+            }
+            Pattern::PartOfUnit { part, unit } => {
+                let whole = match unit {
+                    Unit::Week => When::week_of(anchor),
+                    Unit::Month => When::month_of(anchor),
+                    Unit::Year => When::Year(anchor.year()),
+                    _ => return None,
+                };
+                let (start, end) = whole.bounds()?;
+                let when = match part {
+                    Part::Earlier if anchor > start => When::Interval(start, anchor.pred_opt()?),
+                    Part::Later if anchor < end => When::Interval(anchor.succ_opt()?, end),
+                    _ => whole,
+                };
+                Resolved {
+                    kind: TimexType::Date,
+                    value: whole.to_string(),
+                    modifier: None,
+                    when: Some(when),
+                }
+            }
+            Pattern::Weekend { relation } => {
+                let back = days_back_to(anchor, Weekday::Sat);
+                let saturday = match (relation, direction) {
+                    (Some(Relation::Last), _) => {
+                        // The weekend that is over: not one that includes today.
+                        let s = anchor - Duration::days(back);
+                        if back <= 1 {
+                            s - Duration::days(7)
+                        } else {
+                            s
+                        }
+                    }
+                    (Some(Relation::Next), _) => anchor + Duration::days(7 - back),
+                    (_, Direction::Backward | Direction::Nearest) => anchor - Duration::days(back),
+                    (_, Direction::Forward) => {
+                        if back <= 1 {
+                            anchor - Duration::days(back)
+                        } else {
+                            anchor + Duration::days(7 - back)
+                        }
+                    }
+                };
+                let week = saturday.iso_week();
+                Resolved {
+                    kind: TimexType::Date,
+                    value: format!("{:04}-W{:02}-WE", week.year(), week.week()),
+                    modifier: None,
+                    when: Some(When::Interval(saturday, saturday.succ_opt()?)),
+                }
+            }
+            Pattern::Ago { count, unit } => {
+                // In a results story "a year ago" is the year-ago quarter.
+                if let (Unit::Year, Some((year, quarter))) = (unit, context.last_quarter) {
+                    return Some(Resolved::date(When::Quarter {
+                        year: year - count as i32,
+                        quarter,
+                    }));
+                }
+                let day = unit.shift(anchor, -count)?;
+                Resolved::date(at_precision(unit, day))
+            }
+            Pattern::Earlier { count, unit } => {
+                // Back from what the text is about, at its precision: the quarter a
+                // results story reports, else the last date given, else the anchor.
+                let years = count as i32;
+                let when = match (unit, context.last_quarter, context.last_date) {
+                    (Unit::Year, Some((year, quarter)), _) => When::Quarter {
+                        year: year - years,
+                        quarter,
+                    },
+                    (Unit::Year, None, Some(When::Month { year, month })) => When::Month {
+                        year: year - years,
+                        month,
+                    },
+                    (Unit::Year, None, Some(When::Year(year))) => When::Year(year - years),
+                    (_, _, Some(When::Day(day))) => When::Day(unit.shift(day, -count)?),
+                    _ => at_precision(unit, unit.shift(anchor, -count)?),
+                };
+                Resolved::date(when)
+            }
+            Pattern::Quarter {
+                quarter,
+                year,
+                relation,
+            } => {
+                let current = (anchor.year(), (anchor.month() - 1) / 3 + 1);
+                let (y, q) = match (quarter, year, relation) {
+                    (Some(q), Some(y), _) => (y, q),
+                    // "this year's third quarter", "next year's first quarter"
+                    (Some(q), None, Some(relation)) => (anchor.year() + relation.step(), q),
+                    (Some(q), None, None) => {
+                        let pick = pick_year(anchor, direction, |year| {
+                            Some(When::Quarter { year, quarter: q })
+                        })?;
+                        (pick.start()?.year(), q)
+                    }
+                    (None, _, Some(relation)) => quarter_step(current, relation.step()),
+                    // "the 1988 period": the quarter the text is about, in that year.
+                    (None, Some(y), None) => (y, context.last_quarter.map_or(current.1, |q| q.1)),
+                    (None, _, None) => match context.last_quarter {
+                        // "the quarter" is the one the text is about.
+                        Some((year, quarter)) => (year, quarter),
+                        _ if direction == Direction::Forward => current,
+                        // Reported results are for the quarter that last ended.
+                        _ => quarter_step(current, -1),
+                    },
+                };
+                Resolved::date(When::Quarter {
+                    year: y,
+                    quarter: q,
+                })
+            }
+            Pattern::Half { half, year } => {
+                let y = match year {
+                    Some(y) => y,
+                    None => pick_year(anchor, direction, |y| {
+                        Some(When::Interval(
+                            NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?,
+                            super::value::last_day_of_month(y, 6 * half)?,
+                        ))
+                    })?
+                    .start()?
+                    .year(),
+                };
+                let first = NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?;
+                let last = super::value::last_day_of_month(y, 6 * half)?;
+                Resolved {
+                    kind: TimexType::Date,
+                    value: format!("{y:04}-H{half}"),
+                    modifier: None,
+                    when: Some(When::Interval(first, last)),
+                }
+            }
+            Pattern::Season {
+                season,
+                year,
+                relation,
+            } => {
+                let y = match (year, relation) {
+                    (Some(y), _) => y,
+                    (None, relation) => {
+                        let this = anchor.year();
+                        let started = anchor.month() >= season.first_month();
+                        match (relation, direction) {
+                            (Some(Relation::This), _) => this,
+                            (Some(Relation::Last), _) => this - 1,
+                            (Some(Relation::Next), _) => this + i32::from(started),
+                            (None, _) => pick_year(anchor, direction, |y| season.months(y))?
+                                .start()?
+                                .year(),
+                        }
+                    }
+                };
+                Resolved {
+                    kind: TimexType::Date,
+                    value: format!("{y:04}-{}", season.code()),
+                    modifier: None,
+                    when: season.months(y),
+                }
+            }
+            Pattern::Duration { count, unit, past } => {
+                // Hours and minutes bound no day range worth dating an event by.
+                let when = match (past, count) {
+                    (true, Some(n)) => unit
+                        .shift(anchor, -n)
+                        .map(|start| When::Interval(start, anchor)),
+                    _ => None,
+                };
+                Resolved {
+                    kind: TimexType::Duration,
+                    value: unit.duration(count),
+                    modifier: None,
+                    when,
+                }
+            }
+            Pattern::Reference(kind) => Resolved {
+                kind: TimexType::Date,
+                value: match kind {
+                    RefKind::Present => "PRESENT_REF",
+                    RefKind::Past => "PAST_REF",
+                    RefKind::Future => "FUTURE_REF",
+                }
+                .to_string(),
+                modifier: None,
+                when: None,
+            },
+            Pattern::Set {
+                unit,
+                weekday,
+                daypart,
+            } => {
+                let value = match (weekday, daypart, unit) {
+                    (Some(w), Some(p), _) => {
+                        format!("XXXX-WXX-{}T{}", w.number_from_monday(), p.code())
+                    }
+                    (Some(w), None, _) => format!("XXXX-WXX-{}", w.number_from_monday()),
+                    (None, Some(p), _) => format!("TXX{}", p.code()),
+                    (None, None, Some(unit)) => unit.duration(Some(1)),
+                    (None, None, None) => return None,
+                };
+                Resolved {
+                    kind: TimexType::Set,
+                    value,
+                    modifier: None,
+                    when: None,
+                }
+            }
+            Pattern::Time {
+                date,
+                weekday,
+                relation,
+                offset,
+                daypart,
+                clock,
+            } => {
+                let day = match (date, weekday, offset) {
+                    (Some((month, day)), _, _) => {
+                        let pattern = Pattern::MonthDay {
+                            month,
+                            day,
+                            year: None,
+                        };
+                        pattern.timex(anchor, direction, context)?.when?.start()?
+                    }
+                    (None, Some(w), _) => weekday_day(anchor, w, relation, direction),
+                    (None, None, Some(days)) => anchor.checked_add_signed(Duration::days(days))?,
+                    // A bare clock time is on the day the text is about, if it has
+                    // named one in the week before the anchor.
+                    (None, None, None) => match context.last_date {
+                        Some(When::Day(day)) if day <= anchor && (anchor - day).num_days() < 7 => {
+                            day
+                        }
+                        _ => anchor,
+                    },
+                };
+                let time = match (clock, daypart) {
+                    (Some((h, m)), _) => format!("{h:02}:{m:02}"),
+                    (None, Some(part)) => part.code().to_string(),
+                    (None, None) => return None,
+                };
+                Resolved {
+                    kind: TimexType::Time,
+                    value: format!("{}T{time}", day.format("%Y-%m-%d")),
+                    modifier: None,
+                    when: Some(When::Day(day)),
+                }
+            }
+            Pattern::DaySpan { from, to, year } => {
+                let start_pattern = Pattern::MonthDay {
+                    month: from.0,
+                    day: from.1,
+                    year,
+                };
+                let start = start_pattern
+                    .timex(anchor, direction, context)?
+                    .when?
+                    .start()?;
+                let mut end = NaiveDate::from_ymd_opt(start.year(), to.0, to.1)?;
+                if end < start {
+                    end = NaiveDate::from_ymd_opt(start.year() + 1, to.0, to.1)?;
+                }
+                Resolved {
+                    kind: TimexType::Date,
+                    value: start.format("%Y-%m-%d").to_string(),
+                    modifier: None,
+                    when: Some(When::Interval(start, end)),
+                }
+            }
+            Pattern::WeekdaySpan { from, to } => {
+                let start = weekday_day(anchor, from, None, direction);
+                let gap = (to.num_days_from_monday() as i64 - from.num_days_from_monday() as i64)
+                    .rem_euclid(7);
+                let end = start + Duration::days(gap);
+                Resolved {
+                    kind: TimexType::Date,
+                    value: start.format("%Y-%m-%d").to_string(),
+                    modifier: None,
+                    when: Some(When::Interval(start, end)),
+                }
+            }
+        })
+    }
+}
+
+fn weekday_day(
+    anchor: NaiveDate,
+    weekday: Weekday,
+    relation: Option<Relation>,
+    direction: Direction,
+) -> NaiveDate {
+    let back = days_back_to(anchor, weekday);
+    let forward = (7 - back) % 7;
+    match (relation, direction) {
+        // "last Tuesday" is never today, "next Tuesday" never today.
+        (Some(Relation::Last), _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
+        (Some(Relation::Next), _) => {
+            anchor + Duration::days(if forward == 0 { 7 } else { forward })
+        }
+        (Some(Relation::This), _) | (None, Direction::Forward) => anchor + Duration::days(forward),
+        (None, Direction::Backward | Direction::Nearest) => anchor - Duration::days(back),
+    }
+}
+
+/// The calendar unit containing `day` at the precision of `unit`.
+fn at_precision(unit: Unit, day: NaiveDate) -> When {
+    match unit {
+        Unit::Week | Unit::Weekend | Unit::Fortnight => When::week_of(day),
+        Unit::Month => When::month_of(day),
+        Unit::Quarter => When::Quarter {
+            year: day.year(),
+            quarter: (day.month() - 1) / 3 + 1,
+        },
+        Unit::Year | Unit::Decade | Unit::Century => When::Year(day.year()),
+        _ => When::Day(day),
+    }
+}
+
+fn quarter_step((year, quarter): (i32, u32), step: i32) -> (i32, u32) {
+    let index = year * 4 + quarter as i32 - 1 + step;
+    (index.div_euclid(4), index.rem_euclid(4) as u32 + 1)
+}
+
+fn valid_month(year: i32, month: u32) -> Option<When> {
+    NaiveDate::from_ymd_opt(year, month, 1).map(|_| When::Month { year, month })
+}
+
+fn shift_months(day: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+    if months >= 0 {
+        day.checked_add_months(magnitude)
+    } else {
+        day.checked_sub_months(magnitude)
+    }
+}
+
+/// Days from the most recent `weekday` (today included) to `anchor`: 0..=6.
+fn days_back_to(anchor: NaiveDate, weekday: Weekday) -> i64 {
+    let today = anchor.weekday().num_days_from_monday() as i64;
+    let target = weekday.num_days_from_monday() as i64;
+    (today - target).rem_euclid(7)
+}
+
+/// The year that puts a year-less expression nearest the anchor in the direction
+/// given: backward, the latest reading that has begun by the anchor; forward, the
+/// earliest that has not ended before it; with no direction, the nearest reading
+/// (the past one on a tie).
+fn pick_year(
+    anchor: NaiveDate,
+    direction: Direction,
+    reading: impl Fn(i32) -> Option<When>,
+) -> Option<When> {
+    let candidates: Vec<(When, NaiveDate, NaiveDate)> = (anchor.year() - 1..=anchor.year() + 1)
+        .filter_map(|y| {
+            let when = reading(y)?;
+            let (start, end) = when.bounds()?;
+            Some((when, start, end))
+        })
+        .collect();
+    // News looks back: a reading ahead counts as twice as far.
+    let distance = |&(_, start, end): &(When, NaiveDate, NaiveDate)| {
+        if anchor < start {
+            2 * (start - anchor).num_days()
+        } else if anchor > end {
+            (anchor - end).num_days()
+        } else {
+            0
+        }
+    };
+    let directed = match direction {
+        // A past-tense sentence may still set a date a few weeks ahead ("the offer
+        // was extended to Nov. 16"): a day within two months beats one almost a year back.
+        Direction::Backward => {
+            let back = candidates.iter().rev().find(|c| c.1 <= anchor);
+            let soon = candidates
+                .iter()
+                .find(|c| c.1 > anchor && (c.1 - anchor).num_days() <= 62 && c.1 == c.2);
+            match (back, soon) {
+                (Some(b), Some(s)) if (anchor - b.1).num_days() > 180 => Some(s),
+                (b, _) => b,
+            }
+        }
+        Direction::Forward => candidates.iter().find(|c| c.2 >= anchor),
+        Direction::Nearest => None,
+    };
+    directed
+        .or_else(|| candidates.iter().min_by_key(|c| distance(c)))
+        .map(|c| c.0)
+}

@@ -1,0 +1,868 @@
+//! Temporal rules kept as data, the way HeidelTime keeps its patterns and Duckling its
+//! rule files: each family file under `src/temporal/rules/` lists token patterns, what
+//! each one builds, and a corpus of examples that the tests walk.
+//!
+//! A pattern is a sequence of elements separated by spaces:
+//! - `word` or `one|two|three`: a token, compared folded (lowercase);
+//! - `,` `-` `.` or any other punctuation: that character;
+//! - `<class>`: a word class read from the lexicon (`<month>`, `<weekday>`, `<day>`,
+//!   `<year>`, `<count>`, `<unit>`, `<relation>`, `<ordinal>`, `<season>`, `<daypart>`,
+//!   `<clock>`, `<zone>`, `<modifier>`, `<relative_day>`, `<decade>`, `<holiday>`);
+//! - a trailing `?` makes an element optional;
+//! - a leading `>` looks ahead without taking the token (`the year >ended`), a leading
+//!   `!` requires the token not to be there (`the year !of`); both only after the
+//!   first element.
+//!
+//! The longest match at a token wins; between equally long ones, the earlier rule.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::Weekday;
+use serde::Deserialize;
+
+use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
+use crate::error::{Error, Result};
+use crate::lexicon::TemporalLexicon;
+use crate::text::{Token, TokenKind};
+
+/// The rule families shipped with dateline, in precedence order.
+pub const FAMILY_FILES: &[(&str, &str)] = &[
+    ("calendar.yaml", include_str!("rules/calendar.yaml")),
+    ("relative.yaml", include_str!("rules/relative.yaml")),
+    ("span.yaml", include_str!("rules/span.yaml")),
+    ("time.yaml", include_str!("rules/time.yaml")),
+    ("duration.yaml", include_str!("rules/duration.yaml")),
+    ("reference.yaml", include_str!("rules/reference.yaml")),
+    ("set.yaml", include_str!("rules/set.yaml")),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyFile {
+    pub family: String,
+    #[serde(default)]
+    pub description: String,
+    pub rules: Vec<RuleSpec>,
+    #[serde(default)]
+    pub examples: Vec<RuleExample>,
+}
+
+/// One example of a family's corpus: a sentence, its publication date, and every
+/// expression the tagger must find in it as `[text, TYPE, value]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleExample {
+    pub text: String,
+    pub published: chrono::NaiveDate,
+    pub expect: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub name: String,
+    pub pattern: String,
+    pub build: Builder,
+    #[serde(default)]
+    pub args: Args,
+    #[serde(default)]
+    pub guards: Vec<Guard>,
+}
+
+/// What a rule makes of what it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Builder {
+    /// Calendar parts: day, month, year, decade, as far as they are given.
+    Date,
+    Weekday,
+    RelativeDay,
+    /// "last week", "this month", "next year", "last quarter".
+    RelativeUnit,
+    /// "earlier this week", "later this month".
+    PartOfUnit,
+    Weekend,
+    /// "two days ago".
+    Ago,
+    /// "a year earlier", "year-earlier", "the year-ago quarter": from the last date the
+    /// text gave, at its precision.
+    Earlier,
+    Quarter,
+    Half,
+    Season,
+    /// "two days", "18 months", "the past two weeks" (with `past: true`).
+    Duration,
+    /// "now", "recently", "in the future".
+    Reference,
+    /// "daily", "every Monday", "each year".
+    Set,
+    /// "Wednesday night", "10:35 a.m.", "this morning".
+    Time,
+    /// "2-3 April", "between 2 and 3 April", "from Monday to Wednesday".
+    Span,
+}
+
+/// Fixed values a rule adds to what it captured.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Args {
+    pub relation: Option<Relation>,
+    pub unit: Option<Unit>,
+    pub part: Option<Part>,
+    pub reference: Option<RefKind>,
+    pub modifier: Option<Modifier>,
+    pub days: Option<i64>,
+    pub count: Option<i64>,
+    pub daypart: Option<DayPart>,
+    #[serde(default)]
+    pub past: bool,
+    /// The phrase itself points forward ("upcoming", "as early as").
+    #[serde(default)]
+    pub forward: bool,
+}
+
+/// Context checks a rule needs beyond its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Guard {
+    /// The token before the match is a date preposition ("in November", "by 2027").
+    AfterPreposition,
+    /// A lone number is a year only when it stands apart from money, percentages,
+    /// hyphenated scores and words around it ("2014" but not "$2014", "2014-15").
+    StandaloneNumber,
+    /// An ambiguous month name ("May") followed by a lowercase word is not a date
+    /// ("May 5 people").
+    MonthNotModal,
+    /// Not followed by a noun: "two days" but not in "a two-day visit" the rule
+    /// must see the hyphenated adjective.
+    NotBeforeNoun,
+    /// Not the first word of a sentence ("March" at the start is often the verb).
+    NotSentenceStart,
+    /// The unit is written in the singular ("last week", not "last weeks").
+    SingularUnit,
+    /// The unit is written in the plural ("for weeks", "recent years").
+    PluralUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Class {
+    Month,
+    Day,
+    Year,
+    Weekday,
+    Relation,
+    Count,
+    Unit,
+    Ordinal,
+    Season,
+    DayPart,
+    Clock,
+    Modifier,
+    RelativeDay,
+    Decade,
+    Holiday,
+    Zone,
+}
+
+impl Class {
+    fn parse(name: &str) -> Option<Class> {
+        Some(match name {
+            "month" => Class::Month,
+            "day" => Class::Day,
+            "year" => Class::Year,
+            "weekday" => Class::Weekday,
+            "relation" => Class::Relation,
+            "count" => Class::Count,
+            "unit" => Class::Unit,
+            "ordinal" => Class::Ordinal,
+            "season" => Class::Season,
+            "daypart" => Class::DayPart,
+            "clock" => Class::Clock,
+            "modifier" => Class::Modifier,
+            "relative_day" => Class::RelativeDay,
+            "decade" => Class::Decade,
+            "holiday" => Class::Holiday,
+            "zone" => Class::Zone,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Matcher {
+    Words(Vec<String>),
+    Class(Class),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Take {
+    /// The element consumes its tokens.
+    Consume,
+    /// The element must follow, but is not part of the expression.
+    Ahead,
+    /// The element must not follow.
+    NotAhead,
+}
+
+#[derive(Debug, Clone)]
+struct Element {
+    matcher: Matcher,
+    optional: bool,
+    take: Take,
+}
+
+#[derive(Debug)]
+pub struct Rule {
+    pub name: String,
+    pub family: String,
+    elements: Vec<Element>,
+    build: Builder,
+    args: Args,
+    guards: Vec<Guard>,
+}
+
+/// Every rule, indexed by what its first token can be.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub families: Vec<FamilyFile>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_class: BTreeMap<Class, Vec<usize>>,
+}
+
+impl RuleSet {
+    pub fn builtin() -> Result<RuleSet> {
+        let mut set = RuleSet::default();
+        for (name, text) in FAMILY_FILES {
+            let family: FamilyFile = serde_yaml::from_str(text).map_err(|e| Error::Lexicon {
+                name: format!("temporal/rules/{name}"),
+                reason: e.to_string(),
+            })?;
+            set.add_family(name, family)?;
+        }
+        Ok(set)
+    }
+
+    fn add_family(&mut self, file: &str, mut family: FamilyFile) -> Result<()> {
+        for spec in family.rules.drain(..) {
+            let bad = |reason: String| Error::Lexicon {
+                name: format!("temporal/rules/{file}"),
+                reason: format!("rule {}: {reason}", spec.name),
+            };
+            let mut elements = Vec::new();
+            for raw in spec.pattern.split_whitespace() {
+                let (raw, take) = match (raw.strip_prefix('>'), raw.strip_prefix('!')) {
+                    (Some(rest), _) if !rest.is_empty() => (rest, Take::Ahead),
+                    (_, Some(rest)) if !rest.is_empty() => (rest, Take::NotAhead),
+                    _ => (raw, Take::Consume),
+                };
+                if take != Take::Consume && elements.is_empty() {
+                    return Err(bad("a pattern cannot start with a look-ahead".into()));
+                }
+                let (body, optional) = match raw.strip_suffix('?') {
+                    Some(body) if !body.is_empty() => (body, true),
+                    _ => (raw, false),
+                };
+                let matcher = if let Some(name) =
+                    body.strip_prefix('<').and_then(|b| b.strip_suffix('>'))
+                {
+                    Matcher::Class(
+                        Class::parse(name).ok_or_else(|| bad(format!("unknown class <{name}>")))?,
+                    )
+                } else {
+                    Matcher::Words(body.split('|').map(crate::lexicon::fold).collect())
+                };
+                elements.push(Element {
+                    matcher,
+                    optional,
+                    take,
+                });
+            }
+            if elements.iter().all(|e| e.optional) {
+                return Err(bad(
+                    "the pattern needs one element that is not optional".into()
+                ));
+            }
+            let index = self.rules.len();
+            // Index the rule under every element that can come first.
+            for element in &elements {
+                match &element.matcher {
+                    Matcher::Words(words) => {
+                        for w in words {
+                            self.by_word.entry(w.clone()).or_default().push(index);
+                        }
+                    }
+                    Matcher::Class(class) => self.by_class.entry(*class).or_default().push(index),
+                }
+                if !element.optional {
+                    break;
+                }
+            }
+            self.rules.push(Rule {
+                name: spec.name,
+                family: family.family.clone(),
+                elements,
+                build: spec.build,
+                args: spec.args,
+                guards: spec.guards,
+            });
+        }
+        self.families.push(family);
+        Ok(())
+    }
+}
+
+/// What a match captured, by class; classes that can occur twice keep two slots.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Captures {
+    months: [Option<u32>; 2],
+    days: [Option<u32>; 2],
+    years: [Option<i32>; 2],
+    weekdays: [Option<Weekday>; 2],
+    relation: Option<Relation>,
+    count: Option<Option<i64>>,
+    unit: Option<Unit>,
+    plural: bool,
+    ordinal: Option<u32>,
+    season: Option<Season>,
+    daypart: Option<DayPart>,
+    clock: Option<(u32, u32)>,
+    modifier: Option<Modifier>,
+    offset: Option<i64>,
+    decade: Option<i32>,
+    holiday: Option<(u32, u32)>,
+}
+
+fn push<T: Copy>(slots: &mut [Option<T>; 2], value: T) {
+    if slots[0].is_none() {
+        slots[0] = Some(value);
+    } else {
+        slots[1] = Some(value);
+    }
+}
+
+/// A successful match: the rule, its token range and the pattern it builds.
+#[derive(Debug, Clone)]
+pub struct RuleMatch {
+    pub rule: usize,
+    pub end: usize,
+    pub pattern: Pattern,
+    pub forward: bool,
+}
+
+pub(super) struct Scanner<'t, 'a> {
+    pub tokens: &'t [Token<'a>],
+    pub folded: &'t [String],
+    pub lexicon: &'t TemporalLexicon,
+}
+
+impl Scanner<'_, '_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.folded.get(i).map(String::as_str)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i) == Some(w)
+    }
+
+    /// The longest rule match starting at token `i`.
+    pub fn best_at(&self, i: usize) -> Option<RuleMatch> {
+        let rules = &self.lexicon.rules;
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
+            candidates.extend(list);
+        }
+        for (class, list) in &rules.by_class {
+            if self.class_at(*class, i, &mut Captures::default()).is_some() {
+                candidates.extend(list);
+            }
+        }
+        let mut best: Option<RuleMatch> = None;
+        for index in candidates {
+            let rule = &rules.rules[index];
+            let Some((end, captures)) = self.match_elements(&rule.elements, i, Captures::default())
+            else {
+                continue;
+            };
+            if end == i
+                || !rule
+                    .guards
+                    .iter()
+                    .all(|g| self.guard(*g, i, end, &captures))
+            {
+                continue;
+            }
+            let Some(pattern) = build(rule.build, &rule.args, &captures) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|b| end > b.end) {
+                best = Some(RuleMatch {
+                    rule: index,
+                    end,
+                    pattern,
+                    forward: rule.args.forward,
+                });
+            }
+        }
+        best
+    }
+
+    /// Match `elements` from token `i`, trying an optional element before skipping it.
+    fn match_elements(
+        &self,
+        elements: &[Element],
+        i: usize,
+        captures: Captures,
+    ) -> Option<(usize, Captures)> {
+        let Some((element, rest)) = elements.split_first() else {
+            return Some((i, captures));
+        };
+        match element.take {
+            Take::Consume => {}
+            Take::Ahead => {
+                let present = self.element_at(element, i, &mut captures.clone()).is_some();
+                return if present || element.optional {
+                    self.match_elements(rest, i, captures)
+                } else {
+                    None
+                };
+            }
+            Take::NotAhead => {
+                let present = self.element_at(element, i, &mut captures.clone()).is_some();
+                return if present {
+                    None
+                } else {
+                    self.match_elements(rest, i, captures)
+                };
+            }
+        }
+        let mut with = captures;
+        if let Some(used) = self.element_at(element, i, &mut with) {
+            if let Some(found) = self.match_elements(rest, i + used, with) {
+                return Some(found);
+            }
+        }
+        if element.optional {
+            return self.match_elements(rest, i, captures);
+        }
+        None
+    }
+
+    fn element_at(&self, element: &Element, i: usize, captures: &mut Captures) -> Option<usize> {
+        match &element.matcher {
+            Matcher::Words(words) => {
+                let w = self.word(i)?;
+                words.iter().any(|x| x == w).then_some(1)
+            }
+            Matcher::Class(class) => self.class_at(*class, i, captures),
+        }
+    }
+
+    fn class_at(&self, class: Class, i: usize, captures: &mut Captures) -> Option<usize> {
+        let token = self.tokens.get(i)?;
+        let word = self.word(i)?;
+        let lex = self.lexicon;
+        match class {
+            Class::Month => {
+                if token.kind != TokenKind::Word {
+                    return None;
+                }
+                let month = *lex.months.get(word)?;
+                if lex.ambiguous_months.contains(word) && !token.is_capitalized() {
+                    return None;
+                }
+                // A lowercase month name is accepted only spelt out in full.
+                if !token.is_capitalized() && word.len() <= 4 {
+                    return None;
+                }
+                push(&mut captures.months, month);
+                // "Sept." takes its full stop; "June." ends a sentence.
+                let with_stop = !lex.full_month_names.contains(word) && self.is(i + 1, ".");
+                Some(if with_stop { 2 } else { 1 })
+            }
+            Class::Day => {
+                let digits = match token.kind {
+                    TokenKind::Number => token.text,
+                    TokenKind::Word => ["st", "nd", "rd", "th"]
+                        .iter()
+                        .find_map(|s| word.strip_suffix(s))
+                        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))?,
+                    TokenKind::Punct => return None,
+                };
+                if digits.len() > 2 {
+                    return None;
+                }
+                let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d))?;
+                push(&mut captures.days, day);
+                Some(1)
+            }
+            Class::Year => {
+                if token.kind != TokenKind::Number || token.text.len() != 4 {
+                    return None;
+                }
+                let year: i32 = token
+                    .text
+                    .parse()
+                    .ok()
+                    .filter(|y| (1600..=2199).contains(y))?;
+                push(&mut captures.years, year);
+                Some(1)
+            }
+            Class::Weekday => {
+                // Full names only: "Sat", "Sun", "Wed" are too often other words.
+                if word.len() < 6 {
+                    return None;
+                }
+                let number = *lex.weekdays.get(word)?;
+                let blocked = self
+                    .word(i + 1)
+                    .is_some_and(|w| lex.weekday_blockers.contains(w))
+                    && self.tokens[i + 1].is_capitalized();
+                if blocked || !token.is_capitalized() && !lex.lowercase_weekdays {
+                    return None;
+                }
+                let weekday = Weekday::try_from(u8::try_from(number.checked_sub(1)?).ok()?).ok()?;
+                push(&mut captures.weekdays, weekday);
+                Some(1)
+            }
+            Class::Relation => {
+                captures.relation = Some(*lex.relations.get(word)?);
+                Some(1)
+            }
+            Class::Count => {
+                if token.kind == TokenKind::Number {
+                    if token.text.len() > 3 {
+                        return None;
+                    }
+                    captures.count = Some(token.text.parse().ok());
+                    return Some(1);
+                }
+                // "a few", "a couple of"
+                if matches!(word, "a" | "an") {
+                    if self.is(i + 1, "few") {
+                        captures.count = Some(None);
+                        return Some(2);
+                    }
+                    if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                        captures.count = Some(Some(2));
+                        return Some(3);
+                    }
+                }
+                let value = *lex.number_words.get(word)?;
+                // "twenty-four", "twenty four"
+                let ones = |at: usize| {
+                    self.word(at)
+                        .and_then(|w| lex.number_words.get(w).copied().flatten())
+                        .filter(|n| (1..=9).contains(n))
+                };
+                if let Some(tens) = value.filter(|v| *v >= 20 && v % 10 == 0) {
+                    if self.is(i + 1, "-") {
+                        if let Some(one) = ones(i + 2) {
+                            captures.count = Some(Some(tens + one));
+                            return Some(3);
+                        }
+                    } else if let Some(one) = ones(i + 1) {
+                        captures.count = Some(Some(tens + one));
+                        return Some(2);
+                    }
+                }
+                captures.count = Some(value);
+                Some(1)
+            }
+            Class::Unit => {
+                let unit = *lex.units.get(word)?;
+                captures.unit = Some(unit);
+                captures.plural = word.ends_with('s') && unit != Unit::Weekend;
+                Some(1)
+            }
+            Class::Ordinal => {
+                captures.ordinal = Some(*lex.ordinals.get(word)?);
+                Some(1)
+            }
+            Class::Season => {
+                captures.season = Some(*lex.seasons.get(word)?);
+                Some(1)
+            }
+            Class::DayPart => {
+                captures.daypart = Some(*lex.dayparts.get(word)?);
+                Some(1)
+            }
+            Class::Modifier => {
+                captures.modifier = Some(*lex.modifiers.get(word)?);
+                Some(1)
+            }
+            Class::RelativeDay => {
+                captures.offset = Some(*lex.relative_days.get(word)?);
+                Some(1)
+            }
+            Class::Decade => {
+                // "1990s"
+                let digits = word.strip_suffix('s')?;
+                if digits.len() != 4 || !digits.ends_with('0') {
+                    return None;
+                }
+                let start: i32 = digits.parse().ok().filter(|y| (1600..=2190).contains(y))?;
+                captures.decade = Some(start);
+                Some(1)
+            }
+            Class::Holiday => {
+                let (month, day) = *lex.holidays.get(word)?;
+                captures.holiday = Some((month, day));
+                Some(1)
+            }
+            Class::Clock => self.clock_at(i, captures),
+            Class::Zone => lex.time_zones.contains(word).then_some(1),
+        }
+    }
+
+    /// "10:35", "10:35 a.m.", "10 a.m.", "10am", "noon", "midnight".
+    fn clock_at(&self, i: usize, captures: &mut Captures) -> Option<usize> {
+        let word = self.word(i)?;
+        match word {
+            "noon" | "midday" => {
+                captures.clock = Some((12, 0));
+                return Some(1);
+            }
+            "midnight" => {
+                captures.clock = Some((0, 0));
+                return Some(1);
+            }
+            _ => {}
+        }
+        // "10am", "3pm" come as one token.
+        for (suffix, afternoon) in [("am", false), ("pm", true)] {
+            if let Some(hour) = word.strip_suffix(suffix) {
+                let hour: u32 = hour.parse().ok().filter(|h| (1..=12).contains(h))?;
+                captures.clock = Some((to_24(hour, afternoon), 0));
+                return Some(1);
+            }
+        }
+        if self.tokens[i].kind != TokenKind::Number {
+            return None;
+        }
+        let hour: u32 = word.parse().ok().filter(|h| *h <= 24)?;
+        let (minute, mut used) = if self.is(i + 1, ":")
+            && self
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() == 2)
+        {
+            let minute: u32 = self.word(i + 2)?.parse().ok().filter(|m| *m < 60)?;
+            (Some(minute), 3)
+        } else {
+            (None, 1)
+        };
+        let meridiem = self.meridiem_at(i + used);
+        if let Some((afternoon, length)) = meridiem {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            used += length;
+            captures.clock = Some((to_24(hour, afternoon), minute.unwrap_or(0)));
+            return Some(used);
+        }
+        // A bare "10" is not a time; "10:35" is.
+        let minute = minute?;
+        captures.clock = Some((hour, minute));
+        Some(used)
+    }
+
+    /// "a.m.", "p.m.", "am", "pm" at `i`: (afternoon, tokens used).
+    fn meridiem_at(&self, i: usize) -> Option<(bool, usize)> {
+        let afternoon = match self.word(i)? {
+            "am" => return Some((false, 1 + usize::from(self.is(i + 1, ".")))),
+            "pm" => return Some((true, 1 + usize::from(self.is(i + 1, ".")))),
+            "a" => false,
+            "p" => true,
+            _ => return None,
+        };
+        if self.is(i + 1, ".") && self.is(i + 2, "m") {
+            let stop = usize::from(self.is(i + 3, "."));
+            return Some((afternoon, 3 + stop));
+        }
+        None
+    }
+
+    fn guard(&self, guard: Guard, start: usize, end: usize, captures: &Captures) -> bool {
+        let lex = self.lexicon;
+        let preposition_before = start > 0
+            && self
+                .word(start - 1)
+                .is_some_and(|w| lex.date_prepositions.contains(w));
+        match guard {
+            Guard::AfterPreposition => preposition_before,
+            Guard::StandaloneNumber => {
+                // "the 1996 bombing", "its 1990 invasion": a determiner makes it a year.
+                let determiner = start > 0
+                    && self
+                        .word(start - 1)
+                        .is_some_and(|w| lex.year_determiners.contains(w));
+                let before_ok = start == 0
+                    || !self.tokens[start - 1].is_word()
+                        && !matches!(
+                            self.tokens[start - 1].text,
+                            "$" | "€" | "£" | "#" | "№" | "-"
+                        )
+                    || preposition_before;
+                let after_ok = self
+                    .tokens
+                    .get(end)
+                    .is_none_or(|t| !t.is_word() && !matches!(t.text, "%" | "-"));
+                determiner || before_ok && (after_ok || preposition_before)
+            }
+            Guard::MonthNotModal => {
+                let ambiguous = self
+                    .word(start)
+                    .is_some_and(|w| lex.ambiguous_months.contains(w));
+                !(ambiguous
+                    && captures.years[0].is_none()
+                    && self.tokens.get(end).is_some_and(|t| {
+                        t.is_word()
+                            && !t.is_capitalized()
+                            && !lex.month_day_followers.contains(&self.folded[end])
+                    }))
+            }
+            Guard::NotBeforeNoun => !self.tokens.get(end).is_some_and(|t| {
+                t.text == "-" || t.is_word() && lex.duration_nouns.contains(&self.folded[end])
+            }),
+            Guard::NotSentenceStart => start > 0,
+            Guard::SingularUnit => !captures.plural,
+            Guard::PluralUnit => captures.plural,
+        }
+    }
+}
+
+fn to_24(hour: u32, afternoon: bool) -> u32 {
+    match (hour, afternoon) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
+/// Turn what a rule captured into a pattern; `None` when the parts do not make one.
+fn build(builder: Builder, args: &Args, c: &Captures) -> Option<Pattern> {
+    let relation = args.relation.or(c.relation);
+    let unit = args.unit.or(c.unit);
+    let count = args.count.map(Some).or(c.count);
+    let modifier = args.modifier.or(c.modifier);
+    Some(match builder {
+        Builder::Date => {
+            if let Some((month, day)) = c.holiday {
+                Pattern::MonthDay {
+                    month,
+                    day,
+                    year: c.years[0],
+                }
+            } else if let Some(start) = c.decade {
+                Pattern::Decade(start)
+            } else {
+                match (c.months[0], c.days[0], c.years[0]) {
+                    (Some(month), Some(day), year) => Pattern::MonthDay { month, day, year },
+                    (Some(month), None, Some(year)) => Pattern::MonthYear {
+                        month,
+                        year,
+                        modifier,
+                    },
+                    (Some(month), None, None) if args.unit == Some(Unit::Year) => {
+                        Pattern::MonthOfYear {
+                            month,
+                            relation: relation?,
+                        }
+                    }
+                    (Some(month), None, None) => Pattern::Month {
+                        month,
+                        relation,
+                        modifier,
+                    },
+                    (None, None, Some(year)) => Pattern::Year { year, modifier },
+                    _ => return None,
+                }
+            }
+        }
+        Builder::Weekday => Pattern::Weekday {
+            weekday: c.weekdays[0]?,
+            relation,
+        },
+        Builder::RelativeDay => Pattern::RelativeDay(args.days.or(c.offset)?),
+        Builder::RelativeUnit => match unit? {
+            Unit::Weekend => Pattern::Weekend { relation },
+            Unit::Quarter => Pattern::Quarter {
+                quarter: None,
+                year: None,
+                relation: Some(relation?),
+            },
+            unit => Pattern::RelativeUnit {
+                relation: relation?,
+                unit,
+                modifier,
+            },
+        },
+        Builder::PartOfUnit => Pattern::PartOfUnit {
+            part: args.part?,
+            unit: unit?,
+        },
+        Builder::Weekend => Pattern::Weekend { relation },
+        Builder::Ago => Pattern::Ago {
+            count: count??,
+            unit: unit?,
+        },
+        Builder::Earlier => Pattern::Earlier {
+            count: count.flatten().unwrap_or(1),
+            unit: unit?,
+        },
+        Builder::Quarter => Pattern::Quarter {
+            quarter: c.ordinal.filter(|q| (1..=4).contains(q)),
+            year: c.years[0],
+            relation,
+        },
+        Builder::Half => Pattern::Half {
+            half: c.ordinal.filter(|h| (1..=2).contains(h))?,
+            year: c.years[0],
+        },
+        Builder::Season => Pattern::Season {
+            season: c.season?,
+            year: c.years[0],
+            relation,
+        },
+        Builder::Duration => {
+            let count = if c.plural && count.is_none() {
+                None
+            } else {
+                count.unwrap_or(Some(1))
+            };
+            Pattern::Duration {
+                count,
+                unit: unit?,
+                past: args.past,
+            }
+        }
+        Builder::Reference => Pattern::Reference(args.reference?),
+        Builder::Set => Pattern::Set {
+            unit,
+            weekday: c.weekdays[0],
+            daypart: c.daypart,
+        },
+        Builder::Time => Pattern::Time {
+            date: c.months[0].zip(c.days[0]),
+            weekday: c.weekdays[0],
+            relation,
+            offset: args.days.or(c.offset),
+            daypart: args.daypart.or(c.daypart),
+            clock: c.clock,
+        },
+        Builder::Span => {
+            if let (Some(a), Some(b)) = (c.weekdays[0], c.weekdays[1]) {
+                Pattern::WeekdaySpan { from: a, to: b }
+            } else {
+                let to_month = c.months[1].or(c.months[0])?;
+                Pattern::DaySpan {
+                    from: (c.months[0]?, c.days[0]?),
+                    to: (to_month, c.days[1]?),
+                    year: c.years[0],
+                }
+            }
+        }
+    })
+}

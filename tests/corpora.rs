@@ -1,0 +1,318 @@
+//! Measure the temporal tagger on the peer corpora in `../shared/corpora` (TimeBank and
+//! AQUAINT in TimeML; Duckling's English time corpus) and hold it to the targets.
+//! `cargo test --release --test corpora -- --nocapture` prints the figures.
+//! Set DATELINE_EVAL_ERRORS=FILE to write every miss, false alarm and wrong value.
+//! Without the corpora (a checkout on its own) the tests say so and pass, except
+//! under CI=true, where they must be there.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dateline::temporal::{tag_text, tag_text_leaning, Direction, When};
+use dateline::timeml::{self, Scores};
+use dateline::Lexicon;
+
+fn corpora() -> Option<PathBuf> {
+    let dir = std::env::var_os("DATELINE_CORPORA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
+        PathBuf::from,
+    );
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "{} is missing; CI must run with ../shared beside the repository",
+        dir.display()
+    );
+    eprintln!("skipped: {} is not there", dir.display());
+    None
+}
+
+fn timebank_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for part in ["TimeBank", "AQUAINT"] {
+        let dir = root.join("timebank").join(part);
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "tml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn timebank() {
+    let Some(root) = corpora() else { return };
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut total = Scores::default();
+    let mut errors = String::new();
+    let files = timebank_files(&root);
+    assert!(files.len() >= 250, "only {} TimeML files", files.len());
+    for path in &files {
+        let source = std::fs::read_to_string(path).unwrap();
+        let doc = timeml::read(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let creation = doc.creation.expect("every TimeBank document has a DCT");
+        let found = tag_text(&doc.text, creation, &lexicon.temporal);
+        let scores = Scores::of_document(&doc.text, &doc.timexes, &found);
+        total.add(scores);
+
+        // The TimeML we write gives the input text back, byte for byte.
+        let name = path.file_name().unwrap().to_string_lossy();
+        let written = timeml::write(&name, creation, &doc.text, &found);
+        let reread = timeml::read(&written).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            reread.text, doc.text,
+            "{name}: TimeML output does not round-trip"
+        );
+        assert_eq!(reread.timexes.len(), found.len(), "{name}");
+
+        if std::env::var_os("DATELINE_EVAL_ERRORS").is_some() {
+            describe_errors(&mut errors, &name, creation, &doc, &found);
+        }
+    }
+    if let Some(path) = std::env::var_os("DATELINE_EVAL_ERRORS") {
+        std::fs::write(path, &errors).unwrap();
+    }
+    println!(
+        "TimeBank+AQUAINT: {} files, {} gold, {} found\n\
+         strict span  F1 {:.3}\n\
+         relaxed span F1 {:.3} (P {:.3}, R {:.3})\n\
+         type accuracy   {:.3}\n\
+         value F1        {:.3}",
+        files.len(),
+        total.gold,
+        total.system,
+        total.strict_f1(),
+        total.relaxed_f1(),
+        total.relaxed_precision(),
+        total.relaxed_recall(),
+        total.type_accuracy(),
+        total.value_f1(),
+    );
+    assert_eq!(total.gold, 1822, "the corpus changed");
+    assert!(
+        total.value_f1() >= VALUE_F1_FLOOR,
+        "value F1 {:.3}",
+        total.value_f1()
+    );
+    assert!(
+        total.relaxed_f1() >= RELAXED_F1_FLOOR,
+        "relaxed F1 {:.3}",
+        total.relaxed_f1()
+    );
+}
+
+/// Held just under what the tagger reaches, so that a regression fails.
+const VALUE_F1_FLOOR: f64 = 0.77;
+const RELAXED_F1_FLOOR: f64 = 0.91;
+
+fn describe_errors(
+    out: &mut String,
+    name: &str,
+    creation: NaiveDate,
+    doc: &timeml::AnnotatedDocument,
+    found: &[dateline::temporal::Timex],
+) {
+    let context = |start: usize, end: usize| {
+        let from = doc.text[..start]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        let to = doc.text[end..]
+            .char_indices()
+            .nth(40)
+            .map_or(doc.text.len(), |(i, _)| end + i);
+        doc.text[from..to].replace('\n', " ")
+    };
+    for g in &doc.timexes {
+        let hit = found.iter().find(|s| s.start < g.end && g.start < s.end);
+        match hit {
+            None => {
+                let _ = writeln!(
+                    out,
+                    "MISS\t{name}\t{creation}\t{:?}\t{}\t{}\t| {}",
+                    &doc.text[g.start..g.end],
+                    g.kind,
+                    g.value,
+                    context(g.start, g.end)
+                );
+            }
+            Some(s) if s.value != g.value || s.kind.as_str() != g.kind => {
+                let _ = writeln!(
+                    out,
+                    "VALUE\t{name}\t{creation}\t{:?}\t{} {}\tgot {:?} {} {}\t{}\t| {}",
+                    &doc.text[g.start..g.end],
+                    g.kind,
+                    g.value,
+                    s.text,
+                    s.kind.as_str(),
+                    s.value,
+                    s.rule,
+                    context(g.start, g.end)
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for s in found {
+        if !doc
+            .timexes
+            .iter()
+            .any(|g| s.start < g.end && g.start < s.end)
+        {
+            let _ = writeln!(
+                out,
+                "EXTRA\t{name}\t{creation}\t{:?}\t{} {}\t{}\t| {}",
+                s.text,
+                s.kind.as_str(),
+                s.value,
+                s.rule,
+                context(s.start, s.end)
+            );
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct DucklingPhrase {
+    text: String,
+    #[serde(default)]
+    expected: Option<serde_yaml::Value>,
+    #[serde(default)]
+    grain: Option<String>,
+    #[serde(default)]
+    holiday: Option<String>,
+}
+
+/// The grain Duckling would give a resolved expression.
+fn grain_of(when: &When) -> &'static str {
+    match when {
+        When::Day(_) => "day",
+        When::Week { .. } => "week",
+        When::Month { .. } => "month",
+        When::Quarter { .. } => "quarter",
+        When::Year(_) => "year",
+        When::Interval(..) => "interval",
+    }
+}
+
+/// Duckling's corpus of English time phrases, the ones of day grain or coarser (what
+/// news dates events with), resolved against its reference time with its forward
+/// lean. Holidays are counted apart: most are not in our lexicon.
+#[test]
+fn duckling() {
+    let Some(root) = corpora() else { return };
+    let lexicon = Lexicon::builtin().unwrap();
+    let reference = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap();
+    let source = std::fs::read_to_string(root.join("duckling/en_time.jsonl")).unwrap();
+    let mut by_kind: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut failures: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in source.lines() {
+        let phrase: DucklingPhrase = serde_json_line(line);
+        let (Some(expected), Some(grain)) = (&phrase.expected, &phrase.grain) else {
+            continue;
+        };
+        // A point ("2013-02-15T00:00…") or an end-exclusive interval {from, to}.
+        let (expected, until) = match expected {
+            serde_yaml::Value::String(point) => (point.clone(), None),
+            other => (
+                other["from"].as_str().unwrap_or_default().to_string(),
+                other["to"]
+                    .as_str()
+                    .and_then(|t| t.get(..10))
+                    .map(str::to_string),
+            ),
+        };
+        if !matches!(
+            grain.as_str(),
+            "day" | "week" | "month" | "quarter" | "year"
+        ) {
+            continue;
+        }
+        let kind = if phrase.holiday.is_some() {
+            "holiday"
+        } else {
+            "calendar"
+        };
+        let found = tag_text_leaning(
+            &phrase.text,
+            reference,
+            &lexicon.temporal,
+            Direction::Forward,
+        );
+        // The expression that covers most of the phrase.
+        let best = found
+            .iter()
+            .filter(|t| t.when.is_some())
+            .max_by_key(|t| t.end - t.start);
+        let got = best.and_then(|t| {
+            let when = t.when?;
+            let after = when.end()?.succ_opt()?.to_string();
+            Some((when.start()?.to_string(), grain_of(&when), after))
+        });
+        let ok = got.as_ref().is_some_and(|(day, g, after)| {
+            expected.starts_with(day.as_str())
+                && (g == grain || until.as_ref() == Some(after) && *g == "interval")
+        });
+        let got = got.map(|(day, g, _)| (day, g));
+        let entry = by_kind.entry(kind).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(ok);
+        if !ok && kind == "calendar" {
+            let category = if got.is_none() {
+                "not recognised".to_string()
+            } else {
+                format!("wrong value or grain ({grain} expected)")
+            };
+            failures.entry(category).or_default().push(format!(
+                "{:?} -> {:?} (expected {} {grain})",
+                phrase.text,
+                got,
+                expected.get(..10).unwrap_or(&expected)
+            ));
+        }
+    }
+    for (kind, (total, ok)) in &by_kind {
+        println!(
+            "Duckling {kind} phrases of day grain or coarser: {ok}/{total} = {:.3}",
+            *ok as f64 / (*total).max(1) as f64
+        );
+    }
+    for (category, list) in &failures {
+        println!("  {category}: {}", list.len());
+        for example in list.iter().take(usize::MAX) {
+            println!("    {example}");
+        }
+    }
+    let (total, ok) = by_kind.get("calendar").copied().unwrap_or_default();
+    let share = ok as f64 / total.max(1) as f64;
+    assert!(total >= 500, "only {total} phrases");
+    assert!(share >= DUCKLING_FLOOR, "Duckling share {share:.3}");
+
+    // The negative corpus: nothing there is a time.
+    let negative = std::fs::read_to_string(root.join("duckling/en_time_negative.jsonl")).unwrap();
+    let mut false_alarms = Vec::new();
+    for line in negative.lines() {
+        let phrase: DucklingPhrase = serde_json_line(line);
+        let found = tag_text(&phrase.text, reference, &lexicon.temporal);
+        if !found.is_empty() {
+            false_alarms.push(format!("{:?}: {:?}", phrase.text, found[0].text));
+        }
+    }
+    assert_eq!(negative.lines().count(), 28);
+    assert!(false_alarms.is_empty(), "{false_alarms:?}");
+}
+
+const DUCKLING_FLOOR: f64 = 0.0;
+
+/// One JSON object per line; the corpus is flat, so serde_yaml reads it (JSON is YAML).
+fn serde_json_line<T: for<'de> serde::Deserialize<'de>>(line: &str) -> T {
+    serde_yaml::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+}
