@@ -18,6 +18,10 @@ const GAZETTEER_YAML: &str = include_str!("lexicon/gazetteer.yaml");
 
 /// A token as lexicons compare it: lowercase, with typographic apostrophes made plain.
 pub fn fold(token: &str) -> String {
+    // Most tokens are plain lowercase ASCII: one allocation, no scan for apostrophes.
+    if token.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return token.to_string();
+    }
     token.to_lowercase().replace('’', "'")
 }
 
@@ -92,6 +96,8 @@ pub struct TemporalLexicon {
     pub month_day_followers: BTreeSet<String>,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
+    /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
+    pub word_classes: std::collections::HashMap<String, u32>,
 }
 
 #[derive(Deserialize)]
@@ -147,7 +153,7 @@ impl TemporalLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: TemporalFile = parse_yaml("temporal.yaml", text)?;
         let set = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
-        Ok(TemporalLexicon {
+        let mut lexicon = TemporalLexicon {
             months: numbered_names("temporal.yaml", &file.months)?,
             full_month_names: file
                 .months
@@ -183,7 +189,10 @@ impl TemporalLexicon {
             backward_prepositions: set(file.backward_prepositions),
             month_day_followers: set(file.month_day_followers),
             rules: RuleSet::builtin()?,
-        })
+            word_classes: Default::default(),
+        };
+        lexicon.word_classes = crate::temporal::rules::word_classes(&lexicon);
+        Ok(lexicon)
     }
 
     /// Is this folded word a verb in the past tense ("said", "launched")?

@@ -165,6 +165,10 @@ enum Class {
 }
 
 impl Class {
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
     fn parse(name: &str) -> Option<Class> {
         Some(match name {
             "month" => Class::Month,
@@ -312,6 +316,32 @@ impl RuleSet {
     }
 }
 
+/// For every word a class's lexicon lists, the classes it may belong to (a bit set),
+/// so that the scanner tries only the rules that can start at a token.
+pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
+    let mut map: HashMap<String, u32> = HashMap::new();
+    let mut add = |words: Vec<&String>, class: Class| {
+        for word in words {
+            *map.entry(word.clone()).or_default() |= class.bit();
+        }
+    };
+    add(lex.months.keys().collect(), Class::Month);
+    add(lex.weekdays.keys().collect(), Class::Weekday);
+    add(lex.relations.keys().collect(), Class::Relation);
+    add(lex.number_words.keys().collect(), Class::Count);
+    add(lex.units.keys().collect(), Class::Unit);
+    add(lex.ordinals.keys().collect(), Class::Ordinal);
+    add(lex.seasons.keys().collect(), Class::Season);
+    add(lex.dayparts.keys().collect(), Class::DayPart);
+    add(lex.modifiers.keys().collect(), Class::Modifier);
+    add(lex.relative_days.keys().collect(), Class::RelativeDay);
+    add(lex.holidays.keys().collect(), Class::Holiday);
+    add(lex.time_zones.iter().collect(), Class::Zone);
+    let clock_words: Vec<String> = ["noon", "midday", "midnight"].map(String::from).into();
+    add(clock_words.iter().collect(), Class::Clock);
+    map
+}
+
 /// What a match captured, by class; classes that can occur twice keep two slots.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Captures {
@@ -372,8 +402,21 @@ impl Scanner<'_, '_> {
         if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
             candidates.extend(list);
         }
+        let token = &self.tokens[i];
+        let mut classes = self
+            .word(i)
+            .and_then(|w| self.lexicon.word_classes.get(w))
+            .copied()
+            .unwrap_or(0);
+        if token.kind == TokenKind::Number {
+            classes |= Class::Day.bit() | Class::Year.bit() | Class::Count.bit() | Class::Clock.bit();
+        } else if token.text.starts_with(|c: char| c.is_ascii_digit()) {
+            classes |= Class::Day.bit() | Class::Decade.bit() | Class::Clock.bit();
+        }
         for (class, list) in &rules.by_class {
-            if self.class_at(*class, i, &mut Captures::default()).is_some() {
+            if classes & class.bit() != 0
+                && self.class_at(*class, i, &mut Captures::default()).is_some()
+            {
                 candidates.extend(list);
             }
         }
