@@ -19,7 +19,10 @@ const GAZETTEER_YAML: &str = include_str!("lexicon/gazetteer.yaml");
 /// A token as lexicons compare it: lowercase, with typographic apostrophes made plain.
 pub fn fold(token: &str) -> String {
     // Most tokens are plain lowercase ASCII: one allocation, no scan for apostrophes.
-    if token.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if token
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return token.to_string();
     }
     token.to_lowercase().replace('’', "'")
@@ -80,6 +83,7 @@ pub struct TemporalLexicon {
     pub relations: BTreeMap<String, Relation>,
     pub number_words: BTreeMap<String, Option<i64>>,
     pub ordinals: BTreeMap<String, u32>,
+    pub day_ordinals: BTreeMap<String, u32>,
     pub units: BTreeMap<String, Unit>,
     pub duration_nouns: BTreeSet<String>,
     pub seasons: BTreeMap<String, Season>,
@@ -113,6 +117,7 @@ struct TemporalFile {
     relations: BTreeMap<String, Relation>,
     number_words: BTreeMap<String, Option<i64>>,
     ordinals: BTreeMap<String, u32>,
+    day_ordinals: BTreeMap<String, u32>,
     units: BTreeMap<String, Unit>,
     duration_nouns: Vec<String>,
     seasons: BTreeMap<String, Season>,
@@ -170,6 +175,7 @@ impl TemporalLexicon {
             relations: file.relations,
             number_words: file.number_words,
             ordinals: file.ordinals,
+            day_ordinals: file.day_ordinals,
             units: file.units,
             duration_nouns: set(file.duration_nouns),
             seasons: file.seasons,

@@ -7,7 +7,8 @@
 //! - `,` `-` `.` or any other punctuation: that character;
 //! - `<class>`: a word class read from the lexicon (`<month>`, `<weekday>`, `<day>`,
 //!   `<year>`, `<count>`, `<unit>`, `<relation>`, `<ordinal>`, `<season>`, `<daypart>`,
-//!   `<clock>`, `<zone>`, `<modifier>`, `<relative_day>`, `<decade>`, `<holiday>`);
+//!   `<clock>`, `<zone>`, `<modifier>`, `<relative_day>`, `<decade>`, `<holiday>`,
+//!   `<month_number>`);
 //! - a trailing `?` makes an element optional;
 //! - a leading `>` looks ahead without taking the token (`the year >ended`), a leading
 //!   `!` requires the token not to be there (`the year !of`); both only after the
@@ -84,6 +85,8 @@ pub enum Builder {
     Weekend,
     /// "two days ago".
     Ago,
+    /// "in two days", "three weeks from now": forward from the anchor.
+    Later,
     /// "a year earlier", "year-earlier", "the year-ago quarter": from the last date the
     /// text gave, at its precision.
     Earlier,
@@ -162,6 +165,7 @@ enum Class {
     Decade,
     Holiday,
     Zone,
+    MonthNumber,
 }
 
 impl Class {
@@ -187,6 +191,7 @@ impl Class {
             "decade" => Class::Decade,
             "holiday" => Class::Holiday,
             "zone" => Class::Zone,
+            "month_number" => Class::MonthNumber,
             _ => return None,
         })
     }
@@ -337,6 +342,7 @@ pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
     add(lex.relative_days.keys().collect(), Class::RelativeDay);
     add(lex.holidays.keys().collect(), Class::Holiday);
     add(lex.time_zones.iter().collect(), Class::Zone);
+    add(lex.day_ordinals.keys().collect(), Class::Day);
     let clock_words: Vec<String> = ["noon", "midday", "midnight"].map(String::from).into();
     add(clock_words.iter().collect(), Class::Clock);
     map
@@ -409,7 +415,11 @@ impl Scanner<'_, '_> {
             .copied()
             .unwrap_or(0);
         if token.kind == TokenKind::Number {
-            classes |= Class::Day.bit() | Class::Year.bit() | Class::Count.bit() | Class::Clock.bit();
+            classes |= Class::Day.bit()
+                | Class::Year.bit()
+                | Class::Count.bit()
+                | Class::Clock.bit()
+                | Class::MonthNumber.bit();
         } else if token.text.starts_with(|c: char| c.is_ascii_digit()) {
             classes |= Class::Day.bit() | Class::Decade.bit() | Class::Clock.bit();
         }
@@ -511,11 +521,18 @@ impl Scanner<'_, '_> {
                     return None;
                 }
                 let month = *lex.months.get(word)?;
-                if lex.ambiguous_months.contains(word) && !token.is_capitalized() {
-                    return None;
-                }
-                // A lowercase month name is accepted only spelt out in full.
-                if !token.is_capitalized() && word.len() <= 4 {
+                // Lowercase, "may" and "march" are words and "jan" may be a name,
+                // unless a day or year number stands next to them ("march 3 2015").
+                let number_beside = |at: Option<usize>| {
+                    at.and_then(|j| self.tokens.get(j)).is_some_and(|t| {
+                        t.kind == TokenKind::Number
+                            || t.text.len() <= 4 && t.text.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                };
+                let lowercase = !token.is_capitalized();
+                let beside = number_beside(Some(i + 1)) || number_beside(i.checked_sub(1));
+                if lowercase && (lex.ambiguous_months.contains(word) || word.len() <= 4) && !beside
+                {
                     return None;
                 }
                 push(&mut captures.months, month);
@@ -524,6 +541,10 @@ impl Scanner<'_, '_> {
                 Some(if with_stop { 2 } else { 1 })
             }
             Class::Day => {
+                if let Some(&day) = lex.day_ordinals.get(word) {
+                    push(&mut captures.days, day);
+                    return Some(1);
+                }
                 let digits = match token.kind {
                     TokenKind::Number => token.text,
                     TokenKind::Word => ["st", "nd", "rd", "th"]
@@ -655,6 +676,14 @@ impl Scanner<'_, '_> {
             }
             Class::Clock => self.clock_at(i, captures),
             Class::Zone => lex.time_zones.contains(word).then_some(1),
+            Class::MonthNumber => {
+                if token.kind != TokenKind::Number || token.text.len() > 2 {
+                    return None;
+                }
+                let month: u32 = word.parse().ok().filter(|m| (1..=12).contains(m))?;
+                push(&mut captures.months, month);
+                Some(1)
+            }
         }
     }
 
@@ -849,6 +878,10 @@ fn build(builder: Builder, args: &Args, c: &Captures) -> Option<Pattern> {
         Builder::Weekend => Pattern::Weekend { relation },
         Builder::Ago => Pattern::Ago {
             count: count??,
+            unit: unit?,
+        },
+        Builder::Later => Pattern::Ago {
+            count: -(count??),
             unit: unit?,
         },
         Builder::Earlier => Pattern::Earlier {
