@@ -164,7 +164,7 @@ fn extract_sentence(
         names,
         lexicon,
     };
-    let times: Vec<Mention> = temporal::recognize(tokens, &lexicon.temporal)
+    let times: Vec<Mention> = temporal::recognize_folded(tokens, &view.folded, &lexicon.temporal)
         .into_iter()
         .filter(|m| m.pattern.dates_events())
         .collect();

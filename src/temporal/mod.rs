@@ -70,7 +70,8 @@ pub fn recognize(tokens: &[Token<'_>], lexicon: &TemporalLexicon) -> Vec<Mention
     recognize_folded(tokens, &folded, lexicon)
 }
 
-fn recognize_folded(
+/// [`recognize`] for a caller that has already folded the sentence's tokens.
+pub fn recognize_folded(
     tokens: &[Token<'_>],
     folded: &[String],
     lexicon: &TemporalLexicon,

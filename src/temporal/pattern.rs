@@ -409,11 +409,6 @@ impl Pattern {
         }
     }
 
-    /// The calendar span for dating events: the expression's days at its precision.
-    pub fn resolve(&self, anchor: NaiveDate, direction: Direction) -> Option<When> {
-        self.timex(anchor, direction, &Context::default())?.when
-    }
-
     /// Put the expression on the calendar against `anchor` (the publication date).
     pub fn timex(
         &self,

@@ -139,8 +139,6 @@ pub enum Guard {
     /// Not followed by a noun: "two days" but not in "a two-day visit" the rule
     /// must see the hyphenated adjective.
     NotBeforeNoun,
-    /// Not the first word of a sentence ("March" at the start is often the verb).
-    NotSentenceStart,
     /// The unit is written in the singular ("last week", not "last weeks").
     SingularUnit,
     /// The unit is written in the plural ("for weeks", "recent years").
@@ -797,7 +795,6 @@ impl Scanner<'_, '_> {
             Guard::NotBeforeNoun => !self.tokens.get(end).is_some_and(|t| {
                 t.text == "-" || t.is_word() && lex.duration_nouns.contains(&self.folded[end])
             }),
-            Guard::NotSentenceStart => start > 0,
             Guard::SingularUnit => !captures.plural,
             Guard::PluralUnit => captures.plural,
         }
