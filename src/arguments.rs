@@ -62,18 +62,25 @@ directory, a YAML front-matter block at the top of the article, or a dateline su
         /// Title written at the top of the timeline
         #[arg(long)]
         title: Option<String>,
+        /// With --format dot: group events in boxes by article or by main actor
+        #[arg(long, value_enum, value_name = "GROUP")]
+        cluster_by: Option<ClusterBy>,
     },
     /// Render a timeline YAML (possibly reviewed and edited) as Graphviz DOT
     #[command(after_help = "\
 Examples:
   dateline dot timelines/seeds.yaml -o timelines/seeds.dot
-  dateline dot timelines/seeds.yaml | dot -Tsvg > seeds.svg")]
+  dateline dot timelines/seeds.yaml | dot -Tsvg > seeds.svg
+  dateline dot timelines/seeds.yaml --cluster-by article | dot -Tsvg > by-article.svg")]
     Dot {
         /// A timeline written by `dateline build`
         timeline: PathBuf,
         /// Write here (atomically) instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Group events in boxes by article or by main actor
+        #[arg(long, value_enum, value_name = "GROUP")]
+        cluster_by: Option<ClusterBy>,
     },
     /// Show what the extractor sees in one article: events, evidence and dates
     #[command(after_help = "\
@@ -122,6 +129,27 @@ pub enum TagFormat {
     Timeml,
     /// The expressions with offsets, type, value and rule, for people
     Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterBy {
+    /// One box per article (an event several report goes with the first)
+    Article,
+    /// One box per main actor
+    Actor,
+}
+
+impl ClusterBy {
+    pub fn dot_options(choice: Option<ClusterBy>) -> crate::export::dot::DotOptions {
+        use crate::export::dot::ClusterBy as Group;
+        crate::export::dot::DotOptions {
+            cluster_by: match choice {
+                None => Group::Nothing,
+                Some(ClusterBy::Article) => Group::Article,
+                Some(ClusterBy::Actor) => Group::Actor,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 use clap::Parser;
 
-use crate::arguments::{Arguments, Command, Format, TagFormat};
+use crate::arguments::{Arguments, ClusterBy, Command, Format, TagFormat};
 use crate::document::{self, GivenMetadata};
 use crate::error::{exit_code, Error, Result, Warning};
 use crate::export::{dot, write_atomically, yaml};
@@ -55,18 +55,24 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             output,
             format,
             title,
+            cluster_by,
         } => {
             let (timeline, warnings) = crate::build(&paths, title, current_year())?;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
-                Format::Dot => dot::to_dot(&timeline),
+                Format::Dot => dot::to_dot(&timeline, &ClusterBy::dot_options(cluster_by)),
             };
             emit(output.as_deref(), &text)?;
             Ok(warnings)
         }
-        Command::Dot { timeline, output } => {
+        Command::Dot {
+            timeline,
+            output,
+            cluster_by,
+        } => {
             let timeline = yaml::read_timeline(&timeline)?;
-            emit(output.as_deref(), &dot::to_dot(&timeline))?;
+            let options = ClusterBy::dot_options(cluster_by);
+            emit(output.as_deref(), &dot::to_dot(&timeline, &options))?;
             Ok(Vec::new())
         }
         Command::Extract {
@@ -214,7 +220,8 @@ fn extract_report(
 ) -> Result<Vec<Warning>> {
     let lexicon = Lexicon::builtin()?;
     let (doc, warnings) = load_one(file, published, &lexicon)?;
-    let events = extract_document(&doc, &lexicon);
+    let extraction = extract_document(&doc, &lexicon);
+    let events = &extraction.events;
     let mut out = String::new();
     let published = doc
         .published
@@ -230,6 +237,18 @@ fn extract_report(
     ));
     for (n, event) in events.iter().enumerate() {
         out.push_str(&describe(n + 1, event, &doc, explain));
+        for relation in extraction.relations.iter().filter(|r| r.later == n) {
+            out.push_str(&format!(
+                "    {}: [{}] ({:?}, {})\n",
+                relation.link,
+                relation.earlier + 1,
+                relation.cue,
+                match relation.max_days {
+                    Some(max) => format!("{}–{max} days later", relation.min_days),
+                    None => format!("at least {} days later", relation.min_days),
+                }
+            ));
+        }
     }
     emit(None, &out)?;
     Ok(warnings)

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon};
-use crate::model::{Kind, Status};
+use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon, OrderRelation};
+use crate::model::{Kind, LinkKind, Status};
 use crate::temporal::{self, Direction, Mention, When};
 use crate::text::{split_sentences, tokenize, Token};
 
@@ -58,6 +58,50 @@ impl ExtractedEvent {
     pub fn main_actor(&self) -> Option<&str> {
         self.actors.first().map(String::as_str)
     }
+}
+
+/// What the text says about two of the article's events: `later` follows `earlier`
+/// (or, for `part_of`, is part of it) by `min_days..=max_days` days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// Indices into [`Extraction::events`].
+    pub earlier: usize,
+    pub later: usize,
+    pub link: LinkKind,
+    pub min_days: i64,
+    /// None = open.
+    pub max_days: Option<i64>,
+    /// The cue as written ("shortly after").
+    pub cue: String,
+    /// The sentence that says so, and where it starts in the document.
+    pub start: usize,
+    pub quote: String,
+}
+
+/// Everything one article reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    pub events: Vec<ExtractedEvent>,
+    pub relations: Vec<Relation>,
+}
+
+/// One side of an ordering cue inside a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// A trigger of this sentence that became an event.
+    Candidate(usize),
+    /// "this statement", "the talks": the article's last event of that kind.
+    Anaphor(Kind),
+}
+
+/// "A <cue> B" found in a sentence, before its sides are article events.
+struct SentenceRelation {
+    subject: Side,
+    other: Side,
+    relation: OrderRelation,
+    min_days: i64,
+    max_days: Option<i64>,
+    cue: String,
 }
 
 /// A name found in a sentence: token range and what it stands for.
@@ -132,18 +176,90 @@ struct Candidate {
     time_shared: bool,
 }
 
-/// Extract the events one article reports.
-pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Vec<ExtractedEvent> {
+/// Extract the events one article reports, and what it says about their order.
+pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut memory = ArticleMemory::default();
     let mut events: Vec<ExtractedEvent> = Vec::new();
+    let mut relations: Vec<Relation> = Vec::new();
     for sentence in split_sentences(doc.body()) {
         let start = doc.body_start + sentence.start;
         let tokens = tokenize(sentence.text, start);
-        for event in extract_sentence(doc, &tokens, start, sentence.text, lexicon, &mut memory) {
-            merge_into(&mut events, event, &memory.people, lexicon);
+        let (produced, cues) =
+            extract_sentence(doc, &tokens, start, sentence.text, lexicon, &mut memory);
+        // "this statement" points back to what the article reported before this sentence.
+        let anaphor = |kind: Kind, events: &[ExtractedEvent]| {
+            events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter_map(|(i, e)| {
+                    let last = e
+                        .evidence
+                        .iter()
+                        .map(|ev| ev.start)
+                        .filter(|&s| s < start)
+                        .max()?;
+                    Some((last, i))
+                })
+                .max()
+                .map(|(_, i)| i)
+        };
+        let resolved_anaphors: Vec<(Option<usize>, Option<usize>)> = cues
+            .iter()
+            .map(|cue| {
+                let of = |side: Side| match side {
+                    Side::Anaphor(kind) => anaphor(kind, &events),
+                    Side::Candidate(_) => None,
+                };
+                (of(cue.subject), of(cue.other))
+            })
+            .collect();
+        let mut index_of = std::collections::BTreeMap::new();
+        for (candidate, event) in produced {
+            index_of.insert(
+                candidate,
+                merge_into(&mut events, event, &memory.people, lexicon),
+            );
+        }
+        for (cue, (subject_anaphor, other_anaphor)) in cues.into_iter().zip(resolved_anaphors) {
+            let event_of = |side: Side, anaphor: Option<usize>| match side {
+                Side::Candidate(c) => index_of.get(&c).copied(),
+                Side::Anaphor(_) => anaphor,
+            };
+            let (Some(a), Some(b)) = (
+                event_of(cue.subject, subject_anaphor),
+                event_of(cue.other, other_anaphor),
+            ) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            // "A <cue> B": which one came first, and what the later one is to it.
+            let (earlier, later, link) = match cue.relation {
+                OrderRelation::After => (b, a, LinkKind::Follows),
+                OrderRelation::Before => (a, b, LinkKind::Follows),
+                OrderRelation::Response => (b, a, LinkKind::RespondsTo),
+                OrderRelation::During => (b, a, LinkKind::PartOf),
+            };
+            let duplicate = relations
+                .iter()
+                .any(|r| (r.earlier, r.later, r.link) == (earlier, later, link));
+            if !duplicate {
+                relations.push(Relation {
+                    earlier,
+                    later,
+                    link,
+                    min_days: cue.min_days,
+                    max_days: cue.max_days,
+                    cue: cue.cue,
+                    start,
+                    quote: sentence.text.to_string(),
+                });
+            }
         }
     }
-    events
+    Extraction { events, relations }
 }
 
 fn extract_sentence(
@@ -153,7 +269,7 @@ fn extract_sentence(
     text: &str,
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
-) -> Vec<ExtractedEvent> {
+) -> (Vec<(usize, ExtractedEvent)>, Vec<SentenceRelation>) {
     let texts: Vec<String> = tokens.iter().map(|t| t.text.replace('’', "'")).collect();
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     let headline = is_title_case(tokens);
@@ -239,9 +355,11 @@ fn extract_sentence(
     }
     memory.dates = reader.context;
 
+    let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
+    let cues = order_cues(&candidates, &kept, &times, &view, doc);
     let mut events = Vec::new();
-    for candidate in candidates {
-        if !keep(&candidate, &view) {
+    for (index, candidate) in candidates.into_iter().enumerate() {
+        if !kept[index] {
             continue;
         }
         let time = candidate.time.map(|t| {
@@ -287,23 +405,129 @@ fn extract_sentence(
             text,
             after_trigger,
         );
-        events.push(ExtractedEvent {
-            kind: candidate.kind,
-            status,
-            actors: candidate.actors,
-            place: candidate.place,
-            date,
-            summary,
-            evidence: vec![Evidence {
-                start,
-                end: start + text.len(),
-                quote: text.to_string(),
-                trigger: trigger_text,
-                time,
-            }],
-        });
+        events.push((
+            index,
+            ExtractedEvent {
+                kind: candidate.kind,
+                status,
+                actors: candidate.actors,
+                place: candidate.place,
+                date,
+                summary,
+                evidence: vec![Evidence {
+                    start,
+                    end: start + text.len(),
+                    quote: text.to_string(),
+                    trigger: trigger_text,
+                    time,
+                }],
+            },
+        ));
     }
-    events
+    (events, cues)
+}
+
+/// "A <cue> B" between the sentence's events: the event nearest before the cue and
+/// the first after it in the same clause; a cue that opens the sentence ("After
+/// talks in Istanbul, Russia struck Odesa") relates the event after the next comma.
+fn order_cues(
+    candidates: &[Candidate],
+    kept: &[bool],
+    times: &[Mention],
+    view: &SentenceView<'_, '_>,
+    doc: &Document,
+) -> Vec<SentenceRelation> {
+    let events = &view.lexicon.events;
+    let numbers = &view.lexicon.temporal.number_words;
+    let count_at = |j: usize| -> Option<i64> {
+        let word = view.folded.get(j)?;
+        numbers
+            .get(word)
+            .copied()
+            .flatten()
+            .or_else(|| word.parse().ok())
+    };
+    let side = |index: usize| -> Option<Side> {
+        if kept[index] {
+            return Some(Side::Candidate(index));
+        }
+        let candidate = &candidates[index];
+        let pointed = (candidate.first.saturating_sub(4)..candidate.first)
+            .rev()
+            .take_while(|&j| !view.is_break(j) && view.name_at(j).is_none())
+            .any(|j| events.anaphors.contains(&view.folded[j]));
+        (candidate.noun && candidate.actors.is_empty() && pointed)
+            .then_some(Side::Anaphor(candidate.kind))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < view.tokens.len() {
+        let in_time = times.iter().any(|m| m.first_token <= i && i < m.end_token);
+        let cue = match events.order_cue_at(&view.folded, i) {
+            Some(cue) if !in_time => cue,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let cue_end = i + cue.words.len();
+        // "the following day", "a following wave": a determiner makes it an adjective.
+        let determiner = i
+            .checked_sub(1)
+            .is_some_and(|j| matches!(view.folded[j].as_str(), "the" | "a" | "an"));
+        if cue.words.len() == 1 && determiner {
+            i = cue_end;
+            continue;
+        }
+        // "two days after", "three weeks before": the count sets the gap.
+        let mut cue_first = i;
+        let (mut min_days, mut max_days) = (cue.min_days, cue.max_days);
+        let unit_at = if events.count_units.contains_key(&view.folded[i]) {
+            Some(i)
+        } else {
+            i.checked_sub(1)
+                .filter(|&j| events.count_units.contains_key(&view.folded[j]))
+        };
+        if let Some(unit_at) = unit_at {
+            let count = unit_at.checked_sub(1).and_then(count_at);
+            if let (Some(count), Some(&(lo, hi))) =
+                (count, events.count_units.get(&view.folded[unit_at]))
+            {
+                cue_first = unit_at - 1;
+                min_days = count.saturating_mul(lo);
+                max_days = Some(count.saturating_mul(hi));
+            }
+        }
+        let right = candidates.iter().position(|c| {
+            c.first >= cue_end
+                && c.first <= cue_end + 12
+                && !(cue_end..c.first).any(|j| view.is_break(j))
+        });
+        let left = candidates.iter().rposition(|c| c.end <= cue_first);
+        let pair = match (left, right) {
+            (Some(l), Some(r)) => Some((l, r)),
+            (None, Some(r)) => (candidates[r].end..view.tokens.len())
+                .find(|&j| view.tokens[j].text == ",")
+                .and_then(|comma| candidates.iter().position(|c| c.first > comma))
+                .map(|a| (a, r)),
+            _ => None,
+        };
+        if let Some((a, b)) = pair {
+            if let (Some(subject), Some(other)) = (side(a), side(b)) {
+                let span = view.tokens[cue_first].start..view.tokens[cue_end - 1].end;
+                found.push(SentenceRelation {
+                    subject,
+                    other,
+                    relation: cue.relation,
+                    min_days,
+                    max_days,
+                    cue: doc.text[span].to_string(),
+                });
+            }
+        }
+        i = cue_end;
+    }
+    found
 }
 
 /// Headlines, section heads and captions restate the story or label the page; the
@@ -1087,7 +1311,7 @@ fn merge_into(
     new: ExtractedEvent,
     people: &std::collections::BTreeSet<String>,
     lexicon: &Lexicon,
-) {
+) -> usize {
     // "a senior Russian official" at the same place as Dmitriev is Dmitriev.
     let stands_for = |person: Option<&str>, country: Option<&str>| match (person, country) {
         (Some(p), Some(c)) => lexicon.gazetteer.affiliation(p) == Some(c),
@@ -1096,7 +1320,7 @@ fn merge_into(
     let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
         a.date == b.date || a.date.is_none() || b.date.is_none()
     };
-    let same = events.iter_mut().find(|old| {
+    let same = events.iter().position(|old| {
         if old.kind != new.kind || !dates_agree(old, &new) {
             return false;
         }
@@ -1112,10 +1336,11 @@ fn merge_into(
             && (old.place == new.place || old.place.is_none() || new.place.is_none())
             && old.status == new.status
     });
-    let Some(old) = same else {
+    let Some(index) = same else {
         events.push(new);
-        return;
+        return events.len() - 1;
     };
+    let old = &mut events[index];
     // Keep the most informative version of each field; evidence accumulates.
     if old.actors.is_empty() || stands_for(new.main_actor(), old.main_actor()) {
         // The named person leads over the country that stood for them.
@@ -1152,6 +1377,7 @@ fn merge_into(
             None => old.evidence.push(evidence),
         }
     }
+    index
 }
 
 #[cfg(test)]
@@ -1175,7 +1401,7 @@ mod tests {
     fn appositive_subject_and_weekday() {
         let lexicon = Lexicon::builtin().unwrap();
         let d = doc("Kirill Dmitriev, a key envoy for Russian President Vladimir Putin, stated on Thursday that progress was made.", "2026-02-05");
-        let events = extract_document(&d, &lexicon);
+        let events = extract_document(&d, &lexicon).events;
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].actors[0], "Kirill Dmitriev");
         assert_eq!(
@@ -1191,7 +1417,7 @@ mod tests {
             "Putin did not meet Witkoff in Moscow.",
             "Talks in Doha could resume if Hamas agrees.",
         ] {
-            let events = extract_document(&doc(text, "2025-01-01"), &lexicon);
+            let events = extract_document(&doc(text, "2025-01-01"), &lexicon).events;
             assert!(
                 events.iter().all(|e| e.kind != Kind::Meeting),
                 "{text}: {events:#?}"
@@ -1205,7 +1431,8 @@ mod tests {
         let events = extract_document(
             &doc("Analysts note that the talks are difficult.", "2025-01-01"),
             &lexicon,
-        );
+        )
+        .events;
         assert!(events.is_empty(), "{events:#?}");
     }
 
@@ -1213,7 +1440,7 @@ mod tests {
     fn one_event_reported_twice_in_an_article_is_one_event() {
         let lexicon = Lexicon::builtin().unwrap();
         let text = "Russian forces launched a missile attack on Kharkiv. On Sunday, Russian forces launched a missile strike on Kharkiv.";
-        let events = extract_document(&doc(text, "2025-04-06"), &lexicon);
+        let events = extract_document(&doc(text, "2025-04-06"), &lexicon).events;
         assert_eq!(events.len(), 1, "{events:#?}");
         assert_eq!(events[0].evidence.len(), 2);
         assert_eq!(

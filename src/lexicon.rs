@@ -244,7 +244,38 @@ pub struct EventLexicon {
     pub uncertain_predicates: BTreeSet<String>,
     pub bound_cues: BTreeSet<String>,
     pub ordering_cues: BTreeSet<String>,
+    /// Longest first.
+    pub order_cues: Vec<OrderCue>,
+    pub count_units: BTreeMap<String, (i64, i64)>,
+    pub anaphors: BTreeSet<String>,
     pub prepositions: BTreeSet<String>,
+}
+
+/// How "A <cue> B" places A against B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrderRelation {
+    After,
+    Before,
+    Response,
+    During,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderCue {
+    pub words: Vec<String>,
+    pub relation: OrderRelation,
+    /// Days from the earlier event to the later: [min, max], max None = open.
+    pub min_days: i64,
+    pub max_days: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderCueRow {
+    cue: String,
+    relation: OrderRelation,
+    days: (i64, Option<i64>),
 }
 
 #[derive(Deserialize)]
@@ -264,6 +295,9 @@ struct EventsFile {
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
     ordering_cues: Vec<String>,
+    order_cues: Vec<OrderCueRow>,
+    count_units: BTreeMap<String, (i64, i64)>,
+    anaphors: Vec<String>,
     prepositions: Vec<String>,
 }
 
@@ -297,7 +331,30 @@ impl EventLexicon {
         });
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        let mut order_cues = Vec::new();
+        for row in &file.order_cues {
+            if row.days.1.is_some_and(|max| max < row.days.0) || row.days.0 < 0 {
+                return Err(Error::Lexicon {
+                    name: "events.yaml".into(),
+                    reason: format!("order cue {:?}: days must be 0 ≤ min ≤ max", row.cue),
+                });
+            }
+            order_cues.push(OrderCue {
+                words: phrase(&row.cue),
+                relation: row.relation,
+                min_days: row.days.0,
+                max_days: row.days.1,
+            });
+        }
+        order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
         Ok(EventLexicon {
+            order_cues,
+            count_units: file
+                .count_units
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            anaphors: set(&file.anaphors),
             triggers,
             negation: phrases(&file.negation),
             irrealis: phrases(&file.irrealis),
@@ -321,6 +378,13 @@ impl EventLexicon {
         self.triggers
             .iter()
             .find(|t| phrase_at(folded, i, &t.words))
+    }
+
+    /// The ordering cue starting at token `i`, longest first.
+    pub fn order_cue_at(&self, folded: &[String], i: usize) -> Option<&OrderCue> {
+        self.order_cues
+            .iter()
+            .find(|c| phrase_at(folded, i, &c.words))
     }
 }
 

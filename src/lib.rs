@@ -25,6 +25,8 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 pub mod model;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod temporal;
 pub mod text;
 pub mod timeml;
@@ -52,8 +54,21 @@ pub fn build(
         let n = documents.len();
         format!("Timeline of {n} article{}", if n == 1 { "" } else { "s" })
     });
-    Ok((
-        graph::build_timeline(title, &documents, extracted),
-        warnings,
-    ))
+    let timeline = graph::build_timeline(title, &documents, extracted);
+    let mut warnings = warnings;
+    warnings.extend(timeline.conflicts.iter().map(|conflict| Warning {
+        path: PathBuf::from(conflict.sources.first().map_or("", String::as_str)),
+        message: format!(
+            "conflicting constraints on {}: {}; set aside: {}",
+            conflict.events.join(", "),
+            conflict
+                .constraints
+                .iter()
+                .map(|c| c.says.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            conflict.set_aside
+        ),
+    }));
+    Ok((timeline, warnings))
 }

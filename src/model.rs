@@ -92,6 +92,9 @@ pub struct Timeline {
     pub documents: Vec<DocumentEntry>,
     /// In timeline order.
     pub events: Vec<Event>,
+    /// Constraints that cannot all hold; each names the one set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,6 +114,10 @@ pub struct Event {
     pub kind: Kind,
     /// At the precision the text supports; null when unknown.
     pub date: Option<When>,
+    /// True when no source dates the event and `date` is the one day its bounds
+    /// leave ("this statement came shortly after" a dated strike).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub date_inferred: bool,
     /// Day bounds, when `date` is null or coarser than a day; omitted when unbounded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earliest: Option<NaiveDate>,
@@ -121,8 +128,13 @@ pub struct Event {
     pub place: Option<String>,
     pub summary: String,
     pub sources: Vec<Source>,
+    /// Events this one is known to follow (by the dates or the text), immediate
+    /// predecessors only, among the events of its own articles.
     #[serde(default)]
     pub after: Vec<String>,
+    /// What the text says about its relation to other events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     /// Fields a reviewer added (verified, note, ...): kept as they are.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_yaml::Value>,
@@ -136,4 +148,68 @@ pub struct Source {
     /// The words the date came from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_expression: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// How the text relates one event to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// "after", "following", "shortly after", "ahead of" (from the other side).
+    Follows,
+    /// "in response to", "in retaliation for".
+    RespondsTo,
+    /// "during", "on the sidelines of".
+    PartOf,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Follows => "follows",
+            LinkKind::RespondsTo => "responds_to",
+            LinkKind::PartOf => "part_of",
+        }
+    }
+}
+
+impl fmt::Display for LinkKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Link {
+    #[serde(rename = "type")]
+    pub kind: LinkKind,
+    /// The other event's id.
+    pub event: String,
+    /// The words that say so ("shortly after").
+    pub cue: String,
+    pub doc: String,
+}
+
+/// Constraints that contradict each other: one event given two dates, or dates and
+/// ordering cues that cannot all hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub events: Vec<String>,
+    pub sources: Vec<String>,
+    /// Every constraint on the contradiction, strongest first.
+    pub constraints: Vec<ConflictConstraint>,
+    /// The constraint left out so that the others hold (its `says`).
+    pub set_aside: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictConstraint {
+    pub says: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }

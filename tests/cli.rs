@@ -593,3 +593,96 @@ fn a_failed_build_keeps_the_previous_output() {
         "previous contents\n"
     );
 }
+
+#[test]
+fn contradictory_articles_give_conflicts_not_an_error() {
+    let output = dateline(&["build", "tests/fixtures/conflict"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert_eq!(
+        err.matches("warning: ").count(),
+        2,
+        "one warning per conflict: {err}"
+    );
+    assert!(err.contains("conflicting constraints"), "{err}");
+    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+    assert_eq!(timeline.conflicts.len(), 2, "{:#?}", timeline.conflicts);
+    // The cue loses to two dates; the second source's date loses to the first's.
+    let cue = &timeline.conflicts[0];
+    assert!(cue.set_aside.contains("hours after"), "{cue:#?}");
+    assert_eq!(cue.constraints.len(), 3);
+    assert_eq!(cue.sources, ["rewrite.txt", "wire.txt"]);
+    let dates = &timeline.conflicts[1];
+    assert!(
+        dates.set_aside.contains("is dated 2025-03-09"),
+        "{dates:#?}"
+    );
+    // Nothing is dropped: the Istanbul meeting is one event with both reports.
+    let istanbul = timeline
+        .events
+        .iter()
+        .find(|e| e.place.as_deref() == Some("Istanbul"))
+        .expect("the Istanbul meeting");
+    let docs: Vec<&str> = istanbul.sources.iter().map(|s| s.doc.as_str()).collect();
+    assert_eq!(docs, ["rewrite.txt", "wire.txt"]);
+    assert!(cue.events.contains(&istanbul.id));
+    // Every event of the conflicts is on the timeline.
+    for conflict in &timeline.conflicts {
+        for id in &conflict.events {
+            assert!(timeline.events.iter().any(|e| &e.id == id), "{id}");
+        }
+    }
+    for cluster in ["article", "actor"] {
+        let dot = dateline(&[
+            "build",
+            "tests/fixtures/conflict",
+            "--format",
+            "dot",
+            "--cluster-by",
+            cluster,
+        ]);
+        assert!(dot.status.success(), "{}", stderr(&dot));
+        let text = stdout(&dot);
+        assert!(text.contains("subgraph cluster_0"), "{text}");
+        assert!(
+            text.contains("penwidth=3"),
+            "conflicts are outlined: {text}"
+        );
+        render_svg(&text);
+    }
+}
+
+#[test]
+fn an_undated_statement_takes_the_day_its_cue_pins() {
+    let (timeline, _) = dateline::build(&[root().join("data")], None, 2026).unwrap();
+    let position = |id: &str| timeline.events.iter().position(|e| e.id == id).unwrap();
+    let statement = timeline
+        .events
+        .iter()
+        .find(|e| e.links.iter().any(|l| l.cue == "shortly after"))
+        .expect("the statement that came shortly after the strike");
+    assert_eq!(
+        statement.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-04-06")
+    );
+    assert!(statement.date_inferred);
+    let strike = &statement.links[0].event;
+    assert!(position(strike) < position(&statement.id));
+}
+
+#[test]
+fn dot_of_six_hundred_generated_events_renders() {
+    use dateline::export::dot::{to_dot, ClusterBy, DotOptions};
+    use dateline::synthetic::{corpus, Shape};
+    let (documents, extracted) = corpus(&Shape::news(600, 11));
+    let timeline = dateline::graph::build_timeline("generated".into(), &documents, extracted);
+    assert!(timeline.events.len() >= 500, "{}", timeline.events.len());
+    for cluster_by in [ClusterBy::Nothing, ClusterBy::Article, ClusterBy::Actor] {
+        let svg = render_svg(&to_dot(&timeline, &DotOptions { cluster_by }));
+        for event in &timeline.events {
+            // Graphviz writes hyphens in SVG text as `&#45;`.
+            let title = format!("<title>{}</title>", event.id.replace('-', "&#45;"));
+            assert!(svg.contains(&title), "{}", event.id);
+        }
+    }
+}

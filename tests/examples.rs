@@ -140,7 +140,7 @@ fn event_examples() {
             published_from: DateSource::Argument,
             outlet: None,
         };
-        let events = extract_document(&doc, &lexicon);
+        let events = extract_document(&doc, &lexicon).events;
         let describe = |e: &dateline::extract::ExtractedEvent| {
             format!(
                 "{} {:?} @{:?} {:?} {}",
@@ -197,5 +197,98 @@ fn event_examples() {
         "{} event example failures:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderExample {
+    text: String,
+    published: chrono::NaiveDate,
+    expect: Vec<ExpectedRelation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedRelation {
+    /// `kind` or `kind/main actor`.
+    later: String,
+    link: dateline::model::LinkKind,
+    earlier: String,
+    days: (i64, Option<i64>),
+}
+
+/// Every ordering example yields exactly its relations, and together they exercise
+/// every relation, a counted gap and an anaphor.
+#[test]
+fn order_cue_examples() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let examples: Vec<OrderExample> = load("order.yaml");
+    let mut failures = Vec::new();
+    let mut links = std::collections::BTreeSet::new();
+    for example in &examples {
+        let doc = Document {
+            name: "example.txt".into(),
+            path: "example.txt".into(),
+            text: example.text.clone(),
+            body_start: 0,
+            published: Some(example.published),
+            published_from: DateSource::Argument,
+            outlet: None,
+        };
+        let extraction = extract_document(&doc, &lexicon);
+        let name = |i: usize| {
+            let event = &extraction.events[i];
+            (
+                event.kind.to_string(),
+                event.main_actor().unwrap_or("").to_string(),
+            )
+        };
+        let matches = |pattern: &str, i: usize| {
+            let (kind, actor) = name(i);
+            match pattern.split_once('/') {
+                Some((k, a)) => k == kind && a == actor,
+                None => pattern == kind,
+            }
+        };
+        let found: Vec<String> = extraction
+            .relations
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:?} {} {:?} {:?}",
+                    name(r.later),
+                    r.link,
+                    name(r.earlier),
+                    (r.min_days, r.max_days)
+                )
+            })
+            .collect();
+        let ok = extraction.relations.len() == example.expect.len()
+            && example.expect.iter().all(|e| {
+                extraction.relations.iter().any(|r| {
+                    r.link == e.link
+                        && matches(&e.later, r.later)
+                        && matches(&e.earlier, r.earlier)
+                        && (r.min_days, r.max_days) == e.days
+                })
+            });
+        if !ok {
+            failures.push(format!("{}\n    found {found:?}", example.text));
+        }
+        for e in &example.expect {
+            links.insert(e.link);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} order example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(
+        links.len(),
+        3,
+        "examples cover follows, responds_to and part_of"
     );
 }

@@ -1,7 +1,11 @@
-//! Ordering and identity invariants, over shuffled inputs and random date sets.
+//! Ordering and identity invariants: over shuffled inputs, random constraint
+//! networks and generated corpora.
 
 use std::path::PathBuf;
 
+use dateline::graph::stn::{self, Constraint, Target};
+use dateline::model::{Event, Timeline};
+use dateline::synthetic::{corpus, Shape};
 use proptest::prelude::*;
 
 fn seed_files() -> Vec<PathBuf> {
@@ -20,6 +24,96 @@ fn yaml_of(paths: &[PathBuf]) -> String {
     dateline::export::yaml::to_yaml(&timeline)
 }
 
+/// Fisher-Yates with a simple generator, so that proptest shrinks the seed.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+}
+
+fn constraint() -> impl Strategy<Value = Constraint> {
+    let day = 0i64..40;
+    prop_oneof![
+        (
+            0usize..8,
+            proptest::option::of(day.clone()),
+            proptest::option::of(day)
+        )
+            .prop_map(|(node, lo, hi)| Constraint::Within { node, lo, hi }),
+        (0usize..8, 0usize..8, 0i64..4, proptest::option::of(0i64..6)).prop_map(
+            |(earlier, later, min, extra)| Constraint::Gap {
+                earlier,
+                later,
+                min,
+                max: extra.map(|e| min + e),
+            }
+        ),
+    ]
+}
+
+fn holds(constraint: &Constraint, placed: &[Option<i64>]) -> bool {
+    match *constraint {
+        Constraint::Within { node, lo, hi } => {
+            placed[node].is_none_or(|x| lo.is_none_or(|lo| x >= lo) && hi.is_none_or(|hi| x <= hi))
+        }
+        Constraint::Gap {
+            earlier,
+            later,
+            min,
+            max,
+        } => match (placed[earlier], placed[later]) {
+            (Some(a), Some(b)) => b - a >= min && max.is_none_or(|max| b - a <= max),
+            _ => true,
+        },
+    }
+}
+
+/// Where an event sits on the calendar: its date, else its bounds.
+fn span(event: &Event) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+    match event.date.and_then(|d| d.bounds()) {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (event.earliest, event.latest),
+    }
+}
+
+/// The order respects every link the text gives (unless a conflict set it aside)
+/// and never puts an event before one that ends before it starts.
+fn assert_ordered(timeline: &Timeline) -> Result<(), TestCaseError> {
+    let position = |id: &str| timeline.events.iter().position(|e| e.id == id);
+    for (i, event) in timeline.events.iter().enumerate() {
+        for link in &event.links {
+            let set_aside = timeline
+                .conflicts
+                .iter()
+                .any(|c| c.set_aside.starts_with(&event.id) && c.set_aside.contains(&link.event));
+            if !set_aside {
+                let before = position(&link.event);
+                prop_assert!(
+                    before.is_some_and(|b| b < i),
+                    "{} after {}",
+                    event.id,
+                    link.event
+                );
+            }
+        }
+        for before in &event.after {
+            prop_assert!(position(before).is_some_and(|b| b < i));
+        }
+    }
+    for (i, a) in timeline.events.iter().enumerate() {
+        for b in &timeline.events[i + 1..] {
+            if let ((Some(a_start), _), (_, Some(b_end))) = (span(a), span(b)) {
+                prop_assert!(b_end >= a_start, "{} placed after {}", b.id, a.id);
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
@@ -28,44 +122,106 @@ proptest! {
     fn input_order_does_not_change_the_output(seed in any::<u64>()) {
         let files = seed_files();
         let mut shuffled = files.clone();
-        // Fisher-Yates with a simple generator: proptest shrinks the seed.
-        let mut state = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut shuffled, seed);
         prop_assert_eq!(yaml_of(&files), yaml_of(&shuffled));
     }
-}
 
-/// The output order satisfies every `after` link, and dated events never run
-/// backwards: an event that starts after another one ends comes later.
-#[test]
-fn order_respects_links_and_dates() {
-    let (timeline, _) = dateline::build(&seed_files(), None, 2026).unwrap();
-    let position = |id: &str| timeline.events.iter().position(|e| e.id == id).unwrap();
-    for (i, event) in timeline.events.iter().enumerate() {
-        for before in &event.after {
-            assert!(position(before) < i, "{} must follow {before}", event.id);
-        }
+    /// Same for a generated corpus handed to the graph in any order.
+    #[test]
+    fn article_order_does_not_change_the_graph(seed in any::<u64>(), events in 20usize..200) {
+        let (documents, extracted) = corpus(&Shape::news(events, seed));
+        let reference = dateline::graph::build_timeline("t".into(), &documents, extracted.clone());
+        let mut pairs: Vec<_> = documents.into_iter().zip(extracted).collect();
+        shuffle(&mut pairs, seed ^ 0x5eed);
+        let (documents, extracted): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+        let shuffled = dateline::graph::build_timeline("t".into(), &documents, extracted);
+        prop_assert_eq!(
+            dateline::export::yaml::to_yaml(&reference),
+            dateline::export::yaml::to_yaml(&shuffled)
+        );
     }
-    let bounds = |e: &dateline::model::Event| e.date.and_then(|d| d.bounds());
-    for (i, a) in timeline.events.iter().enumerate() {
-        for b in &timeline.events[i + 1..] {
-            if let (Some(a_bounds), Some(b_bounds)) = (bounds(a), bounds(b)) {
-                assert!(
-                    b_bounds.1 >= a_bounds.0,
-                    "{} (ends {}) is placed after {} (starts {})",
-                    b.id,
-                    b_bounds.1,
-                    a.id,
-                    a_bounds.0
-                );
+
+    /// The solution satisfies every constraint still in force, sits within its own
+    /// bounds, and what was set aside is exactly what the clashes name; the order
+    /// keeps every gap's earlier event first.
+    #[test]
+    fn network_solution_satisfies_every_constraint_in_force(
+        constraints in proptest::collection::vec(constraint(), 0..24),
+        strengths in proptest::collection::vec(1u8..5, 24),
+    ) {
+        let nodes = 8;
+        let strength = &strengths[..constraints.len()];
+        let solution = stn::solve(nodes, &constraints, strength, &[Target::Latest; 8]);
+        for (c, constraint) in constraints.iter().enumerate() {
+            let set_aside = solution.clashes.iter().any(|k| k.set_aside == c);
+            prop_assert_eq!(solution.in_force[c], !set_aside);
+            if solution.in_force[c] {
+                prop_assert!(holds(constraint, &solution.placed), "{constraint:?} {solution:?}");
+            }
+        }
+        for v in 0..nodes {
+            if let Some(x) = solution.placed[v] {
+                prop_assert!(solution.earliest[v].is_none_or(|lo| lo <= x));
+                prop_assert!(solution.latest[v].is_none_or(|hi| x <= hi));
+            }
+        }
+        for clash in &solution.clashes {
+            prop_assert!(clash.constraints.contains(&clash.set_aside));
+        }
+        let keys: Vec<usize> = (0..nodes).collect();
+        let order = stn::order(&solution, &constraints, &keys);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted, keys);
+        let position = |v: usize| order.iter().position(|&o| o == v).unwrap_or(usize::MAX);
+        for (c, constraint) in constraints.iter().enumerate() {
+            if let Constraint::Gap { earlier, later, min, .. } = *constraint {
+                // Strict gaps are kept by the days; same-day ones by the order,
+                // unless "after"s on one day form a loop.
+                let placed = (solution.placed[earlier], solution.placed[later]);
+                if solution.in_force[c] && earlier != later && min > 0 {
+                    if let (Some(_), Some(_)) = placed {
+                        prop_assert!(position(earlier) < position(later));
+                    }
+                }
             }
         }
     }
+
+    /// On generated corpora, with merges, cues and contradictions, the timeline's
+    /// order respects links, `after` and dates.
+    #[test]
+    fn generated_timelines_are_ordered(seed in any::<u64>(), events in 20usize..300) {
+        let (documents, extracted) = corpus(&Shape::news(events, seed));
+        let timeline = dateline::graph::build_timeline("t".into(), &documents, extracted);
+        assert_ordered(&timeline)?;
+    }
+
+    /// Adding an unrelated article renames nothing that was there.
+    #[test]
+    fn unrelated_articles_change_no_id(seed in any::<u64>(), events in 20usize..200) {
+        let (mut documents, mut extracted) = corpus(&Shape::news(events, seed));
+        let before = dateline::graph::build_timeline("t".into(), &documents, extracted.clone());
+        let mut other = Shape::news(40, seed ^ 1);
+        other.actor_prefix = "Unrelated".into();
+        let (more_documents, more_extracted) = corpus(&other);
+        for mut document in more_documents {
+            document.name = format!("other-{}", document.name);
+            documents.push(document);
+        }
+        extracted.extend(more_extracted);
+        let after = dateline::graph::build_timeline("t".into(), &documents, extracted);
+        for event in &before.events {
+            prop_assert!(after.events.iter().any(|e| e.id == event.id), "{} renamed", event.id);
+        }
+    }
+}
+
+/// The seeds' timeline keeps every link and date in order.
+#[test]
+fn seed_order_respects_links_and_dates() {
+    let (timeline, _) = dateline::build(&seed_files(), None, 2026).unwrap();
+    assert_ordered(&timeline).unwrap();
 }
 
 /// Adding an unrelated article renames nothing that was there.

@@ -21,5 +21,8 @@ fn yaml_of_the_fixture_articles() {
 
 #[test]
 fn dot_of_the_fixture_articles() {
-    insta::assert_snapshot!("mini_dot", dateline::export::dot::to_dot(&timeline()));
+    insta::assert_snapshot!(
+        "mini_dot",
+        dateline::export::dot::to_dot(&timeline(), &Default::default())
+    );
 }

@@ -1,11 +1,14 @@
 //! Graphviz DOT: time runs left to right, one rank per date on an axis, node shape and
-//! colour by kind, `after` links as dashed edges that do not distort the axis, and a
-//! legend. Rendered with `dot -Tsvg`.
+//! colour by kind, `after` and the text's links as edges that do not move the axis
+//! (`constraint=false`), events in a conflict outlined in red, optional clusters by
+//! article or actor, and a legend. Rendered with `dot -Tsvg`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use crate::model::{Event, Kind, Status, Timeline};
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{Event, Kind, LinkKind, Status, Timeline};
 
 struct Style {
     shape: &'static str,
@@ -76,13 +79,111 @@ fn axis_label(event: &Event) -> String {
     }
 }
 
-pub fn to_dot(timeline: &Timeline) -> String {
+/// Ranks on the axis beyond which it gets coarser: a few dozen columns stay
+/// readable, and Graphviz's layout time grows with ranks × long edges.
+const MAX_RANKS: usize = 80;
+
+/// How coarse the time axis is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grain {
+    /// One rank per date as the events give it ("2025-04-06", "2025-W15", "by ...").
+    Exact,
+    Week,
+    Month,
+    Year,
+}
+
+/// The day that places an event on a coarse axis: its date, else a bound.
+fn representative_day(event: &Event) -> Option<NaiveDate> {
+    event
+        .date
+        .and_then(|d| d.start())
+        .or(event.latest)
+        .or(event.earliest)
+}
+
+fn bucket(event: &Event, grain: Grain) -> String {
+    let Some(day) = representative_day(event) else {
+        return "undated".to_string();
+    };
+    match grain {
+        Grain::Exact => axis_label(event),
+        Grain::Week => {
+            let week = day.iso_week();
+            format!("{}-W{:02}", week.year(), week.week())
+        }
+        Grain::Month => day.format("%Y-%m").to_string(),
+        Grain::Year => day.format("%Y").to_string(),
+    }
+}
+
+/// The axis: its rank labels in time order and each event's rank. Exact while it
+/// has at most `MAX_RANKS` ranks (in timeline order, which is time order: an
+/// undated event sits between the dates its bounds allow), else the finest of week,
+/// month or year that fits (chronological, undated last).
+fn axis(events: &[Event]) -> (Vec<String>, Vec<usize>, Grain) {
+    let mut best = (Vec::new(), Vec::new(), Grain::Exact);
+    for grain in [Grain::Exact, Grain::Week, Grain::Month, Grain::Year] {
+        let labels: Vec<String> = events.iter().map(|e| bucket(e, grain)).collect();
+        let mut ranks: Vec<String> = Vec::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for label in &labels {
+            if seen.insert(label.as_str()) {
+                ranks.push(label.clone());
+            }
+        }
+        if grain != Grain::Exact {
+            ranks.sort_by_key(|label| (label == "undated", label.clone()));
+        }
+        let index: BTreeMap<&str, usize> = ranks
+            .iter()
+            .enumerate()
+            .map(|(i, label)| (label.as_str(), i))
+            .collect();
+        let of_event: Vec<usize> = labels.iter().map(|l| index[l.as_str()]).collect();
+        let fits = ranks.len() <= MAX_RANKS;
+        best = (ranks, of_event, grain);
+        if fits {
+            break;
+        }
+    }
+    best
+}
+
+/// How to group events into boxes, besides the time axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClusterBy {
+    #[default]
+    Nothing,
+    /// One box per article (an event reported by several goes with the first).
+    Article,
+    /// One box per main actor.
+    Actor,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DotOptions {
+    pub cluster_by: ClusterBy,
+}
+
+fn link_style(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Follows => "color=\"#3d85c6\", penwidth=1.2",
+        LinkKind::RespondsTo => "color=\"#cc0000\", penwidth=1.4",
+        LinkKind::PartOf => "color=\"#6aa84f\", style=dotted, penwidth=1.4, arrowhead=diamond",
+    }
+}
+
+pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "digraph timeline {{");
     let _ = writeln!(
         out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, label={}, nodesep=0.25, ranksep=0.5, newrank=true];",
-        quote(&timeline.title)
+        "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, label={}, nodesep=0.25, ranksep=0.5, newrank=true, outputorder=edgesfirst{}];",
+        quote(&timeline.title),
+        // Curved routing of hundreds of cross-rank edges is slow in Graphviz (and
+        // can crash it); straight lines read as well at that size.
+        if timeline.events.len() > 150 { ", splines=line" } else { "" }
     );
     let _ = writeln!(
         out,
@@ -90,15 +191,10 @@ pub fn to_dot(timeline: &Timeline) -> String {
     );
     let _ = writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];");
 
-    // The axis: one rank per distinct date label, in timeline order.
-    let mut ranks: Vec<String> = Vec::new();
-    let mut members: BTreeMap<String, Vec<&Event>> = BTreeMap::new();
-    for event in &timeline.events {
-        let label = axis_label(event);
-        if !ranks.contains(&label) {
-            ranks.push(label.clone());
-        }
-        members.entry(label).or_default().push(event);
+    let (ranks, rank_of, grain) = axis(&timeline.events);
+    let mut members: Vec<Vec<&Event>> = vec![Vec::new(); ranks.len()];
+    for (event, &rank) in timeline.events.iter().zip(&rank_of) {
+        members[rank].push(event);
     }
     let _ = writeln!(out, "\n  // time axis");
     let _ = writeln!(out, "  node [shape=plaintext, style=\"\", fontsize=12];");
@@ -114,42 +210,73 @@ pub fn to_dot(timeline: &Timeline) -> String {
         );
     }
 
-    let _ = writeln!(out, "\n  // events, one rank per date");
-    for (i, label) in ranks.iter().enumerate() {
-        let events = &members[label];
-        let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
-        let _ = writeln!(out, "  {{ rank=same; axis{i}; {}; }}", ids.join("; "));
-        for event in events {
-            let s = style(event.kind);
-            let dashed = if event.status == Status::Planned {
-                ",dashed"
-            } else {
-                ""
-            };
-            let mut label = wrap(&event.summary, 30);
-            if let Some(place) = &event.place {
-                label.push_str(&format!("\n@ {place}"));
-            }
-            if event.status == Status::Planned {
-                label.push_str("\n(planned)");
-            }
-            let sources: Vec<&str> = event.sources.iter().map(|s| s.doc.as_str()).collect();
+    let in_conflict: BTreeSet<&str> = timeline
+        .conflicts
+        .iter()
+        .flat_map(|c| c.events.iter().map(String::as_str))
+        .collect();
+    let _ = writeln!(out, "\n  // events");
+    let clusters = clusters_of(timeline, options.cluster_by);
+    for (c, (name, events)) in clusters.iter().enumerate() {
+        let indent = if name.is_some() { "    " } else { "  " };
+        if let Some(name) = name {
+            let _ = writeln!(out, "  subgraph cluster_{c} {{");
             let _ = writeln!(
                 out,
-                "  {} [shape={}, fillcolor={}, style=\"filled{dashed}\", label={}, tooltip={}];",
-                quote(&event.id),
-                s.shape,
-                quote(s.fill),
-                quote(&label),
-                quote(&format!("{} | {}", event.id, sources.join(", ")))
+                "    label={}; fontsize=12; style=\"rounded,filled\"; fillcolor=\"#f7f7f7\"; color=gray70;",
+                quote(name)
             );
         }
+        for event in events {
+            out.push_str(indent);
+            out.push_str(&node_line(
+                event,
+                in_conflict.contains(event.id.as_str()),
+                grain != Grain::Exact,
+            ));
+        }
+        if name.is_some() {
+            let _ = writeln!(out, "  }}");
+        }
+    }
+    let _ = writeln!(out, "\n  // one rank per date");
+    for (i, events) in members.iter().enumerate() {
+        let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
+        let _ = writeln!(out, "  {{ rank=same; axis{i}; {}; }}", ids.join("; "));
     }
 
-    let _ = writeln!(out, "\n  // known order (does not move the axis)");
+    let known: BTreeSet<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "\n  // what the text says, then known order (none moves the axis)"
+    );
+    // One edge per pair of events: Graphviz 2.43 aborts on parallel edges between
+    // clusters (class2.c merge_chain), and one says enough.
+    let mut drawn: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut first_draw = |a: &str, b: &str| -> bool {
+        let pair = if a <= b { (a, b) } else { (b, a) };
+        known.contains(a)
+            && known.contains(b)
+            && a != b
+            && drawn.insert((pair.0.to_string(), pair.1.to_string()))
+    };
+    for event in &timeline.events {
+        for link in &event.links {
+            if first_draw(&link.event, &event.id) {
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [{}, constraint=false, tooltip={}];",
+                    quote(&link.event),
+                    quote(&event.id),
+                    link_style(link.kind),
+                    quote(&format!("{} ({:?}, {})", link.kind, link.cue, link.doc))
+                );
+            }
+        }
+    }
     for event in &timeline.events {
         for before in &event.after {
-            if timeline.events.iter().any(|e| &e.id == before) {
+            if first_draw(before, &event.id) {
                 let _ = writeln!(
                     out,
                     "  {} -> {} [style=dashed, color=gray55, constraint=false];",
@@ -176,13 +303,106 @@ pub fn to_dot(timeline: &Timeline) -> String {
         );
     }
     let _ = writeln!(out, "    legend_planned [shape=box, style=\"filled,dashed\", fillcolor=white, label=\"planned\", fontsize=9];");
+    let _ = writeln!(out, "    legend_conflict [shape=box, style=filled, fillcolor=white, color=\"#cc0000\", penwidth=3, label=\"in a conflict\", fontsize=9];");
+    let _ = writeln!(out, "    legend_a [shape=point, width=0.05, label=\"\"]; legend_b [shape=point, width=0.05, label=\"\"];");
+    let _ = writeln!(out, "    legend_c [shape=point, width=0.05, label=\"\"]; legend_d [shape=point, width=0.05, label=\"\"];");
+    let _ = writeln!(out, "    legend_e [shape=point, width=0.05, label=\"\"]; legend_f [shape=point, width=0.05, label=\"\"];");
+    let _ = writeln!(out, "    legend_g [shape=point, width=0.05, label=\"\"]; legend_h [shape=point, width=0.05, label=\"\"];");
     let _ = writeln!(
         out,
-        "    legend_after [shape=plaintext, style=\"\", label=\"- - -> follows\", fontsize=9];"
+        "    legend_a -> legend_b [style=dashed, color=gray55, label=\"after (dates)\"];"
     );
+    for (kind, (from, to)) in [
+        (LinkKind::Follows, ("c", "d")),
+        (LinkKind::RespondsTo, ("e", "f")),
+        (LinkKind::PartOf, ("g", "h")),
+    ] {
+        let _ = writeln!(
+            out,
+            "    legend_{from} -> legend_{to} [{}, label={}];",
+            link_style(kind),
+            quote(kind.as_str())
+        );
+    }
     let _ = writeln!(out, "  }}");
     let _ = writeln!(out, "}}");
     out
+}
+
+/// Events grouped for `--cluster-by`, clusters in order of their first event; one
+/// unnamed group when not clustering.
+fn clusters_of(timeline: &Timeline, by: ClusterBy) -> Vec<(Option<String>, Vec<&Event>)> {
+    let name = |event: &Event| -> Option<String> {
+        match by {
+            ClusterBy::Nothing => None,
+            ClusterBy::Article => Some(
+                event
+                    .sources
+                    .first()
+                    .map_or_else(|| "no source".to_string(), |s| s.doc.clone()),
+            ),
+            ClusterBy::Actor => Some(
+                event
+                    .actors
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "unidentified".to_string()),
+            ),
+        }
+    };
+    let mut groups: Vec<(Option<String>, Vec<&Event>)> = Vec::new();
+    for event in &timeline.events {
+        let key = name(event);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(event),
+            None => groups.push((key, vec![event])),
+        }
+    }
+    groups
+}
+
+fn node_line(event: &Event, in_conflict: bool, show_date: bool) -> String {
+    let s = style(event.kind);
+    let dashed = if event.status == Status::Planned {
+        ",dashed"
+    } else {
+        ""
+    };
+    let mut label = String::new();
+    if let (true, Some(date)) = (show_date, event.date) {
+        label.push_str(&format!("{date}\n"));
+    }
+    label.push_str(&wrap(&event.summary, 30));
+    if let Some(place) = &event.place {
+        label.push_str(&format!("\n@ {place}"));
+    }
+    if event.date.is_none() || event.date_inferred {
+        match (event.earliest, event.latest) {
+            (Some(a), Some(b)) if a == b => label.push_str(&format!("\n(by the text: {a})")),
+            (Some(a), Some(b)) => label.push_str(&format!("\n({a} – {b})")),
+            (None, Some(b)) => label.push_str(&format!("\n(by {b})")),
+            (Some(a), None) => label.push_str(&format!("\n(from {a})")),
+            (None, None) if event.date_inferred => label.push_str("\n(date from the text's order)"),
+            (None, None) => {}
+        }
+    }
+    if event.status == Status::Planned {
+        label.push_str("\n(planned)");
+    }
+    let border = if in_conflict {
+        ", color=\"#cc0000\", penwidth=3"
+    } else {
+        ""
+    };
+    let sources: Vec<&str> = event.sources.iter().map(|s| s.doc.as_str()).collect();
+    format!(
+        "{} [shape={}, fillcolor={}, style=\"filled{dashed}\"{border}, label={}, tooltip={}];\n",
+        quote(&event.id),
+        s.shape,
+        quote(s.fill),
+        quote(&label),
+        quote(&format!("{} | {}", event.id, sources.join(", ")))
+    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,1041 @@
+//! The timeline graph: events from every article become nodes, reports of one event in
+//! several articles are merged, and everything the articles say about when they
+//! happened (their dates, their reports' dates, "shortly after", "ahead of") becomes
+//! a constraint of a Simple Temporal Network ([`stn`]). Propagating it gives each
+//! event the tightest bounds the texts support, a placement, one total order, and the
+//! contradictions, which are reported rather than dropped.
+
+pub mod stn;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::extract::{ExtractedEvent, Extraction};
+use crate::model::{
+    Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
+};
+use crate::temporal::When;
+use stn::{Constraint, Day, Target};
+
+/// Ordering and merging reports of events older than this many days apart as one
+/// meeting with two dates is a contradiction worth showing; further apart, they are
+/// two meetings.
+const SAME_MEETING_WINDOW_DAYS: i64 = 3;
+
+/// Articles with more events than this get `after` lists from the text's cues only:
+/// the date-implied ones are quadratic in the article's size.
+const AFTER_PAIRWISE_LIMIT: usize = 300;
+
+/// One article's report of an event (its words are among the node's sources).
+#[derive(Debug, Clone, Copy)]
+struct Report {
+    doc: usize,
+    date: Option<When>,
+    status: Status,
+}
+
+/// An event while the graph is being built.
+#[derive(Debug, Clone)]
+struct Node {
+    kind: Kind,
+    status: Status,
+    actors: Vec<String>,
+    place: Option<String>,
+    date: Option<When>,
+    summary: String,
+    sources: Vec<Source>,
+    /// Per source: (doc, byte offset), for a deterministic source order.
+    source_keys: Vec<(usize, usize)>,
+    reports: Vec<Report>,
+}
+
+impl Node {
+    fn from_extracted(doc_index: usize, doc: &Document, event: ExtractedEvent) -> Node {
+        let report = Report {
+            doc: doc_index,
+            date: event.date,
+            status: event.status,
+        };
+        let source_keys = event
+            .evidence
+            .iter()
+            .map(|e| (doc_index, e.start))
+            .collect();
+        let sources = event
+            .evidence
+            .into_iter()
+            .map(|e| Source {
+                doc: doc.name.clone(),
+                quote: e.quote,
+                time_expression: e.time.map(|t| t.expression),
+            })
+            .collect();
+        Node {
+            kind: event.kind,
+            status: event.status,
+            actors: event.actors,
+            place: event.place,
+            date: event.date,
+            summary: event.summary,
+            sources,
+            source_keys,
+            reports: vec![report],
+        }
+    }
+
+    fn main_actor(&self) -> Option<&str> {
+        self.actors.first().map(String::as_str)
+    }
+
+    fn first_doc(&self) -> usize {
+        self.source_keys.first().map_or(0, |s| s.0)
+    }
+
+    /// What one article said: its first quote and the words of its date.
+    fn words_of(&self, doc: usize) -> (Option<&str>, Option<&str>) {
+        let mut from_doc = self
+            .source_keys
+            .iter()
+            .zip(&self.sources)
+            .filter(|(key, _)| key.0 == doc)
+            .map(|(_, source)| source);
+        let quote = from_doc.clone().next().map(|s| s.quote.as_str());
+        let expression = from_doc.find_map(|s| s.time_expression.as_deref());
+        (quote, expression)
+    }
+
+    fn has_doc(&self, doc: usize) -> bool {
+        self.reports.iter().any(|r| r.doc == doc)
+    }
+
+    /// Day bounds from its dates and its reports' dates, before propagation: what
+    /// merging compares.
+    fn own_bounds(&self, documents: &[&Document]) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let mut lo: Option<NaiveDate> = None;
+        let mut hi: Option<NaiveDate> = None;
+        for report in &self.reports {
+            if let Some((a, b)) = report.date.and_then(|d| d.bounds()) {
+                lo = lo.max(Some(a));
+                hi = Some(hi.map_or(b, |h| h.min(b)));
+            }
+            match (report.status, documents[report.doc].published) {
+                (Status::Occurred, Some(p)) => hi = Some(hi.map_or(p, |h| h.min(p))),
+                (Status::Planned, Some(p)) => lo = lo.max(Some(p)),
+                _ => {}
+            }
+        }
+        (lo, hi)
+    }
+}
+
+/// A multiply-rotate hasher (as in rustc's FxHash) for the graph's internal
+/// lookups: keys are our own numbers, so SipHash's flooding resistance buys nothing,
+/// and iteration order never reaches the output.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// FNV-1a over an event's initiator and place, for the merge index.
+fn identity_hash(actor: &str, place: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in actor.bytes().chain([0]).chain(place.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+fn day_of(date: NaiveDate) -> Day {
+    Day::from(chrono::Datelike::num_days_from_ce(&date))
+}
+
+fn date_of(day: Day) -> Option<NaiveDate> {
+    i32::try_from(day)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+fn span_days(when: &When) -> i64 {
+    when.bounds().map_or(i64::MAX, |(a, b)| (b - a).num_days())
+}
+
+/// Build the timeline from each document's extraction.
+pub fn build_timeline(
+    title: String,
+    documents: &[Document],
+    extracted: Vec<Extraction>,
+) -> Timeline {
+    // Same output whatever order the articles come in: work in name order.
+    let mut pairs: Vec<(&Document, Extraction)> = documents.iter().zip(extracted).collect();
+    pairs.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let (documents, mut extracted): (Vec<&Document>, Vec<Extraction>) = pairs.into_iter().unzip();
+    let documents = documents.as_slice();
+    let (nodes, node_of) = merge_reports(documents, &mut extracted);
+    let mut ids = assign_ids(&nodes, documents);
+    let network = constraints_of(&nodes, documents, &extracted, &node_of);
+    let targets: Vec<Target> = nodes
+        .iter()
+        .map(|node| match node.date.and_then(|d| d.start()) {
+            Some(start) => Target::Day(day_of(start)),
+            None if node.status == Status::Planned => Target::Earliest,
+            None => Target::Latest,
+        })
+        .collect();
+    let solution = stn::solve(
+        nodes.len(),
+        &network.constraints,
+        &network.strength,
+        &targets,
+    );
+    // On a shared day: undated past events just before the dated ones (a report of
+    // something recent), undated planned ones just after; then by id.
+    let ranks = id_ranks(&ids);
+    let keys: Vec<(u8, u32)> = nodes
+        .iter()
+        .zip(ranks)
+        .map(|(node, rank)| {
+            let phase = match (node.date, node.status) {
+                (Some(_), _) => 1,
+                (None, Status::Occurred) => 0,
+                (None, Status::Planned) => 2,
+            };
+            (phase, rank)
+        })
+        .collect();
+    let order = stn::order(&solution, &network.constraints, &keys);
+    let earliest: Vec<Option<NaiveDate>> = solution
+        .earliest
+        .iter()
+        .map(|d| d.and_then(date_of))
+        .collect();
+    let latest: Vec<Option<NaiveDate>> = solution
+        .latest
+        .iter()
+        .map(|d| d.and_then(date_of))
+        .collect();
+    let mut after = after_lists(&nodes, &ids, documents.len(), &network, &solution);
+    let mut links = links_of(&ids, documents, &extracted, &node_of);
+    let conflicts = conflicts_of(
+        &solution, &network, &nodes, &ids, documents, &extracted, &node_of,
+    );
+    drop(network);
+    drop(solution);
+
+    // Move, not copy: at a million events the strings are most of the memory.
+    let mut nodes: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    let events = order
+        .into_iter()
+        .filter_map(|i| {
+            let node = nodes[i].take()?;
+            let pinned = match (earliest[i], latest[i]) {
+                (Some(a), Some(b)) if a == b => Some(a),
+                _ => None,
+            };
+            let (date, date_inferred) = match (node.date, pinned) {
+                (Some(date), _) if date.is_day() => (Some(date), false),
+                (_, Some(day)) => (Some(When::Day(day)), true),
+                (date, None) => (date, false),
+            };
+            let coarse = !date.is_some_and(|d| d.is_day());
+            Some(Event {
+                id: std::mem::take(&mut ids[i]),
+                kind: node.kind,
+                date,
+                date_inferred,
+                earliest: earliest[i].filter(|_| coarse),
+                latest: latest[i].filter(|_| coarse),
+                status: node.status,
+                actors: node.actors,
+                place: node.place,
+                summary: node.summary,
+                sources: node.sources,
+                after: std::mem::take(&mut after[i]),
+                links: std::mem::take(&mut links[i]),
+                extra: BTreeMap::new(),
+            })
+        })
+        .collect();
+    Timeline {
+        title,
+        documents: documents
+            .iter()
+            .map(|d| DocumentEntry {
+                doc: d.name.clone(),
+                published: d.published,
+                published_from: d.published_from,
+                outlet: d.outlet.clone(),
+            })
+            .collect(),
+        events,
+        conflicts,
+    }
+}
+
+/// Fold each article's events into the nodes, merging reports of one real event.
+/// Returns the nodes and, per (document, event), its node.
+fn merge_reports(
+    documents: &[&Document],
+    extracted: &mut [Extraction],
+) -> (Vec<Node>, Vec<Vec<usize>>) {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut node_of: Vec<Vec<usize>> = Vec::with_capacity(documents.len());
+    // Merge candidates by (kind, initiator, place): only those can be one event. The
+    // key is hashed (no string copies); `same_event` compares the names themselves.
+    let mut index: FastMap<(Kind, u64), Vec<usize>> = FastMap::default();
+    for (doc_index, (doc, extraction)) in documents.iter().zip(extracted).enumerate() {
+        let events = std::mem::take(&mut extraction.events);
+        let mut of_doc = Vec::with_capacity(events.len());
+        for event in events {
+            let node = Node::from_extracted(doc_index, doc, event);
+            let key = match (node.kind, node.main_actor(), &node.place) {
+                (kind, Some(actor), Some(place)) if kind != Kind::Statement => {
+                    Some((kind, identity_hash(actor, place)))
+                }
+                _ => None,
+            };
+            let same = key.as_ref().and_then(|key| {
+                let candidates = index.get(key)?;
+                same_event(&nodes, candidates, &node, documents)
+            });
+            match same {
+                Some(target) => {
+                    merge(&mut nodes[target], node);
+                    of_doc.push(target);
+                }
+                None => {
+                    if let Some(key) = key {
+                        index.entry(key).or_default().push(nodes.len());
+                    }
+                    of_doc.push(nodes.len());
+                    nodes.push(node);
+                }
+            }
+        }
+        node_of.push(of_doc);
+    }
+    for node in &mut nodes {
+        if node.sources.len() > 1 {
+            let mut pairs: Vec<((usize, usize), Source)> = std::mem::take(&mut node.source_keys)
+                .into_iter()
+                .zip(std::mem::take(&mut node.sources))
+                .collect();
+            pairs.sort_by_key(|pair| pair.0);
+            (node.source_keys, node.sources) = pairs.into_iter().unzip();
+        }
+    }
+    (nodes, node_of)
+}
+
+/// Which earlier node (of the same kind, initiator and place) a new report is, if
+/// any. Reports that both carry dates agree when the dates overlap; an undated one
+/// joins only when exactly one node fits its bounds. A meeting or agreement with the
+/// same participants dated a few days apart is one event the sources date
+/// differently: it is merged, and the clash of its dates reported.
+fn same_event(
+    nodes: &[Node],
+    candidates: &[usize],
+    new: &Node,
+    documents: &[&Document],
+) -> Option<usize> {
+    let doc = new.first_doc();
+    let fits = |old: &Node| {
+        !old.has_doc(doc)
+            && old.status == new.status
+            && old.main_actor() == new.main_actor()
+            && old.place == new.place
+    };
+    let (new_lo, new_hi) = new.own_bounds(documents);
+    let overlapping: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| fits(&nodes[c]))
+        .filter(|&c| {
+            let (lo, hi) = nodes[c].own_bounds(documents);
+            let lo = lo.max(new_lo);
+            let hi = match (hi, new_hi) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            match (lo, hi) {
+                (Some(lo), Some(hi)) => lo <= hi,
+                _ => true,
+            }
+        })
+        .collect();
+    let both_dated = |c: usize| nodes[c].date.is_some() && new.date.is_some();
+    if let Some(&c) = overlapping.iter().find(|&&c| both_dated(c)) {
+        return Some(c);
+    }
+    let loose: Vec<usize> = overlapping
+        .iter()
+        .copied()
+        .filter(|&c| !both_dated(c))
+        .collect();
+    if loose.len() == 1 {
+        return Some(loose[0]);
+    }
+    if !matches!(new.kind, Kind::Meeting | Kind::Agreement) {
+        return None;
+    }
+    let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
+    let others =
+        |node: &Node| -> BTreeSet<String> { node.actors.iter().skip(1).cloned().collect() };
+    let new_others = others(new);
+    if new_others.is_empty() {
+        return None;
+    }
+    candidates.iter().copied().find(|&c| {
+        let old = &nodes[c];
+        fits(old)
+            && old
+                .date
+                .filter(When::is_day)
+                .and_then(|d| d.start())
+                .is_some_and(|day| (day - new_day).num_days().abs() <= SAME_MEETING_WINDOW_DAYS)
+            && others(old) == new_others
+    })
+}
+
+/// The merged event keeps every report and source, the union of actors (initiator
+/// first), and the most precise date any source gives; a date as precise as the
+/// one it has but different stays a report, which the network then flags.
+fn merge(into: &mut Node, other: Node) {
+    for actor in other.actors {
+        if !into.actors.contains(&actor) {
+            into.actors.push(actor);
+        }
+    }
+    if into.place.is_none() {
+        into.place = other.place;
+    }
+    let more_precise = match (into.date, other.date) {
+        (None, Some(_)) => true,
+        (Some(old), Some(new)) => span_days(&new) < span_days(&old) && overlap(&old, &new),
+        _ => false,
+    };
+    if more_precise {
+        into.date = other.date;
+        into.summary = other.summary;
+    }
+    into.sources.extend(other.sources);
+    into.source_keys.extend(other.source_keys);
+    into.reports.extend(other.reports);
+}
+
+fn overlap(a: &When, b: &When) -> bool {
+    match (a.bounds(), b.bounds()) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => false,
+    }
+}
+
+/// Where a constraint came from, for the `conflicts` section (spelled out only there).
+#[derive(Debug, Clone, Copy)]
+enum Reason {
+    /// The date one article gives the event.
+    Date { node: usize, doc: usize },
+    /// An article reports the event as past, or as planned, on its publication day.
+    Reported { node: usize, doc: usize },
+    /// An ordering cue: `relation` of the article's extraction.
+    Cue { doc: usize, relation: usize },
+}
+
+struct ConstraintNetwork {
+    constraints: Vec<Constraint>,
+    /// Which constraint of a clash is set aside first: report dates are facts of the
+    /// corpus (4), the date the event carries (3) before another source's (2),
+    /// ordering cues last (1).
+    strength: Vec<u8>,
+    reasons: Vec<Reason>,
+}
+
+impl ConstraintNetwork {
+    fn push(&mut self, constraint: Constraint, strength: u8, reason: Reason) {
+        self.constraints.push(constraint);
+        self.strength.push(strength);
+        self.reasons.push(reason);
+    }
+}
+
+fn constraints_of(
+    nodes: &[Node],
+    documents: &[&Document],
+    extracted: &[Extraction],
+    node_of: &[Vec<usize>],
+) -> ConstraintNetwork {
+    let capacity = nodes.len() * 2 + extracted.iter().map(|e| e.relations.len()).sum::<usize>();
+    let mut network = ConstraintNetwork {
+        constraints: Vec::with_capacity(capacity),
+        strength: Vec::with_capacity(capacity),
+        reasons: Vec::with_capacity(capacity),
+    };
+    for (i, node) in nodes.iter().enumerate() {
+        for report in &node.reports {
+            if let Some((first, last)) = report.date.and_then(|d| d.bounds()) {
+                network.push(
+                    Constraint::Within {
+                        node: i,
+                        lo: Some(day_of(first)),
+                        hi: Some(day_of(last)),
+                    },
+                    if report.date == node.date { 3 } else { 2 },
+                    Reason::Date {
+                        node: i,
+                        doc: report.doc,
+                    },
+                );
+            }
+            let Some(published) = documents[report.doc].published else {
+                continue;
+            };
+            let day = Some(day_of(published));
+            let (lo, hi) = match report.status {
+                Status::Occurred => (None, day),
+                Status::Planned => (day, None),
+            };
+            network.push(
+                Constraint::Within { node: i, lo, hi },
+                4,
+                Reason::Reported {
+                    node: i,
+                    doc: report.doc,
+                },
+            );
+        }
+    }
+    for (doc, extraction) in extracted.iter().enumerate() {
+        for (index, relation) in extraction.relations.iter().enumerate() {
+            let (Some(&earlier), Some(&later)) = (
+                node_of[doc].get(relation.earlier),
+                node_of[doc].get(relation.later),
+            ) else {
+                continue;
+            };
+            if earlier == later {
+                continue;
+            }
+            network.push(
+                Constraint::Gap {
+                    earlier,
+                    later,
+                    min: relation.min_days,
+                    max: relation.max_days,
+                },
+                1,
+                Reason::Cue {
+                    doc,
+                    relation: index,
+                },
+            );
+        }
+    }
+    network
+}
+
+/// Per event, the events of its own articles it is known to follow (their latest
+/// day before its earliest, or the text's cue), immediate predecessors only.
+fn after_lists(
+    nodes: &[Node],
+    ids: &[String],
+    documents: usize,
+    network: &ConstraintNetwork,
+    solution: &stn::Solution,
+) -> Vec<Vec<String>> {
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); documents];
+    for (i, node) in nodes.iter().enumerate() {
+        let mut docs: Vec<usize> = node.reports.iter().map(|r| r.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        for doc in docs {
+            by_doc[doc].push(i);
+        }
+    }
+    let mut cue_before: FastSet<(usize, usize)> = FastSet::default();
+    for (index, constraint) in network.constraints.iter().enumerate() {
+        if let Constraint::Gap { earlier, later, .. } = *constraint {
+            if solution.in_force[index] {
+                cue_before.insert((earlier, later));
+            }
+        }
+    }
+    let known_before = |a: usize, b: usize| {
+        cue_before.contains(&(a, b))
+            || matches!((solution.latest[a], solution.earliest[b]), (Some(x), Some(y)) if x < y)
+    };
+    let mut after: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); nodes.len()];
+    for members in &by_doc {
+        if members.len() > AFTER_PAIRWISE_LIMIT {
+            for &(a, b) in &cue_before {
+                if members.binary_search(&a).is_ok() && members.binary_search(&b).is_ok() {
+                    after[b].insert(a);
+                }
+            }
+            continue;
+        }
+        for &b in members {
+            let before: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&a| a != b && known_before(a, b))
+                .collect();
+            for &a in &before {
+                let covered = before.iter().any(|&c| c != a && known_before(a, c));
+                if !covered {
+                    after[b].insert(a);
+                }
+            }
+        }
+    }
+    after
+        .into_iter()
+        .map(|set| {
+            let mut list: Vec<String> = set.into_iter().map(|a| ids[a].clone()).collect();
+            list.sort();
+            list
+        })
+        .collect()
+}
+
+fn links_of(
+    ids: &[String],
+    documents: &[&Document],
+    extracted: &[Extraction],
+    node_of: &[Vec<usize>],
+) -> Vec<Vec<Link>> {
+    let mut links: Vec<Vec<Link>> = vec![Vec::new(); ids.len()];
+    for (doc, extraction) in extracted.iter().enumerate() {
+        for relation in &extraction.relations {
+            let (Some(&earlier), Some(&later)) = (
+                node_of[doc].get(relation.earlier),
+                node_of[doc].get(relation.later),
+            ) else {
+                continue;
+            };
+            if earlier == later {
+                continue;
+            }
+            let link = Link {
+                kind: relation.link,
+                event: ids[earlier].clone(),
+                cue: relation.cue.clone(),
+                doc: documents[doc].name.clone(),
+            };
+            let list = &mut links[later];
+            if !list
+                .iter()
+                .any(|l| l.kind == link.kind && l.event == link.event)
+            {
+                list.push(link);
+            }
+        }
+    }
+    for list in &mut links {
+        list.sort();
+    }
+    links
+}
+
+/// A constraint in words, with the article and sentence it came from and the
+/// events it concerns.
+fn spell_out(
+    reason: Reason,
+    nodes: &[Node],
+    ids: &[String],
+    documents: &[&Document],
+    extracted: &[Extraction],
+    node_of: &[Vec<usize>],
+) -> (ConflictConstraint, Vec<usize>) {
+    let doc_name = |doc: usize| Some(documents[doc].name.clone());
+    match reason {
+        Reason::Date { node, doc } => {
+            let (quote, words) = nodes[node].words_of(doc);
+            let date = nodes[node]
+                .reports
+                .iter()
+                .find(|r| r.doc == doc)
+                .and_then(|r| r.date)
+                .map_or_else(String::new, |d| d.to_string());
+            let words = words.map(|w| format!(" (\"{w}\")")).unwrap_or_default();
+            (
+                ConflictConstraint {
+                    says: format!("{} is dated {date}{words}", ids[node]),
+                    doc: doc_name(doc),
+                    quote: quote.map(str::to_string),
+                },
+                vec![node],
+            )
+        }
+        Reason::Reported { node, doc } => {
+            let published = documents[doc]
+                .published
+                .map_or_else(String::new, |d| d.to_string());
+            let planned = nodes[node]
+                .reports
+                .iter()
+                .any(|r| r.doc == doc && r.status == Status::Planned);
+            let says = if planned {
+                format!(
+                    "{} is reported as planned on {published}, so not before it",
+                    ids[node]
+                )
+            } else {
+                format!(
+                    "{} is reported as past on {published}, so not after it",
+                    ids[node]
+                )
+            };
+            (
+                ConflictConstraint {
+                    says,
+                    doc: doc_name(doc),
+                    quote: None,
+                },
+                vec![node],
+            )
+        }
+        Reason::Cue { doc, relation } => {
+            let relation = &extracted[doc].relations[relation];
+            let earlier = node_of[doc].get(relation.earlier).copied();
+            let later = node_of[doc].get(relation.later).copied();
+            let days = match relation.max_days {
+                Some(max) if max == relation.min_days => format!("{max} day(s)"),
+                Some(max) => format!("{}–{max} days", relation.min_days),
+                None if relation.min_days == 0 => "any time".to_string(),
+                None => format!("at least {} day(s)", relation.min_days),
+            };
+            let name = |n: Option<usize>| n.map_or("?", |n| ids[n].as_str());
+            (
+                ConflictConstraint {
+                    says: format!(
+                        "{} {} {} by {days} (\"{}\")",
+                        name(later),
+                        relation.link,
+                        name(earlier),
+                        relation.cue
+                    ),
+                    doc: doc_name(doc),
+                    quote: Some(relation.quote.clone()),
+                },
+                earlier.into_iter().chain(later).collect(),
+            )
+        }
+    }
+}
+
+fn conflicts_of(
+    solution: &stn::Solution,
+    network: &ConstraintNetwork,
+    nodes: &[Node],
+    ids: &[String],
+    documents: &[&Document],
+    extracted: &[Extraction],
+    node_of: &[Vec<usize>],
+) -> Vec<Conflict> {
+    solution
+        .clashes
+        .iter()
+        .map(|clash| {
+            let mut members = clash.constraints.clone();
+            members.sort_by_key(|&c| (std::cmp::Reverse(network.strength[c]), c));
+            let spelled: Vec<(ConflictConstraint, Vec<usize>)> = members
+                .iter()
+                .map(|&c| {
+                    spell_out(
+                        network.reasons[c],
+                        nodes,
+                        ids,
+                        documents,
+                        extracted,
+                        node_of,
+                    )
+                })
+                .collect();
+            let mut events: Vec<String> = spelled
+                .iter()
+                .flat_map(|(_, of)| of.iter().map(|&n| ids[n].clone()))
+                .collect();
+            events.sort();
+            events.dedup();
+            let mut sources: Vec<String> =
+                spelled.iter().filter_map(|(c, _)| c.doc.clone()).collect();
+            sources.sort();
+            sources.dedup();
+            let set_aside = spell_out(
+                network.reasons[clash.set_aside],
+                nodes,
+                ids,
+                documents,
+                extracted,
+                node_of,
+            )
+            .0
+            .says;
+            Conflict {
+                events,
+                sources,
+                constraints: spelled.into_iter().map(|(c, _)| c).collect(),
+                set_aside,
+            }
+        })
+        .collect()
+}
+
+/// Ids say what the event is: date (or "undated"), kind, main actor, place. Undated
+/// events are only identifiable within their article, so they carry a short hash of
+/// it; ids that still collide get a hash of their first quote.
+fn assign_ids(nodes: &[Node], documents: &[&Document]) -> Vec<String> {
+    let doc_name = |node: &Node| documents[node.first_doc()].name.as_str();
+    let mut ids: Vec<String> = nodes
+        .iter()
+        .map(|n| {
+            let mut id = String::with_capacity(48);
+            match n.date {
+                Some(date) => {
+                    let _ = write!(SlugWriter(&mut id), "{date}");
+                    trim_dashes(&mut id);
+                }
+                None => id.push_str("undated"),
+            }
+            id.push('-');
+            id.push_str(n.kind.as_str());
+            id.push('-');
+            let actor_start = id.len();
+            match n.main_actor() {
+                Some(actor) => push_actor_slug(&mut id, actor),
+                None => id.push_str("unknown"),
+            }
+            if let Some(place) = &n.place {
+                let place_start = id.len();
+                id.push('-');
+                push_slug(&mut id, place);
+                let (actor, place) = id.split_at(place_start);
+                if actor[actor_start..].ends_with(&place[1..]) {
+                    id.truncate(place_start);
+                }
+            }
+            if n.date.is_none() {
+                id.push('-');
+                push_short_hash(&mut id, &[doc_name(n)]);
+            }
+            id
+        })
+        .collect();
+    // Ids that collide get a hash of their first quote.
+    let by_id = sorted_by_id(&ids);
+    let mut colliding = vec![false; ids.len()];
+    for pair in by_id.windows(2) {
+        if ids[pair[0]] == ids[pair[1]] {
+            colliding[pair[0]] = true;
+            colliding[pair[1]] = true;
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        if colliding[i] {
+            let quote = node.sources.first().map_or("", |s| s.quote.as_str());
+            let id = &mut ids[i];
+            id.push('-');
+            if node.sources.is_empty() {
+                push_short_hash(id, &[]);
+            } else {
+                push_short_hash(id, &[doc_name(node), "\n", quote]);
+            }
+        }
+    }
+    ids
+}
+
+/// Indices of `ids` in the order of the ids. Sorting on a fixed-size prefix first
+/// keeps a million-id sort in cache; only ids sharing the prefix compare in full.
+fn sorted_by_id(ids: &[String]) -> Vec<usize> {
+    const PREFIX: usize = 32;
+    let mut keyed: Vec<([u8; PREFIX], u32)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let mut prefix = [0u8; PREFIX];
+            let n = id.len().min(PREFIX);
+            prefix[..n].copy_from_slice(&id.as_bytes()[..n]);
+            (prefix, i as u32)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i as usize).collect();
+    let mut start = 0;
+    while start < keyed.len() {
+        let end = start + keyed[start..].partition_point(|k| k.0 == keyed[start].0);
+        if end - start > 1 {
+            order[start..end].sort_by(|&a, &b| ids[a].cmp(&ids[b]).then(a.cmp(&b)));
+        }
+        start = end;
+    }
+    order
+}
+
+/// Each id's rank in id order.
+fn id_ranks(ids: &[String]) -> Vec<u32> {
+    let mut rank = vec![0u32; ids.len()];
+    for (r, i) in sorted_by_id(ids).into_iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    rank
+}
+
+/// Writes what is formatted into it as a slug (see [`slug`]), without a copy.
+struct SlugWriter<'a>(&'a mut String);
+
+impl Write for SlugWriter<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        push_slug_continuing(self.0, text);
+        Ok(())
+    }
+}
+
+fn push_slug(out: &mut String, text: &str) {
+    push_slug_continuing(out, text);
+    trim_dashes(out);
+}
+
+/// Alphanumerics lowercased, every other run as one dash, none leading.
+fn push_slug_continuing(out: &mut String, text: &str) {
+    let start_empty = out.is_empty() || out.ends_with('-');
+    let mut wrote = !start_empty;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            wrote = true;
+        } else if wrote && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+}
+
+fn trim_dashes(out: &mut String) {
+    while out.ends_with('-') {
+        out.pop();
+    }
+}
+
+/// A person by surname ("dmitriev"), anything else in full ("european-union").
+#[cfg(test)]
+fn actor_slug(actor: &str) -> String {
+    let mut out = String::new();
+    push_actor_slug(&mut out, actor);
+    out
+}
+
+fn push_actor_slug(out: &mut String, actor: &str) {
+    let mut words = actor.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let last = actor.split_whitespace().next_back().unwrap_or("");
+    let looks_like_person = words.next().is_some()
+        && actor
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let known_multiword = [
+        "United",
+        "European",
+        "Saudi",
+        "South",
+        "North",
+        "New",
+        "White",
+        "Democratic",
+        "Czech",
+        "Burkina",
+        "Islamic",
+        "Rapid",
+        "Israel",
+        "Red",
+        "State",
+        "International",
+        "African",
+        "Downing",
+    ];
+    let start = out.len();
+    let text = if looks_like_person && !known_multiword.contains(&first) {
+        last
+    } else {
+        actor
+    };
+    push_slug(out, text);
+    if out.len() == start {
+        // Nothing alphanumeric: keep the id's shape.
+        out.push_str("unknown");
+    }
+}
+
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    push_slug(&mut out, text);
+    out
+}
+
+/// FNV-1a over the parts, 24 bits in hex: stable across Rust versions and
+/// platforms, unlike std's hasher.
+fn push_short_hash(out: &mut String, parts: &[&str]) {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in parts.iter().flat_map(|p| p.bytes()) {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    let _ = write!(out, "{:06x}", hash & 0x00ff_ffff);
+}
+
+#[cfg(test)]
+fn short_hash(text: &str) -> String {
+    let mut out = String::new();
+    push_short_hash(&mut out, &[text]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_actor_slugs() {
+        assert_eq!(slug("Kryvyi Rih"), "kryvyi-rih");
+        assert_eq!(slug("2025-11-29--2025-11-30"), "2025-11-29-2025-11-30");
+        assert_eq!(actor_slug("Kirill Dmitriev"), "dmitriev");
+        assert_eq!(actor_slug("European Union"), "european-union");
+        assert_eq!(actor_slug("Russia"), "russia");
+    }
+
+    #[test]
+    fn short_hash_is_stable() {
+        assert_eq!(short_hash(""), "1c9dc5");
+        assert_eq!(short_hash("a"), short_hash("a"));
+        assert_ne!(short_hash("a"), short_hash("b"));
+    }
+}
