@@ -686,3 +686,53 @@ fn dot_of_six_hundred_generated_events_renders() {
         }
     }
 }
+
+#[test]
+fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
+    let dir = temp_dir();
+    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
+    write(
+        dir.path(),
+        "a.md",
+        article(
+            "2025-04-03",
+            "Kirill Dmitriev met Steve Witkoff in Washington on Wednesday.",
+        )
+        .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.md",
+        article(
+            "2025-04-04",
+            "Russian envoy Kirill Dmitriev met Steve Witkoff in Washington on Wednesday, officials said.",
+        )
+        .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "c.md",
+        article(
+            "2025-10-24",
+            "Kirill Dmitriev met Steve Witkoff in Washington on Thursday.",
+        )
+        .as_bytes(),
+    );
+    let output = dateline(&["build", arg(dir.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+    let meetings: Vec<_> = timeline
+        .events
+        .iter()
+        .filter(|e| e.kind == dateline::model::Kind::Meeting)
+        .collect();
+    let summary: Vec<(String, usize)> = meetings
+        .iter()
+        .map(|e| (e.date.unwrap().to_string(), e.sources.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        [("2025-04-02".to_string(), 2), ("2025-10-23".to_string(), 1)]
+    );
+    assert!(timeline.conflicts.is_empty());
+}

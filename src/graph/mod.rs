@@ -22,9 +22,9 @@ use crate::model::{
 use crate::temporal::When;
 use stn::{Constraint, Day, Target};
 
-/// Ordering and merging reports of events older than this many days apart as one
-/// meeting with two dates is a contradiction worth showing; further apart, they are
-/// two meetings.
+/// Reports of a meeting or agreement with the same participants at the same place,
+/// dated at most this many days apart, are one event the sources date differently
+/// (a conflict to show); further apart, they are two events.
 const SAME_MEETING_WINDOW_DAYS: i64 = 3;
 
 /// Articles with more events than this get `after` lists from the text's cues only:
