@@ -124,6 +124,19 @@ fn temporal_rule_examples() {
     );
 }
 
+/// An example sentence as an article published on `published`.
+fn example_document(text: &str, published: NaiveDate) -> Document {
+    Document {
+        name: "example.txt".into(),
+        path: "example.txt".into(),
+        text: text.to_string(),
+        body_start: 0,
+        published: Some(published),
+        published_from: DateSource::Argument,
+        outlet: None,
+    }
+}
+
 #[test]
 fn event_examples() {
     let lexicon = Lexicon::builtin().unwrap();
@@ -131,15 +144,7 @@ fn event_examples() {
     assert!(examples.len() >= 20);
     let mut failures = Vec::new();
     for example in &examples {
-        let doc = Document {
-            name: "example.txt".into(),
-            path: "example.txt".into(),
-            text: example.text.clone(),
-            body_start: 0,
-            published: Some(example.published),
-            published_from: DateSource::Argument,
-            outlet: None,
-        };
+        let doc = example_document(&example.text, example.published);
         let events = extract_document(&doc, &lexicon).events;
         let describe = |e: &dateline::extract::ExtractedEvent| {
             format!(
@@ -204,7 +209,7 @@ fn event_examples() {
 #[serde(deny_unknown_fields)]
 struct OrderExample {
     text: String,
-    published: chrono::NaiveDate,
+    published: NaiveDate,
     expect: Vec<ExpectedRelation>,
 }
 
@@ -227,15 +232,7 @@ fn order_cue_examples() {
     let mut failures = Vec::new();
     let mut links = std::collections::BTreeSet::new();
     for example in &examples {
-        let doc = Document {
-            name: "example.txt".into(),
-            path: "example.txt".into(),
-            text: example.text.clone(),
-            body_start: 0,
-            published: Some(example.published),
-            published_from: DateSource::Argument,
-            outlet: None,
-        };
+        let doc = example_document(&example.text, example.published);
         let extraction = extract_document(&doc, &lexicon);
         let name = |i: usize| {
             let event = &extraction.events[i];

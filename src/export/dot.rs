@@ -70,12 +70,19 @@ fn wrap(text: &str, width: usize) -> String {
 
 /// Where on the axis an event sits: its date, or the bound that places it.
 fn axis_label(event: &Event) -> String {
-    match (event.date, event.earliest, event.latest) {
-        (Some(date), _, _) => date.to_string(),
-        (None, Some(a), Some(b)) => format!("{a} – {b}"),
-        (None, None, Some(b)) => format!("by {b}"),
-        (None, Some(a), None) => format!("from {a}"),
-        (None, None, None) => "undated".to_string(),
+    match event.date {
+        Some(date) => date.to_string(),
+        None => bounds_text(event.earliest, event.latest).unwrap_or_else(|| "undated".into()),
+    }
+}
+
+/// What an event's bounds say ("A – B", "by B", "from A"); None when open.
+fn bounds_text(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> Option<String> {
+    match (earliest, latest) {
+        (Some(a), Some(b)) => Some(format!("{a} – {b}")),
+        (None, Some(b)) => Some(format!("by {b}")),
+        (Some(a), None) => Some(format!("from {a}")),
+        (None, None) => None,
     }
 }
 
@@ -379,11 +386,11 @@ fn node_line(event: &Event, in_conflict: bool, show_date: bool) -> String {
     if event.date.is_none() || event.date_inferred {
         match (event.earliest, event.latest) {
             (Some(a), Some(b)) if a == b => label.push_str(&format!("\n(by the text: {a})")),
-            (Some(a), Some(b)) => label.push_str(&format!("\n({a} – {b})")),
-            (None, Some(b)) => label.push_str(&format!("\n(by {b})")),
-            (Some(a), None) => label.push_str(&format!("\n(from {a})")),
-            (None, None) if event.date_inferred => label.push_str("\n(date from the text's order)"),
-            (None, None) => {}
+            (earliest, latest) => match bounds_text(earliest, latest) {
+                Some(text) => label.push_str(&format!("\n({text})")),
+                None if event.date_inferred => label.push_str("\n(date from the text's order)"),
+                None => {}
+            },
         }
     }
     if event.status == Status::Planned {

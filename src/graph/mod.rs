@@ -15,7 +15,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::extract::{ExtractedEvent, Extraction};
+use crate::extract::{ExtractedEvent, Extraction, Relation};
 use crate::model::{
     Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
 };
@@ -488,6 +488,13 @@ impl ConstraintNetwork {
     }
 }
 
+/// The two nodes an article's relation joins, unless merging made them one.
+fn joined(node_of: &[Vec<usize>], doc: usize, relation: &Relation) -> Option<(usize, usize)> {
+    let earlier = *node_of[doc].get(relation.earlier)?;
+    let later = *node_of[doc].get(relation.later)?;
+    (earlier != later).then_some((earlier, later))
+}
+
 fn constraints_of(
     nodes: &[Node],
     documents: &[&Document],
@@ -536,15 +543,9 @@ fn constraints_of(
     }
     for (doc, extraction) in extracted.iter().enumerate() {
         for (index, relation) in extraction.relations.iter().enumerate() {
-            let (Some(&earlier), Some(&later)) = (
-                node_of[doc].get(relation.earlier),
-                node_of[doc].get(relation.later),
-            ) else {
+            let Some((earlier, later)) = joined(node_of, doc, relation) else {
                 continue;
             };
-            if earlier == later {
-                continue;
-            }
             network.push(
                 Constraint::Gap {
                     earlier,
@@ -636,15 +637,9 @@ fn links_of(
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); ids.len()];
     for (doc, extraction) in extracted.iter().enumerate() {
         for relation in &extraction.relations {
-            let (Some(&earlier), Some(&later)) = (
-                node_of[doc].get(relation.earlier),
-                node_of[doc].get(relation.later),
-            ) else {
+            let Some((earlier, later)) = joined(node_of, doc, relation) else {
                 continue;
             };
-            if earlier == later {
-                continue;
-            }
             let link = Link {
                 kind: relation.link,
                 event: ids[earlier].clone(),
@@ -726,8 +721,7 @@ fn spell_out(
         }
         Reason::Cue { doc, relation } => {
             let relation = &extracted[doc].relations[relation];
-            let earlier = node_of[doc].get(relation.earlier).copied();
-            let later = node_of[doc].get(relation.later).copied();
+            let (earlier, later) = joined(node_of, doc, relation).unzip();
             let days = match relation.max_days {
                 Some(max) if max == relation.min_days => format!("{max} day(s)"),
                 Some(max) => format!("{}–{max} days", relation.min_days),
