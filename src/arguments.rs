@@ -45,6 +45,7 @@ Examples:
   dateline build                              # data/ to stdout as YAML
   dateline build data -o timelines/seeds.yaml
   dateline build a.txt b.md --format dot | dot -Tsvg > timeline.svg
+  dateline build data --gazetteer my-actors.yaml
 
 Publication dates come from, in order: a `sources.yaml` manifest in the article's
 directory, a YAML front-matter block at the top of the article, or a dateline such as
@@ -65,6 +66,10 @@ directory, a YAML front-matter block at the top of the article, or a dateline su
         /// With --format dot: group events in boxes by article or by main actor
         #[arg(long, value_enum, value_name = "GROUP")]
         cluster_by: Option<ClusterBy>,
+        /// Extra actors, places and roles, in the format of the built-in gazetteer
+        /// (see the README); may be repeated
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
     },
     /// Render a timeline YAML (possibly reviewed and edited) as Graphviz DOT
     #[command(after_help = "\
@@ -97,6 +102,9 @@ Examples:
         /// it, the anchor it was resolved against and the tense cue that set the direction
         #[arg(long)]
         explain: bool,
+        /// Extra actors, places and roles (see `build --gazetteer`)
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
     },
     /// Find and normalise every temporal expression in one text (TimeML TIMEX3)
     #[command(after_help = "\

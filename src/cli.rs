@@ -56,8 +56,10 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             format,
             title,
             cluster_by,
+            gazetteer,
         } => {
-            let (timeline, warnings) = crate::build(&paths, title, current_year())?;
+            let lexicon = Lexicon::with_gazetteers(&gazetteer)?;
+            let (timeline, warnings) = crate::build_with(&paths, title, current_year(), &lexicon)?;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
                 Format::Dot => dot::to_dot(&timeline, &ClusterBy::dot_options(cluster_by)),
@@ -79,7 +81,13 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             file,
             published,
             explain,
-        } => extract_report(&file, published, explain),
+            gazetteer,
+        } => extract_report(
+            &file,
+            published,
+            explain,
+            &Lexicon::with_gazetteers(&gazetteer)?,
+        ),
         Command::Tag {
             file,
             published,
@@ -217,10 +225,10 @@ fn extract_report(
     file: &Path,
     published: Option<NaiveDate>,
     explain: bool,
+    lexicon: &Lexicon,
 ) -> Result<Vec<Warning>> {
-    let lexicon = Lexicon::builtin()?;
-    let (doc, warnings) = load_one(file, published, &lexicon)?;
-    let extraction = extract_document(&doc, &lexicon);
+    let (doc, warnings) = load_one(file, published, lexicon)?;
+    let extraction = extract_document(&doc, lexicon);
     let events = &extraction.events;
     let mut out = String::new();
     let published = doc
@@ -262,17 +270,34 @@ fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain:
     let mut out = format!("\n[{n}] {} · {} · {date}\n", event.kind, event.status);
     out.push_str(&format!("    summary: {}\n", event.summary));
     out.push_str(&format!(
-        "    actors:  {}\n",
-        if event.actors.is_empty() {
+        "    mode:    {} (CAMEO {})\n",
+        event.mode.as_deref().unwrap_or("-"),
+        event.cameo
+    ));
+    let list = |items: &[String]| {
+        if items.is_empty() {
             "-".to_string()
         } else {
-            event.actors.join(", ")
+            items.join(", ")
         }
+    };
+    out.push_str(&format!("    actors:  {}\n", list(&event.actors)));
+    out.push_str(&format!(
+        "    counterparts: {}\n",
+        list(&event.counterparts)
     ));
     out.push_str(&format!(
         "    place:   {}\n",
         event.place.as_deref().unwrap_or("-")
     ));
+    if event.killed.is_some() || event.injured.is_some() {
+        let figure = |n: Option<u32>| n.map_or_else(|| "-".to_string(), |n| n.to_string());
+        out.push_str(&format!(
+            "    killed:  {}, injured: {}\n",
+            figure(event.killed),
+            figure(event.injured)
+        ));
+    }
     for evidence in &event.evidence {
         out.push_str(&format!(
             "    line {}: {}\n",

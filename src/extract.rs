@@ -3,6 +3,8 @@
 //! tagger. `extract_document` is a pure function of the document and the lexicons,
 //! so it can run per article anywhere (threads, a distributed engine).
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use crate::document::Document;
@@ -38,16 +40,26 @@ pub struct Evidence {
     pub end: usize,
     pub quote: String,
     pub trigger: String,
+    /// Where the trigger starts, in bytes from the start of `quote`.
+    pub trigger_at: usize,
     pub time: Option<TimeEvidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractedEvent {
     pub kind: Kind,
+    /// A finer type from the lexicon's `modes` ("phone", "drone", "ceasefire").
+    pub mode: Option<String>,
+    /// CAMEO root code of the kind, or of the mode.
+    pub cameo: String,
     pub status: Status,
-    /// The initiator first (speaker, visitor, attacker), then the other side.
+    /// The initiator first (speaker, visitor, attacker), then others acting with it.
     pub actors: Vec<String>,
+    /// The other side: who was met or signed with, the target, who was accused.
+    pub counterparts: Vec<String>,
     pub place: Option<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
     pub date: Option<When>,
     pub summary: String,
     /// In document order; the first is the main report.
@@ -124,6 +136,17 @@ struct ArticleMemory {
     last_actor_person: Option<String>,
     /// The last two or more sides named together: who "both nations" are.
     last_pair: Vec<String>,
+    /// Sides this sentence coordinates ("the leaders of Thailand and Cambodia"):
+    /// who "they" are first.
+    sentence_group: Vec<String>,
+    /// Title word → the person it was last put before ("envoy" → "Tom Barrack"), so
+    /// "the envoy" later in the article is that person.
+    roles: Vec<(String, String)>,
+    /// People the gazetteer does not know → the country their title named
+    /// ("Egyptian intelligence chief Hassan Rashad").
+    affiliations: std::collections::BTreeMap<String, String>,
+    /// Places the article introduced ("in Kananaskis", "the town of Bara"), as tokens.
+    places: Vec<(Vec<String>, Entity)>,
     /// What the article has dated so far ("a year earlier" leans on it).
     dates: temporal::Context,
 }
@@ -167,7 +190,11 @@ struct Candidate {
     kind: Kind,
     noun: bool,
     status: Status,
+    /// The verb reports the event only with a named actor as its object.
+    needs_object: bool,
+    /// The initiator, then others acting with it.
     actors: Vec<String>,
+    counterparts: Vec<String>,
     place: Option<String>,
     /// A noun trigger is pinned down by a city, participants or "by X".
     anchored: bool,
@@ -259,6 +286,9 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             }
         }
     }
+    for event in &mut events {
+        event.summary = summarize(event, lexicon);
+    }
     Extraction { events, relations }
 }
 
@@ -295,24 +325,35 @@ fn extract_sentence(
             let trigger = if taken {
                 None
             } else {
-                lexicon.events.trigger_at(&view.folded, i)
+                lexicon
+                    .events
+                    .trigger_at(&view.folded, i)
+                    .map(|t| (t.words.len(), t.kind, t.noun, t.needs_object))
+                    .or_else(|| {
+                        launches_weapon(&view, i).then_some((1, Kind::Strike, false, false))
+                    })
             };
             match trigger {
                 // A capitalised trigger inside a sentence is part of a name ("Post").
-                Some(t) if i == 0 || !tokens[i].is_capitalized() => {
-                    let end = i + t.words.len();
-                    candidates.push(Candidate {
-                        first: i,
-                        end,
-                        kind: t.kind,
-                        noun: t.noun,
-                        status: Status::Occurred,
-                        actors: Vec::new(),
-                        place: None,
-                        anchored: false,
-                        time: None,
-                        time_shared: false,
-                    });
+                Some((len, kind, noun, needs_object)) if i == 0 || !tokens[i].is_capitalized() => {
+                    let end = i + len;
+                    let restates = noun && restates_earlier(&candidates, kind, i, &view);
+                    if !(restates || noun && presupposed(&view, i)) {
+                        candidates.push(Candidate {
+                            first: i,
+                            end,
+                            kind,
+                            noun,
+                            status: Status::Occurred,
+                            needs_object,
+                            actors: Vec::new(),
+                            counterparts: Vec::new(),
+                            place: None,
+                            anchored: false,
+                            time: None,
+                            time_shared: false,
+                        });
+                    }
                     i = end;
                 }
                 _ => i += 1,
@@ -331,6 +372,19 @@ fn extract_sentence(
             .filter(|m| m.end <= next_trigger && m.entity.class == EntityClass::Person)
         {
             memory.last_person = Some(mention.entity.name.clone());
+        }
+    }
+    // "agreed at their summit in The Hague": what is done at a meeting happens where
+    // the meeting is.
+    for index in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(index);
+        let (previous, meeting) = (&mut before[index - 1], &after[0]);
+        let at_meeting = meeting.kind == Kind::Meeting
+            && meeting.noun
+            && (previous.end..meeting.first).any(|j| view.folded[j] == "at")
+            && meeting.first - previous.end <= 4;
+        if at_meeting && previous.place.is_none() {
+            previous.place = meeting.place.clone();
         }
     }
     attach_times(&mut candidates, &times, &view);
@@ -357,6 +411,13 @@ fn extract_sentence(
 
     let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
     let cues = order_cues(&candidates, &kept, &times, &view, doc);
+    let figures = casualty_figures(&view);
+    let candidates_span: Vec<(usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| kept[*i] && c.kind == Kind::Strike)
+        .map(|(i, c)| (i, c.first))
+        .collect();
     let mut events = Vec::new();
     for (index, candidate) in candidates.into_iter().enumerate() {
         if !kept[index] {
@@ -396,35 +457,309 @@ fn extract_sentence(
         }
         let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
         let trigger_text = doc.text[trigger].to_string();
-        let after_trigger = tokens[candidate.first].start - start;
-        let summary = summarize(
-            candidate.kind,
-            status,
-            &candidate.actors,
-            candidate.place.as_deref(),
-            text,
-            after_trigger,
-        );
+        let (mode, cameo) = classify(&candidate, &view, memory);
+        let (killed, injured) = if candidate.kind == Kind::Strike {
+            casualties_of(index, &candidates_span, &figures)
+        } else {
+            (None, None)
+        };
         events.push((
             index,
             ExtractedEvent {
                 kind: candidate.kind,
+                mode,
+                cameo,
                 status,
                 actors: candidate.actors,
+                counterparts: candidate.counterparts,
                 place: candidate.place,
+                killed,
+                injured,
                 date,
-                summary,
+                summary: String::new(),
                 evidence: vec![Evidence {
                     start,
                     end: start + text.len(),
                     quote: text.to_string(),
                     trigger: trigger_text,
+                    trigger_at: tokens[candidate.first].start - start,
                     time,
                 }],
             },
         ));
     }
     (events, cues)
+}
+
+/// A casualty figure the sentence states, at token `at`.
+struct Figure {
+    at: usize,
+    killed: bool,
+    count: u32,
+}
+
+/// Casualty figures in a sentence: "killing at least 22", "wounding 12", "the death
+/// toll rose to 30" (word, then figure) and "four people were killed", "12 injured"
+/// (figure, then word), with only the lexicon's filler words between.
+fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
+    let words = &view.lexicon.events.casualties;
+    let numbers = &view.lexicon.temporal.number_words;
+    let count_at = |j: usize| -> Option<u32> {
+        let word = view.folded.get(j)?;
+        if let Some(n) = numbers.get(word).copied().flatten() {
+            return u32::try_from(n).ok();
+        }
+        let digits = word.replace(',', "");
+        let n: u32 = digits.parse().ok()?;
+        // "in 2024": a year, not a toll.
+        let year = digits.len() == 4 && (1900..=2100).contains(&n);
+        (!year).then_some(n)
+    };
+    let word_at = |j: usize| -> Option<(bool, usize)> {
+        let of = |list: &[Vec<String>]| {
+            list.iter()
+                .filter(|p| phrase_at(&view.folded, j, p))
+                .map(Vec::len)
+                .max()
+        };
+        of(&words.killed)
+            .map(|len| (true, len))
+            .or_else(|| of(&words.injured).map(|len| (false, len)))
+    };
+    let mut figures = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
+    let n = view.tokens.len();
+    for j in 0..n {
+        let Some((killed, len)) = word_at(j) else {
+            continue;
+        };
+        let mut k = j + len;
+        while k < n
+            && k < j + len + 4
+            && count_at(k).is_none()
+            && words.filler.contains(&view.folded[k])
+        {
+            k += 1;
+        }
+        if let Some(count) = count_at(k) {
+            used.insert(k);
+            figures.push(Figure {
+                at: j,
+                killed,
+                count,
+            });
+        }
+    }
+    for k in 0..n {
+        let Some(count) = count_at(k).filter(|_| !used.contains(&k)) else {
+            continue;
+        };
+        // "four civilians and wounding 12": a figure does not reach past "and".
+        let mut j = k + 1;
+        while j < n
+            && j < k + 5
+            && word_at(j).is_none()
+            && view.folded[j] != "and"
+            && words.filler.contains(&view.folded[j])
+        {
+            j += 1;
+        }
+        if let Some((killed, _)) = word_at(j) {
+            figures.push(Figure {
+                at: j,
+                killed,
+                count,
+            });
+        }
+    }
+    figures
+}
+
+/// The figures that belong to strike `index`: those after it and before the next
+/// strike of the sentence (the first strike also takes those before it).
+fn casualties_of(
+    index: usize,
+    strikes: &[(usize, usize)],
+    figures: &[Figure],
+) -> (Option<u32>, Option<u32>) {
+    let Some(position) = strikes.iter().position(|&(i, _)| i == index) else {
+        return (None, None);
+    };
+    let from = if position == 0 {
+        0
+    } else {
+        strikes[position].1
+    };
+    let to = strikes.get(position + 1).map_or(usize::MAX, |s| s.1);
+    let mine = figures.iter().filter(|f| f.at >= from && f.at < to);
+    let most = |killed: bool| {
+        mine.clone()
+            .filter(|f| f.killed == killed)
+            .map(|f| f.count)
+            .max()
+    };
+    (most(true), most(false))
+}
+
+/// The event's mode and CAMEO root code: the mode whose words stand nearest the
+/// trigger (in it first); a meeting is typed by who met where before by its words.
+fn classify(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &ArticleMemory,
+) -> (Option<String>, String) {
+    let Some(modes) = view.lexicon.events.modes.get(&candidate.kind) else {
+        return (None, String::new());
+    };
+    let (first, end) = (candidate.first, candidate.end);
+    let clause_start = (0..first)
+        .rev()
+        .find(|&j| view.is_break(j))
+        .map_or(0, |j| j + 1);
+    let clause_end = (end..view.tokens.len())
+        .find(|&j| view.is_break(j))
+        .unwrap_or(view.tokens.len());
+    // A statement's mode is in its own words ("accused", "in an interview"), not in
+    // what it reports.
+    let (from, to) = if candidate.kind == Kind::Statement {
+        (
+            first.saturating_sub(3).max(clause_start),
+            (end + 4).min(clause_end),
+        )
+    } else {
+        (clause_start, clause_end)
+    };
+    let worded = modes
+        .modes
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, mode)| {
+            let distance = (from..to)
+                .filter_map(|j| {
+                    let len = mode
+                        .words
+                        .iter()
+                        .find(|w| phrase_at(&view.folded, j, w))?
+                        .len();
+                    Some(if j + len > first && j < end {
+                        0
+                    } else if j >= end {
+                        j - end + 1
+                    } else {
+                        first - (j + len) + 1
+                    })
+                })
+                .min()?;
+            Some((distance, rank, mode))
+        })
+        .min_by_key(|(distance, rank, _)| (*distance, *rank))
+        .map(|(_, _, mode)| mode);
+    let named = |mode: &crate::lexicon::Mode| (Some(mode.name.clone()), mode.cameo.clone());
+    if candidate.kind == Kind::Meeting {
+        if let Some(phone) = worded.filter(|m| m.name == "phone") {
+            return named(phone);
+        }
+        if let Some(structural) = meeting_mode(candidate, view.lexicon, memory) {
+            return (Some(structural.to_string()), modes.cameo.clone());
+        }
+    }
+    worded.map_or((None, modes.cameo.clone()), named)
+}
+
+/// A meeting typed by who met where: multilateral with three or more sides;
+/// third-party when the place lies in none of the sides' countries; a visit when it
+/// lies in some side's country but not every side's.
+fn meeting_mode(
+    candidate: &Candidate,
+    lexicon: &Lexicon,
+    memory: &ArticleMemory,
+) -> Option<&'static str> {
+    let sides: Vec<&String> = candidate
+        .actors
+        .iter()
+        .chain(&candidate.counterparts)
+        .collect();
+    // A person and the country they act for are one side.
+    let distinct: BTreeSet<String> = sides
+        .iter()
+        .map(|side| {
+            memory
+                .country_of(side, lexicon)
+                .unwrap_or_else(|| side.to_string())
+        })
+        .collect();
+    if distinct.len() >= 3 {
+        return Some("multilateral");
+    }
+    let place = memory.country_of(candidate.place.as_deref()?, lexicon)?;
+    let countries: Vec<Option<String>> = sides
+        .iter()
+        .map(|side| memory.country_of(side, lexicon))
+        .collect();
+    let here = countries
+        .iter()
+        .filter(|c| c.as_ref() == Some(&place))
+        .count();
+    if here > 0 && here < countries.len() {
+        return Some("visit");
+    }
+    if here == 0 && countries.len() == 2 && countries.iter().all(Option::is_some) {
+        return Some("third-party");
+    }
+    if here == 0 && countries.len() == 1 && countries[0].is_some() {
+        return Some("visit");
+    }
+    None
+}
+
+/// "launched a drone at a ship", "launched 40 missiles": a launch verb whose object,
+/// a few words on in the same clause, is a weapon.
+fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    events.launch_verbs.contains(&view.folded[i])
+        && (i + 1..(i + 5).min(view.tokens.len()))
+            .take_while(|&j| !view.is_break(j))
+            .any(|j| events.weapons.contains(&view.folded[j]))
+}
+
+/// "accused Thailand of violating the truce": an event noun that something is done
+/// to is an event already reported, not a new one.
+fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
+    let mut k = first;
+    while k > 0
+        && matches!(
+            view.folded[k - 1].as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+        )
+    {
+        k -= 1;
+    }
+    view.lexicon
+        .events
+        .presupposing
+        .iter()
+        .any(|p| k >= p.len() && phrase_at(&view.folded, k - p.len(), p))
+}
+
+/// "met in Istanbul on Friday for their first direct talks": a noun after a verb
+/// of the same kind in the same clause, with no ordering cue between, names the
+/// verb's event again.
+fn restates_earlier(
+    candidates: &[Candidate],
+    kind: Kind,
+    first: usize,
+    view: &SentenceView<'_, '_>,
+) -> bool {
+    let events = &view.lexicon.events;
+    candidates.last().is_some_and(|previous| {
+        previous.kind == kind
+            && !previous.noun
+            && !(previous.end..first).any(|j| {
+                view.is_break(j)
+                    || events.ordering_cues.contains(&view.folded[j])
+                    || events.order_cue_at(&view.folded, j).is_some()
+            })
+    })
 }
 
 /// "A <cue> B" between the sentence's events: the event nearest before the cue and
@@ -584,6 +919,52 @@ fn find_names(
             i += used;
             continue;
         }
+        if let Some((tokens_of, entity)) = memory
+            .places
+            .iter()
+            .find(|(p, _)| texts.get(i..i + p.len()) == Some(p.as_slice()))
+        {
+            names.push(NameMention {
+                first: i,
+                end: i + tokens_of.len(),
+                entity: entity.clone(),
+            });
+            i += tokens_of.len();
+            continue;
+        }
+        // "the envoy", "the special envoy": the person the article gave that title.
+        if fold(tokens[i].text) == "the" {
+            let run = (i + 1..tokens.len())
+                .take_while(|&j| tokens[j].is_word() && is_title(j))
+                .count();
+            let after = i + 1 + run;
+            let named_next = tokens
+                .get(after)
+                .is_some_and(|t| t.is_capitalized() && t.is_word());
+            let person = (run > 0 && !named_next)
+                .then(|| fold(tokens[after - 1].text))
+                .and_then(|title| {
+                    memory
+                        .roles
+                        .iter()
+                        .rev()
+                        .find(|(t, _)| *t == title)
+                        .map(|(_, p)| p.clone())
+                });
+            if let Some(person) = person {
+                names.push(NameMention {
+                    first: i + 1,
+                    end: after,
+                    entity: Entity {
+                        name: person,
+                        class: EntityClass::Person,
+                        country: None,
+                    },
+                });
+                i = after;
+                continue;
+            }
+        }
         if let Some((_, full)) = memory
             .surnames
             .iter()
@@ -614,6 +995,25 @@ fn find_names(
             })
         };
         let run = (i..tokens.len()).take_while(|&j| could_be_name(j)).count();
+        if !headline && (1..=3).contains(&run) {
+            if let Some(country) = introduces_place(tokens, &names, lexicon, i, i + run) {
+                let entity = Entity {
+                    name: texts[i..i + run].join(" "),
+                    class: EntityClass::Place,
+                    country,
+                };
+                memory
+                    .places
+                    .push((texts[i..i + run].to_vec(), entity.clone()));
+                names.push(NameMention {
+                    first: i,
+                    end: i + run,
+                    entity,
+                });
+                i += run;
+                continue;
+            }
+        }
         if !headline && (2..=3).contains(&run) {
             let full = texts[i..i + run].join(" ");
             let surname = texts[i + run - 1].clone();
@@ -658,11 +1058,88 @@ fn find_names(
                 })
                 && (mention.end..next.first).any(is_title)
         });
-        if !qualifies_title {
+        if qualifies_title {
+            // What the title says of someone the gazetteer does not know.
+            if let (Some(next), Some(country)) = (names.get(index + 1), mention.entity.actor()) {
+                if gazetteer.affiliation(&next.entity.name).is_none() {
+                    memory
+                        .affiliations
+                        .entry(next.entity.name.clone())
+                        .or_insert_with(|| country.to_string());
+                }
+            }
+        } else {
             kept.push(mention.clone());
         }
     }
+    // Remember the title put before each person: "the envoy" later is them.
+    for mention in kept
+        .iter()
+        .filter(|m| m.entity.class == EntityClass::Person && m.first > 0)
+    {
+        let before = mention.first - 1;
+        if tokens[before].is_word() && is_title(before) {
+            let title = fold(tokens[before].text);
+            memory.roles.retain(|(t, _)| *t != title);
+            memory.roles.push((title, mention.entity.name.clone()));
+        }
+    }
+    // "Thailand and Cambodia", "Aliyev and Armenian Prime Minister Pashinyan".
+    memory.sentence_group.clear();
+    for pair in kept.windows(2) {
+        let between = pair[0].end..pair[1].first;
+        let joined = between.clone().any(|j| fold(tokens[j].text) == "and")
+            && between.clone().all(|j| {
+                fold(tokens[j].text) == "and" || tokens[j].is_capitalized() || is_title(j)
+            });
+        let (Some(a), Some(b)) = (pair[0].entity.actor(), pair[1].entity.actor()) else {
+            continue;
+        };
+        if joined {
+            if memory.sentence_group.is_empty() {
+                memory.sentence_group.push(a.to_string());
+            }
+            if !memory.sentence_group.iter().any(|g| g == b) {
+                memory.sentence_group.push(b.to_string());
+            }
+        }
+    }
+    if memory.sentence_group.len() >= 2 {
+        memory.last_pair = memory.sentence_group.clone();
+    }
     kept
+}
+
+/// Is the capitalised run `first..end` a place the article introduces? After "in",
+/// "at", "near", or "the town of", or before "province": and then its country is
+/// the one a demonym just before says ("the Russian city of Ryazan").
+fn introduces_place(
+    tokens: &[Token<'_>],
+    names: &[NameMention],
+    lexicon: &Lexicon,
+    first: usize,
+    end: usize,
+) -> Option<Option<String>> {
+    let word = |j: usize| tokens.get(j).map(|t| fold(t.text)).unwrap_or_default();
+    let gazetteer = &lexicon.gazetteer;
+    let settlement = |w: &str| gazetteer.is_settlement(w);
+    let before = first.checked_sub(1).map(word).unwrap_or_default();
+    let after_word = word(end);
+    let introduced = matches!(before.as_str(), "in" | "at" | "near" | "outside")
+        || before == "of" && first >= 2 && settlement(&word(first - 2))
+        || gazetteer.is_region(&after_word);
+    // A person's name after "in" is rare; a run followed by a possessive or a
+    // title is someone ("in Hassan Rashad's view").
+    if !introduced || tokens.get(end).is_some_and(|t| t.is_apostrophe()) {
+        return None;
+    }
+    let country = names
+        .iter()
+        .rev()
+        .find(|m| m.end <= first && m.end + 4 >= first)
+        .filter(|m| matches!(m.entity.class, EntityClass::Demonym | EntityClass::Country))
+        .and_then(|m| m.entity.actor().map(str::to_string));
+    Some(country)
 }
 
 /// Work out status, actors and place of one trigger.
@@ -746,7 +1223,11 @@ fn analyse(
                 .filter(|m| m.end == first || !governed(view, m))
             {
                 if let Some(actor) = actor_of(m) {
-                    main = Some(actor.clone());
+                    let mut co = Vec::new();
+                    main = Some(with_coordinated(view, m, actor.clone(), &mut co));
+                    for other in co {
+                        push_unique(&mut candidate.actors, other);
+                    }
                     // "US-Russia talks": both sides of the hyphen.
                     if m.first >= 2 && tokens[m.first - 1].text == "-" {
                         if let Some(other) = view.name_ending_at(m.first - 1).and_then(actor_of) {
@@ -772,6 +1253,9 @@ fn analyse(
         opener = (end..reach_end)
             .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
         let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
+        if candidate.needs_object && object_at(view, end).is_none() {
+            return;
+        }
         let from = match (verb_object, opener) {
             (true, _) => Some(end),
             (false, Some(k)) => Some(k + 1),
@@ -821,11 +1305,48 @@ fn analyse(
         }
         candidate.actors.insert(0, m);
     }
-    for other in co_subjects.into_iter().chain(others) {
-        push_unique(&mut candidate.actors, other);
+    if !co_subjects.is_empty() {
+        let mut group = candidate.actors.clone();
+        group.extend(co_subjects.iter().cloned());
+        memory.last_pair = group;
     }
-    if candidate.actors.len() >= 2 {
-        memory.last_pair = candidate.actors.clone();
+    let sides = candidate.actors.len() + others.len() + co_subjects.len();
+    if matches!(candidate.kind, Kind::Meeting | Kind::Agreement) && sides >= 2 {
+        let mut group = candidate.actors.clone();
+        for side in co_subjects.iter().chain(&others) {
+            push_unique(&mut group, side.clone());
+        }
+        memory.last_pair = group;
+    }
+    // Coordinated subjects strike or speak together; of a meeting or an agreement
+    // they are its two sides, so the first leads and the rest are counterparts.
+    let symmetric = matches!(candidate.kind, Kind::Meeting | Kind::Agreement);
+    for actor in co_subjects {
+        if symmetric {
+            push_unique(&mut candidate.counterparts, actor);
+        } else {
+            push_unique(&mut candidate.actors, actor);
+        }
+    }
+    if symmetric && candidate.actors.len() > 1 {
+        let rest = candidate.actors.split_off(1);
+        let mut sides = rest;
+        sides.append(&mut candidate.counterparts);
+        for side in sides {
+            push_unique(&mut candidate.counterparts, side);
+        }
+    }
+    for other in others {
+        if !candidate.actors.contains(&other) {
+            push_unique(&mut candidate.counterparts, other);
+        }
+    }
+    if candidate.kind == Kind::Statement {
+        if let Some(addressee) = addressee(view, first, end) {
+            if !candidate.actors.contains(&addressee) {
+                push_unique(&mut candidate.counterparts, addressee);
+            }
+        }
     }
 
     // Where: "in Miami", "visit to Washington", "strike on Kyiv"; a statement only "in X" or "at X".
@@ -843,7 +1364,11 @@ fn analyse(
             let Some(place) = m.entity.place() else {
                 continue;
             };
-            let before = view.folded[j - 1].as_str();
+            let mut b = j - 1;
+            if view.folded[b] == "the" && b > end {
+                b -= 1;
+            }
+            let before = view.folded[b].as_str();
             let locative = if statement {
                 matches!(before, "in" | "at")
             } else {
@@ -857,6 +1382,22 @@ fn analyse(
                 }
                 break;
             }
+        }
+    }
+    if candidate.place.is_none() && candidate.kind == Kind::Strike && !candidate.noun {
+        // "shelled El Fasher": the object of a strike verb is where it hit.
+        if let Some(m) = view
+            .names
+            .iter()
+            .find(|m| m.first == end && m.entity.is_local_place())
+        {
+            candidate.place = m.entity.place().map(str::to_string);
+            candidate.anchored = true;
+        }
+    }
+    if candidate.kind == Kind::Strike {
+        if let Some(target) = strike_target(view, candidate, end, reach_end) {
+            push_unique(&mut candidate.counterparts, target);
         }
     }
     if candidate.place.is_none() && candidate.kind == Kind::Meeting {
@@ -890,9 +1431,120 @@ fn analyse(
         }
     }
     candidate.anchored |= participants_named;
+    drop_represented(&mut candidate.counterparts, |side| {
+        memory.country_of(side, view.lexicon)
+    });
+    if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
+        // "fired missiles at Tel Aviv": the target is the country the place is in.
+        let attacker = candidate
+            .actors
+            .first()
+            .map(|a| memory.country_of(a, view.lexicon));
+        let target = candidate
+            .place
+            .as_deref()
+            .and_then(|p| memory.country_of(p, view.lexicon));
+        if let Some(target) = target {
+            if attacker.as_ref() != Some(&Some(target.clone()))
+                && candidate.actors.first() != Some(&target)
+            {
+                candidate.counterparts.push(target);
+            }
+        }
+    }
+}
+
+/// "US officials and a Russian envoy, Kirill Dmitriev": a person stands for the
+/// country named beside them, which is dropped.
+fn drop_represented(sides: &mut Vec<String>, country_of: impl Fn(&str) -> Option<String>) {
+    let represented: Vec<String> = sides
+        .iter()
+        .filter_map(|side| country_of(side).filter(|c| c != side))
+        .collect();
+    sides.retain(|side| !represented.contains(side));
+}
+
+/// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
+/// "accused Azerbaijani troops"): the first name within a few words, with only
+/// determiners, title words or qualifiers before it.
+fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
+    let mut j = end;
+    while j < view.tokens.len() && j < end + 4 {
+        if let Some(m) = view.names.iter().find(|m| m.first == j) {
+            return m.entity.actor().is_some().then_some(m);
+        }
+        let token = &view.tokens[j];
+        let filler = matches!(
+            view.folded[j].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) || token.is_word() && token.is_capitalized()
+            || view.lexicon.gazetteer.is_title(&view.folded[j]);
+        if !filler {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Who a statement is aimed at: the object of "accused", "warned", "urged".
+fn addressee(view: &SentenceView<'_, '_>, first: usize, end: usize) -> Option<String> {
+    let verb = view.folded[first..end].join(" ");
+    if !view.lexicon.events.addressee_verbs.contains(&verb) {
+        return None;
+    }
+    object_at(view, end).and_then(|m| m.entity.actor().map(str::to_string))
+}
+
+/// The side a strike hits, when the text names it: "bombed Cambodian positions",
+/// "air strikes on Houthi targets", "struck 40 Hamas targets". A name after "by" is
+/// the attacker, and a place is not a side.
+fn strike_target(
+    view: &SentenceView<'_, '_>,
+    candidate: &Candidate,
+    end: usize,
+    reach_end: usize,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    let mut j = end;
+    while j < reach_end {
+        if view.folded[j] == "by" || view.folded[j] == "with" {
+            return None;
+        }
+        if let Some(m) = view.names.iter().find(|m| m.first == j) {
+            let preposition = j
+                .checked_sub(1)
+                .map(|p| view.folded[p].as_str())
+                .filter(|w| events.prepositions.contains(*w));
+            let object = preposition.is_none_or(|p| events.target.contains(p) || p == "on");
+            if let (Some(actor), true) = (m.entity.actor(), object) {
+                if m.entity.class != EntityClass::Person
+                    && candidate.actors.iter().all(|a| a != actor)
+                {
+                    return Some(actor.to_string());
+                }
+            }
+            j = m.end;
+            continue;
+        }
+        j += 1;
+    }
+    None
 }
 
 impl ArticleMemory {
+    /// The country of a named actor or place, from the gazetteer or from what the
+    /// article said of them.
+    fn country_of(&self, name: &str, lexicon: &Lexicon) -> Option<String> {
+        if let Some(country) = self.affiliations.get(name) {
+            return Some(country.clone());
+        }
+        if let Some((_, entity)) = self.places.iter().find(|(_, e)| e.name == name) {
+            return entity.country.clone();
+        }
+        lexicon.gazetteer.country_of(name).map(str::to_string)
+    }
+
     /// Who "he" or "she" most likely is: the last person who did something, else the
     /// last person named.
     fn salient_person(&self) -> Option<String> {
@@ -928,7 +1580,16 @@ fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bool {
         j -= 1;
         steps += 1;
     }
+    // "the leaders of Thailand and Cambodia": those named act through their leaders.
+    let representatives = j >= 2
+        && view.folded[j - 1] == "of"
+        && view
+            .lexicon
+            .events
+            .representatives
+            .contains(&view.folded[j - 2]);
     j > 0
+        && !representatives
         && view
             .lexicon
             .events
@@ -956,6 +1617,16 @@ fn find_subject(
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
         return memory.salient_person();
     }
+    // "they" is the sides this sentence coordinates ("hosted the leaders of Thailand
+    // and Cambodia, where they agreed"); across sentences it is too often someone else.
+    if j > 0 && view.folded[j - 1] == "they" {
+        let group = &memory.sentence_group;
+        if group.len() >= 2 {
+            co.extend(group[1..].iter().cloned());
+            return group.first().cloned();
+        }
+        return None;
+    }
     if j > 0 && events.generic_speakers.contains(&view.folded[j - 1]) {
         *generic = true;
         return None;
@@ -970,45 +1641,9 @@ fn find_subject(
             return memory.last_pair.first().cloned();
         }
     }
-    let subject_at = |m: &NameMention, adjacent: bool| -> Option<String> {
-        if governed(view, m) {
-            return None;
-        }
-        match m.entity.class {
-            EntityClass::Capital if adjacent => m.entity.country.clone(),
-            _ => m.entity.actor().map(str::to_string),
-        }
-    };
-    // "India and Pakistan agreed", "both Moscow and Paris expressed": the first named
-    // leads, the other acts too.
+    let subject_at = |m: &NameMention, adjacent: bool| subject_actor(view, m, adjacent);
     let with_coordinated = |m: &NameMention, actor: String, co: &mut Vec<String>| -> String {
-        let mut j = m.first;
-        // Skip back over the title words in front of the later name.
-        while j > 0
-            && view.name_ending_at(j).is_none()
-            && view.tokens[j - 1].is_capitalized()
-            && view.folded[j - 1] != "and"
-        {
-            j -= 1;
-        }
-        if j >= 2 && view.folded[j - 1] == "and" {
-            let mut k = j - 1;
-            while k > 0
-                && view.name_ending_at(k).is_none()
-                && view.tokens[k - 1].is_word()
-                && view.tokens[k - 1].is_capitalized()
-            {
-                k -= 1;
-            }
-            if let Some(first) = view
-                .name_ending_at(k)
-                .and_then(|other| subject_at(other, true))
-            {
-                co.push(actor);
-                return first;
-            }
-        }
-        actor
+        with_coordinated(view, m, actor, co)
     };
     let mut k = j;
     while k > 0 {
@@ -1048,6 +1683,55 @@ fn find_subject(
         k -= 1;
     }
     None
+}
+
+/// The actor a name stands for as a subject: none when a preposition governs it; a
+/// capital right before its verb speaks for its country ("Moscow said").
+fn subject_actor(view: &SentenceView<'_, '_>, m: &NameMention, adjacent: bool) -> Option<String> {
+    if governed(view, m) {
+        return None;
+    }
+    match m.entity.class {
+        EntityClass::Capital if adjacent => m.entity.country.clone(),
+        _ => m.entity.actor().map(str::to_string),
+    }
+}
+
+/// "India and Pakistan agreed", "US and British forces struck": the first named
+/// leads and the later one (`actor`, named by `m`) goes to `co`.
+fn with_coordinated(
+    view: &SentenceView<'_, '_>,
+    m: &NameMention,
+    actor: String,
+    co: &mut Vec<String>,
+) -> String {
+    let mut j = m.first;
+    // Skip back over the title words in front of the later name.
+    while j > 0
+        && view.name_ending_at(j).is_none()
+        && view.tokens[j - 1].is_capitalized()
+        && view.folded[j - 1] != "and"
+    {
+        j -= 1;
+    }
+    if j >= 2 && view.folded[j - 1] == "and" {
+        let mut k = j - 1;
+        while k > 0
+            && view.name_ending_at(k).is_none()
+            && view.tokens[k - 1].is_word()
+            && view.tokens[k - 1].is_capitalized()
+        {
+            k -= 1;
+        }
+        if let Some(first) = view
+            .name_ending_at(k)
+            .and_then(|other| subject_actor(view, other, true))
+        {
+            co.push(actor);
+            return first;
+        }
+    }
+    actor
 }
 
 /// Attach each date to the trigger it belongs to, then let undated triggers in the
@@ -1195,6 +1879,43 @@ fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
         return false;
     }
+    // "test-fired missiles", "a drill": firing at no one.
+    if candidate.kind == Kind::Strike
+        && window
+            .clone()
+            .any(|j| events.non_hostile.contains(&view.folded[j]))
+    {
+        return false;
+    }
+    if candidate.needs_object && candidate.counterparts.is_empty() {
+        return false;
+    }
+    // "This tentative agreement was seen as ...": the article's earlier event again.
+    let demonstrative = (candidate.first.saturating_sub(3)..candidate.first)
+        .rev()
+        .take_while(|&j| view.tokens[j].is_word() && view.name_at(j).is_none())
+        .any(|j| {
+            matches!(
+                view.folded[j].as_str(),
+                "this" | "that" | "these" | "those" | "such"
+            )
+        });
+    if candidate.noun && demonstrative && candidate.actors.is_empty() {
+        return false;
+    }
+    // "accused Ukraine of launching drone strikes", "claims that they had captured":
+    // an act someone alleges, not one the text reports.
+    if candidate.kind != Kind::Statement {
+        let sentence_clause = (0..candidate.first)
+            .rev()
+            .find(|&j| matches!(view.tokens[j].text, ";" | ":" | "(" | ")"))
+            .map_or(0, |j| j + 1);
+        let alleged = (sentence_clause.max(candidate.first.saturating_sub(12))..candidate.first)
+            .any(|j| events.alleged.contains(&view.folded[j]));
+        if alleged {
+            return false;
+        }
+    }
     if candidate.actors.is_empty() && candidate.place.is_none() {
         return false;
     }
@@ -1212,53 +1933,82 @@ fn push_unique(list: &mut Vec<String>, item: String) {
     }
 }
 
-/// One line from the extracted structure; statements quote the words reported.
-fn summarize(
-    kind: Kind,
-    status: Status,
-    actors: &[String],
-    place: Option<&str>,
-    sentence: &str,
-    trigger_at: usize,
-) -> String {
-    let who = actors.first().map_or("Unidentified actor", String::as_str);
-    let others = if actors.len() > 1 {
-        actors[1..].join(", ")
-    } else {
-        String::new()
-    };
-    let planned = status == Status::Planned;
-    let mut line = match kind {
+/// One line from the extracted structure, never more than it holds: who did what to
+/// whom, where, with what and at what cost; a statement quotes the words reported.
+fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
+    let planned = event.status == Status::Planned;
+    let who = event.main_actor().unwrap_or("Unidentified actor");
+    let others = event.counterparts.join(", ");
+    let mode = event.mode.as_deref();
+    let place = event.place.as_deref();
+    let mut line = match event.kind {
         Kind::Meeting => {
-            let verb = if planned { "to meet" } else { "meets" };
-            if others.is_empty() {
-                format!(
-                    "{who} {}",
-                    if planned {
-                        "to hold talks"
-                    } else {
-                        "holds talks"
-                    }
-                )
-            } else {
-                format!("{who} {verb} {others}")
+            let (to, does) = if planned { ("to ", "") } else { ("", "s") };
+            let verb = |base: &str| format!("{to}{base}{does}");
+            match (mode, others.is_empty(), place) {
+                (Some("phone"), false, _) => {
+                    return format!("{who} {} by phone with {others}", verb("speak"));
+                }
+                (Some("phone"), true, _) => return format!("{who} {} a phone call", verb("hold")),
+                (Some("visit"), true, Some(p)) => return format!("{who} {} {p}", verb("visit")),
+                (_, false, _) => format!("{who} {} {others}", verb("meet")),
+                (_, true, _) => format!("{who} {} talks", verb("hold")),
             }
         }
-        Kind::Statement => match quoted(&sentence[trigger_at..]).or_else(|| quoted(sentence)) {
-            Some(words) => format!("{who} says \u{201c}{words}\u{201d}"),
-            None => format!("{who} makes a statement"),
-        },
+        Kind::Statement => {
+            let evidence = event.evidence.first();
+            let words = evidence.and_then(|e| {
+                quoted(e.quote.get(e.trigger_at..).unwrap_or_default()).or_else(|| quoted(&e.quote))
+            });
+            let verb = match mode {
+                Some("accuse") => Some("accuses"),
+                Some("criticize") => Some("criticises"),
+                Some("threaten") => Some("threatens"),
+                Some("appeal") => Some("urges"),
+                Some("reject") => Some("rejects"),
+                Some("deny") => Some("denies"),
+                Some("demand") => Some("demands"),
+                _ => None,
+            };
+            match (verb, words) {
+                (Some(verb), Some(words)) if !others.is_empty() => {
+                    format!("{who} {verb} {others}: \u{201c}{words}\u{201d}")
+                }
+                (_, Some(words)) => format!("{who} says \u{201c}{words}\u{201d}"),
+                (Some(verb), None) if !others.is_empty() => format!("{who} {verb} {others}"),
+                _ => format!("{who} makes a statement"),
+            }
+        }
         Kind::Strike => {
-            let target = place.map(|p| format!(" on {p}")).unwrap_or_default();
-            let by = actors
-                .first()
-                .map(|a| format!(" by {a}"))
+            let attacker = event.main_actor().map(|a| {
+                lexicon
+                    .gazetteer
+                    .demonym_of(a)
+                    .map_or_else(|| a.to_string(), str::to_string)
+            });
+            let weapon = mode
+                .and_then(|m| lexicon.events.mode_label(Kind::Strike, m))
+                .map(|label| format!("{label} "))
                 .unwrap_or_default();
-            return format!(
-                "{}strike{target}{by}",
-                if planned { "Planned " } else { "" }
-            )
-            .replacen("strike", if planned { "strike" } else { "Strike" }, 1);
+            let target = place
+                .or_else(|| event.counterparts.first().map(String::as_str))
+                .map(|t| format!(" on {t}"))
+                .unwrap_or_default();
+            let mut line = match (&attacker, planned) {
+                (Some(a), false) => format!("{a} {weapon}strike{target}"),
+                (Some(a), true) => format!("Planned {a} {weapon}strike{target}"),
+                (None, false) => capitalise(&format!("{weapon}strike{target}")),
+                (None, true) => format!("Planned {weapon}strike{target}"),
+            };
+            let tolls: Vec<String> = [(event.killed, "kills"), (event.injured, "injures")]
+                .into_iter()
+                .filter_map(|(n, verb)| n.map(|n| format!("{verb} {n}")))
+                .collect();
+            if !tolls.is_empty() {
+                line.push(' ');
+                line.push_str(&tolls.join(", "));
+            }
+            return line;
         }
         Kind::Agreement => {
             let parties = if others.is_empty() {
@@ -1266,19 +2016,32 @@ fn summarize(
             } else {
                 format!("{who} and {others}")
             };
-            let verb = match (planned, others.is_empty()) {
-                (true, _) => "to agree",
-                (false, true) => "agrees",
-                (false, false) => "agree",
+            let single = others.is_empty() && event.actors.len() < 2;
+            let (agree, sign) = match (planned, single) {
+                (true, _) => ("to agree", "to sign"),
+                (false, true) => ("agrees", "signs"),
+                (false, false) => ("agree", "sign"),
             };
-            format!("{parties} {verb}")
+            match mode {
+                Some("ceasefire") => format!("{parties} {agree} a ceasefire"),
+                Some("signing") => format!("{parties} {sign} an agreement"),
+                Some("aid") => format!("{parties} {agree} aid"),
+                _ => format!("{parties} {agree}"),
+            }
         }
     };
-    if let (Some(place), false) = (place, kind == Kind::Statement) {
+    if let (Some(place), false) = (place, event.kind == Kind::Statement) {
         line.push_str(" in ");
         line.push_str(place);
     }
     line
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The first quotation in the sentence, shortened to a dozen words.
@@ -1349,7 +2112,6 @@ fn merge_into(
             push_unique(&mut actors, actor.clone());
         }
         old.actors = actors;
-        old.summary = new.summary.clone();
     } else {
         for actor in &new.actors {
             push_unique(&mut old.actors, actor.clone());
@@ -1359,13 +2121,26 @@ fn merge_into(
     if old.actors.len() > 2 {
         old.actors[1..].sort_by_key(|a| !people.contains(a));
     }
+    for counterpart in &new.counterparts {
+        if !old.actors.contains(counterpart) {
+            push_unique(&mut old.counterparts, counterpart.clone());
+        }
+    }
+    drop_represented(&mut old.counterparts, |side| {
+        lexicon.gazetteer.country_of(side).map(str::to_string)
+    });
+    if old.mode.is_none() && new.mode.is_some() {
+        old.mode = new.mode.clone();
+        old.cameo = new.cameo.clone();
+    }
+    old.killed = old.killed.max(new.killed);
+    old.injured = old.injured.max(new.injured);
     if old.place.is_none() {
         old.place = new.place.clone();
     }
     if old.date.is_none() && new.date.is_some() {
         old.date = new.date;
         old.status = new.status;
-        old.summary = new.summary.clone();
     }
     for evidence in new.evidence {
         match old.evidence.iter_mut().find(|e| e.start == evidence.start) {

@@ -4,6 +4,7 @@
 //! `src/lexicon/examples/` that the tests walk.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -50,6 +51,22 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The lexicons shipped with dateline.
+    /// The built-in lexicons with the user's gazetteers added (`--gazetteer FILE`).
+    pub fn with_gazetteers(paths: &[PathBuf]) -> Result<Lexicon> {
+        let mut lexicon = Lexicon::builtin()?;
+        for path in paths {
+            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::invalid(
+                    path,
+                    format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                )
+            })?;
+            lexicon.gazetteer.extend_with(path, &text)?;
+        }
+        Ok(lexicon)
+    }
+
     pub fn builtin() -> Result<Lexicon> {
         Ok(Lexicon {
             temporal: TemporalLexicon::parse(TEMPORAL_YAML)?,
@@ -225,6 +242,36 @@ pub struct Trigger {
     pub kind: Kind,
     /// A noun names an event only when something pins it down (see events.yaml).
     pub noun: bool,
+    /// A verb that reports the event only with a named actor as its object
+    /// ("received the envoy", not "received reports").
+    pub needs_object: bool,
+}
+
+/// A finer type of one kind of event, and the CAMEO root code it maps to.
+#[derive(Debug, Clone)]
+pub struct Mode {
+    pub name: String,
+    /// How summaries say it, when not its name ("air strike" for aerial).
+    pub label: Option<String>,
+    pub cameo: String,
+    /// Words that mark the mode when they are the trigger or stand in its clause.
+    pub words: Vec<Vec<String>>,
+}
+
+/// The modes of one kind, in order of preference, and the kind's own CAMEO code.
+#[derive(Debug, Clone)]
+pub struct KindModes {
+    pub cameo: String,
+    pub modes: Vec<Mode>,
+}
+
+/// Words that state casualty figures.
+#[derive(Debug, Default)]
+pub struct CasualtyWords {
+    pub killed: Vec<Vec<String>>,
+    pub injured: Vec<Vec<String>>,
+    /// Allowed between a figure and its word: "12 people were killed", "toll rose to 30".
+    pub filler: BTreeSet<String>,
 }
 
 #[derive(Debug)]
@@ -249,6 +296,15 @@ pub struct EventLexicon {
     pub count_units: BTreeMap<String, (i64, i64)>,
     pub anaphors: BTreeSet<String>,
     pub prepositions: BTreeSet<String>,
+    pub modes: BTreeMap<Kind, KindModes>,
+    pub casualties: CasualtyWords,
+    pub addressee_verbs: BTreeSet<String>,
+    pub representatives: BTreeSet<String>,
+    pub launch_verbs: BTreeSet<String>,
+    pub weapons: BTreeSet<String>,
+    pub presupposing: Vec<Vec<String>>,
+    pub non_hostile: BTreeSet<String>,
+    pub alleged: BTreeSet<String>,
 }
 
 /// How "A <cue> B" places A against B.
@@ -299,6 +355,15 @@ struct EventsFile {
     count_units: BTreeMap<String, (i64, i64)>,
     anaphors: Vec<String>,
     prepositions: Vec<String>,
+    modes: BTreeMap<Kind, KindModesRow>,
+    casualties: CasualtiesRow,
+    addressee_verbs: Vec<String>,
+    representatives: Vec<String>,
+    launch_verbs: Vec<String>,
+    weapons: Vec<String>,
+    presupposing: Vec<String>,
+    non_hostile: Vec<String>,
+    alleged: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -306,6 +371,47 @@ struct EventsFile {
 struct KindTriggers {
     verbs: Vec<String>,
     nouns: Vec<String>,
+    #[serde(default)]
+    needs_object: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindModesRow {
+    cameo: String,
+    modes: Vec<ModeRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModeRow {
+    mode: String,
+    label: Option<String>,
+    cameo: Option<String>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CasualtiesRow {
+    killed: Vec<String>,
+    injured: Vec<String>,
+    filler: Vec<String>,
+}
+
+/// CAMEO root codes are two digits, 01 to 20.
+fn check_cameo(code: &str, what: &str) -> Result<()> {
+    let valid = code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && (1..=20).contains(&code.parse::<u8>().unwrap_or(0));
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::Lexicon {
+            name: "events.yaml".into(),
+            reason: format!("{what}: CAMEO root code {code:?} is not two digits from 01 to 20"),
+        })
+    }
 }
 
 impl EventLexicon {
@@ -313,12 +419,18 @@ impl EventLexicon {
         let file: EventsFile = parse_yaml("events.yaml", text)?;
         let mut triggers = Vec::new();
         for (kind, forms) in &file.kinds {
-            for (noun, list) in [(false, &forms.verbs), (true, &forms.nouns)] {
+            let lists = [
+                (false, false, &forms.verbs),
+                (true, false, &forms.nouns),
+                (false, true, &forms.needs_object),
+            ];
+            for (noun, needs_object, list) in lists {
                 for form in list {
                     triggers.push(Trigger {
                         words: phrase(form),
                         kind: *kind,
                         noun,
+                        needs_object,
                     });
                 }
             }
@@ -347,7 +459,48 @@ impl EventLexicon {
             });
         }
         order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
+        let mut modes = BTreeMap::new();
+        for (kind, row) in &file.modes {
+            check_cameo(&row.cameo, kind.as_str())?;
+            let mut list = Vec::new();
+            for mode in &row.modes {
+                let cameo = mode.cameo.clone().unwrap_or_else(|| row.cameo.clone());
+                check_cameo(&cameo, &format!("{kind} mode {}", mode.mode))?;
+                list.push(Mode {
+                    name: mode.mode.clone(),
+                    label: mode.label.clone(),
+                    cameo,
+                    words: phrases(&mode.words),
+                });
+            }
+            modes.insert(
+                *kind,
+                KindModes {
+                    cameo: row.cameo.clone(),
+                    modes: list,
+                },
+            );
+        }
+        if let Some(kind) = Kind::ALL.iter().find(|k| !modes.contains_key(k)) {
+            return Err(Error::Lexicon {
+                name: "events.yaml".into(),
+                reason: format!("modes: no entry for {kind}"),
+            });
+        }
         Ok(EventLexicon {
+            modes,
+            casualties: CasualtyWords {
+                killed: phrases(&file.casualties.killed),
+                injured: phrases(&file.casualties.injured),
+                filler: set(&file.casualties.filler),
+            },
+            addressee_verbs: set(&file.addressee_verbs),
+            representatives: set(&file.representatives),
+            launch_verbs: set(&file.launch_verbs),
+            weapons: set(&file.weapons),
+            presupposing: phrases(&file.presupposing),
+            non_hostile: set(&file.non_hostile),
+            alleged: set(&file.alleged),
             order_cues,
             count_units: file
                 .count_units
@@ -378,6 +531,17 @@ impl EventLexicon {
         self.triggers
             .iter()
             .find(|t| phrase_at(folded, i, &t.words))
+    }
+
+    /// How a summary names a mode ("air" for aerial): its label, else its name.
+    pub fn mode_label(&self, kind: Kind, mode: &str) -> Option<&str> {
+        let mode = self
+            .modes
+            .get(&kind)?
+            .modes
+            .iter()
+            .find(|m| m.name == mode)?;
+        Some(mode.label.as_deref().unwrap_or(&mode.name))
     }
 
     /// The ordering cue starting at token `i`, longest first.
@@ -448,6 +612,12 @@ pub struct Gazetteer {
     pub not_names: BTreeSet<String>,
     /// Person → the country (or organisation) they act for.
     affiliation: BTreeMap<String, String>,
+    folded_titles: BTreeSet<String>,
+    settlement_words: BTreeSet<String>,
+    region_words: BTreeSet<String>,
+    demonym_of: BTreeMap<String, String>,
+    /// Canonical name → country, for every entry that has one (countries: themselves).
+    country_of: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -465,6 +635,10 @@ struct GazetteerFile {
     titles: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    settlement_words: Vec<String>,
+    #[serde(default)]
+    region_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -477,6 +651,9 @@ struct GazetteerEntry {
     demonyms: Vec<String>,
     capital: Option<String>,
     country: Option<String>,
+    /// Phrases that stand for this person, as written ("Putin's spokesman").
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 /// Case-sensitive pattern tokens, apostrophes made plain.
@@ -490,11 +667,66 @@ fn name_tokens(name: &str) -> Vec<String> {
 impl Gazetteer {
     fn parse(text: &str) -> Result<Self> {
         let file: GazetteerFile = parse_yaml("gazetteer.yaml", text)?;
-        let mut gazetteer = Gazetteer {
-            titles: file.titles.into_iter().collect(),
-            not_names: file.not_names.into_iter().collect(),
-            ..Gazetteer::default()
-        };
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.extend(file);
+        for list in gazetteer.by_first_token.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        Ok(gazetteer)
+    }
+
+    /// Add a user's entries to these: theirs are tried first among names of the same
+    /// length, so they can correct a built-in one.
+    pub fn extend_with(&mut self, path: &Path, text: &str) -> Result<()> {
+        if text.trim().is_empty() {
+            return Err(Error::invalid(path, "empty gazetteer"));
+        }
+        let file: GazetteerFile =
+            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e, 0))?;
+        let entries = [
+            &file.countries,
+            &file.organisations,
+            &file.people,
+            &file.places,
+        ];
+        if let Some(bad) = entries.iter().flat_map(|list| list.iter()).find(|e| {
+            e.name.trim().is_empty()
+                || e.aliases
+                    .iter()
+                    .chain(&e.roles)
+                    .any(|a| a.trim().is_empty())
+        }) {
+            return Err(Error::invalid(
+                path,
+                format!("an entry has an empty name or alias (entry {:?})", bad.name),
+            ));
+        }
+        let before: BTreeMap<String, usize> = self
+            .by_first_token
+            .iter()
+            .map(|(k, v)| (k.clone(), v.len()))
+            .collect();
+        self.extend(file);
+        for (first, list) in self.by_first_token.iter_mut() {
+            let old = before.get(first).copied().unwrap_or(0);
+            // Theirs were appended: move them ahead, then sort stably by length.
+            list.rotate_left(old);
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+        }
+        Ok(())
+    }
+
+    fn extend(&mut self, file: GazetteerFile) {
+        let gazetteer = self;
+        gazetteer.titles.extend(file.titles);
+        gazetteer.folded_titles = gazetteer.titles.iter().map(|t| fold(t)).collect();
+        gazetteer.not_names.extend(file.not_names);
+        gazetteer
+            .settlement_words
+            .extend(file.settlement_words.iter().map(|w| fold(w)));
+        gazetteer
+            .region_words
+            .extend(file.region_words.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
             (file.organisations, EntityClass::Organisation),
@@ -508,8 +740,20 @@ impl Gazetteer {
                     class,
                     country: entry.country.clone(),
                 };
-                for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                for name in std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .chain(&entry.roles)
+                {
                     gazetteer.add(name, main.clone());
+                }
+                let country = match class {
+                    EntityClass::Country => Some(&entry.name),
+                    _ => entry.country.as_ref(),
+                };
+                if let Some(country) = country {
+                    gazetteer
+                        .country_of
+                        .insert(entry.name.clone(), country.clone());
                 }
                 if let (EntityClass::Person, Some(country)) = (class, &entry.country) {
                     gazetteer
@@ -521,6 +765,11 @@ impl Gazetteer {
                     class,
                     country: Some(entry.name.clone()),
                 };
+                if let Some(first) = entry.demonyms.first() {
+                    gazetteer
+                        .demonym_of
+                        .insert(entry.name.clone(), first.clone());
+                }
                 for demonym in &entry.demonyms {
                     gazetteer.add(demonym, of_country(EntityClass::Demonym));
                 }
@@ -531,13 +780,12 @@ impl Gazetteer {
                         country: Some(entry.name.clone()),
                     };
                     gazetteer.add(capital, capital_entity);
+                    gazetteer
+                        .country_of
+                        .insert(capital.clone(), entry.name.clone());
                 }
             }
         }
-        for list in gazetteer.by_first_token.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-        }
-        Ok(gazetteer)
     }
 
     fn add(&mut self, name: &str, entity: Entity) {
@@ -567,6 +815,32 @@ impl Gazetteer {
     /// The country or organisation a known person acts for.
     pub fn affiliation(&self, person: &str) -> Option<&str> {
         self.affiliation.get(person).map(String::as_str)
+    }
+
+    /// "town" in "the town of Bara": a name after "of" is a place.
+    pub fn is_settlement(&self, folded: &str) -> bool {
+        self.settlement_words.contains(folded)
+    }
+
+    /// "province" in "Sisaket province": the name before is a place.
+    pub fn is_region(&self, folded: &str) -> bool {
+        self.region_words.contains(folded)
+    }
+
+    /// How a country's people are called ("Russian"), for summaries.
+    pub fn demonym_of(&self, country: &str) -> Option<&str> {
+        self.demonym_of.get(country).map(String::as_str)
+    }
+
+    /// Is this (folded) word a title ("envoy", "minister")?
+    pub fn is_title(&self, folded: &str) -> bool {
+        self.folded_titles.contains(folded)
+    }
+
+    /// The country a named actor or place belongs to: a country is its own, a person
+    /// or organisation the one they act for, a city the one it lies in.
+    pub fn country_of(&self, name: &str) -> Option<&str> {
+        self.country_of.get(name).map(String::as_str)
     }
 
     /// Is `word` a known name token (so not a stranger's name)?

@@ -44,12 +44,18 @@ pub fn build(
     title: Option<String>,
     this_year: i32,
 ) -> Result<(Timeline, Vec<Warning>)> {
-    let lexicon = Lexicon::builtin()?;
-    let (documents, warnings) = document::collect(paths, &lexicon, this_year)?;
-    let extracted: Vec<_> = documents
-        .iter()
-        .map(|doc| extract::extract_document(doc, &lexicon))
-        .collect();
+    build_with(paths, title, this_year, &Lexicon::builtin()?)
+}
+
+/// [`build`] with the given lexicons (the built-in ones plus `--gazetteer` files).
+pub fn build_with(
+    paths: &[PathBuf],
+    title: Option<String>,
+    this_year: i32,
+    lexicon: &Lexicon,
+) -> Result<(Timeline, Vec<Warning>)> {
+    let (documents, warnings) = document::collect(paths, lexicon, this_year)?;
+    let extracted = extract_all(&documents, lexicon);
     let title = title.unwrap_or_else(|| {
         let n = documents.len();
         format!("Timeline of {n} article{}", if n == 1 { "" } else { "s" })
@@ -71,4 +77,38 @@ pub fn build(
         ),
     }));
     Ok((timeline, warnings))
+}
+
+/// Extract every article, on as many threads as the machine offers. Extraction is a
+/// pure function of one article, so the result, in document order, is the same
+/// whatever the thread count.
+fn extract_all(documents: &[document::Document], lexicon: &Lexicon) -> Vec<extract::Extraction> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads <= 1 || documents.len() < 2 {
+        return documents
+            .iter()
+            .map(|doc| extract::extract_document(doc, lexicon))
+            .collect();
+    }
+    let chunk = documents.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = documents
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|doc| extract::extract_document(doc, lexicon))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(part) => part,
+                // A panic in a worker is a bug: re-raise it on this thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }

@@ -112,6 +112,14 @@ pub struct Event {
     /// re-extraction and reviewers' edits can be matched to it.
     pub id: String,
     pub kind: Kind,
+    /// A finer type of the kind, after PLOVER's modes ("phone", "visit", "drone",
+    /// "ceasefire"); the lexicon lists them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// CAMEO root code ("04" consult, "19" fight), so the timeline lines up with
+    /// event datasets.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cameo: String,
     /// At the precision the text supports; null when unknown.
     pub date: Option<When>,
     /// True when no source dates the event and `date` is the one day its bounds
@@ -124,8 +132,18 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<NaiveDate>,
     pub status: Status,
+    /// Who initiates: the speaker, the visitor, the attacker (several when the text
+    /// coordinates them).
     pub actors: Vec<String>,
+    /// The other side: who was met, the target of a strike or of an accusation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counterparts: Vec<String>,
     pub place: Option<String>,
+    /// Casualty figures the sources state (the highest, as tolls rise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injured: Option<u32>,
     pub summary: String,
     pub sources: Vec<Source>,
     /// Events this one is known to follow (by the dates or the text), immediate

@@ -163,8 +163,13 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 } else {
                     Status::Occurred
                 },
-                actors: vec![truth.actor.clone(), truth.counterpart.clone()],
+                mode: None,
+                cameo: String::new(),
+                actors: vec![truth.actor.clone()],
+                counterparts: vec![truth.counterpart.clone()],
                 place: truth.place.clone(),
+                killed: None,
+                injured: None,
                 date,
                 summary,
                 evidence: vec![Evidence {
@@ -172,6 +177,7 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                     end: events.len() * 100 + quote.len(),
                     quote,
                     trigger: truth.kind.to_string(),
+                    trigger_at: truth.actor.len() + 1,
                     time: None,
                 }],
             });

@@ -248,6 +248,48 @@ fn reviewed_fields_survive_and_dot_follows_the_edit() {
     render_svg(&stdout(&output));
 }
 
+/// Issue 4's bar: on every seed, each event shows its actors, place, status, mode and
+/// the quote it came from.
+#[test]
+fn extract_shows_every_field_of_every_seed_event() {
+    let mut seeds: Vec<_> = std::fs::read_dir(root().join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    assert_eq!(seeds.len(), 5);
+    for seed in seeds {
+        let output = dateline(&["extract", arg(&seed)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        let blocks: Vec<&str> = text.split("\n[").skip(1).collect();
+        assert!(!blocks.is_empty(), "{text}");
+        for block in blocks {
+            let status = block
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains(" · occurred · ") || l.contains(" · planned · "));
+            assert!(status, "{block}");
+            for field in [
+                "summary: ",
+                "mode:    ",
+                "(CAMEO ",
+                "actors:  ",
+                "counterparts: ",
+                "place:   ",
+                "line ",
+            ] {
+                assert!(
+                    block.contains(field),
+                    "{} lacks {field:?}:\n{block}",
+                    seed.display()
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn extract_shows_events_with_evidence() {
     let output = dateline(&["extract", "data/003_c03d9d5b242cb57b.txt"]);
@@ -258,6 +300,7 @@ fn extract_shows_events_with_evidence() {
         "{text}"
     );
     assert!(text.contains("meeting · planned · 2025-12-02"), "{text}");
+    assert!(text.contains("mode:    visit (CAMEO 04)"), "{text}");
     assert!(text.contains("\"on Tuesday\" -> 2025-12-02"), "{text}");
     assert!(
         !text.contains("rule:"),

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use dateline::document::Document;
-use dateline::extract::extract_document;
+use dateline::extract::{extract_document, ExtractedEvent};
 use dateline::model::{DateSource, Kind, Status};
 use dateline::temporal::{tag, tag_text};
 use dateline::text::tokenize;
@@ -23,14 +23,50 @@ struct EventExample {
     expect: Vec<ExpectedEvent>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExpectedEvent {
     kind: Kind,
     actor: Option<String>,
+    /// Each must be among the event's counterparts.
+    counterparts: Option<Vec<String>>,
     place: Option<String>,
     date: Option<String>,
     status: Option<Status>,
+    mode: Option<String>,
+    cameo: Option<String>,
+    killed: Option<u32>,
+    injured: Option<u32>,
+}
+
+impl ExpectedEvent {
+    fn matches(&self, e: &ExtractedEvent) -> bool {
+        e.kind == self.kind
+            && self
+                .actor
+                .as_ref()
+                .is_none_or(|a| e.main_actor() == Some(a.as_str()))
+            && self
+                .counterparts
+                .as_ref()
+                .is_none_or(|c| c.iter().all(|c| e.counterparts.contains(c)))
+            && self
+                .place
+                .as_ref()
+                .is_none_or(|p| e.place.as_ref() == Some(p))
+            && self
+                .date
+                .as_ref()
+                .is_none_or(|d| e.date.map(|v| v.to_string()).as_ref() == Some(d))
+            && self.status.is_none_or(|s| e.status == s)
+            && self
+                .mode
+                .as_ref()
+                .is_none_or(|m| e.mode.as_ref() == Some(m))
+            && self.cameo.as_ref().is_none_or(|c| &e.cameo == c)
+            && self.killed.is_none_or(|k| e.killed == Some(k))
+            && self.injured.is_none_or(|k| e.injured == Some(k))
+    }
 }
 
 fn load<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
@@ -137,54 +173,43 @@ fn example_document(text: &str, published: NaiveDate) -> Document {
     }
 }
 
-#[test]
-fn event_examples() {
+fn describe(e: &ExtractedEvent) -> String {
+    format!(
+        "{} {:?} -> {:?} @{:?} {:?} {} mode={:?} cameo={} killed={:?} injured={:?}",
+        e.kind,
+        e.actors,
+        e.counterparts,
+        e.place,
+        e.date.map(|d| d.to_string()),
+        e.status,
+        e.mode,
+        e.cameo,
+        e.killed,
+        e.injured
+    )
+}
+
+/// Extract every example and match its events one to one; returns the failures and
+/// (expected events found, expected, events extracted).
+fn run_event_examples(examples: &[EventExample]) -> (Vec<String>, usize, usize, usize) {
     let lexicon = Lexicon::builtin().unwrap();
-    let examples: Vec<EventExample> = load("events.yaml");
-    assert!(examples.len() >= 20);
     let mut failures = Vec::new();
-    for example in &examples {
+    let (mut found, mut expected_total, mut extracted) = (0, 0, 0);
+    for example in examples {
         let doc = example_document(&example.text, example.published);
         let events = extract_document(&doc, &lexicon).events;
-        let describe = |e: &dateline::extract::ExtractedEvent| {
-            format!(
-                "{} {:?} @{:?} {:?} {}",
-                e.kind,
-                e.actors,
-                e.place,
-                e.date.map(|d| d.to_string()),
-                e.status
-            )
-        };
+        extracted += events.len();
+        expected_total += example.expect.len();
         let mut unmatched: Vec<_> = events.iter().collect();
         for expected in &example.expect {
-            let position = unmatched.iter().position(|e| {
-                e.kind == expected.kind
-                    && expected
-                        .actor
-                        .as_ref()
-                        .is_none_or(|a| e.main_actor() == Some(a.as_str()))
-                    && expected
-                        .place
-                        .as_ref()
-                        .is_none_or(|p| e.place.as_ref() == Some(p))
-                    && expected
-                        .date
-                        .as_ref()
-                        .is_none_or(|d| e.date.map(|v| v.to_string()).as_ref() == Some(d))
-                    && expected.status.is_none_or(|s| e.status == s)
-            });
-            match position {
+            match unmatched.iter().position(|e| expected.matches(e)) {
                 Some(i) => {
                     unmatched.remove(i);
+                    found += 1;
                 }
                 None => failures.push(format!(
-                    "{}\n    missing {:?} {:?} @{:?} {:?}\n    found   {:?}",
+                    "{}\n    missing {expected:?}\n    found   {:#?}",
                     example.text,
-                    expected.kind,
-                    expected.actor,
-                    expected.place,
-                    expected.date,
                     events.iter().map(describe).collect::<Vec<_>>()
                 )),
             }
@@ -197,9 +222,50 @@ fn event_examples() {
             ));
         }
     }
+    (failures, found, expected_total, extracted)
+}
+
+#[test]
+fn event_examples() {
+    let examples: Vec<EventExample> = load("events.yaml");
+    assert!(examples.len() >= 20);
+    let (failures, ..) = run_event_examples(&examples);
     assert!(
         failures.is_empty(),
         "{} event example failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The development set of issue 4: sentences across other conflicts, with every
+/// field an analyst would check (counterparts, mode, CAMEO code, casualties).
+#[test]
+fn development_set() {
+    let path = format!("{}/tests/devset/events.yaml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let examples: Vec<EventExample> =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let sentences: usize = examples
+        .iter()
+        .map(|e| e.text.matches(['.', '!', '?']).count().max(1))
+        .sum();
+    assert!(
+        sentences >= 60,
+        "the development set has {sentences} sentences"
+    );
+    assert!(
+        examples.iter().any(|e| e.expect.is_empty()),
+        "no non-events"
+    );
+    let (failures, found, expected, extracted) = run_event_examples(&examples);
+    println!(
+        "development set: {} texts, {found}/{expected} expected events found, {extracted} extracted",
+        examples.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} development set failures:\n{}",
         failures.len(),
         failures.join("\n")
     );

@@ -43,9 +43,14 @@ struct Report {
 #[derive(Debug, Clone)]
 struct Node {
     kind: Kind,
+    mode: Option<String>,
+    cameo: String,
     status: Status,
     actors: Vec<String>,
+    counterparts: Vec<String>,
     place: Option<String>,
+    killed: Option<u32>,
+    injured: Option<u32>,
     date: Option<When>,
     summary: String,
     sources: Vec<Source>,
@@ -77,9 +82,14 @@ impl Node {
             .collect();
         Node {
             kind: event.kind,
+            mode: event.mode,
+            cameo: event.cameo,
             status: event.status,
             actors: event.actors,
+            counterparts: event.counterparts,
             place: event.place,
+            killed: event.killed,
+            injured: event.injured,
             date: event.date,
             summary: event.summary,
             sources,
@@ -271,13 +281,18 @@ pub fn build_timeline(
             Some(Event {
                 id: std::mem::take(&mut ids[i]),
                 kind: node.kind,
+                mode: node.mode,
+                cameo: node.cameo,
                 date,
                 date_inferred,
                 earliest: earliest[i].filter(|_| coarse),
                 latest: latest[i].filter(|_| coarse),
                 status: node.status,
                 actors: node.actors,
+                counterparts: node.counterparts,
                 place: node.place,
+                killed: node.killed,
+                injured: node.injured,
                 summary: node.summary,
                 sources: node.sources,
                 after: std::mem::take(&mut after[i]),
@@ -409,8 +424,15 @@ fn same_event(
         return None;
     }
     let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
-    let others =
-        |node: &Node| -> BTreeSet<String> { node.actors.iter().skip(1).cloned().collect() };
+    // Everyone but the initiator: for a meeting or an agreement, the other sides.
+    let others = |node: &Node| -> BTreeSet<String> {
+        node.actors
+            .iter()
+            .skip(1)
+            .chain(&node.counterparts)
+            .cloned()
+            .collect()
+    };
     let new_others = others(new);
     if new_others.is_empty() {
         return None;
@@ -428,14 +450,26 @@ fn same_event(
 }
 
 /// The merged event keeps every report and source, the union of actors (initiator
-/// first), and the most precise date any source gives; a date as precise as the
+/// first) and of counterparts, the first mode a source gives, the highest casualty
+/// figures, and the most precise date any source gives; a date as precise as the
 /// one it has but different stays a report, which the network then flags.
 fn merge(into: &mut Node, other: Node) {
     for actor in other.actors {
-        if !into.actors.contains(&actor) {
+        if !into.actors.contains(&actor) && !into.counterparts.contains(&actor) {
             into.actors.push(actor);
         }
     }
+    for counterpart in other.counterparts {
+        if !into.actors.contains(&counterpart) && !into.counterparts.contains(&counterpart) {
+            into.counterparts.push(counterpart);
+        }
+    }
+    if into.mode.is_none() {
+        into.mode = other.mode;
+        into.cameo = other.cameo;
+    }
+    into.killed = into.killed.max(other.killed);
+    into.injured = into.injured.max(other.injured);
     if into.place.is_none() {
         into.place = other.place;
     }
