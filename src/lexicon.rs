@@ -615,6 +615,7 @@ pub struct Gazetteer {
     folded_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
     region_words: BTreeSet<String>,
+    name_particles: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
@@ -639,6 +640,8 @@ struct GazetteerFile {
     settlement_words: Vec<String>,
     #[serde(default)]
     region_words: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -727,6 +730,9 @@ impl Gazetteer {
         gazetteer
             .region_words
             .extend(file.region_words.iter().map(|w| fold(w)));
+        gazetteer
+            .name_particles
+            .extend(file.name_particles.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
             (file.organisations, EntityClass::Organisation),
@@ -820,6 +826,11 @@ impl Gazetteer {
     /// "town" in "the town of Bara": a name after "of" is a place.
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    /// "al" in "Majed al-Ansari": a lowercase word inside a name.
+    pub fn is_name_particle(&self, folded: &str) -> bool {
+        self.name_particles.contains(folded)
     }
 
     /// "province" in "Sisaket province": the name before is a place.

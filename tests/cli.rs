@@ -779,3 +779,106 @@ fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
     );
     assert!(timeline.conflicts.is_empty());
 }
+
+// ---- --gazetteer: the user's own actors, places and roles
+
+#[test]
+fn a_user_gazetteer_names_actors_places_and_roles() {
+    let dir = temp_dir();
+    let article = write(
+        dir.path(),
+        "article.txt",
+        "The junta's spokesman said on Monday that the army had retaken Hpakant.\n\
+         KIA fighters shelled Hpakant on Sunday, killing two soldiers.\n"
+            .as_bytes(),
+    );
+    let plain = stdout(&dateline(&[
+        "extract",
+        arg(&article),
+        "--published",
+        "2025-03-04",
+    ]));
+    assert!(!plain.contains("Zaw Min Tun"), "{plain}");
+    let gazetteer = write(
+        dir.path(),
+        "mine.yaml",
+        b"# Myanmar, for this corpus\n\
+          organisations:\n\
+          \x20 - {name: Kachin Independence Army, aliases: [KIA], country: Myanmar}\n\
+          people:\n\
+          \x20 - {name: Zaw Min Tun, roles: [\"junta's spokesman\"], country: Myanmar}\n\
+          places:\n\
+          \x20 - {name: Hpakant, country: Myanmar}\n",
+    );
+    let output = dateline(&[
+        "extract",
+        arg(&article),
+        "--published",
+        "2025-03-04",
+        "--gazetteer",
+        arg(&gazetteer),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("actors:  Zaw Min Tun"), "{text}");
+    assert!(text.contains("actors:  Kachin Independence Army"), "{text}");
+    assert!(text.contains("place:   Hpakant"), "{text}");
+    assert!(text.contains("killed:  2"), "{text}");
+    // build takes it too, and the timeline shows the strike's mode and toll.
+    let output = dateline(&["build", arg(&article), "--gazetteer", arg(&gazetteer)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let yaml = stdout(&output);
+    for field in [
+        "mode: artillery",
+        "cameo: '19'",
+        "killed: 2",
+        "Kachin Independence Army",
+    ] {
+        assert!(yaml.contains(field), "{field}: {yaml}");
+    }
+}
+
+#[test]
+fn a_bad_gazetteer_is_named_with_its_line() {
+    let dir = temp_dir();
+    let article = write(
+        dir.path(),
+        "a.txt",
+        b"Putin met Witkoff in Moscow on Tuesday.\n",
+    );
+    let broken = write(
+        dir.path(),
+        "broken.yaml",
+        b"people:\n  - {name: Someone, country: Nowhere}\n  - {name: [unclosed\n",
+    );
+    assert_fails(
+        &dateline(&["build", arg(&article), "--gazetteer", arg(&broken)]),
+        4,
+        "broken.yaml:3:",
+        "expected a string",
+    );
+    let unknown = write(
+        dir.path(),
+        "unknown.yaml",
+        b"peeple:\n  - {name: Someone}\n",
+    );
+    assert_fails(
+        &dateline(&["extract", arg(&article), "--gazetteer", arg(&unknown)]),
+        4,
+        "unknown.yaml",
+        "peeple",
+    );
+    let empty = write(dir.path(), "empty.yaml", b"\n");
+    assert_fails(
+        &dateline(&["build", arg(&article), "--gazetteer", arg(&empty)]),
+        4,
+        "empty.yaml",
+        "empty gazetteer",
+    );
+    assert_fails(
+        &dateline(&["build", arg(&article), "--gazetteer", "no/such.yaml"]),
+        3,
+        "no/such.yaml",
+        "no such file",
+    );
+}
