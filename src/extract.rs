@@ -173,6 +173,23 @@ impl SentenceView<'_, '_> {
         self.tokens.get(i).is_some_and(|t| t.is_clause_break())
     }
 
+    /// The first token of the clause holding token `first`: just after the last
+    /// break before it.
+    fn clause_start(&self, first: usize) -> usize {
+        (0..first)
+            .rev()
+            .find(|&j| self.is_break(j))
+            .map_or(0, |j| j + 1)
+    }
+
+    /// Where the clause holding the tokens before `end` stops: the first break from
+    /// `end` on, or the end of the sentence.
+    fn clause_end(&self, end: usize) -> usize {
+        (end..self.tokens.len())
+            .find(|&j| self.is_break(j))
+            .unwrap_or(self.tokens.len())
+    }
+
     fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
@@ -412,7 +429,7 @@ fn extract_sentence(
     let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
     let cues = order_cues(&candidates, &kept, &times, &view, doc);
     let figures = casualty_figures(&view);
-    let candidates_span: Vec<(usize, usize)> = candidates
+    let strikes: Vec<(usize, usize)> = candidates
         .iter()
         .enumerate()
         .filter(|(i, c)| kept[*i] && c.kind == Kind::Strike)
@@ -459,7 +476,7 @@ fn extract_sentence(
         let trigger_text = doc.text[trigger].to_string();
         let (mode, cameo) = classify(&candidate, &view, memory);
         let (killed, injured) = if candidate.kind == Kind::Strike {
-            casualties_of(index, &candidates_span, &figures)
+            casualties_of(index, &strikes, &figures)
         } else {
             (None, None)
         };
@@ -606,13 +623,7 @@ fn classify(
         return (None, String::new());
     };
     let (first, end) = (candidate.first, candidate.end);
-    let clause_start = (0..first)
-        .rev()
-        .find(|&j| view.is_break(j))
-        .map_or(0, |j| j + 1);
-    let clause_end = (end..view.tokens.len())
-        .find(|&j| view.is_break(j))
-        .unwrap_or(view.tokens.len());
+    let (clause_start, clause_end) = (view.clause_start(first), view.clause_end(end));
     // A statement's mode is in its own words ("accused", "in an interview"), not in
     // what it reports.
     let (from, to) = if candidate.kind == Kind::Statement {
@@ -716,15 +727,18 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
             .any(|j| events.weapons.contains(&view.folded[j]))
 }
 
+/// Articles and possessive pronouns: words that stand before a noun phrase.
+fn is_determiner(folded: &str) -> bool {
+    matches!(folded, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+}
+
 /// "accused Thailand of violating the truce": an event noun that something is done
 /// to is an event already reported, not a new one.
 fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
     let mut k = first;
     while k > 0
-        && matches!(
-            view.folded[k - 1].as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
-        )
+        && (is_determiner(&view.folded[k - 1])
+            || matches!(view.folded[k - 1].as_str(), "this" | "that"))
     {
         k -= 1;
     }
@@ -889,10 +903,9 @@ fn find_names(
 ) -> Vec<NameMention> {
     let gazetteer = &lexicon.gazetteer;
     let is_title = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            let folded = fold(t.text);
-            gazetteer.titles.iter().any(|title| fold(title) == folded)
-        })
+        tokens
+            .get(i)
+            .is_some_and(|t| gazetteer.is_title(&fold(t.text)))
     };
     let mut names = Vec::new();
     let mut i = 0;
@@ -1004,7 +1017,7 @@ fn find_names(
         if !headline && (1..=3).contains(&run) {
             if let Some(country) = introduces_place(tokens, &names, lexicon, i, i + run) {
                 let entity = Entity {
-                    name: texts[i..i + run].join(" "),
+                    name: spoken_name(&texts[i..i + run]),
                     class: EntityClass::Place,
                     country,
                 };
@@ -1176,13 +1189,7 @@ fn analyse(
     let tokens = view.tokens;
     let events = &view.lexicon.events;
     let (first, end) = (candidate.first, candidate.end);
-    let clause_start = (0..first)
-        .rev()
-        .find(|&j| view.is_break(j))
-        .map_or(0, |j| j + 1);
-    let clause_end = (end..tokens.len())
-        .find(|&j| view.is_break(j))
-        .unwrap_or(tokens.len());
+    let (clause_start, clause_end) = (view.clause_start(first), view.clause_end(end));
 
     // Status: a future marker shortly before in the clause, or after a noun ("talks are expected").
     let future_before = (clause_start.max(first.saturating_sub(6))..first)
@@ -1335,22 +1342,19 @@ fn analyse(
         }
         candidate.actors.insert(0, m);
     }
-    if !co_subjects.is_empty() {
-        let mut group = candidate.actors.clone();
-        group.extend(co_subjects.iter().cloned());
-        memory.last_pair = group;
-    }
+    // Coordinated subjects strike or speak together; of a meeting or an agreement
+    // they are its two sides, so the first leads and the rest are counterparts.
+    let symmetric = matches!(candidate.kind, Kind::Meeting | Kind::Agreement);
+    // Who "both sides" are next: the subjects named together, or a meeting's sides.
     let sides = candidate.actors.len() + others.len() + co_subjects.len();
-    if matches!(candidate.kind, Kind::Meeting | Kind::Agreement) && sides >= 2 {
+    if !co_subjects.is_empty() || symmetric && sides >= 2 {
         let mut group = candidate.actors.clone();
-        for side in co_subjects.iter().chain(&others) {
+        let with = if symmetric { others.as_slice() } else { &[] };
+        for side in co_subjects.iter().chain(with) {
             push_unique(&mut group, side.clone());
         }
         memory.last_pair = group;
     }
-    // Coordinated subjects strike or speak together; of a meeting or an agreement
-    // they are its two sides, so the first leads and the rest are counterparts.
-    let symmetric = matches!(candidate.kind, Kind::Meeting | Kind::Agreement);
     for actor in co_subjects {
         if symmetric {
             push_unique(&mut candidate.counterparts, actor);
@@ -1359,10 +1363,9 @@ fn analyse(
         }
     }
     if symmetric && candidate.actors.len() > 1 {
-        let rest = candidate.actors.split_off(1);
-        let mut sides = rest;
-        sides.append(&mut candidate.counterparts);
-        for side in sides {
+        let mut moved = candidate.actors.split_off(1);
+        moved.append(&mut candidate.counterparts);
+        for side in moved {
             push_unique(&mut candidate.counterparts, side);
         }
     }
@@ -1402,7 +1405,8 @@ fn analyse(
                 events.locative.contains(before)
             };
             let target = candidate.kind == Kind::Strike && events.target.contains(before);
-            // "shelled the city of Horlivka": the object of a strike verb.
+            // "shelled El Fasher", "shelled the city of Horlivka": the object of a
+            // strike verb is where it hit.
             let object = candidate.kind == Kind::Strike
                 && !candidate.noun
                 && b + 1 == end
@@ -1414,17 +1418,6 @@ fn analyse(
                 }
                 break;
             }
-        }
-    }
-    if candidate.place.is_none() && candidate.kind == Kind::Strike && !candidate.noun {
-        // "shelled El Fasher": the object of a strike verb is where it hit.
-        if let Some(m) = view
-            .names
-            .iter()
-            .find(|m| m.first == end && m.entity.is_local_place())
-        {
-            candidate.place = m.entity.place().map(str::to_string);
-            candidate.anchored = true;
         }
     }
     if candidate.kind == Kind::Strike {
@@ -1534,10 +1527,8 @@ fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameM
             return m.entity.actor().is_some().then_some(m);
         }
         let token = &view.tokens[j];
-        let filler = matches!(
-            view.folded[j].as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        ) || token.is_word() && token.is_capitalized()
+        let filler = is_determiner(&view.folded[j])
+            || token.is_word() && token.is_capitalized()
             || view.lexicon.gazetteer.is_title(&view.folded[j]);
         if !filler {
             return None;
@@ -1623,16 +1614,14 @@ fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bool {
     let mut steps = 0;
     while j > 0 && steps < 5 {
         let token = &view.tokens[j - 1];
-        let qualifier = matches!(
-            view.folded[j - 1].as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        ) || token.is_word()
-            && token.is_capitalized()
-            && !view
-                .lexicon
-                .events
-                .prepositions
-                .contains(&view.folded[j - 1])
+        let qualifier = is_determiner(&view.folded[j - 1])
+            || token.is_word()
+                && token.is_capitalized()
+                && !view
+                    .lexicon
+                    .events
+                    .prepositions
+                    .contains(&view.folded[j - 1])
             || token.text == "." && j >= 2 && view.tokens[j - 2].text.len() == 1;
         if !qualifier {
             break;
@@ -1701,10 +1690,6 @@ fn find_subject(
             return memory.last_pair.first().cloned();
         }
     }
-    let subject_at = |m: &NameMention, adjacent: bool| subject_actor(view, m, adjacent);
-    let with_coordinated = |m: &NameMention, actor: String, co: &mut Vec<String>| -> String {
-        with_coordinated(view, m, actor, co)
-    };
     let mut k = j;
     while k > 0 {
         if view.tokens[k - 1].text == "," {
@@ -1720,8 +1705,8 @@ fn find_subject(
                 _ => None,
             });
             if let Some(m) = head {
-                if let Some(actor) = subject_at(m, true) {
-                    return Some(with_coordinated(m, actor, co));
+                if let Some(actor) = subject_actor(view, m, true) {
+                    return Some(with_coordinated(view, m, actor, co));
                 }
             }
             return None;
@@ -1730,8 +1715,8 @@ fn find_subject(
             return None;
         }
         if let Some(m) = view.name_ending_at(k) {
-            if let Some(actor) = subject_at(m, k == j) {
-                return Some(with_coordinated(m, actor, co));
+            if let Some(actor) = subject_actor(view, m, k == j) {
+                return Some(with_coordinated(view, m, actor, co));
             }
             k = m.first;
             continue;
@@ -1805,10 +1790,7 @@ fn attach_times(candidates: &mut [Candidate], times: &[Mention], view: &Sentence
         |from: usize, to: usize| (from..to).any(|j| events.ordering_cues.contains(&view.folded[j]));
     for (t, mention) in times.iter().enumerate() {
         // "since February 2022", "until March": a bound on something, not a date of it.
-        let clause_start = (0..mention.phrase_token)
-            .rev()
-            .find(|&j| view.is_break(j))
-            .map_or(0, |j| j + 1);
+        let clause_start = view.clause_start(mention.phrase_token);
         if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
             .any(|j| events.bound_cues.contains(&view.folded[j]))
         {
@@ -1902,10 +1884,7 @@ impl SentenceView<'_, '_> {
 fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
-    let clause_start = (0..candidate.first)
-        .rev()
-        .find(|&j| view.is_break(j))
-        .map_or(0, |j| j + 1);
+    let clause_start = view.clause_start(candidate.first);
     let window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
     if window
         .clone()
@@ -1915,9 +1894,7 @@ fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     }
     // "Talks in Doha could resume": a noun whose own predicate is a modal.
     if candidate.noun {
-        let clause_end = (candidate.end..view.tokens.len())
-            .find(|&j| view.is_break(j))
-            .unwrap_or(view.tokens.len());
+        let clause_end = view.clause_end(candidate.end);
         let hypothetical = (candidate.end..clause_end.min(candidate.end + 5)).any(|j| {
             events.modals.contains(&view.folded[j])
                 && view
@@ -2271,6 +2248,13 @@ mod tests {
         assert!(events.is_empty(), "{events:#?}");
     }
 
+    /// The first event of `kind` the text yields; the test fails if there is none.
+    fn first_of_kind(text: &str, published: &str, kind: Kind, lexicon: &Lexicon) -> ExtractedEvent {
+        let events = extract_document(&doc(text, published), lexicon).events;
+        let found = events.iter().find(|e| e.kind == kind).cloned();
+        found.unwrap_or_else(|| panic!("{text}: no {kind} in {events:#?}"))
+    }
+
     #[test]
     fn casualty_figures_go_to_their_strike() {
         let lexicon = Lexicon::builtin().unwrap();
@@ -2282,9 +2266,7 @@ mod tests {
             ("Russian forces shelled Kherson in 2024.", None, None),
         ];
         for (text, killed, injured) in cases {
-            let events = extract_document(&doc(text, "2025-06-29"), &lexicon).events;
-            let strike = events.iter().find(|e| e.kind == Kind::Strike);
-            let strike = strike.unwrap_or_else(|| panic!("{text}: {events:#?}"));
+            let strike = first_of_kind(text, "2025-06-29", Kind::Strike, &lexicon);
             assert_eq!((strike.killed, strike.injured), (killed, injured), "{text}");
         }
     }
@@ -2353,9 +2335,7 @@ mod tests {
             ),
         ];
         for (text, kind, mode, cameo) in cases {
-            let events = extract_document(&doc(text, "2025-05-13"), &lexicon).events;
-            let event = events.iter().find(|e| e.kind == kind);
-            let event = event.unwrap_or_else(|| panic!("{text}: {events:#?}"));
+            let event = first_of_kind(text, "2025-05-13", kind, &lexicon);
             assert_eq!(
                 (event.mode.as_deref(), event.cameo.as_str()),
                 (mode, cameo),

@@ -55,13 +55,8 @@ impl Lexicon {
     pub fn with_gazetteers(paths: &[PathBuf]) -> Result<Lexicon> {
         let mut lexicon = Lexicon::builtin()?;
         for path in paths {
-            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Error::invalid(
-                    path,
-                    format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                )
-            })?;
+            // The same checks as an article: size, binary, UTF-8, with the line.
+            let text = crate::document::read_text(path)?;
             lexicon.gazetteer.extend_with(path, &text)?;
         }
         Ok(lexicon)
@@ -720,18 +715,14 @@ impl Gazetteer {
     }
 
     fn extend(&mut self, file: GazetteerFile) {
-        let gazetteer = self;
-        gazetteer.titles.extend(file.titles);
-        gazetteer.folded_titles = gazetteer.titles.iter().map(|t| fold(t)).collect();
-        gazetteer.not_names.extend(file.not_names);
-        gazetteer
-            .settlement_words
+        self.titles.extend(file.titles);
+        self.folded_titles = self.titles.iter().map(|t| fold(t)).collect();
+        self.not_names.extend(file.not_names);
+        self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
-        gazetteer
-            .region_words
+        self.region_words
             .extend(file.region_words.iter().map(|w| fold(w)));
-        gazetteer
-            .name_particles
+        self.name_particles
             .extend(file.name_particles.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
@@ -750,21 +741,17 @@ impl Gazetteer {
                     .chain(&entry.aliases)
                     .chain(&entry.roles)
                 {
-                    gazetteer.add(name, main.clone());
+                    self.add(name, main.clone());
                 }
                 let country = match class {
                     EntityClass::Country => Some(&entry.name),
                     _ => entry.country.as_ref(),
                 };
                 if let Some(country) = country {
-                    gazetteer
-                        .country_of
-                        .insert(entry.name.clone(), country.clone());
+                    self.country_of.insert(entry.name.clone(), country.clone());
                 }
                 if let (EntityClass::Person, Some(country)) = (class, &entry.country) {
-                    gazetteer
-                        .affiliation
-                        .insert(entry.name.clone(), country.clone());
+                    self.affiliation.insert(entry.name.clone(), country.clone());
                 }
                 let of_country = |class| Entity {
                     name: entry.name.clone(),
@@ -772,12 +759,10 @@ impl Gazetteer {
                     country: Some(entry.name.clone()),
                 };
                 if let Some(first) = entry.demonyms.first() {
-                    gazetteer
-                        .demonym_of
-                        .insert(entry.name.clone(), first.clone());
+                    self.demonym_of.insert(entry.name.clone(), first.clone());
                 }
                 for demonym in &entry.demonyms {
-                    gazetteer.add(demonym, of_country(EntityClass::Demonym));
+                    self.add(demonym, of_country(EntityClass::Demonym));
                 }
                 if let Some(capital) = &entry.capital {
                     let capital_entity = Entity {
@@ -785,10 +770,8 @@ impl Gazetteer {
                         class: EntityClass::Capital,
                         country: Some(entry.name.clone()),
                     };
-                    gazetteer.add(capital, capital_entity);
-                    gazetteer
-                        .country_of
-                        .insert(capital.clone(), entry.name.clone());
+                    self.add(capital, capital_entity);
+                    self.country_of.insert(capital.clone(), entry.name.clone());
                 }
             }
         }

@@ -873,7 +873,7 @@ fn a_bad_gazetteer_is_named_with_its_line() {
         &dateline(&["build", arg(&article), "--gazetteer", arg(&empty)]),
         4,
         "empty.yaml",
-        "empty gazetteer",
+        "is empty",
     );
     assert_fails(
         &dateline(&["build", arg(&article), "--gazetteer", "no/such.yaml"]),
