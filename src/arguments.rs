@@ -70,6 +70,8 @@ directory, a YAML front-matter block at the top of the article, or a dateline su
         /// (see the README); may be repeated
         #[arg(long, value_name = "FILE")]
         gazetteer: Vec<PathBuf>,
+        #[command(flatten)]
+        calendar: CalendarOptions,
     },
     /// Render a timeline YAML (possibly reviewed and edited) as Graphviz DOT
     #[command(after_help = "\
@@ -105,6 +107,8 @@ Examples:
         /// Extra actors, places and roles (see `build --gazetteer`)
         #[arg(long, value_name = "FILE")]
         gazetteer: Vec<PathBuf>,
+        #[command(flatten)]
+        calendar: CalendarOptions,
     },
     /// Find and normalise every temporal expression in one text (TimeML TIMEX3)
     #[command(after_help = "\
@@ -128,7 +132,41 @@ matter or dateline, as for `build`.")]
         /// Write here (atomically) instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        calendar: CalendarOptions,
     },
+}
+
+/// How the articles write dates where usage differs by country.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CalendarOptions {
+    /// Read numeric dates day first ("3/4/2025" is 3 April), as British, Indian and
+    /// most non-US outlets write them; a number over 12 settles it either way
+    #[arg(long)]
+    pub day_first: bool,
+    /// Country (ISO 3166 code, e.g. GB, CA, NZ) whose holidays apply where they
+    /// differ: Thanksgiving in Canada, Labour Day in New Zealand
+    #[arg(long, value_name = "CODE", value_parser = parse_region)]
+    pub region: Option<String>,
+}
+
+impl CalendarOptions {
+    pub fn apply(&self, lexicon: &mut crate::Lexicon) {
+        lexicon.temporal.day_first |= self.day_first;
+        if self.region.is_some() {
+            lexicon.temporal.set_region(self.region.as_deref());
+        }
+    }
+}
+
+fn parse_region(text: &str) -> Result<String, String> {
+    if text.len() == 2 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(text.to_ascii_uppercase())
+    } else {
+        Err(format!(
+            "`{text}` is not a two-letter country code (GB, US, CA...)"
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -57,8 +57,10 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             title,
             cluster_by,
             gazetteer,
+            calendar,
         } => {
-            let lexicon = Lexicon::with_gazetteers(&gazetteer)?;
+            let mut lexicon = Lexicon::with_gazetteers(&gazetteer)?;
+            calendar.apply(&mut lexicon);
             let (timeline, warnings) = crate::build_with(&paths, title, current_year(), &lexicon)?;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
@@ -82,18 +84,23 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             published,
             explain,
             gazetteer,
-        } => extract_report(
-            &file,
-            published,
-            explain,
-            &Lexicon::with_gazetteers(&gazetteer)?,
-        ),
+            calendar,
+        } => {
+            let mut lexicon = Lexicon::with_gazetteers(&gazetteer)?;
+            calendar.apply(&mut lexicon);
+            extract_report(&file, published, explain, &lexicon)
+        }
         Command::Tag {
             file,
             published,
             format,
             output,
-        } => tag_report(&file, published, format, output.as_deref()),
+            calendar,
+        } => {
+            let mut lexicon = Lexicon::builtin()?;
+            calendar.apply(&mut lexicon);
+            tag_report(&file, published, format, output.as_deref(), &lexicon)
+        }
     }
 }
 
@@ -118,9 +125,9 @@ fn tag_report(
     published: Option<NaiveDate>,
     format: TagFormat,
     output: Option<&Path>,
+    lexicon: &Lexicon,
 ) -> Result<Vec<Warning>> {
-    let lexicon = Lexicon::builtin()?;
-    let (doc, warnings) = load_one(file, published, &lexicon)?;
+    let (doc, warnings) = load_one(file, published, lexicon)?;
     let creation = doc.published.ok_or_else(|| {
         Error::Usage(format!(
             "{}: no publication date in a manifest, front matter or dateline; \

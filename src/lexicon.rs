@@ -89,7 +89,17 @@ pub struct TemporalLexicon {
     pub ambiguous_months: BTreeSet<String>,
     pub weekdays: BTreeMap<String, u32>,
     pub lowercase_weekdays: bool,
+    /// Weekday abbreviations that are also words ("sun", "wed"): a weekday only
+    /// before a date.
+    pub ambiguous_weekdays: BTreeSet<String>,
     pub weekday_blockers: BTreeSet<String>,
+    /// Read "3/4/2025" day first (4 March), as British and most non-US outlets
+    /// write it; otherwise month first. A number over 12 settles it either way.
+    pub day_first: bool,
+    /// Number pairs with a slash that are no date ("24/7").
+    pub numeric_idioms: BTreeSet<String>,
+    /// Words that may follow a date that stands alone ("on the 15th and ...").
+    pub date_conjunctions: BTreeSet<String>,
     pub date_prepositions: BTreeSet<String>,
     pub relative_days: BTreeMap<String, i64>,
     pub relations: BTreeMap<String, Relation>,
@@ -101,7 +111,14 @@ pub struct TemporalLexicon {
     pub seasons: BTreeMap<String, Season>,
     pub dayparts: BTreeMap<String, DayPart>,
     pub modifiers: BTreeMap<String, Modifier>,
-    pub holidays: BTreeMap<String, (u32, u32)>,
+    /// Named days (`holidays.yaml`).
+    pub holidays: Vec<Holiday>,
+    /// A holiday name's first token → (the name's tokens, index in `holidays`),
+    /// longest names first.
+    pub holiday_names: std::collections::HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Region (ISO 3166 code) whose holidays apply where they differ: US Labor Day is
+    /// in September, New Zealand's in October.
+    pub region: Option<String>,
     pub future_markers: Vec<Vec<String>>,
     pub past_tense_irregular: BTreeSet<String>,
     pub past_tense_not: BTreeSet<String>,
@@ -123,7 +140,11 @@ struct TemporalFile {
     ambiguous_months: Vec<String>,
     weekdays: Vec<Vec<serde_yaml::Value>>,
     lowercase_weekdays: bool,
+    ambiguous_weekdays: Vec<String>,
     weekday_blockers: Vec<String>,
+    numeric_dates: NumericOrder,
+    numeric_idioms: Vec<String>,
+    date_conjunctions: Vec<String>,
     date_prepositions: Vec<String>,
     relative_days: BTreeMap<String, i64>,
     relations: BTreeMap<String, Relation>,
@@ -135,7 +156,6 @@ struct TemporalFile {
     seasons: BTreeMap<String, Season>,
     dayparts: BTreeMap<String, DayPart>,
     modifiers: BTreeMap<String, Modifier>,
-    holidays: BTreeMap<String, [u32; 2]>,
     past_tense_irregular: Vec<String>,
     past_tense_not: Vec<String>,
     year_determiners: Vec<String>,
@@ -144,6 +164,142 @@ struct TemporalFile {
     backward_prepositions: Vec<String>,
     month_day_followers: Vec<String>,
     future_markers: Vec<String>,
+}
+
+const HOLIDAYS: &str = include_str!("lexicon/holidays.yaml");
+
+/// A named day and how it falls in a year.
+#[derive(Debug, Clone)]
+pub struct Holiday {
+    pub name: String,
+    pub rule: crate::temporal::holidays::HolidayRule,
+    /// How many days it lasts (Ramadan: 30).
+    pub days: u32,
+    /// Where it is kept on this day; empty: everywhere not listed elsewhere.
+    pub regions: Vec<String>,
+    /// Read only when capitalised ("Lent", not "lent").
+    pub cased: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayFile {
+    holidays: Vec<HolidayEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayEntry {
+    names: Vec<String>,
+    date: HolidayDate,
+    #[serde(default)]
+    days: u32,
+    #[serde(default)]
+    regions: Vec<String>,
+    #[serde(default)]
+    cased: bool,
+}
+
+/// One of the ways `holidays.yaml` gives a day; exactly one field is set.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayDate {
+    fixed: Option<[u32; 2]>,
+    nth_weekday: Option<NthWeekday>,
+    easter: Option<i64>,
+    orthodox_easter: Option<i64>,
+    hijri: Option<[u32; 2]>,
+    hebrew: Option<[u32; 2]>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NthWeekday {
+    month: u32,
+    weekday: chrono::Weekday,
+    nth: i32,
+    #[serde(default)]
+    offset: i64,
+}
+
+impl HolidayDate {
+    fn rule(self, name: &str) -> Result<crate::temporal::holidays::HolidayRule> {
+        use crate::temporal::holidays::HolidayRule;
+        let bad = |reason: &str| Error::Lexicon {
+            name: "holidays.yaml".into(),
+            reason: format!("{name}: {reason}"),
+        };
+        let valid_day = |[month, day]: [u32; 2]| {
+            chrono::NaiveDate::from_ymd_opt(2000, month, day)
+                .map(|_| [month, day])
+                .ok_or_else(|| bad("no such day"))
+        };
+        let mut rules = Vec::new();
+        if let Some(day) = self.fixed {
+            rules.push(HolidayRule::Fixed(valid_day(day)?));
+        }
+        if let Some(n) = self.nth_weekday {
+            if !(1..=12).contains(&n.month) || n.nth == 0 || !(-5..=5).contains(&n.nth) {
+                return Err(bad("nth_weekday needs a month 1-12 and nth ±1-5"));
+            }
+            rules.push(HolidayRule::NthWeekday {
+                month: n.month,
+                weekday: n.weekday,
+                nth: n.nth,
+                offset: n.offset,
+            });
+        }
+        if let Some(offset) = self.easter {
+            rules.push(HolidayRule::Easter(offset));
+        }
+        if let Some(offset) = self.orthodox_easter {
+            rules.push(HolidayRule::OrthodoxEaster(offset));
+        }
+        if let Some([month, day]) = self.hijri {
+            if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+                return Err(bad("a hijri date is [month 1-12, day 1-30]"));
+            }
+            rules.push(HolidayRule::Hijri([month, day]));
+        }
+        if let Some([month, day]) = self.hebrew {
+            if !(1..=13).contains(&month) || !(1..=30).contains(&day) {
+                return Err(bad("a hebrew date is [month 1-13, day 1-30]"));
+            }
+            rules.push(HolidayRule::Hebrew([month, day]));
+        }
+        match rules.as_slice() {
+            [rule] => Ok(*rule),
+            _ => Err(bad(
+                "give exactly one of fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew",
+            )),
+        }
+    }
+}
+
+/// A name as people also write it: "mother's day" as "mothers day", "eid al-adha" as
+/// "eid al adha", "st. patrick's" as "st patricks".
+fn simplified_name(tokens: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for token in tokens {
+        match token.as_str() {
+            "'" | "-" | "." => {}
+            "s" if out.last().is_some() && tokens.len() > 1 => {
+                if let Some(last) = out.last_mut() {
+                    last.push('s');
+                }
+            }
+            _ => out.push(token.clone()),
+        }
+    }
+    out
+}
+
+/// How the lexicon reads a numeric date whose numbers are both 12 or less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum NumericOrder {
+    MonthFirst,
+    DayFirst,
 }
 
 /// `[number, name, abbreviation...]` rows into a name → number map.
@@ -181,7 +337,11 @@ impl TemporalLexicon {
             ambiguous_months: set(file.ambiguous_months),
             weekdays: numbered_names("temporal.yaml", &file.weekdays)?,
             lowercase_weekdays: file.lowercase_weekdays,
+            ambiguous_weekdays: set(file.ambiguous_weekdays),
             weekday_blockers: set(file.weekday_blockers),
+            day_first: file.numeric_dates == NumericOrder::DayFirst,
+            numeric_idioms: file.numeric_idioms.into_iter().collect(),
+            date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
             relative_days: file.relative_days,
             relations: file.relations,
@@ -193,11 +353,9 @@ impl TemporalLexicon {
             seasons: file.seasons,
             dayparts: file.dayparts,
             modifiers: file.modifiers,
-            holidays: file
-                .holidays
-                .into_iter()
-                .map(|(name, [month, day])| (name, (month, day)))
-                .collect(),
+            holidays: Vec::new(),
+            holiday_names: Default::default(),
+            region: None,
             future_markers: file.future_markers.iter().map(|m| phrase(m)).collect(),
             past_tense_irregular: set(file.past_tense_irregular),
             past_tense_not: set(file.past_tense_not),
@@ -209,8 +367,56 @@ impl TemporalLexicon {
             rules: RuleSet::builtin()?,
             word_classes: Default::default(),
         };
+        lexicon.load_holidays(HOLIDAYS)?;
         lexicon.word_classes = crate::temporal::rules::word_classes(&lexicon);
         Ok(lexicon)
+    }
+
+    fn load_holidays(&mut self, text: &str) -> Result<()> {
+        let file: HolidayFile = parse_yaml("holidays.yaml", text)?;
+        for entry in file.holidays {
+            let index = self.holidays.len();
+            let mut forms = BTreeSet::new();
+            for name in &entry.names {
+                let tokens: Vec<String> = crate::text::tokenize(name, 0)
+                    .iter()
+                    .map(|t| fold(t.text).replace('\u{2019}', "'"))
+                    .collect();
+                forms.insert(simplified_name(&tokens));
+                forms.insert(tokens);
+            }
+            for tokens in forms {
+                let Some(first) = tokens.first().cloned() else {
+                    continue;
+                };
+                self.holiday_names
+                    .entry(first)
+                    .or_default()
+                    .push((tokens, index));
+            }
+            let name = entry.names.first().cloned().unwrap_or_default();
+            self.holidays.push(Holiday {
+                rule: entry.date.rule(&name)?,
+                name,
+                days: entry.days.max(1),
+                regions: entry
+                    .regions
+                    .iter()
+                    .map(|r| r.to_ascii_uppercase())
+                    .collect(),
+                cased: entry.cased,
+            });
+        }
+        for names in self.holiday_names.values_mut() {
+            names.sort_by_key(|(tokens, index)| (std::cmp::Reverse(tokens.len()), *index));
+        }
+        Ok(())
+    }
+
+    /// Apply the holidays of `region` (an ISO 3166 code such as `GB`) where they
+    /// differ from the general ones.
+    pub fn set_region(&mut self, region: Option<&str>) {
+        self.region = region.map(str::to_ascii_uppercase);
     }
 
     /// Is this folded word a verb in the past tense ("said", "launched")?

@@ -882,3 +882,48 @@ fn a_bad_gazetteer_is_named_with_its_line() {
         "no such file",
     );
 }
+
+/// `--day-first` and `--region` change how dates are read where usage differs by
+/// country, on `tag` as on `build` and `extract`; a bad region is a usage error.
+#[test]
+fn day_first_and_region_read_dates_as_the_country_writes_them() {
+    let dir = temp_dir();
+    let text = "Talks resumed on 3/4/2025 and paused on Thanksgiving 2024.\n";
+    let file = write(dir.path(), "article.txt", text.as_bytes());
+    let cases: &[(&[&str], &[&str])] = &[
+        (&[], &["value: 2025-03-04", "value: 2024-11-28"]),
+        (
+            &["--day-first"],
+            &["value: 2025-04-03", "value: 2024-11-28"],
+        ),
+        (
+            &["--region", "ca"],
+            &["value: 2025-03-04", "value: 2024-10-14"],
+        ),
+    ];
+    for (options, expected) in cases {
+        let mut args = vec![
+            "tag",
+            arg(&file),
+            "--published",
+            "2025-05-01",
+            "--format",
+            "yaml",
+        ];
+        args.extend_from_slice(options);
+        let output = dateline(&args);
+        assert!(output.status.success(), "{options:?}: {}", stderr(&output));
+        for value in *expected {
+            assert!(stdout(&output).contains(value), "{options:?}: no {value}");
+        }
+    }
+    let output = dateline(&[
+        "extract",
+        arg(&file),
+        "--published",
+        "2025-05-01",
+        "--region",
+        "CAN",
+    ]);
+    assert_fails(&output, 2, "CAN", "two-letter country code");
+}

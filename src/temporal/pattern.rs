@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::holidays::HolidayRule;
 use super::value::When;
 
 impl std::fmt::Display for Direction {
@@ -36,6 +37,8 @@ pub enum Relation {
     Last,
     This,
     Next,
+    /// "Friday after next", "March after next": one further than next.
+    AfterNext,
 }
 
 impl Relation {
@@ -44,6 +47,7 @@ impl Relation {
             Relation::Last => -1,
             Relation::This => 0,
             Relation::Next => 1,
+            Relation::AfterNext => 2,
         }
     }
 }
@@ -234,6 +238,48 @@ pub enum Pattern {
         day: u32,
         year: Option<i32>,
     },
+    /// "Sunday, Feb 10": the year near the anchor in which that day is that weekday.
+    WeekdayMonthDay {
+        weekday: Weekday,
+        month: u32,
+        day: u32,
+    },
+    /// "the 15th", "the 20th of next month", "Tuesday the 19th".
+    DayOfMonth {
+        day: u32,
+        relation: Option<Relation>,
+        weekday: Option<Weekday>,
+    },
+    /// "the first Tuesday of October", "the last day of May 2015", "the second
+    /// Monday of last month": `nth` counts from the end when negative; without a
+    /// weekday it counts days.
+    NthOfMonth {
+        nth: i32,
+        weekday: Option<Weekday>,
+        month: Option<u32>,
+        year: Option<i32>,
+        relation: Option<Relation>,
+    },
+    /// "Easter", "Eid al-Fitr 2018", "last Thanksgiving", "Christmas of next year"
+    /// (`of_year`: the relation picks the year, not the occurrence).
+    Holiday {
+        rule: HolidayRule,
+        days: u32,
+        year: Option<i32>,
+        relation: Option<Relation>,
+        of_year: bool,
+    },
+    /// "Wednesday of next week", "last week's Sunday".
+    WeekdayOfWeek {
+        weekday: Weekday,
+        relation: Relation,
+    },
+    /// "the next three days": the days ahead of the anchor, a length of time that
+    /// also bounds the days it covers.
+    Ahead {
+        count: i64,
+        unit: Unit,
+    },
     MonthYear {
         month: u32,
         year: i32,
@@ -348,8 +394,13 @@ impl Resolved {
         }
     }
 
+    /// TimeML keeps "late March" as `2025-03` with mod END; the days it covers are
+    /// the month's last third, so events dated by it order against "mid-March".
     fn with_modifier(mut self, modifier: Option<Modifier>) -> Resolved {
         self.modifier = modifier;
+        if let (Some(part), Some(when)) = (modifier, self.when) {
+            self.when = Some(part_of(when, part).unwrap_or(when));
+        }
         self
     }
 }
@@ -381,6 +432,8 @@ impl Pattern {
                 | Pattern::Half { year: Some(_), .. }
                 | Pattern::Season { year: Some(_), .. }
                 | Pattern::DaySpan { year: Some(_), .. }
+                | Pattern::NthOfMonth { year: Some(_), .. }
+                | Pattern::Holiday { year: Some(_), .. }
                 | Pattern::Duration { past: false, .. }
                 | Pattern::Set { .. }
                 | Pattern::Reference(_)
@@ -405,6 +458,7 @@ impl Pattern {
             | Pattern::Season { year, .. }
             | Pattern::DaySpan { year, .. } => year,
             Pattern::MonthYear { year, .. } | Pattern::Year { year, .. } => Some(year),
+            Pattern::NthOfMonth { year, .. } | Pattern::Holiday { year, .. } => year,
             _ => None,
         }
     }
@@ -429,6 +483,114 @@ impl Pattern {
             } => Resolved::date(pick_year(anchor, direction, |y| {
                 NaiveDate::from_ymd_opt(y, month, day).map(When::Day)
             })?),
+            Pattern::WeekdayMonthDay {
+                weekday,
+                month,
+                day,
+            } => {
+                // The weekday settles the year when it fits one of the nearby ones.
+                let fits = (anchor.year() - 6..=anchor.year() + 6)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                    .filter(|d| d.weekday() == weekday)
+                    .min_by_key(|d| (*d - anchor).num_days().abs());
+                match fits {
+                    Some(day) => Resolved::date(When::Day(day)),
+                    None => Pattern::MonthDay {
+                        month,
+                        day,
+                        year: None,
+                    }
+                    .timex(anchor, direction, context)?,
+                }
+            }
+            Pattern::DayOfMonth {
+                day,
+                relation,
+                weekday,
+            } => Resolved::date(When::Day(day_of_month(
+                anchor, day, relation, weekday, direction,
+            )?)),
+            Pattern::NthOfMonth {
+                nth,
+                weekday,
+                month,
+                year,
+                relation,
+            } => {
+                let (y, m) = match (month, year, relation) {
+                    (Some(m), Some(y), _) => (y, m),
+                    (Some(m), None, _) => {
+                        let start = pick_year(anchor, direction, |y| valid_month(y, m))?.start()?;
+                        (start.year(), m)
+                    }
+                    (None, _, relation) => {
+                        let shifted =
+                            shift_months(anchor, i64::from(relation.map_or(0, Relation::step)))?;
+                        (shifted.year(), shifted.month())
+                    }
+                };
+                Resolved::date(When::Day(nth_of_month(y, m, nth, weekday)?))
+            }
+            Pattern::Holiday {
+                rule,
+                days,
+                year,
+                relation,
+                of_year,
+            } => {
+                let day = match (year, relation) {
+                    (Some(y), _) => rule.days_in(y).first().copied()?,
+                    (None, Some(r)) if of_year => {
+                        rule.days_in(anchor.year() + r.step()).first().copied()?
+                    }
+                    (None, relation) => {
+                        let all = rule.occurrences(anchor.year() - 1, anchor.year() + 2);
+                        let back = all.iter().rev().find(|d| **d <= anchor);
+                        let ahead = all.iter().find(|d| **d >= anchor);
+                        match relation {
+                            Some(Relation::Last) => {
+                                all.iter().rev().find(|d| **d < anchor).copied()
+                            }
+                            Some(Relation::Next) => all.iter().find(|d| **d > anchor).copied(),
+                            // "this Easter" said in February is the one ahead.
+                            Some(Relation::This) => ahead.copied(),
+                            Some(Relation::AfterNext) => {
+                                all.iter().filter(|d| **d > anchor).nth(1).copied()
+                            }
+                            None => directed(anchor, direction, back.copied(), ahead.copied()),
+                        }?
+                    }
+                };
+                let when = if days > 1 {
+                    When::Interval(day, day + Duration::days(i64::from(days) - 1))
+                } else {
+                    When::Day(day)
+                };
+                Resolved {
+                    kind: TimexType::Date,
+                    value: day.format("%Y-%m-%d").to_string(),
+                    modifier: None,
+                    when: Some(when),
+                }
+            }
+            Pattern::WeekdayOfWeek { weekday, relation } => {
+                let monday = anchor
+                    - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
+                    + Duration::days(7 * i64::from(relation.step()));
+                Resolved::date(When::Day(
+                    monday + Duration::days(i64::from(weekday.num_days_from_monday())),
+                ))
+            }
+            Pattern::Ahead { count, unit } => {
+                let first = anchor.succ_opt()?;
+                let last = unit.shift(anchor, count)?;
+                Resolved {
+                    kind: TimexType::Duration,
+                    value: unit.duration(Some(count)),
+                    modifier: None,
+                    when: (last >= first).then_some(When::Interval(first, last)),
+                }
+            }
             Pattern::MonthYear {
                 month,
                 year,
@@ -450,6 +612,10 @@ impl Pattern {
                     Some(Relation::Next) => {
                         let (y, m) = candidates.iter().copied().find(|c| *c > here)?;
                         valid_month(y, m)?
+                    }
+                    Some(Relation::AfterNext) => {
+                        let (y, m) = candidates.iter().copied().find(|c| *c > here)?;
+                        valid_month(y + 1, m)?
                     }
                     None => pick_year(anchor, direction, |y| valid_month(y, month))?,
                 };
@@ -481,11 +647,7 @@ impl Pattern {
                 unit,
                 modifier,
             } => {
-                let step = match relation {
-                    Relation::Last => -1,
-                    Relation::This => 0,
-                    Relation::Next => 1,
-                };
+                let step = i64::from(relation.step());
                 let when = match unit {
                     Unit::Week => {
                         // Said on a Sunday about the future, "this week" is the week
@@ -654,6 +816,7 @@ impl Pattern {
                             (Some(Relation::This), _) => this,
                             (Some(Relation::Last), _) => this - 1,
                             (Some(Relation::Next), _) => this + i32::from(started),
+                            (Some(Relation::AfterNext), _) => this + 1 + i32::from(started),
                             (None, _) => pick_year(anchor, direction, |y| season.months(y))?
                                 .start()?
                                 .year(),
@@ -805,6 +968,9 @@ fn weekday_day(
         (Some(Relation::Next), _) => {
             anchor + Duration::days(if forward == 0 { 7 } else { forward })
         }
+        (Some(Relation::AfterNext), _) => {
+            anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
+        }
         (Some(Relation::This), _) | (None, Direction::Forward) => anchor + Duration::days(forward),
         (None, Direction::Backward | Direction::Nearest) => anchor - Duration::days(back),
     }
@@ -894,4 +1060,102 @@ fn pick_year(
     directed
         .or_else(|| candidates.iter().min_by_key(|c| distance(c)))
         .map(|c| c.0)
+}
+
+/// The days of `when` that "early", "mid" or "late" pick out: a third of a month or a
+/// year, the first three or last three days of a week. `None` where a part makes no
+/// narrower span (a day, a quarter, an approximate date).
+fn part_of(when: When, part: Modifier) -> Option<When> {
+    let (start, end) = when.bounds()?;
+    let (first, last) = match (when, part) {
+        (_, Modifier::Approx) | (When::Day(_) | When::Quarter { .. } | When::Interval(..), _) => {
+            return None
+        }
+        (When::Month { .. }, Modifier::Start) => (start, start + Duration::days(9)),
+        (When::Month { .. }, Modifier::Mid) => {
+            (start + Duration::days(10), start + Duration::days(19))
+        }
+        (When::Month { .. }, Modifier::End) => (start + Duration::days(20), end),
+        (When::Week { .. }, Modifier::Start) => (start, start + Duration::days(2)),
+        (When::Week { .. }, Modifier::Mid) => {
+            (start + Duration::days(2), start + Duration::days(4))
+        }
+        (When::Week { .. }, Modifier::End) => (start + Duration::days(4), end),
+        (When::Year(y), Modifier::Start) => (start, super::value::last_day_of_month(y, 4)?),
+        (When::Year(y), Modifier::Mid) => (
+            NaiveDate::from_ymd_opt(y, 5, 1)?,
+            super::value::last_day_of_month(y, 8)?,
+        ),
+        (When::Year(y), Modifier::End) => (NaiveDate::from_ymd_opt(y, 9, 1)?, end),
+    };
+    Some(When::Interval(first, last))
+}
+
+/// Day `day` of the month `relation` names, or, with none, of the month that puts it
+/// nearest the anchor in `direction`; with a weekday, the nearest such month in
+/// which that day falls on it ("Tuesday the 19th").
+fn day_of_month(
+    anchor: NaiveDate,
+    day: u32,
+    relation: Option<Relation>,
+    weekday: Option<Weekday>,
+    direction: Direction,
+) -> Option<NaiveDate> {
+    let month_start = |offset: i64| shift_months(anchor.with_day(1)?, offset);
+    if let Some(relation) = relation {
+        let start = month_start(i64::from(relation.step()))?;
+        return NaiveDate::from_ymd_opt(start.year(), start.month(), day);
+    }
+    let span = if weekday.is_some() { 14 } else { 1 };
+    let candidates: Vec<NaiveDate> = (-span..=span)
+        .filter_map(|offset| {
+            let start = month_start(offset)?;
+            NaiveDate::from_ymd_opt(start.year(), start.month(), day)
+        })
+        .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
+        .collect();
+    let back = candidates.iter().rev().find(|d| **d <= anchor).copied();
+    let ahead = candidates.iter().find(|d| **d >= anchor).copied();
+    directed(anchor, direction, back, ahead)
+}
+
+/// Of the nearest day on or before the anchor and the nearest on or after it, the one
+/// `direction` reads. News looks back, so with no direction a day ahead counts as
+/// twice as far; and, as for year-less dates, a past-tense sentence may still name a
+/// day a few weeks ahead ("agreed an Easter truce" days before Easter) rather than
+/// one most of a year back.
+fn directed(
+    anchor: NaiveDate,
+    direction: Direction,
+    back: Option<NaiveDate>,
+    ahead: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let days_back = back.map(|b| (anchor - b).num_days());
+    let days_ahead = ahead.map(|a| (a - anchor).num_days());
+    match (direction, days_back, days_ahead) {
+        (Direction::Forward, _, _) => ahead.or(back),
+        (Direction::Backward, Some(b), Some(a)) if b > 180 && a <= 62 => ahead,
+        (Direction::Backward, _, _) => back.or(ahead),
+        (Direction::Nearest, Some(b), Some(a)) if 2 * a < b => ahead,
+        (Direction::Nearest, _, _) => back.or(ahead),
+    }
+}
+
+/// The `nth` day (or `weekday`) of a month, counting from its end when `nth` is
+/// negative: `-1` is the last.
+fn nth_of_month(year: i32, month: u32, nth: i32, weekday: Option<Weekday>) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = super::value::last_day_of_month(year, month)?;
+    let matching = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday() == w);
+    let days = first.iter_days().take_while(|d| *d <= last);
+    let found = if nth > 0 {
+        days.filter(matching).nth(usize::try_from(nth - 1).ok()?)
+    } else {
+        let all: Vec<NaiveDate> = days.filter(matching).collect();
+        let back = usize::try_from(-nth).ok()?;
+        all.len()
+            .checked_sub(back)
+            .and_then(|i| all.get(i).copied())
+    };
+    found
 }

@@ -3,12 +3,15 @@
 //! each one builds, and a corpus of examples that the tests walk.
 //!
 //! A pattern is a sequence of elements separated by spaces:
-//! - `word` or `one|two|three`: a token, compared folded (lowercase);
+//! - `word` or `one|two|three`: a token, compared folded (lowercase); one class may be
+//!   among the alternatives (`<weekday>|day`);
 //! - `,` `-` `.` or any other punctuation: that character;
 //! - `<class>`: a word class read from the lexicon (`<month>`, `<weekday>`, `<day>`,
 //!   `<year>`, `<count>`, `<unit>`, `<relation>`, `<ordinal>`, `<season>`, `<daypart>`,
 //!   `<clock>`, `<zone>`, `<modifier>`, `<relative_day>`, `<decade>`, `<holiday>`,
-//!   `<month_number>`);
+//!   `<month_number>`, `<number>` (1 to 31, in either slot of a numeric date),
+//!   `<any_year>` (four digits, or two read as 1950-2049), `<nth_day>` ("15th",
+//!   "first": a day written as an ordinal), `<year_quarter>` ("2018Q4", "18q4"));
 //! - a trailing `?` makes an element optional;
 //! - a leading `>` looks ahead without taking the token (`the year >ended`), a leading
 //!   `!` requires the token not to be there (`the year !of`); both only after the
@@ -21,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::Weekday;
 use serde::Deserialize;
 
+use super::holidays::HolidayRule;
 use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
 use crate::error::{Error, Result};
 use crate::lexicon::TemporalLexicon;
@@ -103,6 +107,18 @@ pub enum Builder {
     Time,
     /// "2-3 April", "between 2 and 3 April", "from Monday to Wednesday".
     Span,
+    /// "10/31/1974", "31.10.1974", "3/3/15": which number is the month follows the
+    /// lexicon's `numeric_dates` order unless one of them is over 12.
+    NumericDate,
+    /// "the 15th", "the 20th of next month", "Tuesday the 19th".
+    DayOfMonth,
+    /// "the first Tuesday of October", "the last day of May", "the third day of
+    /// next month".
+    NthOfMonth,
+    /// "Wednesday of next week", "last week's Sunday".
+    WeekdayOfWeek,
+    /// "the next three days": a length of time ahead of the anchor.
+    Ahead,
 }
 
 /// Fixed values a rule adds to what it captured.
@@ -122,6 +138,12 @@ pub struct Args {
     /// The phrase itself points forward ("upcoming", "as early as").
     #[serde(default)]
     pub forward: bool,
+    /// An ordinal the words give ("the final quarter" is the fourth; "the last
+    /// Monday" is the first from the end, with `from_end`).
+    pub ordinal: Option<u32>,
+    /// Count the ordinal from the end ("the second last day of May").
+    #[serde(default)]
+    pub from_end: bool,
 }
 
 /// Context checks a rule needs beyond its tokens.
@@ -143,6 +165,15 @@ pub enum Guard {
     SingularUnit,
     /// The unit is written in the plural ("for weeks", "recent years").
     PluralUnit,
+    /// Nothing but punctuation or a conjunction follows: "on the 15th," but not "the
+    /// 15th century" or "the first time".
+    NotBeforeWord,
+    /// Two numbers around a slash are not a fraction ("1/2", "3/4") or an idiom the
+    /// lexicon lists ("24/7").
+    NotFraction,
+    /// A number after a year is a month only when written as one ("2014-05",
+    /// "2014-10,"), not a second year ("the 2010-11 season").
+    IsoMonth,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -164,6 +195,10 @@ enum Class {
     Holiday,
     Zone,
     MonthNumber,
+    Number,
+    AnyYear,
+    NthDay,
+    YearQuarter,
 }
 
 impl Class {
@@ -190,15 +225,20 @@ impl Class {
             "holiday" => Class::Holiday,
             "zone" => Class::Zone,
             "month_number" => Class::MonthNumber,
+            "number" => Class::Number,
+            "any_year" => Class::AnyYear,
+            "nth_day" => Class::NthDay,
+            "year_quarter" => Class::YearQuarter,
             _ => return None,
         })
     }
 }
 
-#[derive(Debug, Clone)]
-enum Matcher {
-    Words(Vec<String>),
-    Class(Class),
+/// What one element accepts: any of its words, or a token of its class.
+#[derive(Debug, Clone, Default)]
+struct Matcher {
+    words: Vec<String>,
+    class: Option<Class>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,15 +310,22 @@ impl RuleSet {
                     Some(body) if !body.is_empty() => (body, true),
                     _ => (raw, false),
                 };
-                let matcher = if let Some(name) =
-                    body.strip_prefix('<').and_then(|b| b.strip_suffix('>'))
-                {
-                    Matcher::Class(
-                        Class::parse(name).ok_or_else(|| bad(format!("unknown class <{name}>")))?,
-                    )
-                } else {
-                    Matcher::Words(body.split('|').map(crate::lexicon::fold).collect())
-                };
+                let mut matcher = Matcher::default();
+                for alternative in body.split('|') {
+                    match alternative
+                        .strip_prefix('<')
+                        .and_then(|b| b.strip_suffix('>'))
+                    {
+                        Some(name) if matcher.class.is_none() => {
+                            matcher.class = Some(
+                                Class::parse(name)
+                                    .ok_or_else(|| bad(format!("unknown class <{name}>")))?,
+                            );
+                        }
+                        Some(_) => return Err(bad(format!("`{body}` names two classes"))),
+                        None => matcher.words.push(crate::lexicon::fold(alternative)),
+                    }
+                }
                 elements.push(Element {
                     matcher,
                     optional,
@@ -293,13 +340,11 @@ impl RuleSet {
             let index = self.rules.len();
             // Index the rule under every element that can come first.
             for element in &elements {
-                match &element.matcher {
-                    Matcher::Words(words) => {
-                        for w in words {
-                            self.by_word.entry(w.clone()).or_default().push(index);
-                        }
-                    }
-                    Matcher::Class(class) => self.by_class.entry(*class).or_default().push(index),
+                for w in &element.matcher.words {
+                    self.by_word.entry(w.clone()).or_default().push(index);
+                }
+                if let Some(class) = element.matcher.class {
+                    self.by_class.entry(class).or_default().push(index);
                 }
                 if !element.optional {
                     break;
@@ -338,7 +383,7 @@ pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
     add(lex.dayparts.keys().collect(), Class::DayPart);
     add(lex.modifiers.keys().collect(), Class::Modifier);
     add(lex.relative_days.keys().collect(), Class::RelativeDay);
-    add(lex.holidays.keys().collect(), Class::Holiday);
+    add(lex.holiday_names.keys().collect(), Class::Holiday);
     add(lex.time_zones.iter().collect(), Class::Zone);
     add(lex.day_ordinals.keys().collect(), Class::Day);
     let clock_words: Vec<String> = ["noon", "midday", "midnight"].map(String::from).into();
@@ -364,7 +409,8 @@ pub struct Captures {
     modifier: Option<Modifier>,
     offset: Option<i64>,
     decade: Option<i32>,
-    holiday: Option<(u32, u32)>,
+    holiday: Option<(HolidayRule, u32)>,
+    numbers: [Option<u32>; 2],
 }
 
 fn push<T: Copy>(slots: &mut [Option<T>; 2], value: T) {
@@ -417,9 +463,15 @@ impl Scanner<'_, '_> {
                 | Class::Year.bit()
                 | Class::Count.bit()
                 | Class::Clock.bit()
-                | Class::MonthNumber.bit();
+                | Class::MonthNumber.bit()
+                | Class::Number.bit()
+                | Class::AnyYear.bit();
         } else if token.text.starts_with(|c: char| c.is_ascii_digit()) {
-            classes |= Class::Day.bit() | Class::Decade.bit() | Class::Clock.bit();
+            classes |= Class::Day.bit()
+                | Class::Decade.bit()
+                | Class::Clock.bit()
+                | Class::NthDay.bit()
+                | Class::YearQuarter.bit();
         }
         for (class, list) in &rules.by_class {
             if classes & class.bit() != 0
@@ -443,7 +495,8 @@ impl Scanner<'_, '_> {
             {
                 continue;
             }
-            let Some(pattern) = build(rule.build, &rule.args, &captures) else {
+            let Some(pattern) = build(rule.build, &rule.args, &captures, self.lexicon.day_first)
+            else {
                 continue;
             };
             if best.as_ref().is_none_or(|b| end > b.end) {
@@ -500,13 +553,12 @@ impl Scanner<'_, '_> {
     }
 
     fn element_at(&self, element: &Element, i: usize, captures: &mut Captures) -> Option<usize> {
-        match &element.matcher {
-            Matcher::Words(words) => {
-                let w = self.word(i)?;
-                words.iter().any(|x| x == w).then_some(1)
-            }
-            Matcher::Class(class) => self.class_at(*class, i, captures),
+        let matcher = &element.matcher;
+        let w = self.word(i)?;
+        if matcher.words.iter().any(|x| x == w) {
+            return Some(1);
         }
+        self.class_at(matcher.class?, i, captures)
     }
 
     fn class_at(&self, class: Class, i: usize, captures: &mut Captures) -> Option<usize> {
@@ -528,7 +580,15 @@ impl Scanner<'_, '_> {
                     })
                 };
                 let lowercase = !token.is_capitalized();
-                let beside = number_beside(Some(i + 1)) || number_beside(i.checked_sub(1));
+                // "the first of march", "4 of july"
+                let day_of = i >= 2
+                    && self.is(i - 1, "of")
+                    && (number_beside(Some(i - 2))
+                        || self
+                            .word(i - 2)
+                            .is_some_and(|w| lex.day_ordinals.contains_key(w)));
+                let beside =
+                    number_beside(Some(i + 1)) || number_beside(i.checked_sub(1)) || day_of;
                 if lowercase && (lex.ambiguous_months.contains(word) || word.len() <= 4) && !beside
                 {
                     return None;
@@ -571,11 +631,21 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Weekday => {
-                // Full names only: "Sat", "Sun", "Wed" are too often other words.
-                if word.len() < 6 {
-                    return None;
-                }
                 let number = *lex.weekdays.get(word)?;
+                // "Thu", "Fri." stand alone; "Sat", "Sun", "Wed", "Mon" are too often
+                // other words, so they need a date after them ("Wed, Feb 13").
+                let abbreviated = word.len() < 6;
+                let stop = abbreviated && self.is(i + 1, ".") && i + 2 < self.tokens.len();
+                if abbreviated && lex.ambiguous_weekdays.contains(word) {
+                    let mut next = i + 1 + usize::from(stop);
+                    next += usize::from(self.is(next, ","));
+                    let mut probe = Captures::default();
+                    let date_follows = self.class_at(Class::Month, next, &mut probe).is_some()
+                        || self.class_at(Class::Day, next, &mut probe).is_some();
+                    if !date_follows {
+                        return None;
+                    }
+                }
                 let blocked = self
                     .word(i + 1)
                     .is_some_and(|w| lex.weekday_blockers.contains(w))
@@ -585,7 +655,7 @@ impl Scanner<'_, '_> {
                 }
                 let weekday = Weekday::try_from(u8::try_from(number.checked_sub(1)?).ok()?).ok()?;
                 push(&mut captures.weekdays, weekday);
-                Some(1)
+                Some(1 + usize::from(stop))
             }
             Class::Relation => {
                 captures.relation = Some(*lex.relations.get(word)?);
@@ -668,9 +738,9 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Holiday => {
-                let (month, day) = *lex.holidays.get(word)?;
-                captures.holiday = Some((month, day));
-                Some(1)
+                let (holiday, length) = self.holiday_at(i)?;
+                captures.holiday = Some((holiday.rule, holiday.days));
+                Some(length)
             }
             Class::Clock => self.clock_at(i, captures),
             Class::Zone => lex.time_zones.contains(word).then_some(1),
@@ -682,7 +752,99 @@ impl Scanner<'_, '_> {
                 push(&mut captures.months, month);
                 Some(1)
             }
+            Class::Number => {
+                if token.kind != TokenKind::Number || token.text.len() > 2 {
+                    return None;
+                }
+                let number: u32 = word.parse().ok().filter(|n| (1..=31).contains(n))?;
+                push(&mut captures.numbers, number);
+                Some(1)
+            }
+            Class::AnyYear => {
+                if token.kind != TokenKind::Number {
+                    return None;
+                }
+                let year: i32 = match token.text.len() {
+                    2 => {
+                        let short: i32 = word.parse().ok()?;
+                        if short < 50 {
+                            2000 + short
+                        } else {
+                            1900 + short
+                        }
+                    }
+                    4 => word.parse().ok().filter(|y| (1600..=2199).contains(y))?,
+                    _ => return None,
+                };
+                push(&mut captures.years, year);
+                Some(1)
+            }
+            Class::NthDay => {
+                let day = match lex.day_ordinals.get(word) {
+                    Some(&day) => day,
+                    None => ["st", "nd", "rd", "th"]
+                        .iter()
+                        .find_map(|s| word.strip_suffix(s))
+                        .filter(|d| (1..=2).contains(&d.len()))?
+                        .parse()
+                        .ok()
+                        .filter(|d| (1..=31).contains(d))?,
+                };
+                push(&mut captures.days, day);
+                Some(1)
+            }
+            Class::YearQuarter => {
+                // "2018q4", "18q4": one token.
+                let (year, quarter) = word.split_once('q')?;
+                let quarter: u32 = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
+                let year: i32 = match year.len() {
+                    2 => 2000 + year.parse::<i32>().ok()?,
+                    4 => year.parse().ok().filter(|y| (1600..=2199).contains(y))?,
+                    _ => return None,
+                };
+                push(&mut captures.years, year);
+                captures.ordinal = Some(quarter);
+                Some(1)
+            }
         }
+    }
+
+    /// The holiday whose name starts at token `i`, and how many tokens the name takes:
+    /// the longest name, and of those the one kept in the lexicon's region.
+    fn holiday_at(&self, i: usize) -> Option<(&crate::lexicon::Holiday, usize)> {
+        let lex = self.lexicon;
+        let names = lex.holiday_names.get(self.word(i)?)?;
+        let matches = |tokens: &[String]| {
+            tokens.iter().enumerate().all(|(k, expected)| {
+                self.word(i + k)
+                    .is_some_and(|w| w == expected || w == "\u{2019}" && expected == "'")
+            })
+        };
+        let in_region = |h: &crate::lexicon::Holiday| match &lex.region {
+            Some(region) => h.regions.iter().any(|r| r == region),
+            None => false,
+        };
+        let mut best: Option<(&crate::lexicon::Holiday, usize)> = None;
+        for (tokens, index) in names {
+            let holiday = &lex.holidays[*index];
+            if !matches(tokens)
+                || holiday.cased && !self.tokens[i].is_capitalized()
+                || !holiday.regions.is_empty() && !in_region(holiday)
+            {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((current, length)) => {
+                    tokens.len() > length
+                        || tokens.len() == length && in_region(holiday) && !in_region(current)
+                }
+            };
+            if better {
+                best = Some((holiday, tokens.len()));
+            }
+        }
+        best
     }
 
     /// "10:35", "10:35 a.m.", "10 a.m.", "10am", "noon", "midnight".
@@ -797,6 +959,30 @@ impl Scanner<'_, '_> {
             }),
             Guard::SingularUnit => !captures.plural,
             Guard::PluralUnit => captures.plural,
+            Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
+                !t.is_word() && t.kind != TokenKind::Number
+                    || lex.date_conjunctions.contains(&self.folded[end])
+            }),
+            Guard::NotFraction => {
+                let joined: String = self.tokens[start..end].iter().map(|t| t.text).collect();
+                let neighbour_is_number = |at: Option<usize>| {
+                    at.and_then(|j| self.tokens.get(j))
+                        .is_some_and(|t| t.kind == TokenKind::Number || matches!(t.text, "/" | "."))
+                };
+                let fraction = match captures.numbers {
+                    [Some(a), Some(b)] => a < b && b <= 10,
+                    _ => false,
+                };
+                !fraction
+                    && !lex.numeric_idioms.contains(&joined)
+                    && !neighbour_is_number(start.checked_sub(1))
+                    && !neighbour_is_number(Some(end))
+            }
+            Guard::IsoMonth => {
+                let month = self.tokens[end - 1].text;
+                month.len() == 2
+                    && (month.starts_with('0') || self.tokens.get(end).is_none_or(|t| !t.is_word()))
+            }
         }
     }
 }
@@ -811,23 +997,33 @@ fn to_24(hour: u32, afternoon: bool) -> u32 {
 }
 
 /// Turn what a rule captured into a pattern; `None` when the parts do not make one.
-fn build(builder: Builder, args: &Args, c: &Captures) -> Option<Pattern> {
+fn build(builder: Builder, args: &Args, c: &Captures, day_first: bool) -> Option<Pattern> {
     let relation = args.relation.or(c.relation);
     let unit = args.unit.or(c.unit);
     let count = args.count.map(Some).or(c.count);
     let modifier = args.modifier.or(c.modifier);
+    let ordinal = args.ordinal.or(c.ordinal);
     Some(match builder {
         Builder::Date => {
-            if let Some((month, day)) = c.holiday {
-                Pattern::MonthDay {
-                    month,
-                    day,
+            if let Some((rule, days)) = c.holiday {
+                Pattern::Holiday {
+                    rule,
+                    days,
                     year: c.years[0],
+                    relation,
+                    of_year: args.unit == Some(Unit::Year),
                 }
             } else if let Some(start) = c.decade {
                 Pattern::Decade(start)
             } else {
                 match (c.months[0], c.days[0], c.years[0]) {
+                    (Some(month), Some(day), None) if c.weekdays[0].is_some() => {
+                        Pattern::WeekdayMonthDay {
+                            weekday: c.weekdays[0]?,
+                            month,
+                            day,
+                        }
+                    }
                     (Some(month), Some(day), year) => Pattern::MonthDay { month, day, year },
                     (Some(month), None, Some(year)) => Pattern::MonthYear {
                         month,
@@ -886,12 +1082,12 @@ fn build(builder: Builder, args: &Args, c: &Captures) -> Option<Pattern> {
             unit: unit?,
         },
         Builder::Quarter => Pattern::Quarter {
-            quarter: c.ordinal.filter(|q| (1..=4).contains(q)),
+            quarter: ordinal.filter(|q| (1..=4).contains(q)),
             year: c.years[0],
             relation,
         },
         Builder::Half => Pattern::Half {
-            half: c.ordinal.filter(|h| (1..=2).contains(h))?,
+            half: ordinal.filter(|h| (1..=2).contains(h))?,
             year: c.years[0],
         },
         Builder::Season => Pattern::Season {
@@ -924,6 +1120,45 @@ fn build(builder: Builder, args: &Args, c: &Captures) -> Option<Pattern> {
             offset: args.days.or(c.offset),
             daypart: args.daypart.or(c.daypart),
             clock: c.clock,
+        },
+        Builder::NumericDate => {
+            let (first, second) = (c.numbers[0]?, c.numbers[1]?);
+            let (month, day) = if first > 12 || day_first && second <= 12 {
+                (second, first)
+            } else {
+                (first, second)
+            };
+            if month > 12 || chrono::NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+                return None;
+            }
+            Pattern::MonthDay {
+                month,
+                day,
+                year: c.years[0],
+            }
+        }
+        Builder::DayOfMonth => Pattern::DayOfMonth {
+            day: c.days[0]?,
+            relation,
+            weekday: c.weekdays[0],
+        },
+        Builder::NthOfMonth => {
+            let nth = i32::try_from(ordinal?).ok()?;
+            Pattern::NthOfMonth {
+                nth: if args.from_end { -nth } else { nth },
+                weekday: c.weekdays[0],
+                month: c.months[0],
+                year: c.years[0],
+                relation,
+            }
+        }
+        Builder::WeekdayOfWeek => Pattern::WeekdayOfWeek {
+            weekday: c.weekdays[0]?,
+            relation: relation?,
+        },
+        Builder::Ahead => Pattern::Ahead {
+            count: count??,
+            unit: unit?,
         },
         Builder::Span => {
             if let (Some(a), Some(b)) = (c.weekdays[0], c.weekdays[1]) {
