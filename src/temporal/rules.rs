@@ -19,12 +19,11 @@
 //!
 //! The longest match at a token wins; between equally long ones, the earlier rule.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Weekday;
 use serde::Deserialize;
 
-use super::holidays::HolidayRule;
 use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
 use crate::error::{Error, Result};
 use crate::lexicon::TemporalLexicon;
@@ -409,7 +408,8 @@ pub struct Captures {
     modifier: Option<Modifier>,
     offset: Option<i64>,
     decade: Option<i32>,
-    holiday: Option<(HolidayRule, u32)>,
+    /// Index into the lexicon's holidays: a small capture, copied at every step.
+    holiday: Option<u32>,
     numbers: [Option<u32>; 2],
 }
 
@@ -448,7 +448,7 @@ impl Scanner<'_, '_> {
     /// The longest rule match starting at token `i`.
     pub fn best_at(&self, i: usize) -> Option<RuleMatch> {
         let rules = &self.lexicon.rules;
-        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        let mut candidates: Vec<usize> = Vec::new();
         if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
             candidates.extend(list);
         }
@@ -480,6 +480,9 @@ impl Scanner<'_, '_> {
                 candidates.extend(list);
             }
         }
+        // Rule order breaks ties between equally long matches.
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<RuleMatch> = None;
         for index in candidates {
             let rule = &rules.rules[index];
@@ -495,8 +498,7 @@ impl Scanner<'_, '_> {
             {
                 continue;
             }
-            let Some(pattern) = build(rule.build, &rule.args, &captures, self.lexicon.day_first)
-            else {
+            let Some(pattern) = build(rule.build, &rule.args, &captures, self.lexicon) else {
                 continue;
             };
             if best.as_ref().is_none_or(|b| end > b.end) {
@@ -739,7 +741,7 @@ impl Scanner<'_, '_> {
             }
             Class::Holiday => {
                 let (holiday, length) = self.holiday_at(i)?;
-                captures.holiday = Some((holiday.rule, holiday.days));
+                captures.holiday = Some(u32::try_from(holiday).ok()?);
                 Some(length)
             }
             Class::Clock => self.clock_at(i, captures),
@@ -811,7 +813,7 @@ impl Scanner<'_, '_> {
 
     /// The holiday whose name starts at token `i`, and how many tokens the name takes:
     /// the longest name, and of those the one kept in the lexicon's region.
-    fn holiday_at(&self, i: usize) -> Option<(&crate::lexicon::Holiday, usize)> {
+    fn holiday_at(&self, i: usize) -> Option<(usize, usize)> {
         let lex = self.lexicon;
         let names = lex.holiday_names.get(self.word(i)?)?;
         let matches = |tokens: &[String]| {
@@ -824,7 +826,7 @@ impl Scanner<'_, '_> {
             Some(region) => h.regions.iter().any(|r| r == region),
             None => false,
         };
-        let mut best: Option<(&crate::lexicon::Holiday, usize)> = None;
+        let mut best: Option<(usize, usize)> = None;
         for (tokens, index) in names {
             let holiday = &lex.holidays[*index];
             if !matches(tokens)
@@ -837,11 +839,13 @@ impl Scanner<'_, '_> {
                 None => true,
                 Some((current, length)) => {
                     tokens.len() > length
-                        || tokens.len() == length && in_region(holiday) && !in_region(current)
+                        || tokens.len() == length
+                            && in_region(holiday)
+                            && !in_region(&lex.holidays[current])
                 }
             };
             if better {
-                best = Some((holiday, tokens.len()));
+                best = Some((*index, tokens.len()));
             }
         }
         best
@@ -997,7 +1001,12 @@ fn to_24(hour: u32, afternoon: bool) -> u32 {
 }
 
 /// Turn what a rule captured into a pattern; `None` when the parts do not make one.
-fn build(builder: Builder, args: &Args, c: &Captures, day_first: bool) -> Option<Pattern> {
+fn build(
+    builder: Builder,
+    args: &Args,
+    c: &Captures,
+    lexicon: &TemporalLexicon,
+) -> Option<Pattern> {
     let relation = args.relation.or(c.relation);
     let unit = args.unit.or(c.unit);
     let count = args.count.map(Some).or(c.count);
@@ -1005,10 +1014,11 @@ fn build(builder: Builder, args: &Args, c: &Captures, day_first: bool) -> Option
     let ordinal = args.ordinal.or(c.ordinal);
     Some(match builder {
         Builder::Date => {
-            if let Some((rule, days)) = c.holiday {
+            if let Some(index) = c.holiday {
+                let holiday = lexicon.holidays.get(usize::try_from(index).ok()?)?;
                 Pattern::Holiday {
-                    rule,
-                    days,
+                    rule: holiday.rule,
+                    days: holiday.days,
                     year: c.years[0],
                     relation,
                     of_year: args.unit == Some(Unit::Year),
@@ -1123,7 +1133,7 @@ fn build(builder: Builder, args: &Args, c: &Captures, day_first: bool) -> Option
         },
         Builder::NumericDate => {
             let (first, second) = (c.numbers[0]?, c.numbers[1]?);
-            let (month, day) = if first > 12 || day_first && second <= 12 {
+            let (month, day) = if first > 12 || lexicon.day_first && second <= 12 {
                 (second, first)
             } else {
                 (first, second)
