@@ -171,7 +171,6 @@ const HOLIDAYS: &str = include_str!("lexicon/holidays.yaml");
 /// A named day and how it falls in a year.
 #[derive(Debug, Clone)]
 pub struct Holiday {
-    pub name: String,
     pub rule: crate::temporal::holidays::HolidayRule,
     /// How many days it lasts (Ramadan: 30).
     pub days: u32,
@@ -394,10 +393,9 @@ impl TemporalLexicon {
                     .or_default()
                     .push((tokens, index));
             }
-            let name = entry.names.first().cloned().unwrap_or_default();
+            let name = entry.names.first().map_or("", String::as_str);
             self.holidays.push(Holiday {
-                rule: entry.date.rule(&name)?,
-                name,
+                rule: entry.date.rule(name)?,
                 days: entry.days.max(1),
                 regions: entry
                     .regions

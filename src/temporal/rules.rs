@@ -601,22 +601,10 @@ impl Scanner<'_, '_> {
                 Some(if with_stop { 2 } else { 1 })
             }
             Class::Day => {
-                if let Some(&day) = lex.day_ordinals.get(word) {
-                    push(&mut captures.days, day);
-                    return Some(1);
-                }
-                let digits = match token.kind {
-                    TokenKind::Number => token.text,
-                    TokenKind::Word => ["st", "nd", "rd", "th"]
-                        .iter()
-                        .find_map(|s| word.strip_suffix(s))
-                        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))?,
-                    TokenKind::Punct => return None,
+                let day = match token.kind {
+                    TokenKind::Number => day_number(token.text)?,
+                    _ => ordinal_day(lex, word)?,
                 };
-                if digits.len() > 2 {
-                    return None;
-                }
-                let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d))?;
                 push(&mut captures.days, day);
                 Some(1)
             }
@@ -766,45 +754,18 @@ impl Scanner<'_, '_> {
                 if token.kind != TokenKind::Number {
                     return None;
                 }
-                let year: i32 = match token.text.len() {
-                    2 => {
-                        let short: i32 = word.parse().ok()?;
-                        if short < 50 {
-                            2000 + short
-                        } else {
-                            1900 + short
-                        }
-                    }
-                    4 => word.parse().ok().filter(|y| (1600..=2199).contains(y))?,
-                    _ => return None,
-                };
-                push(&mut captures.years, year);
+                push(&mut captures.years, year_digits(word)?);
                 Some(1)
             }
             Class::NthDay => {
-                let day = match lex.day_ordinals.get(word) {
-                    Some(&day) => day,
-                    None => ["st", "nd", "rd", "th"]
-                        .iter()
-                        .find_map(|s| word.strip_suffix(s))
-                        .filter(|d| (1..=2).contains(&d.len()))?
-                        .parse()
-                        .ok()
-                        .filter(|d| (1..=31).contains(d))?,
-                };
-                push(&mut captures.days, day);
+                push(&mut captures.days, ordinal_day(lex, word)?);
                 Some(1)
             }
             Class::YearQuarter => {
                 // "2018q4", "18q4": one token.
                 let (year, quarter) = word.split_once('q')?;
                 let quarter: u32 = quarter.parse().ok().filter(|q| (1..=4).contains(q))?;
-                let year: i32 = match year.len() {
-                    2 => 2000 + year.parse::<i32>().ok()?,
-                    4 => year.parse().ok().filter(|y| (1600..=2199).contains(y))?,
-                    _ => return None,
-                };
-                push(&mut captures.years, year);
+                push(&mut captures.years, year_digits(year)?);
                 captures.ordinal = Some(quarter);
                 Some(1)
             }
@@ -988,6 +949,44 @@ impl Scanner<'_, '_> {
                     && (month.starts_with('0') || self.tokens.get(end).is_none_or(|t| !t.is_word()))
             }
         }
+    }
+}
+
+/// A day of the month written in one or two digits: "5", "15".
+fn day_number(digits: &str) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A day of the month written as an ordinal: "15th", "1st", "first".
+fn ordinal_day(lex: &TemporalLexicon, word: &str) -> Option<u32> {
+    if let Some(&day) = lex.day_ordinals.get(word) {
+        return Some(day);
+    }
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .and_then(day_number)
+}
+
+/// A year in four digits (1600-2199) or two, read as 1950-2049 ("74", "15", "18q4").
+fn year_digits(digits: &str) -> Option<i32> {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match digits.len() {
+        2 => {
+            let short: i32 = digits.parse().ok()?;
+            Some(if short < 50 {
+                2000 + short
+            } else {
+                1900 + short
+            })
+        }
+        4 => digits.parse().ok().filter(|y| (1600..=2199).contains(y)),
+        _ => None,
     }
 }
 
