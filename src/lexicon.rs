@@ -101,6 +101,12 @@ pub struct TemporalLexicon {
     /// Words that may follow a date that stands alone ("on the 15th and ...").
     pub date_conjunctions: BTreeSet<String>,
     pub date_prepositions: BTreeSet<String>,
+    /// Prepositions that also join clauses ("and", "to"): after them a month or
+    /// season that is also an ordinary word must end the phrase ("to fall." but not
+    /// "to fall apart", "and Jan Kavan").
+    pub linking_prepositions: BTreeSet<String>,
+    /// Season names that are also verbs ("fall", "spring").
+    pub ambiguous_seasons: BTreeSet<String>,
     pub relative_days: BTreeMap<String, i64>,
     pub relations: BTreeMap<String, Relation>,
     pub number_words: BTreeMap<String, Option<i64>>,
@@ -146,6 +152,8 @@ struct TemporalFile {
     numeric_idioms: Vec<String>,
     date_conjunctions: Vec<String>,
     date_prepositions: Vec<String>,
+    linking_prepositions: Vec<String>,
+    ambiguous_seasons: Vec<String>,
     relative_days: BTreeMap<String, i64>,
     relations: BTreeMap<String, Relation>,
     number_words: BTreeMap<String, Option<i64>>,
@@ -342,6 +350,8 @@ impl TemporalLexicon {
             numeric_idioms: file.numeric_idioms.into_iter().collect(),
             date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
+            linking_prepositions: set(file.linking_prepositions),
+            ambiguous_seasons: set(file.ambiguous_seasons),
             relative_days: file.relative_days,
             relations: file.relations,
             number_words: file.number_words,

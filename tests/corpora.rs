@@ -158,7 +158,16 @@ fn describe_errors(
                     context(g.start, g.end)
                 );
             }
-            Some(_) => {}
+            Some(s) => {
+                let _ = writeln!(
+                    out,
+                    "OK\t{name}\t{creation}\t{:?}\t{} {}\t{}",
+                    s.text,
+                    s.kind.as_str(),
+                    s.value,
+                    s.rule
+                );
+            }
         }
     }
     for s in found {

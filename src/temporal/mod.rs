@@ -276,9 +276,10 @@ impl Resolver {
             None => return None,
         };
         let resolved = mention.pattern.timex(anchor, direction, &self.context)?;
+        // "a year earlier" compares; "a week later" moves the story on.
         let remembered = !matches!(
             mention.pattern,
-            Pattern::Earlier { .. }
+            Pattern::Earlier { count: 0.., .. }
                 | Pattern::Ago { .. }
                 | Pattern::Duration { .. }
                 | Pattern::Reference(_)

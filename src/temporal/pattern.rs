@@ -326,6 +326,15 @@ pub enum Pattern {
         count: i64,
         unit: Unit,
     },
+    /// "that year", "the following month", "earlier that day": the unit of the
+    /// date the text is about (its last explicit date), moved by `step`. With
+    /// `deictic` and no such date, the publication date stands in ("the following
+    /// week" said alone is next week); without it there is no value.
+    Focus {
+        unit: Unit,
+        step: i64,
+        deictic: bool,
+    },
     /// "the third quarter", "the quarter", "last quarter", "the first quarter of 2025".
     Quarter {
         quarter: Option<u32>,
@@ -744,10 +753,33 @@ impl Pattern {
                         month,
                     },
                     (Unit::Year, None, Some(When::Year(year))) => When::Year(year - years),
-                    (_, _, Some(When::Day(day))) => When::Day(unit.shift(day, -count)?),
+                    // "a week later" is a day; "three years later" a year.
+                    (Unit::Day | Unit::Week | Unit::Fortnight, _, Some(When::Day(day))) => {
+                        When::Day(unit.shift(day, -count)?)
+                    }
+                    (_, _, Some(When::Day(day))) => at_precision(unit, unit.shift(day, -count)?),
+                    // "a week later" follows an event the text dated; from the
+                    // publication date it would be a guess.
+                    _ if count < 0 => return None,
                     _ => at_precision(unit, unit.shift(anchor, -count)?),
                 };
                 Resolved::date(when)
+            }
+            Pattern::Focus {
+                unit,
+                step,
+                deictic,
+            } => {
+                let focus = context
+                    .last_date
+                    .filter(|when| fits_in(*when, unit))
+                    .and_then(|when| when.start());
+                let day = match focus {
+                    Some(day) => day,
+                    None if deictic => anchor,
+                    None => return None,
+                };
+                Resolved::date(at_precision(unit, unit.shift(day, step)?))
             }
             Pattern::Quarter {
                 quarter,
@@ -763,7 +795,25 @@ impl Pattern {
                         let pick = pick_year(anchor, direction, |year| {
                             Some(When::Quarter { year, quarter: q })
                         })?;
-                        (pick.start()?.year(), q)
+                        let year = pick.start()?.year();
+                        // Results come out after the quarter ends: "expects to report
+                        // third-quarter earnings" in October is the quarter just over,
+                        // not the one most of a year ahead.
+                        let previous = When::Quarter {
+                            year: year - 1,
+                            quarter: q,
+                        };
+                        let just_over = previous
+                            .end()
+                            .is_some_and(|end| end < anchor && (anchor - end).num_days() <= 62);
+                        let far_ahead = pick
+                            .start()
+                            .is_some_and(|start| (start - anchor).num_days() > 180);
+                        if direction == Direction::Forward && just_over && far_ahead {
+                            (year - 1, q)
+                        } else {
+                            (year, q)
+                        }
                     }
                     (None, _, Some(relation)) => quarter_step(current, relation.step()),
                     // "the 1988 period": the quarter the text is about, in that year.
@@ -988,6 +1038,24 @@ fn at_precision(unit: Unit, day: NaiveDate) -> When {
         Unit::Year | Unit::Decade | Unit::Century => When::Year(day.year()),
         _ => When::Day(day),
     }
+}
+
+/// True when `when` is no longer than one `unit`, so that "that `unit`" can name the
+/// one it falls in: a day or a month has a year, a year has no day.
+fn fits_in(when: When, unit: Unit) -> bool {
+    let longest = match unit {
+        Unit::Day => 1,
+        Unit::Week | Unit::Weekend => 7,
+        Unit::Fortnight => 14,
+        Unit::Month => 31,
+        Unit::Quarter => 92,
+        Unit::Year => 366,
+        Unit::Decade => 3653,
+        Unit::Century => 36525,
+        Unit::Second | Unit::Minute | Unit::Hour => return false,
+    };
+    when.bounds()
+        .is_some_and(|(start, end)| (end - start).num_days() < longest)
 }
 
 fn quarter_step((year, quarter): (i32, u32), step: i32) -> (i32, u32) {

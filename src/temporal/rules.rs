@@ -93,6 +93,10 @@ pub enum Builder {
     /// "a year earlier", "year-earlier", "the year-ago quarter": from the last date the
     /// text gave, at its precision.
     Earlier,
+    /// "a week later", "two days later": on from the last date the text gave.
+    Afterwards,
+    /// "that year", "the following month", "earlier that day" (see `Pattern::Focus`).
+    Focus,
     Quarter,
     Half,
     Season,
@@ -143,6 +147,10 @@ pub struct Args {
     /// Count the ordinal from the end ("the second last day of May").
     #[serde(default)]
     pub from_end: bool,
+    /// A `focus` rule that reads from the publication date when the text has given
+    /// no date yet ("the following week").
+    #[serde(default)]
+    pub deictic: bool,
 }
 
 /// Context checks a rule needs beyond its tokens.
@@ -167,6 +175,12 @@ pub enum Guard {
     /// Nothing but punctuation or a conjunction follows: "on the 15th," but not "the
     /// 15th century" or "the first time".
     NotBeforeWord,
+    /// The unit is a day or longer: "a week later" is a date, "an hour later" is
+    /// left to the duration rules.
+    CalendarUnit,
+    /// A word other than a verb like "is" or "was" follows: the adjective "current" in "the current
+    /// talks", not the noun in "the current was strong".
+    BeforeWord,
     /// Two numbers around a slash are not a fraction ("1/2", "3/4") or an idiom the
     /// lexicon lists ("24/7").
     NotFraction,
@@ -376,6 +390,14 @@ pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
     add(lex.weekdays.keys().collect(), Class::Weekday);
     add(lex.relations.keys().collect(), Class::Relation);
     add(lex.number_words.keys().collect(), Class::Count);
+    // The words a year written out starts with: "nineteen", "twenty", "two (thousand)".
+    let year_starts: Vec<&String> = lex
+        .number_words
+        .iter()
+        .filter(|(_, value)| matches!(value, Some(2 | 11..=20)))
+        .map(|(word, _)| word)
+        .collect();
+    add(year_starts, Class::Year);
     add(lex.units.keys().collect(), Class::Unit);
     add(lex.ordinals.keys().collect(), Class::Ordinal);
     add(lex.seasons.keys().collect(), Class::Season);
@@ -609,6 +631,11 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Year => {
+                if token.kind == TokenKind::Word {
+                    let (year, used) = self.word_year_at(i)?;
+                    push(&mut captures.years, year);
+                    return Some(used);
+                }
                 if token.kind != TokenKind::Number || token.text.len() != 4 {
                     return None;
                 }
@@ -772,6 +799,63 @@ impl Scanner<'_, '_> {
         }
     }
 
+    /// A year written in words at `i`, and the tokens it takes: "nineteen ninety-six",
+    /// "nineteen oh five", "twenty twenty", "two thousand and one", and "two thousand"
+    /// alone after "year" (elsewhere it is a count).
+    fn word_year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let first = self.number_word(i)?;
+        if first == 2 && self.is(i + 1, "thousand") {
+            let after_and = i + 2 + usize::from(self.is(i + 2, "and"));
+            return match self.number_below_hundred(after_and) {
+                Some((rest, used)) => Some((2000 + rest, after_and + used - i)),
+                None if i > 0 && self.is(i - 1, "year") => Some((2000, 2)),
+                None => None,
+            };
+        }
+        if !(11..=20).contains(&first) {
+            return None;
+        }
+        if self.is(i + 1, "hundred") {
+            return Some((first * 100, 2));
+        }
+        if self.is(i + 1, "oh") {
+            let unit = self.number_word(i + 2).filter(|u| (1..=9).contains(u))?;
+            return Some((first * 100 + unit, 3));
+        }
+        // "nineteen six" is no year; "twenty one" is a count.
+        let (rest, used) = self
+            .number_below_hundred(i + 1)
+            .filter(|(rest, _)| *rest >= 10)?;
+        Some((first * 100 + rest, 1 + used))
+    }
+
+    /// A number word from 1 to 99 at `i` ("six", "eleven", "ninety-six", "ninety six")
+    /// and the tokens it takes.
+    fn number_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
+        let value = self.number_word(i)?;
+        match value {
+            1..=19 => Some((value, 1)),
+            20..=90 if value % 10 == 0 => {
+                let next = i + 1 + usize::from(self.is(i + 1, "-"));
+                match self.number_word(next) {
+                    Some(unit @ 1..=9) => Some((value + unit, next + 1 - i)),
+                    _ => Some((value, 1)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The number a word spells ("six", "ninety"); not the article "a".
+    fn number_word(&self, i: usize) -> Option<i32> {
+        let word = self.word(i)?;
+        if matches!(word, "a" | "an") || self.tokens.get(i)?.kind != TokenKind::Word {
+            return None;
+        }
+        let value = (*self.lexicon.number_words.get(word)?)?;
+        i32::try_from(value).ok()
+    }
+
     /// The holiday whose name starts at token `i`, and how many tokens the name takes:
     /// the longest name, and of those the one kept in the lexicon's region.
     fn holiday_at(&self, i: usize) -> Option<(usize, usize)> {
@@ -887,7 +971,17 @@ impl Scanner<'_, '_> {
                 .word(start - 1)
                 .is_some_and(|w| lex.date_prepositions.contains(w));
         match guard {
-            Guard::AfterPreposition => preposition_before,
+            Guard::AfterPreposition => {
+                let linked = start > 0
+                    && self
+                        .word(start - 1)
+                        .is_some_and(|w| lex.linking_prepositions.contains(w));
+                let ambiguous = self.word(start).is_some_and(|w| {
+                    lex.ambiguous_months.contains(w) || lex.ambiguous_seasons.contains(w)
+                });
+                let word_after = self.tokens.get(end).is_some_and(|t| t.is_word());
+                preposition_before && !(linked && ambiguous && word_after)
+            }
             Guard::StandaloneNumber => {
                 // "the 1996 bombing", "its 1990 invasion": a determiner makes it a year.
                 let determiner = start > 0
@@ -924,6 +1018,14 @@ impl Scanner<'_, '_> {
             }),
             Guard::SingularUnit => !captures.plural,
             Guard::PluralUnit => captures.plural,
+            Guard::CalendarUnit => !matches!(
+                captures.unit,
+                Some(Unit::Second | Unit::Minute | Unit::Hour)
+            ),
+            Guard::BeforeWord => self.tokens.get(end).is_some_and(|t| {
+                let word = &self.folded[end];
+                t.is_word() && !lex.passive_auxiliaries.contains(word) && !lex.is_past_tense(word)
+            }),
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
                     || lex.date_conjunctions.contains(&self.folded[end])
@@ -1089,6 +1191,15 @@ fn build(
         Builder::Earlier => Pattern::Earlier {
             count: count.flatten().unwrap_or(1),
             unit: unit?,
+        },
+        Builder::Afterwards => Pattern::Earlier {
+            count: -count.flatten().unwrap_or(1),
+            unit: unit?,
+        },
+        Builder::Focus => Pattern::Focus {
+            unit: unit?,
+            step: args.count.unwrap_or(0),
+            deictic: args.deictic,
         },
         Builder::Quarter => Pattern::Quarter {
             quarter: ordinal.filter(|q| (1..=4).contains(q)),
