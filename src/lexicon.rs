@@ -121,7 +121,7 @@ pub struct TemporalLexicon {
     pub holidays: Vec<Holiday>,
     /// A holiday name's first token → (the name's tokens, index in `holidays`),
     /// longest names first.
-    pub holiday_names: std::collections::HashMap<String, Vec<(Vec<String>, usize)>>,
+    pub holiday_names: crate::temporal::rules::WordMap<Vec<(Vec<String>, usize)>>,
     /// Region (ISO 3166 code) whose holidays apply where they differ: US Labor Day is
     /// in September, New Zealand's in October.
     pub region: Option<String>,
@@ -132,11 +132,12 @@ pub struct TemporalLexicon {
     pub time_zones: BTreeSet<String>,
     pub passive_auxiliaries: BTreeSet<String>,
     pub backward_prepositions: BTreeSet<String>,
+    pub forward_prepositions: BTreeSet<String>,
     pub month_day_followers: BTreeSet<String>,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
     /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
-    pub word_classes: std::collections::HashMap<String, u32>,
+    pub word_classes: crate::temporal::rules::WordMap<u32>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +171,7 @@ struct TemporalFile {
     time_zones: Vec<String>,
     passive_auxiliaries: Vec<String>,
     backward_prepositions: Vec<String>,
+    forward_prepositions: Vec<String>,
     month_day_followers: Vec<String>,
     future_markers: Vec<String>,
 }
@@ -372,6 +374,7 @@ impl TemporalLexicon {
             time_zones: set(file.time_zones),
             passive_auxiliaries: set(file.passive_auxiliaries),
             backward_prepositions: set(file.backward_prepositions),
+            forward_prepositions: set(file.forward_prepositions),
             month_day_followers: set(file.month_day_followers),
             rules: RuleSet::builtin()?,
             word_classes: Default::default(),

@@ -198,6 +198,12 @@ pub fn tense_at(
             }
         })
     };
+    if index > 0 && lexicon.forward_prepositions.contains(&folded[index - 1]) {
+        return (
+            Direction::Forward,
+            format!("preposition {:?}", tokens[index - 1].text),
+        );
+    }
     if index > 0 && lexicon.backward_prepositions.contains(&folded[index - 1]) {
         return (
             Direction::Backward,

@@ -269,6 +269,26 @@ pub enum Pattern {
         relation: Option<Relation>,
         of_year: bool,
     },
+    /// "the first week of October 2014", "the third last week of 2018": of the weeks
+    /// (Monday to Sunday) that lie wholly in the month or year, the `nth`, counted
+    /// from the end when negative. Without a year, the month nearest the anchor.
+    NthWeek {
+        nth: i32,
+        month: Option<u32>,
+        year: Option<i32>,
+    },
+    /// "the week of March 6": the week that day falls in.
+    WeekOf {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    /// "3 fridays from now" (`count` 3), "2 thursdays ago" (`count` -2): the nth
+    /// such weekday after (before) the anchor, not counting the anchor itself.
+    NthWeekday {
+        count: i64,
+        weekday: Weekday,
+    },
     /// "Wednesday of next week", "last week's Sunday".
     WeekdayOfWeek {
         weekday: Weekday,
@@ -442,6 +462,8 @@ impl Pattern {
                 | Pattern::Season { year: Some(_), .. }
                 | Pattern::DaySpan { year: Some(_), .. }
                 | Pattern::NthOfMonth { year: Some(_), .. }
+                | Pattern::NthWeek { year: Some(_), .. }
+                | Pattern::WeekOf { year: Some(_), .. }
                 | Pattern::Holiday { year: Some(_), .. }
                 | Pattern::Duration { past: false, .. }
                 | Pattern::Set { .. }
@@ -467,7 +489,10 @@ impl Pattern {
             | Pattern::Season { year, .. }
             | Pattern::DaySpan { year, .. } => year,
             Pattern::MonthYear { year, .. } | Pattern::Year { year, .. } => Some(year),
-            Pattern::NthOfMonth { year, .. } | Pattern::Holiday { year, .. } => year,
+            Pattern::NthOfMonth { year, .. }
+            | Pattern::NthWeek { year, .. }
+            | Pattern::WeekOf { year, .. }
+            | Pattern::Holiday { year, .. } => year,
             _ => None,
         }
     }
@@ -539,6 +564,39 @@ impl Pattern {
                     }
                 };
                 Resolved::date(When::Day(nth_of_month(y, m, nth, weekday)?))
+            }
+            Pattern::NthWeek { nth, month, year } => {
+                let (first, last) = match (month, year) {
+                    (Some(m), Some(y)) => valid_month(y, m)?.bounds()?,
+                    (Some(m), None) => {
+                        pick_year(anchor, direction, |y| valid_month(y, m))?.bounds()?
+                    }
+                    (None, Some(y)) => When::Year(y).bounds()?,
+                    (None, None) => return None,
+                };
+                let mondays: Vec<NaiveDate> = first
+                    .iter_days()
+                    .take_while(|d| *d + Duration::days(6) <= last)
+                    .filter(|d| d.weekday() == Weekday::Mon)
+                    .collect();
+                let index = if nth > 0 {
+                    usize::try_from(nth - 1).ok()?
+                } else {
+                    mondays.len().checked_sub(usize::try_from(-nth).ok()?)?
+                };
+                Resolved::date(When::week_of(*mondays.get(index)?))
+            }
+            Pattern::WeekOf { month, day, year } => {
+                let resolved =
+                    Pattern::MonthDay { month, day, year }.timex(anchor, direction, context)?;
+                Resolved::date(When::week_of(resolved.when?.start()?))
+            }
+            Pattern::NthWeekday { count, weekday } => {
+                let step = if count > 0 { 1 } else { -1 };
+                let day = (1..=8)
+                    .map(|d| anchor + Duration::days(step * d))
+                    .find(|d| d.weekday() == weekday)?;
+                Resolved::date(When::Day(day + Duration::days(7 * (count - step))))
             }
             Pattern::Holiday {
                 rule,

@@ -19,7 +19,34 @@
 //!
 //! The longest match at a token wins; between equally long ones, the earlier rule.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Word-keyed maps the tagger asks several times per token. They never reach output,
+/// so their order does not matter; FNV-1a hashes the short keys faster than SipHash,
+/// and these keys come from our own lexicon, not from an adversary.
+pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv1a>>;
+
+/// The 64-bit FNV-1a hash.
+pub struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 use chrono::Weekday;
 use serde::Deserialize;
@@ -122,6 +149,13 @@ pub enum Builder {
     WeekdayOfWeek,
     /// "the next three days": a length of time ahead of the anchor.
     Ahead,
+    /// "the first week of October", "the second last week of 2018": weeks that lie
+    /// wholly in the month or year, counted from its start or (`from_end`) its end.
+    NthWeek,
+    /// "the week of March 6": the week that day falls in.
+    WeekOf,
+    /// "3 fridays from now", "2 thursdays ago" (with `past`).
+    NthWeekday,
 }
 
 /// Fixed values a rule adds to what it captured.
@@ -212,6 +246,8 @@ enum Class {
     AnyYear,
     NthDay,
     YearQuarter,
+    /// A weekday in the plural: "fridays" in "3 fridays from now".
+    Weekdays,
 }
 
 impl Class {
@@ -242,6 +278,7 @@ impl Class {
             "any_year" => Class::AnyYear,
             "nth_day" => Class::NthDay,
             "year_quarter" => Class::YearQuarter,
+            "weekdays" => Class::Weekdays,
             _ => return None,
         })
     }
@@ -286,7 +323,7 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub families: Vec<FamilyFile>,
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: WordMap<Vec<usize>>,
     by_class: BTreeMap<Class, Vec<usize>>,
 }
 
@@ -379,8 +416,8 @@ impl RuleSet {
 
 /// For every word a class's lexicon lists, the classes it may belong to (a bit set),
 /// so that the scanner tries only the rules that can start at a token.
-pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
-    let mut map: HashMap<String, u32> = HashMap::new();
+pub fn word_classes(lex: &TemporalLexicon) -> WordMap<u32> {
+    let mut map: WordMap<u32> = WordMap::default();
     let mut add = |words: Vec<&String>, class: Class| {
         for word in words {
             *map.entry(word.clone()).or_default() |= class.bit();
@@ -388,6 +425,13 @@ pub fn word_classes(lex: &TemporalLexicon) -> HashMap<String, u32> {
     };
     add(lex.months.keys().collect(), Class::Month);
     add(lex.weekdays.keys().collect(), Class::Weekday);
+    let plural_weekdays: Vec<String> = lex
+        .weekdays
+        .keys()
+        .filter(|w| w.ends_with("day"))
+        .map(|w| format!("{w}s"))
+        .collect();
+    add(plural_weekdays.iter().collect(), Class::Weekdays);
     add(lex.relations.keys().collect(), Class::Relation);
     add(lex.number_words.keys().collect(), Class::Count);
     // The words a year written out starts with: "nineteen", "twenty", "two (thousand)".
@@ -506,10 +550,16 @@ impl Scanner<'_, '_> {
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<RuleMatch> = None;
+        // An expression starts with a word or a number, not with the comma an optional
+        // element allows ("Tuesday, March 3" but not ", March 3").
+        let punctuation = !token.is_word() && token.kind != TokenKind::Number;
         for index in candidates {
             let rule = &rules.rules[index];
-            let Some((end, captures)) = self.match_elements(&rule.elements, i, Captures::default())
-            else {
+            if punctuation && rule.elements.first().is_some_and(|e| e.optional) {
+                continue;
+            }
+            let mut captures = Captures::default();
+            let Some(end) = self.match_elements(&rule.elements, i, &mut captures) else {
                 continue;
             };
             if end == i
@@ -536,39 +586,41 @@ impl Scanner<'_, '_> {
     }
 
     /// Match `elements` from token `i`, trying an optional element before skipping it.
+    /// `captures` is filled in place and left as it was when there is no match: only
+    /// an element of a class writes to it, so only those save a copy to go back to
+    /// (copying the whole struct at every step was the tagger's main cost).
     fn match_elements(
         &self,
         elements: &[Element],
         i: usize,
-        captures: Captures,
-    ) -> Option<(usize, Captures)> {
+        captures: &mut Captures,
+    ) -> Option<usize> {
         let Some((element, rest)) = elements.split_first() else {
-            return Some((i, captures));
+            return Some(i);
         };
         match element.take {
             Take::Consume => {}
-            Take::Ahead => {
+            Take::Ahead | Take::NotAhead => {
                 let present = self.element_at(element, i, &mut captures.clone()).is_some();
-                return if present || element.optional {
-                    self.match_elements(rest, i, captures)
-                } else {
-                    None
+                let go_on = match element.take {
+                    Take::Ahead => present || element.optional,
+                    _ => !present,
                 };
-            }
-            Take::NotAhead => {
-                let present = self.element_at(element, i, &mut captures.clone()).is_some();
-                return if present {
-                    None
-                } else {
+                return if go_on {
                     self.match_elements(rest, i, captures)
+                } else {
+                    None
                 };
             }
         }
-        let mut with = captures;
-        if let Some(used) = self.element_at(element, i, &mut with) {
-            if let Some(found) = self.match_elements(rest, i + used, with) {
-                return Some(found);
+        let saved = element.matcher.class.map(|_| *captures);
+        if let Some(used) = self.element_at(element, i, captures) {
+            if let Some(end) = self.match_elements(rest, i + used, captures) {
+                return Some(end);
             }
+        }
+        if let Some(saved) = saved {
+            *captures = saved;
         }
         if element.optional {
             return self.match_elements(rest, i, captures);
@@ -611,8 +663,15 @@ impl Scanner<'_, '_> {
                         || self
                             .word(i - 2)
                             .is_some_and(|w| lex.day_ordinals.contains_key(w)));
-                let beside =
-                    number_beside(Some(i + 1)) || number_beside(i.checked_sub(1)) || day_of;
+                // "june first"; not "they march first", where the month is a verb.
+                let ordinal_after = !lex.ambiguous_months.contains(word)
+                    && self
+                        .word(i + 1)
+                        .is_some_and(|w| lex.day_ordinals.contains_key(w));
+                let beside = number_beside(Some(i + 1))
+                    || number_beside(i.checked_sub(1))
+                    || day_of
+                    || ordinal_after;
                 if lowercase && (lex.ambiguous_months.contains(word) || word.len() <= 4) && !beside
                 {
                     return None;
@@ -786,6 +845,13 @@ impl Scanner<'_, '_> {
             }
             Class::NthDay => {
                 push(&mut captures.days, ordinal_day(lex, word)?);
+                Some(1)
+            }
+            Class::Weekdays => {
+                let singular = word.strip_suffix('s').filter(|w| w.ends_with("day"))?;
+                let number = *lex.weekdays.get(singular)?;
+                let weekday = Weekday::try_from(u8::try_from(number.checked_sub(1)?).ok()?).ok()?;
+                push(&mut captures.weekdays, weekday);
                 Some(1)
             }
             Class::YearQuarter => {
@@ -1270,6 +1336,26 @@ fn build(
                 month: c.months[0],
                 year: c.years[0],
                 relation,
+            }
+        }
+        Builder::NthWeek => {
+            let nth = i32::try_from(ordinal?).ok()?;
+            Pattern::NthWeek {
+                nth: if args.from_end { -nth } else { nth },
+                month: c.months[0],
+                year: c.years[0],
+            }
+        }
+        Builder::WeekOf => Pattern::WeekOf {
+            month: c.months[0]?,
+            day: c.days[0]?,
+            year: c.years[0],
+        },
+        Builder::NthWeekday => {
+            let n = count??;
+            Pattern::NthWeekday {
+                count: if args.past { -n } else { n },
+                weekday: c.weekdays[0]?,
             }
         }
         Builder::WeekdayOfWeek => Pattern::WeekdayOfWeek {
