@@ -332,10 +332,13 @@ fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain:
                 time.end
             ));
             out.push_str(&format!("        rule:       {}\n", time.rule));
-            let anchor = time.anchor.map_or_else(
-                || "none: no publication date, only absolute dates resolve".to_string(),
-                |a| format!("{a}, the publication date (from {})", doc.published_from),
-            );
+            let anchor = match (time.focus, time.anchor) {
+                (Some(focus), _) => format!("{focus}, the last date the text gave before"),
+                (None, Some(a)) => {
+                    format!("{a}, the publication date (from {})", doc.published_from)
+                }
+                (None, None) => "none: no publication date, only absolute dates resolve".into(),
+            };
             out.push_str(&format!("        anchor:     {anchor}\n"));
             out.push_str(&format!(
                 "        direction:  {}: {}\n",

@@ -24,6 +24,9 @@ pub struct TimeEvidence {
     /// The rule that matched, as `family/name`.
     pub rule: String,
     pub anchor: Option<NaiveDate>,
+    /// The date the text was about that the expression counts from instead ("a week
+    /// later", "that year"), when there was one.
+    pub focus: Option<When>,
     pub direction: Direction,
     /// Why that direction: the tense cue, or the event being planned.
     pub reason: String,
@@ -453,12 +456,21 @@ fn extract_sentence(
             };
             let resolved = resolver.resolve(mention, direction);
             let value = resolved.as_ref().and_then(|r| r.when);
+            // "that year", "a week later" lean on the text's last date, not on the
+            // publication date.
+            let focus = match mention.pattern {
+                temporal::Pattern::Focus { .. } | temporal::Pattern::Earlier { .. } => {
+                    dates_before.last_date
+                }
+                _ => None,
+            };
             TimeEvidence {
                 expression: doc.text[mention.phrase_start..mention.end].to_string(),
                 start: mention.start,
                 end: mention.end,
                 rule: lexicon.temporal.rule_name(mention.rule),
                 anchor: doc.published,
+                focus,
                 direction,
                 reason,
                 timex: resolved.map(|r| (r.kind, r.value)),

@@ -291,6 +291,30 @@ fn extract_shows_every_field_of_every_seed_event() {
 }
 
 #[test]
+fn explain_names_the_date_a_relative_expression_counts_from() {
+    let dir = temp_dir();
+    let article = dir.path().join("talks.txt");
+    std::fs::write(
+        &article,
+        "Talks opened in Geneva on March 3, 2025. A week later, Russian forces fired \
+         missiles at Kyiv.\n",
+    )
+    .unwrap();
+    let path = article.to_str().unwrap();
+    let output = dateline(&["extract", path, "--published", "2025-03-20", "--explain"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "\"A week later\" -> 2025-03-10",
+        "rule:       relative/units-later",
+        "anchor:     2025-03-03, the last date the text gave before",
+        "anchor:     2025-03-20, the publication date (from argument)",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+}
+
+#[test]
 fn extract_shows_events_with_evidence() {
     let output = dateline(&["extract", "data/003_c03d9d5b242cb57b.txt"]);
     assert!(output.status.success(), "{}", stderr(&output));
