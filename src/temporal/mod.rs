@@ -235,9 +235,22 @@ pub fn tense_of(
             Direction::Forward,
             "the phrase itself looks ahead".to_string(),
         )
+    } else if is_possessive(mention, folded) {
+        (
+            Direction::Nearest,
+            "a possessive (\"Wednesday's ruling\"): the reading nearest the anchor".to_string(),
+        )
     } else {
         tense_at(tokens, folded, mention.first_token, lexicon)
     }
+}
+
+/// "Wednesday's ruling": the expression names a thing, and the verb of the sentence
+/// says nothing about when that thing was.
+fn is_possessive(mention: &Mention, folded: &[String]) -> bool {
+    let at = |i: usize| folded.get(i).map(String::as_str);
+    matches!(at(mention.end_token), Some("'" | "\u{2019}"))
+        && at(mention.end_token + 1) == Some("s")
 }
 
 /// The direction a mention resolves in from its own words and its sentence alone.
@@ -251,6 +264,8 @@ pub fn direction_of(
 ) -> Direction {
     if mention.leans_forward {
         Direction::Forward
+    } else if is_possessive(mention, folded) {
+        Direction::Nearest
     } else {
         direction_at(tokens, folded, mention.first_token, lexicon)
     }
