@@ -460,11 +460,9 @@ fn weekdays_and_years(
     let tokens = tokenize(body, 0);
     let mut weekdays = Vec::new();
     for token in tokens.iter().filter(|t| t.is_word() && t.is_capitalized()) {
-        if let Some(&n) = lexicon.temporal.weekdays.get(&fold(token.text)) {
+        if let Some(day) = lexicon.temporal.weekday(&fold(token.text)) {
             if token.text.len() >= 6 {
-                if let Ok(day) = Weekday::try_from(u8::try_from(n.saturating_sub(1)).unwrap_or(0)) {
-                    weekdays.push(day);
-                }
+                weekdays.push(day);
             }
         }
     }

@@ -430,6 +430,12 @@ impl TemporalLexicon {
         self.region = region.map(str::to_ascii_uppercase);
     }
 
+    /// The weekday a folded word names ("friday", "fri").
+    pub fn weekday(&self, word: &str) -> Option<chrono::Weekday> {
+        let number = self.weekdays.get(word)?.checked_sub(1)?;
+        chrono::Weekday::try_from(u8::try_from(number).ok()?).ok()
+    }
+
     /// Is this folded word a verb in the past tense ("said", "launched")?
     pub fn is_past_tense(&self, word: &str) -> bool {
         self.past_tense_irregular.contains(word)

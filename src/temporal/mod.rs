@@ -230,27 +230,29 @@ pub fn tense_of(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> (Direction, String) {
-    if mention.leans_forward {
-        (
-            Direction::Forward,
-            "the phrase itself looks ahead".to_string(),
-        )
-    } else if is_possessive(mention, folded) {
-        (
-            Direction::Nearest,
-            "a possessive (\"Wednesday's ruling\"): the reading nearest the anchor".to_string(),
-        )
-    } else {
-        tense_at(tokens, folded, mention.first_token, lexicon)
+    match phrase_direction(mention, folded) {
+        Some((direction, why)) => (direction, why.to_string()),
+        None => tense_at(tokens, folded, mention.first_token, lexicon),
     }
 }
 
-/// "Wednesday's ruling": the expression names a thing, and the verb of the sentence
-/// says nothing about when that thing was.
-fn is_possessive(mention: &Mention, folded: &[String]) -> bool {
+/// The direction the phrase's own words set, before any tense: "as early as this
+/// week" looks ahead; "Wednesday's ruling" names a thing, and the verb of the sentence
+/// says nothing about when that thing was, so it takes the nearest reading.
+fn phrase_direction(mention: &Mention, folded: &[String]) -> Option<(Direction, &'static str)> {
     let at = |i: usize| folded.get(i).map(String::as_str);
-    matches!(at(mention.end_token), Some("'" | "\u{2019}"))
+    if mention.leans_forward {
+        Some((Direction::Forward, "the phrase itself looks ahead"))
+    } else if matches!(at(mention.end_token), Some("'" | "\u{2019}"))
         && at(mention.end_token + 1) == Some("s")
+    {
+        Some((
+            Direction::Nearest,
+            "a possessive (\"Wednesday's ruling\"): the reading nearest the anchor",
+        ))
+    } else {
+        None
+    }
 }
 
 /// The direction a mention resolves in from its own words and its sentence alone.
@@ -262,12 +264,9 @@ pub fn direction_of(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> Direction {
-    if mention.leans_forward {
-        Direction::Forward
-    } else if is_possessive(mention, folded) {
-        Direction::Nearest
-    } else {
-        direction_at(tokens, folded, mention.first_token, lexicon)
+    match phrase_direction(mention, folded) {
+        Some((direction, _)) => direction,
+        None => direction_at(tokens, folded, mention.first_token, lexicon),
     }
 }
 

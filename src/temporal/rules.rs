@@ -707,7 +707,7 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Weekday => {
-                let number = *lex.weekdays.get(word)?;
+                let weekday = lex.weekday(word)?;
                 // "Thu", "Fri." stand alone; "Sat", "Sun", "Wed", "Mon" are too often
                 // other words, so they need a date after them ("Wed, Feb 13").
                 let abbreviated = word.len() < 6;
@@ -729,7 +729,6 @@ impl Scanner<'_, '_> {
                 if blocked || !token.is_capitalized() && !lex.lowercase_weekdays {
                     return None;
                 }
-                let weekday = Weekday::try_from(u8::try_from(number.checked_sub(1)?).ok()?).ok()?;
                 push(&mut captures.weekdays, weekday);
                 Some(1 + usize::from(stop))
             }
@@ -756,25 +755,12 @@ impl Scanner<'_, '_> {
                         return Some(3);
                     }
                 }
-                let value = *lex.number_words.get(word)?;
-                // "twenty-four", "twenty four"
-                let ones = |at: usize| {
-                    self.word(at)
-                        .and_then(|w| lex.number_words.get(w).copied().flatten())
-                        .filter(|n| (1..=9).contains(n))
-                };
-                if let Some(tens) = value.filter(|v| *v >= 20 && v % 10 == 0) {
-                    if self.is(i + 1, "-") {
-                        if let Some(one) = ones(i + 2) {
-                            captures.count = Some(Some(tens + one));
-                            return Some(3);
-                        }
-                    } else if let Some(one) = ones(i + 1) {
-                        captures.count = Some(Some(tens + one));
-                        return Some(2);
-                    }
+                if let Some((number, used)) = self.spelled_number(i) {
+                    captures.count = Some(Some(number));
+                    return Some(used);
                 }
-                captures.count = Some(value);
+                // "a", "an"; "several" and "few" (no number)
+                captures.count = Some(*lex.number_words.get(word)?);
                 Some(1)
             }
             Class::Unit => {
@@ -849,9 +835,7 @@ impl Scanner<'_, '_> {
             }
             Class::Weekdays => {
                 let singular = word.strip_suffix('s').filter(|w| w.ends_with("day"))?;
-                let number = *lex.weekdays.get(singular)?;
-                let weekday = Weekday::try_from(u8::try_from(number.checked_sub(1)?).ok()?).ok()?;
-                push(&mut captures.weekdays, weekday);
+                push(&mut captures.weekdays, lex.weekday(singular)?);
                 Some(1)
             }
             Class::YearQuarter => {
@@ -869,7 +853,7 @@ impl Scanner<'_, '_> {
     /// "nineteen oh five", "twenty twenty", "two thousand and one", and "two thousand"
     /// alone after "year" (elsewhere it is a count).
     fn word_year_at(&self, i: usize) -> Option<(i32, usize)> {
-        let first = self.number_word(i)?;
+        let first = i32::try_from(self.number_word(i)?).ok()?;
         if first == 2 && self.is(i + 1, "thousand") {
             let after_and = i + 2 + usize::from(self.is(i + 2, "and"));
             return match self.number_below_hundred(after_and) {
@@ -886,7 +870,7 @@ impl Scanner<'_, '_> {
         }
         if self.is(i + 1, "oh") {
             let unit = self.number_word(i + 2).filter(|u| (1..=9).contains(u))?;
-            return Some((first * 100 + unit, 3));
+            return Some((first * 100 + i32::try_from(unit).ok()?, 3));
         }
         // "nineteen six" is no year; "twenty one" is a count.
         let (rest, used) = self
@@ -895,31 +879,36 @@ impl Scanner<'_, '_> {
         Some((first * 100 + rest, 1 + used))
     }
 
-    /// A number word from 1 to 99 at `i` ("six", "eleven", "ninety-six", "ninety six")
-    /// and the tokens it takes.
+    /// A number word from 1 to 99 at `i` ("six", "eleven", "ninety-six") and the
+    /// tokens it takes.
     fn number_below_hundred(&self, i: usize) -> Option<(i32, usize)> {
+        let (value, used) = self
+            .spelled_number(i)
+            .filter(|(v, _)| (1..100).contains(v))?;
+        Some((i32::try_from(value).ok()?, used))
+    }
+
+    /// The number spelled at `i` and the tokens it takes: "six", "ninety-six", "ninety
+    /// six" (a round ten or hundred takes the ones after it). Not the article "a",
+    /// and not the vague "several".
+    fn spelled_number(&self, i: usize) -> Option<(i64, usize)> {
         let value = self.number_word(i)?;
-        match value {
-            1..=19 => Some((value, 1)),
-            20..=90 if value % 10 == 0 => {
-                let next = i + 1 + usize::from(self.is(i + 1, "-"));
-                match self.number_word(next) {
-                    Some(unit @ 1..=9) => Some((value + unit, next + 1 - i)),
-                    _ => Some((value, 1)),
-                }
+        if value >= 20 && value % 10 == 0 {
+            let next = i + 1 + usize::from(self.is(i + 1, "-"));
+            if let Some(ones) = self.number_word(next).filter(|n| (1..=9).contains(n)) {
+                return Some((value + ones, next + 1 - i));
             }
-            _ => None,
         }
+        Some((value, 1))
     }
 
     /// The number a word spells ("six", "ninety"); not the article "a".
-    fn number_word(&self, i: usize) -> Option<i32> {
+    fn number_word(&self, i: usize) -> Option<i64> {
         let word = self.word(i)?;
         if matches!(word, "a" | "an") || self.tokens.get(i)?.kind != TokenKind::Word {
             return None;
         }
-        let value = (*self.lexicon.number_words.get(word)?)?;
-        i32::try_from(value).ok()
+        *self.lexicon.number_words.get(word)?
     }
 
     /// The holiday whose name starts at token `i`, and how many tokens the name takes:
@@ -1032,16 +1021,11 @@ impl Scanner<'_, '_> {
 
     fn guard(&self, guard: Guard, start: usize, end: usize, captures: &Captures) -> bool {
         let lex = self.lexicon;
-        let preposition_before = start > 0
-            && self
-                .word(start - 1)
-                .is_some_and(|w| lex.date_prepositions.contains(w));
+        let word_before = start.checked_sub(1).and_then(|j| self.word(j));
+        let preposition_before = word_before.is_some_and(|w| lex.date_prepositions.contains(w));
         match guard {
             Guard::AfterPreposition => {
-                let linked = start > 0
-                    && self
-                        .word(start - 1)
-                        .is_some_and(|w| lex.linking_prepositions.contains(w));
+                let linked = word_before.is_some_and(|w| lex.linking_prepositions.contains(w));
                 let ambiguous = self.word(start).is_some_and(|w| {
                     lex.ambiguous_months.contains(w) || lex.ambiguous_seasons.contains(w)
                 });
@@ -1165,6 +1149,12 @@ fn to_24(hour: u32, afternoon: bool) -> u32 {
         (h, true) => h + 12,
         (h, false) => h,
     }
+}
+
+/// The ordinal as the patterns count it: negative from the end ("the second last").
+fn counted_nth(ordinal: u32, args: &Args) -> Option<i32> {
+    let nth = i32::try_from(ordinal).ok()?;
+    Some(if args.from_end { -nth } else { nth })
 }
 
 /// Turn what a rule captured into a pattern; `None` when the parts do not make one.
@@ -1328,24 +1318,18 @@ fn build(
             relation,
             weekday: c.weekdays[0],
         },
-        Builder::NthOfMonth => {
-            let nth = i32::try_from(ordinal?).ok()?;
-            Pattern::NthOfMonth {
-                nth: if args.from_end { -nth } else { nth },
-                weekday: c.weekdays[0],
-                month: c.months[0],
-                year: c.years[0],
-                relation,
-            }
-        }
-        Builder::NthWeek => {
-            let nth = i32::try_from(ordinal?).ok()?;
-            Pattern::NthWeek {
-                nth: if args.from_end { -nth } else { nth },
-                month: c.months[0],
-                year: c.years[0],
-            }
-        }
+        Builder::NthOfMonth => Pattern::NthOfMonth {
+            nth: counted_nth(ordinal?, args)?,
+            weekday: c.weekdays[0],
+            month: c.months[0],
+            year: c.years[0],
+            relation,
+        },
+        Builder::NthWeek => Pattern::NthWeek {
+            nth: counted_nth(ordinal?, args)?,
+            month: c.months[0],
+            year: c.years[0],
+        },
         Builder::WeekOf => Pattern::WeekOf {
             month: c.months[0]?,
             day: c.days[0]?,
