@@ -131,9 +131,13 @@ pub struct TemporalLexicon {
     pub year_determiners: BTreeSet<String>,
     pub time_zones: BTreeSet<String>,
     pub passive_auxiliaries: BTreeSet<String>,
+    pub determiners: BTreeSet<String>,
+    pub progressive_auxiliaries: BTreeSet<String>,
     pub backward_prepositions: BTreeSet<String>,
     pub forward_prepositions: BTreeSet<String>,
     pub month_day_followers: BTreeSet<String>,
+    pub quantity_words: BTreeSet<String>,
+    pub not_plural_nouns: BTreeSet<String>,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
     /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
@@ -170,9 +174,13 @@ struct TemporalFile {
     year_determiners: Vec<String>,
     time_zones: Vec<String>,
     passive_auxiliaries: Vec<String>,
+    determiners: Vec<String>,
+    progressive_auxiliaries: Vec<String>,
     backward_prepositions: Vec<String>,
     forward_prepositions: Vec<String>,
     month_day_followers: Vec<String>,
+    quantity_words: Vec<String>,
+    not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
 }
 
@@ -373,9 +381,13 @@ impl TemporalLexicon {
             year_determiners: set(file.year_determiners),
             time_zones: set(file.time_zones),
             passive_auxiliaries: set(file.passive_auxiliaries),
+            determiners: set(file.determiners),
+            progressive_auxiliaries: set(file.progressive_auxiliaries),
             backward_prepositions: set(file.backward_prepositions),
             forward_prepositions: set(file.forward_prepositions),
             month_day_followers: set(file.month_day_followers),
+            quantity_words: set(file.quantity_words),
+            not_plural_nouns: set(file.not_plural_nouns),
             rules: RuleSet::builtin()?,
             word_classes: Default::default(),
         };

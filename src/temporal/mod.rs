@@ -170,12 +170,23 @@ pub fn tense_at(
             .any(|marker| phrase_at(folded, j, marker))
     };
     // A participle after a form of "be" ("will be held", "is expected") is no past
-    // tense, nor is "was" or "were" before a future marker ("were planning to").
+    // tense, nor is "was" or "were" before a future marker ("were planning to"), nor an
+    // adjective after a determiner ("a still unspecified date").
+    let adjectival = |j: usize| {
+        let word = |k: usize| folded.get(k).map_or("", String::as_str);
+        let before = if j >= 2 && (word(j - 1).ends_with("ly") || word(j - 1) == "still") {
+            j - 2
+        } else {
+            j.wrapping_sub(1)
+        };
+        folded[j].ends_with("ed") && lexicon.determiners.contains(word(before))
+    };
     let past_at = |j: usize| {
         tokens[j].is_word()
             && lexicon.is_past_tense(&folded[j])
             && !(j > 0 && lexicon.passive_auxiliaries.contains(&folded[j - 1]))
-            && !future_at(j + 1)
+            && !(lexicon.progressive_auxiliaries.contains(&folded[j]) && future_at(j + 1))
+            && !adjectival(j)
     };
     let cue = |from: usize, to: usize| {
         // Nearest first; at equal distance the cue before the expression wins.

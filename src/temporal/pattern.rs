@@ -380,6 +380,8 @@ pub enum Pattern {
     Reference(RefKind),
     Set {
         unit: Option<Unit>,
+        /// "each July": XXXX-07.
+        month: Option<u32>,
         weekday: Option<Weekday>,
         daypart: Option<DayPart>,
     },
@@ -966,10 +968,12 @@ impl Pattern {
             },
             Pattern::Set {
                 unit,
+                month,
                 weekday,
                 daypart,
             } => {
                 let value = match (weekday, daypart, unit) {
+                    _ if month.is_some() => format!("XXXX-{:02}", month?),
                     (Some(w), Some(p), _) => {
                         format!("XXXX-WXX-{}T{}", w.number_from_monday(), p.code())
                     }

@@ -62,9 +62,10 @@ pub const FAMILY_FILES: &[(&str, &str)] = &[
     ("relative.yaml", include_str!("rules/relative.yaml")),
     ("span.yaml", include_str!("rules/span.yaml")),
     ("time.yaml", include_str!("rules/time.yaml")),
+    // Before durations: at equal length "a year" after a quantity is a rate.
+    ("set.yaml", include_str!("rules/set.yaml")),
     ("duration.yaml", include_str!("rules/duration.yaml")),
     ("reference.yaml", include_str!("rules/reference.yaml")),
-    ("set.yaml", include_str!("rules/set.yaml")),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -193,6 +194,13 @@ pub struct Args {
 pub enum Guard {
     /// The token before the match is a date preposition ("in November", "by 2027").
     AfterPreposition,
+    /// A capitalised month between a determiner and a noun names a month: "the
+    /// October slaying", "a June agreement"; not "the March of Dimes" or "the march
+    /// went on".
+    Attributive,
+    /// A quantity comes just before: a number, an amount word, "%", "twice" or a
+    /// plural noun ("$2 million a year", "700 seats a week"), making "a year" a rate.
+    AfterQuantity,
     /// A lone number is a year only when it stands apart from money, percentages,
     /// hyphenated scores and words around it ("2014" but not "$2014", "2014-15").
     StandaloneNumber,
@@ -1032,6 +1040,16 @@ impl Scanner<'_, '_> {
                 let word_after = self.tokens.get(end).is_some_and(|t| t.is_word());
                 preposition_before && !(linked && ambiguous && word_after)
             }
+            Guard::Attributive => {
+                let determiner = word_before.is_some_and(|w| lex.determiners.contains(w));
+                let noun_after = self.tokens.get(end).is_some_and(|t| {
+                    t.is_word()
+                        && !t.is_capitalized()
+                        && !lex.date_prepositions.contains(&self.folded[end])
+                        && !lex.date_conjunctions.contains(&self.folded[end])
+                });
+                determiner && self.tokens[start].is_capitalized() && noun_after
+            }
             Guard::StandaloneNumber => {
                 // "the 1996 bombing", "its 1990 invasion": a determiner makes it a year.
                 let determiner = start > 0
@@ -1055,7 +1073,10 @@ impl Scanner<'_, '_> {
                 let ambiguous = self
                     .word(start)
                     .is_some_and(|w| lex.ambiguous_months.contains(w));
+                // "a Jan. 14 return date": after a determiner it is a date.
+                let determiner = word_before.is_some_and(|w| lex.determiners.contains(w));
                 !(ambiguous
+                    && !determiner
                     && captures.years[0].is_none()
                     && self.tokens.get(end).is_some_and(|t| {
                         t.is_word()
@@ -1065,6 +1086,20 @@ impl Scanner<'_, '_> {
             }
             Guard::NotBeforeNoun => !self.tokens.get(end).is_some_and(|t| {
                 t.text == "-" || t.is_word() && lex.duration_nouns.contains(&self.folded[end])
+            }),
+            Guard::AfterQuantity => start.checked_sub(1).is_some_and(|j| {
+                let token = &self.tokens[j];
+                let word = self.folded[j].as_str();
+                token.kind == TokenKind::Number
+                    || token.text == "%"
+                    || token.is_word()
+                        && (lex.quantity_words.contains(word)
+                            || lex.number_words.get(word).is_some_and(Option::is_some)
+                            || word.len() >= 4
+                                && word.ends_with('s')
+                                && !word.ends_with("ss")
+                                && !token.is_capitalized()
+                                && !lex.not_plural_nouns.contains(word))
             }),
             Guard::SingularUnit => !captures.plural,
             Guard::PluralUnit => captures.plural,
@@ -1286,6 +1321,7 @@ fn build(
         Builder::Reference => Pattern::Reference(args.reference?),
         Builder::Set => Pattern::Set {
             unit,
+            month: c.months[0],
             weekday: c.weekdays[0],
             daypart: c.daypart,
         },
