@@ -243,8 +243,28 @@ pub fn tense_of(
 ) -> (Direction, String) {
     match phrase_direction(mention, folded) {
         Some((direction, why)) => (direction, why.to_string()),
-        None => tense_at(tokens, folded, mention.first_token, lexicon),
+        None => match tense_at(tokens, folded, mention.first_token, lexicon) {
+            (Direction::Backward, why) if names_a_thing(mention, tokens, folded, lexicon) => (
+                Direction::Past,
+                format!("{why}, about the thing the date names (\"the Oct. 7 attack\")"),
+            ),
+            other => other,
+        },
     }
+}
+
+/// A date that names a violent or sudden event ("the Oct. 7 attack", "the Jan. 6
+/// riot") names something that happened: a past tense is about that event itself.
+fn names_a_thing(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> bool {
+    // The head may come a word later: "the Oct. 7 terror attack".
+    (mention.end_token..mention.end_token + 2)
+        .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
+        .any(|j| lexicon.past_event_nouns.contains(&folded[j]))
 }
 
 /// The direction the phrase's own words set, before any tense: "as early as this
@@ -275,10 +295,7 @@ pub fn direction_of(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> Direction {
-    match phrase_direction(mention, folded) {
-        Some((direction, _)) => direction,
-        None => direction_at(tokens, folded, mention.first_token, lexicon),
-    }
+    tense_of(mention, tokens, folded, lexicon).0
 }
 
 /// Resolves the expressions of one text in reading order, remembering what the text

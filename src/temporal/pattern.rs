@@ -12,6 +12,7 @@ impl std::fmt::Display for Direction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Direction::Backward => "backward",
+            Direction::Past => "past",
             Direction::Forward => "forward",
             Direction::Nearest => "nearest",
         })
@@ -24,6 +25,10 @@ impl std::fmt::Display for Direction {
 pub enum Direction {
     /// Past or present tense: news looks back (the anchor day itself included).
     Backward,
+    /// Past tense about the very thing the date names ("the Oct. 7 attack killed"):
+    /// back, without the leeway [`Direction::Backward`] gives a deadline a few weeks
+    /// ahead ("was extended to Nov. 16").
+    Past,
     /// Future tense ("will meet on Tuesday"): forward, the anchor day included.
     Forward,
     /// No tense cue: the reading nearest the anchor (a bare weekday still looks back,
@@ -91,6 +96,38 @@ impl Unit {
             Unit::Decade => count.map_or_else(|| "PXDE".into(), |c| format!("P{}Y", 10 * c)),
             Unit::Century => count.map_or_else(|| "PXC".into(), |c| format!("P{}Y", 100 * c)),
         }
+    }
+
+    /// `count` and a half of this unit, as a whole count of a finer one: (count, unit).
+    pub fn with_half(self, count: i64) -> Option<(i64, Unit)> {
+        Some(match self {
+            Unit::Second | Unit::Weekend => return None,
+            Unit::Minute => (60 * count + 30, Unit::Second),
+            Unit::Hour => (60 * count + 30, Unit::Minute),
+            Unit::Day => (24 * count + 12, Unit::Hour),
+            Unit::Week => (7 * count + 3, Unit::Day),
+            Unit::Fortnight => (14 * count + 7, Unit::Day),
+            Unit::Month => (30 * count + 15, Unit::Day),
+            Unit::Quarter => (3 * count + 1, Unit::Month),
+            Unit::Year => (12 * count + 6, Unit::Month),
+            Unit::Decade => (10 * count + 5, Unit::Year),
+            Unit::Century => (100 * count + 50, Unit::Year),
+        })
+    }
+
+    /// ISO 8601 duration of `count` and a half units: P2Y6M, PT5H30M, P1DT12H.
+    fn half_duration(self, count: i64) -> Option<String> {
+        Some(match self {
+            Unit::Year => format!("P{count}Y6M"),
+            Unit::Month => format!("P{count}M15D"),
+            Unit::Day => format!("P{count}DT12H"),
+            Unit::Hour => format!("PT{count}H30M"),
+            Unit::Minute => format!("PT{count}M30S"),
+            unit => {
+                let (whole, finer) = unit.with_half(count)?;
+                finer.duration(Some(whole))
+            }
+        })
     }
 
     /// Move `day` by `count` units (negative: back). `None` for sub-day units.
@@ -374,6 +411,8 @@ pub enum Pattern {
     /// bounds the days it covers.
     Duration {
         count: Option<i64>,
+        /// Half a unit more: "2 1/2 years".
+        half: bool,
         unit: Unit,
         past: bool,
     },
@@ -771,7 +810,9 @@ impl Pattern {
                         }
                     }
                     (Some(Relation::Next), _) => anchor + Duration::days(7 - back),
-                    (_, Direction::Backward | Direction::Nearest) => anchor - Duration::days(back),
+                    (_, Direction::Backward | Direction::Past | Direction::Nearest) => {
+                        anchor - Duration::days(back)
+                    }
                     (_, Direction::Forward) => {
                         if back <= 1 {
                             anchor - Duration::days(back)
@@ -940,7 +981,12 @@ impl Pattern {
                     when: season.months(y),
                 }
             }
-            Pattern::Duration { count, unit, past } => {
+            Pattern::Duration {
+                count,
+                unit,
+                half,
+                past,
+            } => {
                 // Hours and minutes bound no day range worth dating an event by.
                 let when = match (past, count) {
                     (true, Some(n)) => unit
@@ -950,7 +996,10 @@ impl Pattern {
                 };
                 Resolved {
                     kind: TimexType::Duration,
-                    value: unit.duration(count),
+                    value: match (half, count) {
+                        (true, Some(n)) => unit.half_duration(n)?,
+                        _ => unit.duration(count),
+                    },
                     modifier: None,
                     when,
                 }
@@ -1084,7 +1133,9 @@ fn weekday_day(
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
         }
         (Some(Relation::This), _) | (None, Direction::Forward) => anchor + Duration::days(forward),
-        (None, Direction::Backward | Direction::Nearest) => anchor - Duration::days(back),
+        (None, Direction::Backward | Direction::Past | Direction::Nearest) => {
+            anchor - Duration::days(back)
+        }
     }
 }
 
@@ -1184,6 +1235,7 @@ fn pick_year(
                 (b, _) => b,
             }
         }
+        Direction::Past => candidates.iter().rev().find(|c| c.1 <= anchor),
         Direction::Forward => candidates.iter().find(|c| c.2 >= anchor),
         Direction::Nearest => None,
     };
@@ -1265,7 +1317,7 @@ fn directed(
     match (direction, days_back, days_ahead) {
         (Direction::Forward, _, _) => ahead.or(back),
         (Direction::Backward, Some(b), Some(a)) if b > 180 && a <= 62 => ahead,
-        (Direction::Backward, _, _) => back.or(ahead),
+        (Direction::Backward | Direction::Past, _, _) => back.or(ahead),
         (Direction::Nearest, Some(b), Some(a)) if 2 * a < b => ahead,
         (Direction::Nearest, _, _) => back.or(ahead),
     }

@@ -217,6 +217,9 @@ pub enum Guard {
     /// Nothing but punctuation or a conjunction follows: "on the 15th," but not "the
     /// 15th century" or "the first time".
     NotBeforeWord,
+    /// What follows ends the phrase: punctuation, a conjunction or a preposition
+    /// ("Tuesday the 19th in Doha"), not a noun ("Saturday, the sixth such exchange").
+    EndsPhrase,
     /// The unit is a day or longer: "a week later" is a date, "an hour later" is
     /// left to the duration rules.
     CalendarUnit,
@@ -473,6 +476,8 @@ pub struct Captures {
     weekdays: [Option<Weekday>; 2],
     relation: Option<Relation>,
     count: Option<Option<i64>>,
+    /// "two and a half years", "2 1/2 years", "a year and a half".
+    half: bool,
     unit: Option<Unit>,
     plural: bool,
     ordinal: Option<u32>,
@@ -567,9 +572,14 @@ impl Scanner<'_, '_> {
                 continue;
             }
             let mut captures = Captures::default();
-            let Some(end) = self.match_elements(&rule.elements, i, &mut captures) else {
+            let Some(mut end) = self.match_elements(&rule.elements, i, &mut captures) else {
                 continue;
             };
+            // An optional comma the rest of the pattern did not use ("5-6 May," with
+            // no year after it) is not part of the expression.
+            while end > i + 1 && self.tokens[end - 1].text == "," {
+                end -= 1;
+            }
             if end == i
                 || !rule
                     .guards
@@ -750,7 +760,7 @@ impl Scanner<'_, '_> {
                         return None;
                     }
                     captures.count = Some(token.text.parse().ok());
-                    return Some(1);
+                    return Some(1 + self.half_at(i + 1, captures));
                 }
                 // "a few", "a couple of"
                 if matches!(word, "a" | "an") {
@@ -765,7 +775,7 @@ impl Scanner<'_, '_> {
                 }
                 if let Some((number, used)) = self.spelled_number(i) {
                     captures.count = Some(Some(number));
-                    return Some(used);
+                    return Some(used + self.half_at(i + used, captures));
                 }
                 // "a", "an"; "several" and "few" (no number)
                 captures.count = Some(*lex.number_words.get(word)?);
@@ -775,6 +785,10 @@ impl Scanner<'_, '_> {
                 let unit = *lex.units.get(word)?;
                 captures.unit = Some(unit);
                 captures.plural = word.ends_with('s') && unit != Unit::Weekend;
+                if !captures.plural && !captures.half {
+                    // "a year and a half"
+                    return Some(1 + self.half_at(i + 1, captures));
+                }
                 Some(1)
             }
             Class::Ordinal => {
@@ -1011,6 +1025,16 @@ impl Scanner<'_, '_> {
         Some(used)
     }
 
+    /// "and a half" or "1/2" at `i`, after a count or a unit: the tokens it takes, and
+    /// `captures.half` set.
+    fn half_at(&self, i: usize, captures: &mut Captures) -> usize {
+        let and_a_half = self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half");
+        let one_half = self.is(i, "1") && self.is(i + 1, "/") && self.is(i + 2, "2");
+        let used = if and_a_half || one_half { 3 } else { 0 };
+        captures.half |= used > 0;
+        used
+    }
+
     /// "a.m.", "p.m.", "am", "pm" at `i`: (afternoon, tokens used).
     fn meridiem_at(&self, i: usize) -> Option<(bool, usize)> {
         let afternoon = match self.word(i)? {
@@ -1111,6 +1135,12 @@ impl Scanner<'_, '_> {
                 let word = &self.folded[end];
                 t.is_word() && !lex.passive_auxiliaries.contains(word) && !lex.is_past_tense(word)
             }),
+            Guard::EndsPhrase => self.tokens.get(end).is_none_or(|t| {
+                let word = self.folded[end].as_str();
+                !t.is_word() && t.kind != TokenKind::Number
+                    || lex.date_conjunctions.contains(word)
+                    || lex.date_prepositions.contains(word)
+            }),
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
                     || lex.date_conjunctions.contains(&self.folded[end])
@@ -1200,8 +1230,15 @@ fn build(
     lexicon: &TemporalLexicon,
 ) -> Option<Pattern> {
     let relation = args.relation.or(c.relation);
-    let unit = args.unit.or(c.unit);
-    let count = args.count.map(Some).or(c.count);
+    let mut unit = args.unit.or(c.unit);
+    let mut count = args.count.map(Some).or(c.count);
+    // Half a unit more is a count of the next unit down: "3 1/2 years ago" is 42
+    // months ago. A length keeps its units (P3Y6M).
+    if c.half && builder != Builder::Duration {
+        let (whole, finer) = unit?.with_half(count??)?;
+        count = Some(Some(whole));
+        unit = Some(finer);
+    }
     let modifier = args.modifier.or(c.modifier);
     let ordinal = args.ordinal.or(c.ordinal);
     Some(match builder {
@@ -1315,6 +1352,7 @@ fn build(
             Pattern::Duration {
                 count,
                 unit: unit?,
+                half: c.half,
                 past: args.past,
             }
         }
