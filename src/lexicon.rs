@@ -138,6 +138,8 @@ pub struct TemporalLexicon {
     pub forward_prepositions: BTreeSet<String>,
     pub month_day_followers: BTreeSet<String>,
     pub quantity_words: BTreeSet<String>,
+    /// "nineties" → 90: a decade named without its century.
+    pub decade_words: BTreeMap<String, i32>,
     pub not_plural_nouns: BTreeSet<String>,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
@@ -182,6 +184,7 @@ struct TemporalFile {
     forward_prepositions: Vec<String>,
     month_day_followers: Vec<String>,
     quantity_words: Vec<String>,
+    decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
 }
@@ -390,6 +393,7 @@ impl TemporalLexicon {
             forward_prepositions: set(file.forward_prepositions),
             month_day_followers: set(file.month_day_followers),
             quantity_words: set(file.quantity_words),
+            decade_words: file.decade_words,
             not_plural_nouns: set(file.not_plural_nouns),
             rules: RuleSet::builtin()?,
             word_classes: Default::default(),

@@ -357,6 +357,12 @@ pub enum Pattern {
         relation: Relation,
     },
     Decade(i32),
+    /// A decade named without its century ("the nineties", "the '80s"): the last one
+    /// with these two digits to have begun by the anchor.
+    DecadeOfCentury(i32),
+    /// The hundred years from a year ending in 00: "the 20th century" (1900-1999, as
+    /// TimeML counts it: value "19").
+    Century(i32),
     Weekday {
         weekday: Weekday,
         relation: Option<Relation>,
@@ -401,6 +407,8 @@ pub enum Pattern {
     Half {
         half: u32,
         year: Option<i32>,
+        /// "the second half of next year".
+        relation: Option<Relation>,
     },
     Season {
         season: Season,
@@ -494,6 +502,7 @@ impl Pattern {
                 | Pattern::MonthYear { .. }
                 | Pattern::Year { .. }
                 | Pattern::Decade(_)
+                | Pattern::Century(_)
                 | Pattern::Quarter {
                     quarter: Some(_),
                     year: Some(_),
@@ -735,6 +744,24 @@ impl Pattern {
             Pattern::Year { year, modifier } => {
                 Resolved::date(When::Year(year)).with_modifier(modifier)
             }
+            Pattern::DecadeOfCentury(digits) => {
+                let century = anchor.year().div_euclid(100) * 100;
+                let start = if century + digits <= anchor.year() {
+                    century + digits
+                } else {
+                    century - 100 + digits
+                };
+                return Pattern::Decade(start).timex(anchor, direction, context);
+            }
+            Pattern::Century(start) => Resolved {
+                kind: TimexType::Date,
+                value: format!("{:02}", start / 100),
+                modifier: None,
+                when: Some(When::Interval(
+                    NaiveDate::from_ymd_opt(start, 1, 1)?,
+                    NaiveDate::from_ymd_opt(start + 99, 12, 31)?,
+                )),
+            },
             Pattern::Decade(start) => Resolved {
                 kind: TimexType::Date,
                 value: format!("{:03}", start / 10),
@@ -772,6 +799,10 @@ impl Pattern {
                     Unit::Decade => {
                         let start = (anchor.year() / 10 + step as i32) * 10;
                         return Pattern::Decade(start).timex(anchor, direction, context);
+                    }
+                    Unit::Century => {
+                        let start = (anchor.year() / 100 + step as i32) * 100;
+                        return Pattern::Century(start).timex(anchor, direction, context);
                     }
                     _ => return None,
                 };
@@ -932,10 +963,15 @@ impl Pattern {
                     quarter: q,
                 })
             }
-            Pattern::Half { half, year } => {
-                let y = match year {
-                    Some(y) => y,
-                    None => pick_year(anchor, direction, |y| {
+            Pattern::Half {
+                half,
+                year,
+                relation,
+            } => {
+                let y = match (year, relation) {
+                    (Some(y), _) => y,
+                    (None, Some(relation)) => anchor.year() + relation.step(),
+                    (None, None) => pick_year(anchor, direction, |y| {
                         Some(When::Interval(
                             NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?,
                             super::value::last_day_of_month(y, 6 * half)?,
@@ -1027,7 +1063,7 @@ impl Pattern {
                         format!("XXXX-WXX-{}T{}", w.number_from_monday(), p.code())
                     }
                     (Some(w), None, _) => format!("XXXX-WXX-{}", w.number_from_monday()),
-                    (None, Some(p), _) => format!("TXX{}", p.code()),
+                    (None, Some(p), _) => format!("XXXX-XX-XXT{}", p.code()),
                     (None, None, Some(unit)) => unit.duration(Some(1)),
                     (None, None, None) => return None,
                 };

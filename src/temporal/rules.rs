@@ -127,6 +127,8 @@ pub enum Builder {
     Focus,
     Quarter,
     Half,
+    /// "the 20th century", "the eleventh century".
+    Century,
     Season,
     /// "two days", "18 months", "the past two weeks" (with `past: true`).
     Duration,
@@ -812,6 +814,25 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Decade => {
+                // "the nineties", "the '80s", "the late 80s"; not "in his sixties".
+                let introduced = i
+                    .checked_sub(1)
+                    .and_then(|j| self.word(j))
+                    .is_some_and(|w| w == "the" || w == "-" || lex.modifiers.contains_key(w));
+                if let Some(&start) = lex.decade_words.get(word).filter(|_| introduced) {
+                    captures.decade = Some(start);
+                    return Some(1);
+                }
+                let apostrophe = usize::from(token.is_apostrophe());
+                let word = self.word(i + apostrophe)?;
+                if let Some(digits) = word
+                    .strip_suffix('s')
+                    .filter(|d| d.len() == 2 && (introduced || apostrophe == 1))
+                {
+                    let start: i32 = digits.parse().ok().filter(|d| d % 10 == 0)?;
+                    captures.decade = Some(start);
+                    return Some(1 + apostrophe);
+                }
                 // "1990s"
                 let digits = word.strip_suffix('s')?;
                 if digits.len() != 4 || !digits.ends_with('0') {
@@ -1253,7 +1274,12 @@ fn build(
                     of_year: args.unit == Some(Unit::Year),
                 }
             } else if let Some(start) = c.decade {
-                Pattern::Decade(start)
+                // Two digits only: the century is the anchor's to choose.
+                if start < 100 {
+                    Pattern::DecadeOfCentury(start)
+                } else {
+                    Pattern::Decade(start)
+                }
             } else {
                 match (c.months[0], c.days[0], c.years[0]) {
                     (Some(month), Some(day), None) if c.weekdays[0].is_some() => {
@@ -1334,9 +1360,11 @@ fn build(
             year: c.years[0],
             relation,
         },
+        Builder::Century => Pattern::Century((i32::try_from(c.days[0]?).ok()? - 1) * 100),
         Builder::Half => Pattern::Half {
             half: ordinal.filter(|h| (1..=2).contains(h))?,
             year: c.years[0],
+            relation,
         },
         Builder::Season => Pattern::Season {
             season: c.season?,
@@ -1361,7 +1389,7 @@ fn build(
             unit,
             month: c.months[0],
             weekday: c.weekdays[0],
-            daypart: c.daypart,
+            daypart: args.daypart.or(c.daypart),
         },
         Builder::Time => Pattern::Time {
             date: c.months[0].zip(c.days[0]),
