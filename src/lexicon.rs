@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Kind;
+use crate::temporal::rules::{WordMap, WordSet};
 use crate::temporal::{DayPart, Modifier, Relation, RuleSet, Season, Unit};
 use crate::text::tokenize;
 
@@ -83,40 +84,40 @@ fn parse_yaml<'de, T: Deserialize<'de>>(name: &str, text: &'de str) -> Result<T>
 
 #[derive(Debug)]
 pub struct TemporalLexicon {
-    pub months: BTreeMap<String, u32>,
+    pub months: WordMap<u32>,
     /// The full names ("june"), as opposed to abbreviations ("jun").
-    pub full_month_names: BTreeSet<String>,
-    pub ambiguous_months: BTreeSet<String>,
-    pub weekdays: BTreeMap<String, u32>,
+    pub full_month_names: WordSet,
+    pub ambiguous_months: WordSet,
+    pub weekdays: WordMap<u32>,
     pub lowercase_weekdays: bool,
     /// Weekday abbreviations that are also words ("sun", "wed"): a weekday only
     /// before a date.
-    pub ambiguous_weekdays: BTreeSet<String>,
-    pub weekday_blockers: BTreeSet<String>,
+    pub ambiguous_weekdays: WordSet,
+    pub weekday_blockers: WordSet,
     /// Read "3/4/2025" day first (4 March), as British and most non-US outlets
     /// write it; otherwise month first. A number over 12 settles it either way.
     pub day_first: bool,
     /// Number pairs with a slash that are no date ("24/7").
-    pub numeric_idioms: BTreeSet<String>,
+    pub numeric_idioms: WordSet,
     /// Words that may follow a date that stands alone ("on the 15th and ...").
-    pub date_conjunctions: BTreeSet<String>,
-    pub date_prepositions: BTreeSet<String>,
+    pub date_conjunctions: WordSet,
+    pub date_prepositions: WordSet,
     /// Prepositions that also join clauses ("and", "to"): after them a month or
     /// season that is also an ordinary word must end the phrase ("to fall." but not
     /// "to fall apart", "and Jan Kavan").
-    pub linking_prepositions: BTreeSet<String>,
+    pub linking_prepositions: WordSet,
     /// Season names that are also verbs ("fall", "spring").
-    pub ambiguous_seasons: BTreeSet<String>,
-    pub relative_days: BTreeMap<String, i64>,
-    pub relations: BTreeMap<String, Relation>,
-    pub number_words: BTreeMap<String, Option<i64>>,
-    pub ordinals: BTreeMap<String, u32>,
-    pub day_ordinals: BTreeMap<String, u32>,
-    pub units: BTreeMap<String, Unit>,
-    pub duration_nouns: BTreeSet<String>,
-    pub seasons: BTreeMap<String, Season>,
-    pub dayparts: BTreeMap<String, DayPart>,
-    pub modifiers: BTreeMap<String, Modifier>,
+    pub ambiguous_seasons: WordSet,
+    pub relative_days: WordMap<i64>,
+    pub relations: WordMap<Relation>,
+    pub number_words: WordMap<Option<i64>>,
+    pub ordinals: WordMap<u32>,
+    pub day_ordinals: WordMap<u32>,
+    pub units: WordMap<Unit>,
+    pub duration_nouns: WordSet,
+    pub seasons: WordMap<Season>,
+    pub dayparts: WordMap<DayPart>,
+    pub modifiers: WordMap<Modifier>,
     /// Named days (`holidays.yaml`).
     pub holidays: Vec<Holiday>,
     /// A holiday name's first token → (the name's tokens, index in `holidays`),
@@ -126,21 +127,21 @@ pub struct TemporalLexicon {
     /// in September, New Zealand's in October.
     pub region: Option<String>,
     pub future_markers: Vec<Vec<String>>,
-    pub past_tense_irregular: BTreeSet<String>,
-    pub past_tense_not: BTreeSet<String>,
-    pub year_determiners: BTreeSet<String>,
-    pub time_zones: BTreeSet<String>,
-    pub passive_auxiliaries: BTreeSet<String>,
-    pub determiners: BTreeSet<String>,
-    pub past_event_nouns: BTreeSet<String>,
-    pub progressive_auxiliaries: BTreeSet<String>,
-    pub backward_prepositions: BTreeSet<String>,
-    pub forward_prepositions: BTreeSet<String>,
-    pub month_day_followers: BTreeSet<String>,
-    pub quantity_words: BTreeSet<String>,
+    pub past_tense_irregular: WordSet,
+    pub past_tense_not: WordSet,
+    pub year_determiners: WordSet,
+    pub time_zones: WordSet,
+    pub passive_auxiliaries: WordSet,
+    pub determiners: WordSet,
+    pub past_event_nouns: WordSet,
+    pub progressive_auxiliaries: WordSet,
+    pub backward_prepositions: WordSet,
+    pub forward_prepositions: WordSet,
+    pub month_day_followers: WordSet,
+    pub quantity_words: WordSet,
     /// "nineties" → 90: a decade named without its century.
-    pub decade_words: BTreeMap<String, i32>,
-    pub not_plural_nouns: BTreeSet<String>,
+    pub decade_words: WordMap<i32>,
+    pub not_plural_nouns: WordSet,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
     /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
@@ -325,8 +326,8 @@ enum NumericOrder {
 }
 
 /// `[number, name, abbreviation...]` rows into a name → number map.
-fn numbered_names(file: &str, rows: &[Vec<serde_yaml::Value>]) -> Result<BTreeMap<String, u32>> {
-    let mut map = BTreeMap::new();
+fn numbered_names(file: &str, rows: &[Vec<serde_yaml::Value>]) -> Result<WordMap<u32>> {
+    let mut map = WordMap::default();
     for row in rows {
         let bad = || Error::Lexicon {
             name: file.to_string(),
@@ -347,7 +348,7 @@ fn numbered_names(file: &str, rows: &[Vec<serde_yaml::Value>]) -> Result<BTreeMa
 impl TemporalLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: TemporalFile = parse_yaml("temporal.yaml", text)?;
-        let set = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        let set = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<WordSet>();
         let mut lexicon = TemporalLexicon {
             months: numbered_names("temporal.yaml", &file.months)?,
             full_month_names: file
@@ -367,16 +368,16 @@ impl TemporalLexicon {
             date_prepositions: set(file.date_prepositions),
             linking_prepositions: set(file.linking_prepositions),
             ambiguous_seasons: set(file.ambiguous_seasons),
-            relative_days: file.relative_days,
-            relations: file.relations,
-            number_words: file.number_words,
-            ordinals: file.ordinals,
-            day_ordinals: file.day_ordinals,
-            units: file.units,
+            relative_days: file.relative_days.into_iter().collect(),
+            relations: file.relations.into_iter().collect(),
+            number_words: file.number_words.into_iter().collect(),
+            ordinals: file.ordinals.into_iter().collect(),
+            day_ordinals: file.day_ordinals.into_iter().collect(),
+            units: file.units.into_iter().collect(),
             duration_nouns: set(file.duration_nouns),
-            seasons: file.seasons,
-            dayparts: file.dayparts,
-            modifiers: file.modifiers,
+            seasons: file.seasons.into_iter().collect(),
+            dayparts: file.dayparts.into_iter().collect(),
+            modifiers: file.modifiers.into_iter().collect(),
             holidays: Vec::new(),
             holiday_names: Default::default(),
             region: None,
@@ -393,7 +394,7 @@ impl TemporalLexicon {
             forward_prepositions: set(file.forward_prepositions),
             month_day_followers: set(file.month_day_followers),
             quantity_words: set(file.quantity_words),
-            decade_words: file.decade_words,
+            decade_words: file.decade_words.into_iter().collect(),
             not_plural_nouns: set(file.not_plural_nouns),
             rules: RuleSet::builtin()?,
             word_classes: Default::default(),

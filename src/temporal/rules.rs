@@ -27,6 +27,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// and these keys come from our own lexicon, not from an adversary.
 pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv1a>>;
 
+/// The set counterpart of [`WordMap`]: the lexicon's word lists the tagger asks of
+/// every token ("is it a date preposition?").
+pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fnv1a>>;
+
 /// The 64-bit FNV-1a hash.
 pub struct Fnv1a(u64);
 
