@@ -1159,12 +1159,15 @@ fn weekday_day(
 ) -> NaiveDate {
     let back = days_back_to(anchor, weekday);
     let forward = (7 - back) % 7;
+    // "next Wednesday" is the Wednesday of next week: said on a Tuesday, not the
+    // day after (that is "this Wednesday", or plain "Wednesday" ahead).
+    let next_week = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
+        + Duration::days(7 + i64::from(weekday.num_days_from_monday()));
     match (relation, direction) {
-        // "last Tuesday" is never today, "next Tuesday" never today.
+        // "last Tuesday" is never today.
         (Some(Relation::Last), _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
-        (Some(Relation::Next), _) => {
-            anchor + Duration::days(if forward == 0 { 7 } else { forward })
-        }
+        (Some(Relation::Next), _) => next_week,
+        // "Friday after next": a week after the coming one.
         (Some(Relation::AfterNext), _) => {
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
         }

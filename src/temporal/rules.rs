@@ -204,6 +204,12 @@ pub enum Guard {
     /// October slaying", "a June agreement"; not "the March of Dimes" or "the march
     /// went on".
     Attributive,
+    /// The last word is a season that is nothing else, in lower case: "over the
+    /// summer", not "the fall of Rome" or "the Summer Palace".
+    PlainSeason,
+    /// Not the first word of a name: a capitalised last word is not followed by
+    /// another ("in the Summer Palace").
+    NotName,
     /// A quantity comes just before: a number, an amount word, "%", "twice" or a
     /// plural noun ("$2 million a year", "700 seats a week"), making "a year" a rate.
     AfterQuantity,
@@ -687,8 +693,10 @@ impl Scanner<'_, '_> {
                         || self
                             .word(i - 2)
                             .is_some_and(|w| lex.day_ordinals.contains_key(w)));
-                // "june first"; not "they march first", where the month is a verb.
-                let ordinal_after = !lex.ambiguous_months.contains(word)
+                // "june first", "march third 2015"; not "they march first", where the
+                // month is a verb.
+                let ordinal_after = (!lex.ambiguous_months.contains(word)
+                    || number_beside(Some(i + 2)))
                     && self
                         .word(i + 1)
                         .is_some_and(|w| lex.day_ordinals.contains_key(w));
@@ -1116,7 +1124,13 @@ impl Scanner<'_, '_> {
                     .tokens
                     .get(end)
                     .is_none_or(|t| !t.is_word() && !matches!(t.text, "%" | "-"));
-                determiner || before_ok && (after_ok || preposition_before)
+                // "in 1994, 1995 and 1997": the next in a list of years.
+                let listed = start >= 2
+                    && self.tokens[start - 1].text == ","
+                    && self
+                        .class_at(Class::Year, start - 2, &mut Captures::default())
+                        .is_some();
+                determiner || listed || before_ok && (after_ok || preposition_before)
             }
             Guard::MonthNotModal => {
                 let ambiguous = self
@@ -1136,6 +1150,17 @@ impl Scanner<'_, '_> {
             Guard::NotBeforeNoun => !self.tokens.get(end).is_some_and(|t| {
                 t.text == "-" || t.is_word() && lex.duration_nouns.contains(&self.folded[end])
             }),
+            Guard::PlainSeason => {
+                let last = &self.tokens[end - 1];
+                !last.is_capitalized() && !lex.ambiguous_seasons.contains(&self.folded[end - 1])
+            }
+            Guard::NotName => {
+                !(self.tokens[end - 1].is_capitalized()
+                    && self
+                        .tokens
+                        .get(end)
+                        .is_some_and(|t| t.is_word() && t.is_capitalized()))
+            }
             Guard::AfterQuantity => start.checked_sub(1).is_some_and(|j| {
                 let token = &self.tokens[j];
                 let word = self.folded[j].as_str();
