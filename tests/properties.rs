@@ -244,3 +244,165 @@ fn adding_an_article_keeps_existing_ids() {
         );
     }
 }
+
+/// Words that start, continue or end temporal rules, with the punctuation and
+/// numbers around them: random sentences of these reach deep into the rule set.
+const TEMPORAL_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "in",
+    "on",
+    "since",
+    "by",
+    "due",
+    "within",
+    "over",
+    "last",
+    "next",
+    "this",
+    "coming",
+    "upcoming",
+    "after",
+    "before",
+    "ago",
+    "later",
+    "earlier",
+    "that",
+    "same",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "year",
+    "years",
+    "quarter",
+    "century",
+    "decade",
+    "half",
+    "first",
+    "second",
+    "third",
+    "20th",
+    "1st",
+    "March",
+    "march",
+    "May",
+    "may",
+    "Oct.",
+    "Jan",
+    "June",
+    "Wednesday",
+    "Sat",
+    "sun",
+    "night",
+    "morning",
+    "every",
+    "each",
+    "nightly",
+    "annually",
+    "daily",
+    "summer",
+    "Summer",
+    "fall",
+    "Palace",
+    "nineties",
+    "80s",
+    "1990s",
+    "'",
+    "s",
+    "1/2",
+    "1",
+    "/",
+    "2",
+    "3",
+    "7",
+    "15",
+    "24",
+    "1994",
+    "1995",
+    "2025",
+    "$",
+    "million",
+    "%",
+    "-",
+    ",",
+    ".",
+    ";",
+    ":",
+    "long",
+    "more",
+    "additional",
+    "attack",
+    "deadline",
+    "year-end",
+    "end",
+    "full",
+    "twenty",
+    "nineteen",
+    "ninety-six",
+    "two",
+    "thousand",
+    "hours",
+    "p.m.",
+    "a.m.",
+    "noon",
+    "midnight",
+    "EST",
+    "Easter",
+    "Christmas",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "recent",
+    "current",
+    "said",
+    "will",
+    "announced",
+    "plans",
+    "was",
+    "were",
+    "unspecified",
+    "killed",
+    "é",
+    "日本",
+    "\u{2019}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Any run of temporal words, any publication date: tagging never panics, every
+    /// expression lies on character boundaries inside the text, in order, and the
+    /// TimeML written from them gives the text back byte for byte.
+    #[test]
+    fn tagging_any_word_salad_is_safe(
+        words in proptest::collection::vec(proptest::sample::select(TEMPORAL_WORDS), 0..40),
+        glue in proptest::collection::vec(proptest::sample::select(&[" ", " ", "", "\n"][..]), 40),
+        days in 0i64..60_000,
+    ) {
+        let text: String = words
+            .iter()
+            .zip(glue.iter().cycle())
+            .flat_map(|(w, g)| [*w, *g])
+            .collect();
+        let anchor = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+            + chrono::Duration::days(days);
+        let lexicon = dateline::lexicon::Lexicon::builtin().unwrap();
+        let found = dateline::temporal::tag_text(&text, anchor, &lexicon.temporal);
+        let mut previous_end = 0;
+        for timex in &found {
+            prop_assert!(timex.start < timex.end && timex.end <= text.len());
+            prop_assert!(text.is_char_boundary(timex.start) && text.is_char_boundary(timex.end));
+            prop_assert!(timex.start >= previous_end, "overlapping expressions in {text:?}");
+            previous_end = timex.end;
+        }
+        let written = dateline::timeml::write("salad", anchor, &text, &found);
+        let reread = dateline::timeml::read(&written).unwrap();
+        prop_assert_eq!(reread.text, text);
+    }
+}
