@@ -110,7 +110,7 @@ fn timebank() {
 }
 
 /// Held just under what the tagger reaches, so that a regression fails.
-const VALUE_F1_FLOOR: f64 = 0.785;
+const VALUE_F1_FLOOR: f64 = 0.795;
 const RELAXED_F1_FLOOR: f64 = 0.92;
 
 fn describe_errors(
@@ -347,7 +347,7 @@ fn duckling() {
     assert!(false_alarms.is_empty(), "{false_alarms:?}");
 }
 
-const DUCKLING_FLOOR: f64 = 0.68;
+const DUCKLING_FLOOR: f64 = 0.685;
 const HOLIDAY_FLOOR: f64 = 0.53;
 
 /// One JSON object per line; the corpus is flat, so serde_yaml reads it (JSON is YAML).
