@@ -188,13 +188,49 @@ pub fn tense_at(
             && !(lexicon.progressive_auxiliaries.contains(&folded[j]) && future_at(j + 1))
             && !adjectival(j)
     };
+    // A relative clause between commas ("The sale, which had been expected, is part
+    // of a plan to pay by February") tells of something else: its tense is not the
+    // expression's, unless the expression is in it.
+    let mut aside = vec![false; tokens.len()];
+    let mut j = 0;
+    while j + 1 < tokens.len() {
+        if tokens[j].text == "," && matches!(folded[j + 1].as_str(), "which" | "who") {
+            let close = (j + 2..tokens.len())
+                .find(|&k| tokens[k].text == "," || tokens[k].is_clause_break())
+                .unwrap_or(tokens.len());
+            if !(j..close).contains(&index) {
+                aside[j..close].iter_mut().for_each(|a| *a = true);
+            }
+            j = close;
+        } else {
+            j += 1;
+        }
+    }
     let cue = |from: usize, to: usize| {
         // Nearest first; at equal distance the cue before the expression wins.
-        let mut order: Vec<(usize, usize)> = (from..index).map(|j| (index - j, j)).collect();
-        order.extend((index..to).map(|j| (j - index + 1, j)));
+        let mut order: Vec<(usize, usize)> = (from..index)
+            .filter(|&j| !aside[j])
+            .map(|j| (index - j, j))
+            .collect();
+        order.extend(
+            (index..to)
+                .filter(|&j| !aside[j])
+                .map(|j| (j - index + 1, j)),
+        );
         order.sort_unstable();
+        // "had been scheduled to expire Friday", "had planned to": a plan that was,
+        // told in the past perfect, looks back.
+        let past_perfect = |j: usize| {
+            (j >= 1 && folded[j - 1] == "had")
+                || (j >= 2 && folded[j - 2] == "had" && folded[j - 1] == "been")
+        };
         order.into_iter().find_map(|(_, j)| {
-            if future_at(j) {
+            if future_at(j) && past_perfect(j) {
+                Some((
+                    Direction::Backward,
+                    format!("past perfect {:?}", tokens[j].text),
+                ))
+            } else if future_at(j) {
                 Some((
                     Direction::Forward,
                     format!("future marker {:?}", tokens[j].text),

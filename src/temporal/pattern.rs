@@ -319,6 +319,8 @@ pub enum Pattern {
         month: u32,
         day: u32,
         year: Option<i32>,
+        /// "the weekend of Oct. 24-26": the Saturday and Sunday of that week.
+        weekend: bool,
     },
     /// "3 fridays from now" (`count` 3), "2 thursdays ago" (`count` -2): the nth
     /// such weekday after (before) the anchor, not counting the anchor itself.
@@ -636,10 +638,26 @@ impl Pattern {
                 };
                 Resolved::date(When::week_of(*mondays.get(index)?))
             }
-            Pattern::WeekOf { month, day, year } => {
+            Pattern::WeekOf {
+                month,
+                day,
+                year,
+                weekend,
+            } => {
                 let resolved =
                     Pattern::MonthDay { month, day, year }.timex(anchor, direction, context)?;
-                Resolved::date(When::week_of(resolved.when?.start()?))
+                let week = When::week_of(resolved.when?.start()?);
+                if !weekend {
+                    return Some(Resolved::date(week));
+                }
+                let saturday = week.start()? + Duration::days(5);
+                let iso = saturday.iso_week();
+                Resolved {
+                    kind: TimexType::Date,
+                    value: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
+                    modifier: None,
+                    when: Some(When::Interval(saturday, saturday.succ_opt()?)),
+                }
             }
             Pattern::NthWeekday { count, weekday } => {
                 let step = if count > 0 { 1 } else { -1 };
@@ -1102,7 +1120,9 @@ impl Pattern {
                         _ => anchor,
                     },
                 };
+                let named_day = date.is_some() || weekday.is_some() || offset.is_some();
                 let time = match (clock, daypart) {
+                    (Some((24, _)), _) if !named_day => "00:00".to_string(),
                     (Some((h, m)), _) => format!("{h:02}:{m:02}"),
                     (None, Some(part)) => part.code().to_string(),
                     (None, None) => return None,

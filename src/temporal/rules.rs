@@ -1015,7 +1015,9 @@ impl Scanner<'_, '_> {
                 return Some(1);
             }
             "midnight" => {
-                captures.clock = Some((0, 0));
+                // 24:00, the end of the day named with it ("midnight Friday" is a
+                // deadline as Friday ends); alone it is 00:00 (see `Pattern::Time`).
+                captures.clock = Some((24, 0));
                 return Some(1);
             }
             _ => {}
@@ -1465,6 +1467,7 @@ fn build(
             month: c.months[0]?,
             day: c.days[0]?,
             year: c.years[0],
+            weekend: unit == Some(Unit::Weekend),
         },
         Builder::NthWeekday => {
             let n = count??;
