@@ -229,6 +229,8 @@ pub enum Guard {
     /// Nothing but punctuation or a conjunction follows: "on the 15th," but not "the
     /// 15th century" or "the first time".
     NotBeforeWord,
+    /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
+    NotAfterOf,
     /// What follows ends the phrase: punctuation, a conjunction or a preposition
     /// ("Tuesday the 19th in Doha"), not a noun ("Saturday, the sixth such exchange").
     EndsPhrase,
@@ -1193,6 +1195,7 @@ impl Scanner<'_, '_> {
                     || lex.date_conjunctions.contains(word)
                     || lex.date_prepositions.contains(word)
             }),
+            Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
                     || lex.date_conjunctions.contains(&self.folded[end])
