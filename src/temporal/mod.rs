@@ -173,12 +173,11 @@ pub fn tense_at(
     // tense, nor is "was" or "were" before a future marker ("were planning to"), nor an
     // adjective after a determiner ("a still unspecified date").
     let adjectival = |j: usize| {
-        let word = |k: usize| folded.get(k).map_or("", String::as_str);
-        let before = if j >= 2 && (word(j - 1).ends_with("ly") || word(j - 1) == "still") {
-            j - 2
-        } else {
-            j.wrapping_sub(1)
-        };
+        let word = |k: Option<usize>| k.and_then(|k| folded.get(k)).map_or("", String::as_str);
+        let mut before = j.checked_sub(1);
+        if word(before).ends_with("ly") || word(before) == "still" {
+            before = before.and_then(|b| b.checked_sub(1));
+        }
         folded[j].ends_with("ed") && lexicon.determiners.contains(word(before))
     };
     let past_at = |j: usize| {
@@ -280,7 +279,7 @@ pub fn tense_of(
     match phrase_direction(mention, folded) {
         Some((direction, why)) => (direction, why.to_string()),
         None => match tense_at(tokens, folded, mention.first_token, lexicon) {
-            (Direction::Backward, why) if names_a_thing(mention, tokens, folded, lexicon) => (
+            (Direction::Backward, why) if names_past_event(mention, tokens, folded, lexicon) => (
                 Direction::Past,
                 format!("{why}, about the thing the date names (\"the Oct. 7 attack\")"),
             ),
@@ -291,7 +290,7 @@ pub fn tense_of(
 
 /// A date that names a violent or sudden event ("the Oct. 7 attack", "the Jan. 6
 /// riot") names something that happened: a past tense is about that event itself.
-fn names_a_thing(
+fn names_past_event(
     mention: &Mention,
     tokens: &[Token<'_>],
     folded: &[String],
