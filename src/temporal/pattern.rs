@@ -1019,7 +1019,17 @@ impl Pattern {
                         let started = anchor.month() >= season.first_month();
                         match (relation, direction) {
                             (Some(Relation::This), _) => this,
-                            (Some(Relation::Last), _) => this - 1,
+                            // "last summer" said in October is the one just over;
+                            // said in July, the one a year before.
+                            (Some(Relation::Last), _) => (this - 2..=this)
+                                .rev()
+                                .find(|&y| {
+                                    season
+                                        .months(y)
+                                        .and_then(|w| w.end())
+                                        .is_some_and(|end| end < anchor)
+                                })
+                                .unwrap_or(this - 1),
                             (Some(Relation::Next), _) => this + i32::from(started),
                             (Some(Relation::AfterNext), _) => this + 1 + i32::from(started),
                             (None, _) => pick_year(anchor, direction, |y| season.months(y))?
