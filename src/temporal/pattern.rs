@@ -1305,7 +1305,20 @@ fn pick_year(
             }
         }
         Direction::Past => candidates.iter().rev().find(|c| c.1 <= anchor),
-        Direction::Forward => candidates.iter().find(|c| c.2 >= anchor),
+        // A future-tense sentence about a day just gone ("must return the boy by Jan.
+        // 14", published on the 15th) was written before it was dated: that day, not
+        // one almost a year ahead.
+        Direction::Forward => {
+            let ahead = candidates.iter().find(|c| c.2 >= anchor);
+            let just_gone = candidates
+                .iter()
+                .rev()
+                .find(|c| c.2 < anchor && (anchor - c.2).num_days() <= 3);
+            match (ahead, just_gone) {
+                (Some(a), Some(g)) if (a.1 - anchor).num_days() > 180 => Some(g),
+                (a, _) => a,
+            }
+        }
         Direction::Nearest => None,
     };
     directed
