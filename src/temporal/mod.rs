@@ -250,6 +250,18 @@ pub fn tense_at(
             format!("preposition {:?}", tokens[index - 1].text),
         );
     }
+    // "postponed until Tuesday morning", "extended its deadline to Friday".
+    let deferred_to = (index.saturating_sub(2)..index)
+        .find(|&p| lexicon.deferral_prepositions.contains(&folded[p]))
+        .and_then(|p| {
+            (p.saturating_sub(6)..p).find(|&v| lexicon.deferral_verbs.contains(&folded[v]))
+        });
+    if let Some(verb) = deferred_to {
+        return (
+            Direction::Forward,
+            format!("put off to it: {:?}", tokens[verb].text),
+        );
+    }
     if index > 0 && lexicon.backward_prepositions.contains(&folded[index - 1]) {
         return (
             Direction::Backward,
