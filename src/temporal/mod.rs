@@ -190,7 +190,7 @@ pub fn tense_at(
     // A relative clause between commas ("The sale, which had been expected, is part
     // of a plan to pay by February") tells of something else: its tense is not the
     // expression's, unless the expression is in it.
-    let mut aside = vec![false; tokens.len()];
+    let mut asides: Vec<std::ops::Range<usize>> = Vec::new();
     let mut j = 0;
     while j + 1 < tokens.len() {
         if tokens[j].text == "," && matches!(folded[j + 1].as_str(), "which" | "who") {
@@ -198,24 +198,21 @@ pub fn tense_at(
                 .find(|&k| tokens[k].text == "," || tokens[k].is_clause_break())
                 .unwrap_or(tokens.len());
             if !(j..close).contains(&index) {
-                aside[j..close].iter_mut().for_each(|a| *a = true);
+                asides.push(j..close);
             }
             j = close;
         } else {
             j += 1;
         }
     }
+    let heard = |j: &usize| !asides.iter().any(|aside| aside.contains(j));
     let cue = |from: usize, to: usize| {
         // Nearest first; at equal distance the cue before the expression wins.
         let mut order: Vec<(usize, usize)> = (from..index)
-            .filter(|&j| !aside[j])
+            .filter(heard)
             .map(|j| (index - j, j))
             .collect();
-        order.extend(
-            (index..to)
-                .filter(|&j| !aside[j])
-                .map(|j| (j - index + 1, j)),
-        );
+        order.extend((index..to).filter(heard).map(|j| (j - index + 1, j)));
         order.sort_unstable();
         // "had been scheduled to expire Friday", "had planned to": a plan that was,
         // told in the past perfect, looks back.
