@@ -229,6 +229,9 @@ pub enum Guard {
     /// Nothing but punctuation or a conjunction follows: "on the 15th," but not "the
     /// 15th century" or "the first time".
     NotBeforeWord,
+    /// Not hours after "early", "late" and the like: "the early hours of the war" is
+    /// a part of a day, no length of time ("the early years" may be one).
+    NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
     /// What follows ends the phrase: punctuation, a conjunction or a preposition
@@ -1195,6 +1198,13 @@ impl Scanner<'_, '_> {
                     || lex.date_conjunctions.contains(word)
                     || lex.date_prepositions.contains(word)
             }),
+            Guard::NotPartOfDay => {
+                !(word_before.is_some_and(|w| lex.modifiers.contains_key(w))
+                    && matches!(
+                        captures.unit,
+                        Some(Unit::Hour | Unit::Minute | Unit::Second)
+                    ))
+            }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
