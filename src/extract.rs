@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon, OrderRelation};
 use crate::model::{Kind, LinkKind, Status};
 use crate::temporal::{self, Direction, Mention, When};
-use crate::text::{split_sentences, tokenize, Token};
+use crate::text::{grouped_number, split_sentences, tokenize, Token};
 
 /// How a date was read: the words, the rule, and what it was resolved against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -533,16 +533,17 @@ struct Figure {
 fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
     let words = &view.lexicon.events.casualties;
     let numbers = &view.lexicon.temporal.number_words;
-    let count_at = |j: usize| -> Option<u32> {
+    // A figure and the tokens it takes ("1,200" is three).
+    let count_at = |j: usize| -> Option<(u32, usize)> {
         let word = view.folded.get(j)?;
         if let Some(n) = numbers.get(word).copied().flatten() {
-            return u32::try_from(n).ok();
+            return Some((u32::try_from(n).ok()?, 1));
         }
-        let digits = word.replace(',', "");
-        let n: u32 = digits.parse().ok()?;
+        let (n, used) = grouped_number(view.tokens, j)?;
+        let n = u32::try_from(n).ok()?;
         // "in 2024": a year, not a toll.
-        let year = digits.len() == 4 && (1900..=2100).contains(&n);
-        (!year).then_some(n)
+        let year = used == 1 && word.len() == 4 && (1900..=2100).contains(&n);
+        (!year).then_some((n, used))
     };
     let word_at = |j: usize| -> Option<(bool, usize)> {
         let of = |list: &[Vec<String>]| {
@@ -570,7 +571,7 @@ fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
         {
             k += 1;
         }
-        if let Some(count) = count_at(k) {
+        if let Some((count, _)) = count_at(k) {
             used.insert(k);
             figures.push(Figure {
                 at: j,
@@ -580,10 +581,10 @@ fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
         }
     }
     for k in 0..n {
-        let Some(count) = count_at(k).filter(|_| !used.contains(&k)) else {
+        let Some((count, width)) = count_at(k).filter(|_| !used.contains(&k)) else {
             continue;
         };
-        let mut j = k + 1;
+        let mut j = k + width;
         while j < n && j < k + 5 && word_at(j).is_none() && words.filler.contains(&view.folded[j]) {
             j += 1;
         }
@@ -1800,7 +1801,23 @@ fn attach_times(candidates: &mut [Candidate], times: &[Mention], view: &Sentence
     let events = &view.lexicon.events;
     let cue_between =
         |from: usize, to: usize| (from..to).any(|j| events.ordering_cues.contains(&view.folded[j]));
+    // "Hamas said the Oct. 7 attack killed 1,200": that date names the attack, and
+    // dates nothing else in the sentence, not even by sharing.
+    let named: Vec<bool> = times
+        .iter()
+        .map(|m| temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal))
+        .collect();
     for (t, mention) in times.iter().enumerate() {
+        if named[t] {
+            let noun = mention.end_token..mention.end_token + 2;
+            if let Some(candidate) = candidates
+                .iter_mut()
+                .find(|c| noun.contains(&c.first) && c.time.is_none())
+            {
+                candidate.time = Some(t);
+            }
+            continue;
+        }
         // "since February 2022", "until March": a bound on something, not a date of it.
         let clause_start = view.clause_start(mention.phrase_token);
         if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
@@ -1860,6 +1877,7 @@ fn attach_times(candidates: &mut [Candidate], times: &[Mention], view: &Sentence
             .iter()
             .flatten()
             .copied()
+            .filter(|&t| !named[t])
             .filter(|&t| {
                 let m = &times[t];
                 let (from, to) = if m.end_token <= here.0 {

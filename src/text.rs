@@ -90,6 +90,44 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     tokens
 }
 
+/// A number written with thousands separators, which the tokenizer splits ("1,200"
+/// is `1` `,` `200`): its value and how many tokens it takes from `i`. A plain number
+/// is one token; `None` if `i` is no number or sits inside such a group.
+pub fn grouped_number(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
+    let is_number = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+    if !is_number(i) || in_number_group(tokens, i) {
+        return None;
+    }
+    let mut value: u64 = tokens[i].text.parse().ok()?;
+    let mut used = 1;
+    if tokens[i].text.len() <= 3 {
+        while tokens.get(i + used).is_some_and(|t| t.text == ",")
+            && tokens
+                .get(i + used + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() == 3)
+            && tokens[i + used].start == tokens[i + used - 1].end
+            && tokens[i + used + 1].start == tokens[i + used].end
+        {
+            value = value
+                .checked_mul(1000)?
+                .checked_add(tokens[i + used + 1].text.parse().ok()?)?;
+            used += 2;
+        }
+    }
+    Some((value, used))
+}
+
+/// Is token `i` a later group of a number like "1,200" (the `200`)?
+pub fn in_number_group(tokens: &[Token<'_>], i: usize) -> bool {
+    i >= 2
+        && tokens[i].kind == TokenKind::Number
+        && tokens[i].text.len() == 3
+        && tokens[i - 1].text == ","
+        && tokens[i - 1].start == tokens[i - 2].end
+        && tokens[i].start == tokens[i - 1].end
+        && tokens[i - 2].kind == TokenKind::Number
+}
+
 /// A sentence: its byte range in the document and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence<'a> {
@@ -243,6 +281,20 @@ pub fn line_of(text: &[u8], offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_with_thousands_separators_are_one_figure() {
+        let tokens = tokenize("killed 1,200 and 12,345,678, then 3, 400 and 2024", 0);
+        let at = |text: &str| tokens.iter().position(|t| t.text == text).unwrap();
+        assert_eq!(grouped_number(&tokens, at("1")), Some((1200, 3)));
+        assert_eq!(grouped_number(&tokens, at("12")), Some((12_345_678, 5)));
+        // The later groups start nothing.
+        assert_eq!(grouped_number(&tokens, at("200")), None);
+        assert!(in_number_group(&tokens, at("345")));
+        // A comma and a space separate a list, not thousands.
+        assert_eq!(grouped_number(&tokens, at("3")), Some((3, 1)));
+        assert_eq!(grouped_number(&tokens, at("2024")), Some((2024, 1)));
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {

@@ -54,10 +54,11 @@ impl ExpectedEvent {
                 .place
                 .as_ref()
                 .is_none_or(|p| e.place.as_ref() == Some(p))
-            && self
-                .date
-                .as_ref()
-                .is_none_or(|d| e.date.map(|v| v.to_string()).as_ref() == Some(d))
+            && self.date.as_ref().is_none_or(|d| match d.as_str() {
+                // The event must have no date at all.
+                "unknown" => e.date.is_none(),
+                d => e.date.map(|v| v.to_string()).as_deref() == Some(d),
+            })
             && self.status.is_none_or(|s| e.status == s)
             && self
                 .mode

@@ -299,7 +299,8 @@ pub fn tense_of(
 
 /// A date that names a violent or sudden event ("the Oct. 7 attack", "the Jan. 6
 /// riot") names something that happened: a past tense is about that event itself.
-fn names_past_event(
+/// (The extractor gives such a date to that event only.)
+pub fn names_past_event(
     mention: &Mention,
     tokens: &[Token<'_>],
     folded: &[String],

@@ -58,7 +58,7 @@ use serde::Deserialize;
 use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
 use crate::error::{Error, Result};
 use crate::lexicon::TemporalLexicon;
-use crate::text::{Token, TokenKind};
+use crate::text::{grouped_number, in_number_group, Token, TokenKind};
 
 /// The rule families shipped with dateline, in precedence order.
 pub const FAMILY_FILES: &[(&str, &str)] = &[
@@ -543,6 +543,10 @@ impl Scanner<'_, '_> {
 
     /// The longest rule match starting at token `i`.
     pub fn best_at(&self, i: usize) -> Option<RuleMatch> {
+        // Nothing starts inside "1,200" (at the "200").
+        if in_number_group(self.tokens, i) {
+            return None;
+        }
         let rules = &self.lexicon.rules;
         let mut candidates: Vec<usize> = Vec::new();
         if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
@@ -775,11 +779,13 @@ impl Scanner<'_, '_> {
             }
             Class::Count => {
                 if token.kind == TokenKind::Number {
-                    if token.text.len() > 3 {
+                    // "1,000 years": the tokenizer splits the thousands.
+                    let (value, used) = grouped_number(self.tokens, i)?;
+                    if used == 1 && token.text.len() > 3 {
                         return None;
                     }
-                    captures.count = Some(token.text.parse().ok());
-                    return Some(1 + self.half_at(i + 1, captures));
+                    captures.count = Some(i64::try_from(value).ok());
+                    return Some(used + self.half_at(i + used, captures));
                 }
                 // "a few", "a couple of"
                 if matches!(word, "a" | "an") {
