@@ -221,16 +221,18 @@ pub fn tense_at(
                 || (j >= 2 && folded[j - 2] == "had" && folded[j - 1] == "been")
         };
         order.into_iter().find_map(|(_, j)| {
-            if future_at(j) && past_perfect(j) {
-                Some((
-                    Direction::Backward,
-                    format!("past perfect {:?}", tokens[j].text),
-                ))
-            } else if future_at(j) {
-                Some((
-                    Direction::Forward,
-                    format!("future marker {:?}", tokens[j].text),
-                ))
+            if future_at(j) {
+                Some(if past_perfect(j) {
+                    (
+                        Direction::Backward,
+                        format!("past perfect {:?}", tokens[j].text),
+                    )
+                } else {
+                    (
+                        Direction::Forward,
+                        format!("future marker {:?}", tokens[j].text),
+                    )
+                })
             } else if past_at(j) {
                 Some((
                     Direction::Backward,

@@ -98,6 +98,11 @@ impl Unit {
         }
     }
 
+    /// Seconds, minutes and hours: no calendar day is named by a number of them.
+    pub fn is_within_day(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
     /// `count` and a half of this unit, as a whole count of a finer one: (count, unit).
     pub fn with_half(self, count: i64) -> Option<(i64, Unit)> {
         Some(match self {
@@ -650,14 +655,7 @@ impl Pattern {
                 if !weekend {
                     return Some(Resolved::date(week));
                 }
-                let saturday = week.start()? + Duration::days(5);
-                let iso = saturday.iso_week();
-                Resolved {
-                    kind: TimexType::Date,
-                    value: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
-                    modifier: None,
-                    when: Some(When::Interval(saturday, saturday.succ_opt()?)),
-                }
+                weekend_from(week.start()? + Duration::days(5))?
             }
             Pattern::NthWeekday { count, weekday } => {
                 let step = if count > 0 { 1 } else { -1 };
@@ -708,14 +706,9 @@ impl Pattern {
                     when: Some(when),
                 }
             }
-            Pattern::WeekdayOfWeek { weekday, relation } => {
-                let monday = anchor
-                    - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
-                    + Duration::days(7 * i64::from(relation.step()));
-                Resolved::date(When::Day(
-                    monday + Duration::days(i64::from(weekday.num_days_from_monday())),
-                ))
-            }
+            Pattern::WeekdayOfWeek { weekday, relation } => Resolved::date(When::Day(
+                weekday_of_week(anchor, weekday, i64::from(relation.step())),
+            )),
             Pattern::Ahead { count, unit } => {
                 let first = anchor.succ_opt()?;
                 let last = unit.shift(anchor, count)?;
@@ -870,13 +863,7 @@ impl Pattern {
                         }
                     }
                 };
-                let week = saturday.iso_week();
-                Resolved {
-                    kind: TimexType::Date,
-                    value: format!("{:04}-W{:02}-WE", week.year(), week.week()),
-                    modifier: None,
-                    when: Some(When::Interval(saturday, saturday.succ_opt()?)),
-                }
+                weekend_from(saturday)?
             }
             Pattern::Ago { count, unit } => {
                 // In a results story "a year ago" is the year-ago quarter.
@@ -1189,14 +1176,12 @@ fn weekday_day(
 ) -> NaiveDate {
     let back = days_back_to(anchor, weekday);
     let forward = (7 - back) % 7;
-    // "next Wednesday" is the Wednesday of next week: said on a Tuesday, not the
-    // day after (that is "this Wednesday", or plain "Wednesday" ahead).
-    let next_week = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()))
-        + Duration::days(7 + i64::from(weekday.num_days_from_monday()));
     match (relation, direction) {
         // "last Tuesday" is never today.
         (Some(Relation::Last), _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
-        (Some(Relation::Next), _) => next_week,
+        // "next Wednesday" is the Wednesday of next week: said on a Tuesday, not the
+        // day after (that is "this Wednesday", or plain "Wednesday" ahead).
+        (Some(Relation::Next), _) => weekday_of_week(anchor, weekday, 1),
         // "Friday after next": a week after the coming one.
         (Some(Relation::AfterNext), _) => {
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
@@ -1206,6 +1191,24 @@ fn weekday_day(
             anchor - Duration::days(back)
         }
     }
+}
+
+/// `weekday` in the Monday-to-Sunday week `weeks` after the anchor's (before, when
+/// negative): "Wednesday of next week", "next Wednesday".
+fn weekday_of_week(anchor: NaiveDate, weekday: Weekday, weeks: i64) -> NaiveDate {
+    let monday = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+    monday + Duration::days(7 * weeks + i64::from(weekday.num_days_from_monday()))
+}
+
+/// The weekend that starts on `saturday`: TimeML's `2025-W16-WE`, and its two days.
+fn weekend_from(saturday: NaiveDate) -> Option<Resolved> {
+    let week = saturday.iso_week();
+    Some(Resolved {
+        kind: TimexType::Date,
+        value: format!("{:04}-W{:02}-WE", week.year(), week.week()),
+        modifier: None,
+        when: Some(When::Interval(saturday, saturday.succ_opt()?)),
+    })
 }
 
 /// The calendar unit containing `day` at the precision of `unit`.

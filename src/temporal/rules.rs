@@ -873,19 +873,12 @@ impl Scanner<'_, '_> {
             Class::Clock => self.clock_at(i, captures),
             Class::Zone => lex.time_zones.contains(word).then_some(1),
             Class::MonthNumber => {
-                if token.kind != TokenKind::Number || token.text.len() > 2 {
-                    return None;
-                }
-                let month: u32 = word.parse().ok().filter(|m| (1..=12).contains(m))?;
+                let month = day_number(token.text).filter(|m| *m <= 12)?;
                 push(&mut captures.months, month);
                 Some(1)
             }
             Class::Number => {
-                if token.kind != TokenKind::Number || token.text.len() > 2 {
-                    return None;
-                }
-                let number: u32 = word.parse().ok().filter(|n| (1..=31).contains(n))?;
-                push(&mut captures.numbers, number);
+                push(&mut captures.numbers, day_number(token.text)?);
                 Some(1)
             }
             Class::AnyYear => {
@@ -1190,26 +1183,20 @@ impl Scanner<'_, '_> {
             }),
             Guard::SingularUnit => !captures.plural,
             Guard::PluralUnit => captures.plural,
-            Guard::CalendarUnit => !matches!(
-                captures.unit,
-                Some(Unit::Second | Unit::Minute | Unit::Hour)
-            ),
+            Guard::CalendarUnit => !captures.unit.is_some_and(Unit::is_within_day),
             Guard::BeforeWord => self.tokens.get(end).is_some_and(|t| {
                 let word = &self.folded[end];
                 t.is_word() && !lex.passive_auxiliaries.contains(word) && !lex.is_past_tense(word)
             }),
-            Guard::EndsPhrase => self.tokens.get(end).is_none_or(|t| {
-                let word = self.folded[end].as_str();
-                !t.is_word() && t.kind != TokenKind::Number
-                    || lex.date_conjunctions.contains(word)
-                    || lex.date_prepositions.contains(word)
-            }),
+            Guard::EndsPhrase => {
+                self.guard(Guard::NotBeforeWord, start, end, captures)
+                    || self
+                        .word(end)
+                        .is_some_and(|w| lex.date_prepositions.contains(w))
+            }
             Guard::NotPartOfDay => {
                 !(word_before.is_some_and(|w| lex.modifiers.contains_key(w))
-                    && matches!(
-                        captures.unit,
-                        Some(Unit::Hour | Unit::Minute | Unit::Second)
-                    ))
+                    && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
