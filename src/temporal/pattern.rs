@@ -1294,11 +1294,13 @@ fn pick_year(
             0
         }
     };
+    // The latest reading begun by the anchor, and the earliest not yet over.
+    let back = candidates.iter().rev().find(|c| c.1 <= anchor);
+    let ahead = candidates.iter().find(|c| c.2 >= anchor);
     let directed = match direction {
         // A past-tense sentence may still set a date a few weeks ahead ("the offer
         // was extended to Nov. 16"): a day within two months beats one almost a year back.
         Direction::Backward => {
-            let back = candidates.iter().rev().find(|c| c.1 <= anchor);
             let soon = candidates
                 .iter()
                 .find(|c| c.1 > anchor && (c.1 - anchor).num_days() <= 62 && c.1 == c.2);
@@ -1307,12 +1309,11 @@ fn pick_year(
                 (b, _) => b,
             }
         }
-        Direction::Past => candidates.iter().rev().find(|c| c.1 <= anchor),
+        Direction::Past => back,
         // A future-tense sentence about a day just gone ("must return the boy by Jan.
         // 14", published on the 15th) was written before it was dated: that day, not
         // one almost a year ahead.
         Direction::Forward => {
-            let ahead = candidates.iter().find(|c| c.2 >= anchor);
             let just_gone = candidates
                 .iter()
                 .rev()
