@@ -227,16 +227,61 @@ struct HolidayEntry {
     cased: bool,
 }
 
-/// One of the ways `holidays.yaml` gives a day; exactly one field is set.
+/// One of the ways `holidays.yaml` gives a day (exactly one of the first nine fields
+/// is set), and how it moves or skips years.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HolidayDate {
+    once: Option<chrono::NaiveDate>,
     fixed: Option<[u32; 2]>,
     nth_weekday: Option<NthWeekday>,
     easter: Option<i64>,
     orthodox_easter: Option<i64>,
     hijri: Option<[u32; 2]>,
     hebrew: Option<[u32; 2]>,
+    chinese: Option<[u32; 2]>,
+    vietnamese: Option<[u32; 2]>,
+    solar_term: Option<u32>,
+    hindu: Option<HinduDay>,
+    sankranti: Option<SankrantiDay>,
+    weekday_before: Option<chrono::Weekday>,
+    weekday_from: Option<chrono::Weekday>,
+    nearest_weekday: Option<chrono::Weekday>,
+    weekend: Option<WeekendShift>,
+    #[serde(default)]
+    every: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HinduDay {
+    month: u8,
+    tithi: u8,
+    #[serde(default = "sunrise")]
+    at: crate::temporal::holidays::Moment,
+    #[serde(default)]
+    offset: i8,
+}
+
+fn sunrise() -> crate::temporal::holidays::Moment {
+    crate::temporal::holidays::Moment::Sunrise
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SankrantiDay {
+    sign: u8,
+    #[serde(default)]
+    offset: i8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeekendShift {
+    #[serde(default)]
+    saturday: i8,
+    #[serde(default)]
+    sunday: i8,
 }
 
 #[derive(Deserialize)]
@@ -251,7 +296,7 @@ struct NthWeekday {
 
 impl HolidayDate {
     fn rule(self, name: &str) -> Result<crate::temporal::holidays::HolidayRule> {
-        use crate::temporal::holidays::HolidayRule;
+        use crate::temporal::holidays::{DayRule, HolidayRule, Shift};
         let bad = |reason: &str| Error::Lexicon {
             name: "holidays.yaml".into(),
             reason: format!("{name}: {reason}"),
@@ -262,14 +307,17 @@ impl HolidayDate {
                 .ok_or_else(|| bad("no such day"))
         };
         let mut rules = Vec::new();
+        if let Some(day) = self.once {
+            rules.push(DayRule::Once(day));
+        }
         if let Some(day) = self.fixed {
-            rules.push(HolidayRule::Fixed(valid_day(day)?));
+            rules.push(DayRule::Fixed(valid_day(day)?));
         }
         if let Some(n) = self.nth_weekday {
             if !(1..=12).contains(&n.month) || n.nth == 0 || !(-5..=5).contains(&n.nth) {
                 return Err(bad("nth_weekday needs a month 1-12 and nth ±1-5"));
             }
-            rules.push(HolidayRule::NthWeekday {
+            rules.push(DayRule::NthWeekday {
                 month: n.month,
                 weekday: n.weekday,
                 nth: n.nth,
@@ -277,27 +325,90 @@ impl HolidayDate {
             });
         }
         if let Some(offset) = self.easter {
-            rules.push(HolidayRule::Easter(offset));
+            rules.push(DayRule::Easter(offset));
         }
         if let Some(offset) = self.orthodox_easter {
-            rules.push(HolidayRule::OrthodoxEaster(offset));
+            rules.push(DayRule::OrthodoxEaster(offset));
         }
         if let Some([month, day]) = self.hijri {
             if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
                 return Err(bad("a hijri date is [month 1-12, day 1-30]"));
             }
-            rules.push(HolidayRule::Hijri([month, day]));
+            rules.push(DayRule::Hijri([month, day]));
         }
         if let Some([month, day]) = self.hebrew {
             if !(1..=13).contains(&month) || !(1..=30).contains(&day) {
                 return Err(bad("a hebrew date is [month 1-13, day 1-30]"));
             }
-            rules.push(HolidayRule::Hebrew([month, day]));
+            rules.push(DayRule::Hebrew([month, day]));
+        }
+        for (field, date) in [("chinese", self.chinese), ("vietnamese", self.vietnamese)] {
+            if let Some([month, day]) = date {
+                if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+                    return Err(bad(&format!("a {field} date is [month 1-12, day 1-30]")));
+                }
+                rules.push(if field == "chinese" {
+                    DayRule::Chinese([month, day])
+                } else {
+                    DayRule::Vietnamese([month, day])
+                });
+            }
+        }
+        if let Some(day) = self.hindu {
+            if !(1..=12).contains(&day.month) || !(1..=30).contains(&day.tithi) {
+                return Err(bad("a hindu day is {month: 1-12, tithi: 1-30}"));
+            }
+            rules.push(DayRule::Hindu {
+                month: day.month,
+                tithi: day.tithi,
+                at: day.at,
+                offset: day.offset,
+            });
+        }
+        if let Some(day) = self.sankranti {
+            if day.sign >= 12 {
+                return Err(bad("a sankranti's sign is 0 (Mesha) to 11 (Mina)"));
+            }
+            rules.push(DayRule::Sankranti {
+                sign: day.sign,
+                offset: day.offset,
+            });
+        }
+        if let Some(longitude) = self.solar_term {
+            if longitude >= 360 || longitude % 15 != 0 {
+                return Err(bad("a solar term is a longitude 0-345, a multiple of 15"));
+            }
+            rules.push(DayRule::SolarTerm(longitude));
+        }
+        let shifts = [
+            self.weekday_before.map(Shift::WeekdayBefore),
+            self.weekday_from.map(Shift::WeekdayFrom),
+            self.nearest_weekday.map(Shift::NearestWeekday),
+            self.weekend.map(|w| Shift::Weekend {
+                saturday: w.saturday,
+                sunday: w.sunday,
+            }),
+        ];
+        let shift =
+            match shifts.iter().flatten().collect::<Vec<_>>().as_slice() {
+                [] => Shift::None,
+                [shift] => **shift,
+                _ => return Err(bad(
+                    "give at most one of weekday_before, weekday_from, nearest_weekday, weekend",
+                )),
+            };
+        let every = self.every.unwrap_or(1);
+        if every == 0 {
+            return Err(bad("every counts years: 1 or more"));
         }
         match rules.as_slice() {
-            [rule] => Ok(*rule),
+            [day] => Ok(HolidayRule {
+                day: *day,
+                shift,
+                every,
+            }),
             _ => Err(bad(
-                "give exactly one of fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew",
+                "give exactly one of once, fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew, chinese, vietnamese, solar_term, hindu, sankranti",
             )),
         }
     }
@@ -1102,6 +1213,35 @@ mod tests {
         assert_eq!(lexicon.temporal.months["feb"], 2);
         assert_eq!(lexicon.temporal.weekdays["sunday"], 7);
         assert!(lexicon.events.triggers.len() > 100);
+    }
+
+    #[test]
+    fn holiday_entries_that_make_no_day_are_refused_by_name() {
+        for (entry, complaint) in [
+            ("{chinese: [13, 1]}", "a chinese date is"),
+            ("{hindu: {month: 7, tithi: 31}}", "a hindu day is"),
+            ("{sankranti: {sign: 12}}", "sankranti's sign"),
+            ("{solar_term: 20}", "a multiple of 15"),
+            (
+                "{fixed: [5, 25], weekday_before: mon, nearest_weekday: mon}",
+                "at most one",
+            ),
+            ("{fixed: [3, 1], every: 0}", "every counts years"),
+            ("{fixed: [3, 1], chinese: [1, 1]}", "exactly one"),
+        ] {
+            let text = format!("holidays:\n  - names: [test day]\n    date: {entry}\n");
+            let mut lexicon = Lexicon::builtin().unwrap();
+            let error = lexicon
+                .temporal
+                .load_holidays(&text)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains("holidays.yaml") && error.contains("test day"),
+                "{entry}: {error}"
+            );
+            assert!(error.contains(complaint), "{entry}: {error}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (TIMEX3 type and value); precision is kept: "last week" is a week, "last month" a
 //! month, "over the weekend" two days.
 
+pub mod astronomy;
 pub mod holidays;
 mod pattern;
 pub mod rules;

@@ -310,6 +310,9 @@ pub enum Pattern {
         year: Option<i32>,
         relation: Option<Relation>,
         of_year: bool,
+        /// "Thanksgiving in three years", "Easter two years ago" (-2 years): the
+        /// occurrence in the year or month that many units from the anchor.
+        moved: Option<(i32, Unit)>,
     },
     /// "the first week of October 2014", "the third last week of 2018": of the weeks
     /// (Monday to Sunday) that lie wholly in the month or year, the `nth`, counted
@@ -447,6 +450,11 @@ pub enum Pattern {
         daypart: Option<DayPart>,
         clock: Option<(u32, u32)>,
     },
+    /// "1992-1995", "from 2014 to 2016": whole years, valued by the first.
+    YearSpan {
+        from: i32,
+        to: i32,
+    },
     DaySpan {
         from: (u32, u32),
         to: (u32, u32),
@@ -518,6 +526,7 @@ impl Pattern {
                 | Pattern::Half { year: Some(_), .. }
                 | Pattern::Season { year: Some(_), .. }
                 | Pattern::DaySpan { year: Some(_), .. }
+                | Pattern::YearSpan { .. }
                 | Pattern::NthOfMonth { year: Some(_), .. }
                 | Pattern::NthWeek { year: Some(_), .. }
                 | Pattern::WeekOf { year: Some(_), .. }
@@ -546,6 +555,7 @@ impl Pattern {
             | Pattern::Season { year, .. }
             | Pattern::DaySpan { year, .. } => year,
             Pattern::MonthYear { year, .. } | Pattern::Year { year, .. } => Some(year),
+            Pattern::YearSpan { from, .. } => Some(from),
             Pattern::NthOfMonth { year, .. }
             | Pattern::NthWeek { year, .. }
             | Pattern::WeekOf { year, .. }
@@ -670,9 +680,21 @@ impl Pattern {
                 year,
                 relation,
                 of_year,
+                moved,
             } => {
                 let day = match (year, relation) {
                     (Some(y), _) => rule.days_in(y).first().copied()?,
+                    (None, _) if moved.is_some() => {
+                        let (count, unit) = moved?;
+                        let period = unit.shift(anchor, i64::from(count))?;
+                        let in_period = |d: &NaiveDate| match unit {
+                            Unit::Year => true,
+                            Unit::Month => d.month() == period.month(),
+                            Unit::Quarter => d.month0() / 3 == period.month0() / 3,
+                            _ => false,
+                        };
+                        rule.days_in(period.year()).into_iter().find(in_period)?
+                    }
                     (None, Some(r)) if of_year => {
                         rule.days_in(anchor.year() + r.step()).first().copied()?
                     }
@@ -1131,6 +1153,15 @@ impl Pattern {
                     when: Some(When::Day(day)),
                 }
             }
+            Pattern::YearSpan { from, to } => Resolved {
+                kind: TimexType::Date,
+                value: format!("{from:04}"),
+                modifier: None,
+                when: Some(When::Interval(
+                    NaiveDate::from_ymd_opt(from, 1, 1)?,
+                    NaiveDate::from_ymd_opt(to, 12, 31)?,
+                )),
+            },
             Pattern::DaySpan { from, to, year } => {
                 let start_pattern = Pattern::MonthDay {
                     month: from.0,

@@ -1303,12 +1303,20 @@ fn build(
         Builder::Date => {
             if let Some(index) = c.holiday {
                 let holiday = lexicon.holidays.get(usize::try_from(index).ok()?)?;
+                let moved = match (count, unit) {
+                    (Some(Some(n)), Some(unit)) => {
+                        let n = i32::try_from(n).ok()?;
+                        Some((if args.past { -n } else { n }, unit))
+                    }
+                    _ => None,
+                };
                 Pattern::Holiday {
                     rule: holiday.rule,
                     days: holiday.days,
                     year: c.years[0],
                     relation,
                     of_year: args.unit == Some(Unit::Year),
+                    moved,
                 }
             } else if let Some(start) = c.decade {
                 // Two digits only: the century is the anchor's to choose.
@@ -1493,6 +1501,12 @@ fn build(
         Builder::Span => {
             if let (Some(a), Some(b)) = (c.weekdays[0], c.weekdays[1]) {
                 Pattern::WeekdaySpan { from: a, to: b }
+            } else if let (Some(from), Some(to), None) = (c.years[0], c.years[1], c.months[0]) {
+                // "1992-1995": a run of years, never backwards ("1995-1992" is no span).
+                if to <= from {
+                    return None;
+                }
+                Pattern::YearSpan { from, to }
             } else {
                 let to_month = c.months[1].or(c.months[0])?;
                 Pattern::DaySpan {
