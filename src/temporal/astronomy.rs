@@ -6,7 +6,7 @@
 //! and 49: new moons to about a minute, the Sun to 0.01°, the Moon to about 0.02°,
 //! which decides the day except when an event falls within minutes of midnight.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// Julian Day of 1970-01-01T00:00 UTC.
 const UNIX_EPOCH_JD: f64 = 2_440_587.5;
@@ -39,13 +39,9 @@ pub fn local_date(jd: JulianDay, utc_offset_hours: f64) -> Option<NaiveDate> {
 
 /// Julian Day of `date` at `hours` past midnight UTC.
 pub fn julian_day(date: NaiveDate, hours: f64) -> JulianDay {
+    // chrono's default date is the Unix epoch.
     let days = (date - NaiveDate::default()).num_days() as f64;
-    let epoch_offset = (NaiveDate::default() - unix_epoch()).num_days() as f64;
-    UNIX_EPOCH_JD + epoch_offset + days + hours / 24.0
-}
-
-fn unix_epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+    UNIX_EPOCH_JD + days + hours / 24.0
 }
 
 /// ΔT = TT − UT in days: the clock the series run on less the clock of the civil day.
@@ -385,11 +381,6 @@ pub fn moon_sets_after_sun(place: Place, jd: JulianDay) -> bool {
     lag > 0.0
 }
 
-/// The day after `date`.
-pub fn next_day(date: NaiveDate, days: i64) -> Option<NaiveDate> {
-    date.checked_add_signed(Duration::days(days))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,7 +434,7 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(1999, 12, 7).unwrap();
         assert!(!moon_sets_after_sun(MECCA, sunset(MECCA, date).unwrap()));
         // A day later the Moon, 12° further east, sets well after the Sun.
-        let next = next_day(date, 1).unwrap();
+        let next = date.succ_opt().unwrap();
         assert!(moon_sets_after_sun(MECCA, sunset(MECCA, next).unwrap()));
     }
 }
