@@ -227,8 +227,8 @@ struct HolidayEntry {
     cased: bool,
 }
 
-/// One of the ways `holidays.yaml` gives a day (exactly one of the first nine fields
-/// is set), and how it moves or skips years.
+/// One of the ways `holidays.yaml` gives a day (exactly one of the fields up to
+/// `sankranti` is set), and how it moves or skips years.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HolidayDate {

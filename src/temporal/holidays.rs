@@ -1,10 +1,13 @@
 //! Named days: how each holiday of `src/lexicon/holidays.yaml` falls in a given year.
 //! Fixed dates, the nth weekday of a month, days counted from Western or Orthodox
-//! Easter, and days of the Islamic (Hijri) calendar. Ceasefires and offensives are
-//! often announced around these ("the Easter truce", "before Eid"), so a timeline
+//! Easter, and days of the Islamic (Umm al-Qura), Hebrew, Chinese, Vietnamese and
+//! Hindu calendars, the lunar ones computed from the Moon (`astronomy`) rather than
+//! from a table, so any year works. Ceasefires and offensives are often announced
+//! around these ("the Easter truce", "before Eid", "the Tet offensive"), so a timeline
 //! must be able to place them.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
 /// A holiday's day: where it falls (`day`), moved as the law moves it (`shift`), in
 /// the years it is kept (`every` 4: each fourth year, as Super Tuesday).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
