@@ -313,6 +313,8 @@ pub enum Pattern {
         /// "Thanksgiving in three years", "Easter two years ago" (-2 years): the
         /// occurrence in the year or month that many units from the anchor.
         moved: Option<(i32, Unit)>,
+        /// "three days after Easter" (3), "a week before Eid" (-7).
+        offset: i32,
     },
     /// "the first week of October 2014", "the third last week of 2018": of the weeks
     /// (Monday to Sunday) that lie wholly in the month or year, the `nth`, counted
@@ -681,6 +683,7 @@ impl Pattern {
                 relation,
                 of_year,
                 moved,
+                offset,
             } => {
                 let day = match (year, relation) {
                     (Some(y), _) => rule.days_in(y).first().copied()?,
@@ -716,6 +719,7 @@ impl Pattern {
                         }?
                     }
                 };
+                let day = day.checked_add_signed(Duration::days(i64::from(offset)))?;
                 let when = if days > 1 {
                     When::Interval(day, day + Duration::days(i64::from(days) - 1))
                 } else {

@@ -142,6 +142,9 @@ pub enum Builder {
     Set,
     /// "Wednesday night", "10:35 a.m.", "this morning".
     Time,
+    /// "three days after Easter", "a week before Eid" (with `past: true`): days from
+    /// the holiday.
+    HolidayOffset,
     /// "2-3 April", "between 2 and 3 April", "from Monday to Wednesday".
     Span,
     /// "10/31/1974", "31.10.1974", "3/3/15": which number is the month follows the
@@ -1317,6 +1320,7 @@ fn build(
                     relation,
                     of_year: args.unit == Some(Unit::Year),
                     moved,
+                    offset: 0,
                 }
             } else if let Some(start) = c.decade {
                 // Two digits only: the century is the anchor's to choose.
@@ -1498,6 +1502,23 @@ fn build(
             count: count??,
             unit: unit?,
         },
+        Builder::HolidayOffset => {
+            let holiday = lexicon.holidays.get(usize::try_from(c.holiday?).ok()?)?;
+            let days = match unit? {
+                Unit::Day => 1,
+                Unit::Week => 7,
+                _ => return None,
+            } * i32::try_from(count??).ok()?;
+            Pattern::Holiday {
+                rule: holiday.rule,
+                days: 1,
+                year: c.years[0],
+                relation,
+                of_year: false,
+                moved: None,
+                offset: if args.past { -days } else { days },
+            }
+        }
         Builder::Span => {
             if let (Some(a), Some(b)) = (c.weekdays[0], c.weekdays[1]) {
                 Pattern::WeekdaySpan { from: a, to: b }
