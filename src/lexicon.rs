@@ -248,7 +248,6 @@ struct HolidayDate {
     weekday_from: Option<chrono::Weekday>,
     nearest_weekday: Option<chrono::Weekday>,
     weekend: Option<WeekendShift>,
-    #[serde(default)]
     every: Option<u8>,
 }
 
@@ -330,29 +329,29 @@ impl HolidayDate {
         if let Some(offset) = self.orthodox_easter {
             rules.push(DayRule::OrthodoxEaster(offset));
         }
-        if let Some([month, day]) = self.hijri {
-            if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
-                return Err(bad("a hijri date is [month 1-12, day 1-30]"));
+        // A [month, day] of a lunar or lunisolar calendar: months up to `last_month`,
+        // days up to 30.
+        let lunar = |field: &str, date: Option<[u32; 2]>, last_month: u32| match date {
+            Some([month, day])
+                if !(1..=last_month).contains(&month) || !(1..=30).contains(&day) =>
+            {
+                Err(bad(&format!(
+                    "a {field} date is [month 1-{last_month}, day 1-30]"
+                )))
             }
-            rules.push(DayRule::Hijri([month, day]));
+            date => Ok(date),
+        };
+        if let Some(date) = lunar("hijri", self.hijri, 12)? {
+            rules.push(DayRule::Hijri(date));
         }
-        if let Some([month, day]) = self.hebrew {
-            if !(1..=13).contains(&month) || !(1..=30).contains(&day) {
-                return Err(bad("a hebrew date is [month 1-13, day 1-30]"));
-            }
-            rules.push(DayRule::Hebrew([month, day]));
+        if let Some(date) = lunar("hebrew", self.hebrew, 13)? {
+            rules.push(DayRule::Hebrew(date));
         }
-        for (field, date) in [("chinese", self.chinese), ("vietnamese", self.vietnamese)] {
-            if let Some([month, day]) = date {
-                if !(1..=12).contains(&month) || !(1..=30).contains(&day) {
-                    return Err(bad(&format!("a {field} date is [month 1-12, day 1-30]")));
-                }
-                rules.push(if field == "chinese" {
-                    DayRule::Chinese([month, day])
-                } else {
-                    DayRule::Vietnamese([month, day])
-                });
-            }
+        if let Some(date) = lunar("chinese", self.chinese, 12)? {
+            rules.push(DayRule::Chinese(date));
+        }
+        if let Some(date) = lunar("vietnamese", self.vietnamese, 12)? {
+            rules.push(DayRule::Vietnamese(date));
         }
         if let Some(day) = self.hindu {
             if !(1..=12).contains(&day.month) || !(1..=30).contains(&day.tithi) {

@@ -174,10 +174,16 @@ fn sun(jd: JulianDay) -> (f64, f64) {
 
 /// The moment after `after` when the Sun's longitude reaches `longitude` degrees.
 pub fn solar_term(longitude: f64, after: JulianDay) -> JulianDay {
-    let gap = normalize(longitude - solar_longitude(after));
+    sun_reaches(longitude, after, solar_longitude)
+}
+
+/// Step to the moment `position` (one of the Sun's longitudes) reaches `longitude`:
+/// the Sun moves about a degree a day, so a few steps of a year's mean rate settle it.
+fn sun_reaches(longitude: f64, after: JulianDay, position: fn(JulianDay) -> f64) -> JulianDay {
+    let gap = normalize(longitude - position(after));
     let mut jd = after + gap * 365.2422 / 360.0;
     for _ in 0..6 {
-        let error = (longitude - solar_longitude(jd) + 540.0).rem_euclid(360.0) - 180.0;
+        let error = (longitude - position(jd) + 540.0).rem_euclid(360.0) - 180.0;
         jd += error * 365.2422 / 360.0;
     }
     jd
@@ -185,13 +191,7 @@ pub fn solar_term(longitude: f64, after: JulianDay) -> JulianDay {
 
 /// The moment after `after` when the Sun's sidereal longitude reaches `longitude`.
 pub fn solar_term_sidereal(longitude: f64, after: JulianDay) -> JulianDay {
-    let gap = normalize(longitude - sidereal_solar_longitude(after));
-    let mut jd = after + gap * 365.2422 / 360.0;
-    for _ in 0..6 {
-        let error = (longitude - sidereal_solar_longitude(jd) + 540.0).rem_euclid(360.0) - 180.0;
-        jd += error * 365.2422 / 360.0;
-    }
-    jd
+    sun_reaches(longitude, after, sidereal_solar_longitude)
 }
 
 fn obliquity(t: f64) -> f64 {

@@ -489,6 +489,20 @@ impl Resolved {
         }
     }
 
+    /// Whole years `first` to `last`, valued as TimeML writes the period ("19" for a
+    /// century, "199" for a decade, "1992" for a run of years starting then).
+    fn years(value: String, first: i32, last: i32) -> Option<Resolved> {
+        Some(Resolved {
+            kind: TimexType::Date,
+            value,
+            modifier: None,
+            when: Some(When::Interval(
+                NaiveDate::from_ymd_opt(first, 1, 1)?,
+                NaiveDate::from_ymd_opt(last, 12, 31)?,
+            )),
+        })
+    }
+
     /// TimeML keeps "late March" as `2025-03` with mod END; the days it covers are
     /// the month's last third, so events dated by it order against "mid-March".
     fn with_modifier(mut self, modifier: Option<Modifier>) -> Resolved {
@@ -790,24 +804,12 @@ impl Pattern {
                 };
                 return Pattern::Decade(start).timex(anchor, direction, context);
             }
-            Pattern::Century(start) => Resolved {
-                kind: TimexType::Date,
-                value: format!("{:02}", start / 100),
-                modifier: None,
-                when: Some(When::Interval(
-                    NaiveDate::from_ymd_opt(start, 1, 1)?,
-                    NaiveDate::from_ymd_opt(start + 99, 12, 31)?,
-                )),
-            },
-            Pattern::Decade(start) => Resolved {
-                kind: TimexType::Date,
-                value: format!("{:03}", start / 10),
-                modifier: None,
-                when: Some(When::Interval(
-                    NaiveDate::from_ymd_opt(start, 1, 1)?,
-                    NaiveDate::from_ymd_opt(start + 9, 12, 31)?,
-                )),
-            },
+            Pattern::Century(start) => {
+                Resolved::years(format!("{:02}", start / 100), start, start + 99)?
+            }
+            Pattern::Decade(start) => {
+                Resolved::years(format!("{:03}", start / 10), start, start + 9)?
+            }
             Pattern::Weekday { weekday, relation } => {
                 Resolved::date(When::Day(weekday_day(anchor, weekday, relation, direction)))
             }
@@ -1157,15 +1159,7 @@ impl Pattern {
                     when: Some(When::Day(day)),
                 }
             }
-            Pattern::YearSpan { from, to } => Resolved {
-                kind: TimexType::Date,
-                value: format!("{from:04}"),
-                modifier: None,
-                when: Some(When::Interval(
-                    NaiveDate::from_ymd_opt(from, 1, 1)?,
-                    NaiveDate::from_ymd_opt(to, 12, 31)?,
-                )),
-            },
+            Pattern::YearSpan { from, to } => Resolved::years(format!("{from:04}"), from, to)?,
             Pattern::DaySpan { from, to, year } => {
                 let start_pattern = Pattern::MonthDay {
                     month: from.0,
