@@ -141,6 +141,9 @@ pub struct TemporalLexicon {
     pub quantity_words: WordSet,
     pub deferral_verbs: WordSet,
     pub deferral_prepositions: WordSet,
+    /// "first", "biggest": a length of time after one ("the first time in three
+    /// months") is the stretch ranked over, not a date ahead.
+    pub ranking_words: WordSet,
     /// "nineties" → 90: a decade named without its century.
     pub decade_words: WordMap<i32>,
     pub not_plural_nouns: WordSet,
@@ -189,6 +192,7 @@ struct TemporalFile {
     quantity_words: Vec<String>,
     deferral_verbs: Vec<String>,
     deferral_prepositions: Vec<String>,
+    ranking_words: Vec<String>,
     decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
@@ -510,6 +514,7 @@ impl TemporalLexicon {
             quantity_words: set(file.quantity_words),
             deferral_verbs: set(file.deferral_verbs),
             deferral_prepositions: set(file.deferral_prepositions),
+            ranking_words: set(file.ranking_words),
             decade_words: file.decade_words.into_iter().collect(),
             not_plural_nouns: set(file.not_plural_nouns),
             rules: RuleSet::builtin()?,

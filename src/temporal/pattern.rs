@@ -229,6 +229,9 @@ pub enum DayPart {
     Afternoon,
     Evening,
     Night,
+    /// "overnight": a night, told from the morning after it, that runs into the next
+    /// day; an event dated by it may fall on either.
+    Overnight,
 }
 
 impl DayPart {
@@ -237,7 +240,7 @@ impl DayPart {
             DayPart::Morning => "MO",
             DayPart::Afternoon => "AF",
             DayPart::Evening => "EV",
-            DayPart::Night => "NI",
+            DayPart::Night | DayPart::Overnight => "NI",
         }
     }
 }
@@ -1136,6 +1139,12 @@ impl Pattern {
                     }
                     (None, Some(w), _) => weekday_day(anchor, w, relation, direction),
                     (None, None, Some(days)) => anchor.checked_add_signed(Duration::days(days))?,
+                    // "struck overnight", told the morning after: the night before;
+                    // "will be lifted overnight": tonight.
+                    (None, None, None) if daypart == Some(DayPart::Overnight) => match direction {
+                        Direction::Forward => anchor,
+                        _ => anchor.pred_opt()?,
+                    },
                     // A bare clock time is on the day the text is about, if it has
                     // named one in the week before the anchor.
                     (None, None, None) => match context.last_date {
@@ -1152,11 +1161,15 @@ impl Pattern {
                     (None, Some(part)) => part.code().to_string(),
                     (None, None) => return None,
                 };
+                let when = match daypart {
+                    Some(DayPart::Overnight) => When::Interval(day, day.succ_opt()?),
+                    _ => When::Day(day),
+                };
                 Resolved {
                     kind: TimexType::Time,
                     value: format!("{}T{time}", day.format("%Y-%m-%d")),
                     modifier: None,
-                    when: Some(When::Day(day)),
+                    when: Some(when),
                 }
             }
             Pattern::YearSpan { from, to } => Resolved::years(format!("{from:04}"), from, to)?,
@@ -1328,13 +1341,17 @@ fn pick_year(
     let ahead = candidates.iter().find(|c| c.2 >= anchor);
     let directed = match direction {
         // A past-tense sentence may still set a date a few weeks ahead ("the offer
-        // was extended to Nov. 16"): a day within two months beats one almost a year back.
+        // was extended to Nov. 16"): a day or month starting within two months beats
+        // one almost a year back.
         Direction::Backward => {
             let soon = candidates
                 .iter()
-                .find(|c| c.1 > anchor && (c.1 - anchor).num_days() <= 62 && c.1 == c.2);
+                .find(|c| c.1 > anchor && (c.1 - anchor).num_days() <= 62);
             match (back, soon) {
-                (Some(b), Some(s)) if (anchor - b.1).num_days() > 180 => Some(s),
+                (Some(b), Some(s)) if (anchor - b.1).num_days() > 180 && s.1 == s.2 => Some(s),
+                // "talks that are to conclude by May", said in March: a month or part
+                // of one that ended most of a year ago would have been "last May".
+                (Some(b), Some(s)) if (anchor - b.2).num_days() > 270 => Some(s),
                 (b, _) => b,
             }
         }

@@ -237,6 +237,10 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// No ranking word heads the phrase it ends: "the first time in three months" and
+    /// "the biggest attack in a year" measure a stretch of time, they name no date
+    /// ahead; "the first round will be held in two weeks" does (a verb comes between).
+    NotAfterRanking,
     /// What follows ends the phrase: punctuation, a conjunction or a preposition
     /// ("Tuesday the 19th in Doha"), not a noun ("Saturday, the sixth such exchange").
     EndsPhrase,
@@ -1202,6 +1206,25 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::NotAfterRanking => {
+                let verb = |j: usize| {
+                    let word = self.folded[j].as_str();
+                    lex.is_past_tense(word)
+                        || (word != "to" && lex.passive_auxiliaries.contains(word))
+                        || lex
+                            .future_markers
+                            .iter()
+                            .any(|m| self.folded.get(j..j + m.len()) == Some(m.as_slice()))
+                };
+                let ranked = (start.saturating_sub(6)..start)
+                    .rev()
+                    .take_while(|&j| {
+                        let token = &self.tokens[j];
+                        (token.is_word() || matches!(token.text, "'" | "\u{2019}")) && !verb(j)
+                    })
+                    .any(|j| lex.ranking_words.contains(&self.folded[j]));
+                !ranked
+            }
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
                     || lex.date_conjunctions.contains(&self.folded[end])
