@@ -198,12 +198,18 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentenc
     push_trimmed(text, start + sentence_start, end, out);
 }
 
-/// "at 4 a.m. EDT Thursday", "5 p.m. Nov. 9": after "a.m." or "p.m." a time zone or a
-/// day name continues the time rather than starting a sentence.
+/// "at 4 a.m. EDT Thursday", "5 p.m. Nov. 9", "10:35 a.m. (0735 GMT)": after "a.m." or
+/// "p.m." a time zone, a day name or the time elsewhere continues the time rather than
+/// starting a sentence.
 fn clock_continues(before: &str, after: &str) -> bool {
     let lower = before.to_ascii_lowercase();
     if !(lower.ends_with("a.m.") || lower.ends_with("p.m.")) {
         return false;
+    }
+    // "10:35 a.m. (0735 GMT) Friday": the same time in another zone.
+    let mut rest = after.trim_start().chars();
+    if rest.next() == Some('(') && rest.next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
     }
     let next: String = after
         .trim_start()

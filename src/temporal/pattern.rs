@@ -449,6 +449,8 @@ pub enum Pattern {
     },
     Time {
         date: Option<(u32, u32)>,
+        /// The year written with the date ("14:30 on Feb 24, 2022").
+        year: Option<i32>,
         weekday: Option<Weekday>,
         relation: Option<Relation>,
         offset: Option<i64>,
@@ -1122,6 +1124,7 @@ impl Pattern {
             }
             Pattern::Time {
                 date,
+                year,
                 weekday,
                 relation,
                 offset,
@@ -1130,11 +1133,7 @@ impl Pattern {
             } => {
                 let day = match (date, weekday, offset) {
                     (Some((month, day)), _, _) => {
-                        let pattern = Pattern::MonthDay {
-                            month,
-                            day,
-                            year: None,
-                        };
+                        let pattern = Pattern::MonthDay { month, day, year };
                         pattern.timex(anchor, direction, context)?.when?.start()?
                     }
                     (None, Some(w), _) => weekday_day(anchor, w, relation, direction),

@@ -1017,18 +1017,20 @@ impl Scanner<'_, '_> {
         best
     }
 
-    /// "10:35", "10:35 a.m.", "10 a.m.", "10am", "noon", "midnight".
+    /// "10:35", "10:35 a.m.", "10 a.m.", "10am", "noon", "midnight", "0300 GMT". A
+    /// second clock in the same match ("10 pm (1900 GMT) on Sunday") gives the same
+    /// moment in another zone: the first, the one the story tells, is kept.
     fn clock_at(&self, i: usize, captures: &mut Captures) -> Option<usize> {
         let word = self.word(i)?;
         match word {
             "noon" | "midday" => {
-                captures.clock = Some((12, 0));
+                captures.clock.get_or_insert((12, 0));
                 return Some(1);
             }
             "midnight" => {
                 // 24:00, the end of the day named with it ("midnight Friday" is a
                 // deadline as Friday ends); alone it is 00:00 (see `Pattern::Time`).
-                captures.clock = Some((24, 0));
+                captures.clock.get_or_insert((24, 0));
                 return Some(1);
             }
             _ => {}
@@ -1037,12 +1039,25 @@ impl Scanner<'_, '_> {
         for (suffix, afternoon) in [("am", false), ("pm", true)] {
             if let Some(hour) = word.strip_suffix(suffix) {
                 let hour: u32 = hour.parse().ok().filter(|h| (1..=12).contains(h))?;
-                captures.clock = Some((to_24(hour, afternoon), 0));
+                captures.clock.get_or_insert((to_24(hour, afternoon), 0));
                 return Some(1);
             }
         }
         if self.tokens[i].kind != TokenKind::Number {
             return None;
+        }
+        // Wire services give times as four digits and a zone: "0300 GMT", "1900 UTC".
+        if word.len() == 4
+            && self
+                .word(i + 1)
+                .is_some_and(|z| self.lexicon.time_zones.contains(z))
+        {
+            let (hour, minute): (u32, u32) = (word[..2].parse().ok()?, word[2..].parse().ok()?);
+            if hour > 23 || minute > 59 {
+                return None;
+            }
+            captures.clock.get_or_insert((hour, minute));
+            return Some(1);
         }
         let hour: u32 = word.parse().ok().filter(|h| *h <= 24)?;
         let (minute, mut used) = if self.is(i + 1, ":")
@@ -1062,12 +1077,14 @@ impl Scanner<'_, '_> {
                 return None;
             }
             used += length;
-            captures.clock = Some((to_24(hour, afternoon), minute.unwrap_or(0)));
+            captures
+                .clock
+                .get_or_insert((to_24(hour, afternoon), minute.unwrap_or(0)));
             return Some(used);
         }
         // A bare "10" is not a time; "10:35" is.
         let minute = minute?;
-        captures.clock = Some((hour, minute));
+        captures.clock.get_or_insert((hour, minute));
         Some(used)
     }
 
@@ -1465,6 +1482,7 @@ fn build(
         },
         Builder::Time => Pattern::Time {
             date: c.months[0].zip(c.days[0]),
+            year: c.years[0],
             weekday: c.weekdays[0],
             relation,
             offset: args.days.or(c.offset),
@@ -1527,11 +1545,19 @@ fn build(
         },
         Builder::HolidayOffset => {
             let holiday = lexicon.holidays.get(usize::try_from(c.holiday?).ok()?)?;
-            let days = match unit? {
-                Unit::Day => 1,
-                Unit::Week => 7,
-                _ => return None,
-            } * i32::try_from(count??).ok()?;
+            // "three days before Easter", or a fixed distance: "the eve of Ramadan".
+            let days = match (unit, args.days) {
+                (Some(unit), _) => {
+                    let per = match unit {
+                        Unit::Day => 1,
+                        Unit::Week => 7,
+                        _ => return None,
+                    };
+                    per * i32::try_from(count??).ok()?
+                }
+                (None, Some(days)) => i32::try_from(days).ok()?,
+                (None, None) => return None,
+            };
             Pattern::Holiday {
                 rule: holiday.rule,
                 days: 1,
