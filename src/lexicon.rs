@@ -237,6 +237,7 @@ struct HolidayEntry {
 #[serde(deny_unknown_fields)]
 struct HolidayDate {
     once: Option<chrono::NaiveDate>,
+    vague_year: Option<chrono::NaiveDate>,
     fixed: Option<[u32; 2]>,
     nth_weekday: Option<NthWeekday>,
     easter: Option<i64>,
@@ -312,6 +313,9 @@ impl HolidayDate {
         let mut rules = Vec::new();
         if let Some(day) = self.once {
             rules.push(DayRule::Once(day));
+        }
+        if let Some(day) = self.vague_year {
+            rules.push(DayRule::VagueYear(day));
         }
         if let Some(day) = self.fixed {
             rules.push(DayRule::Fixed(valid_day(day)?));

@@ -120,6 +120,10 @@ pub enum DayRule {
     Sankranti { sign: u8, offset: i8 },
     /// One day in history ("Tsunami Tuesday", the primaries of 5 February 2008).
     Once(NaiveDate),
+    /// The New Year of a calendar of 365 days with no leap day, given by one known
+    /// New Year: it comes a day earlier every four years (the Parsi Shahenshahi year,
+    /// whose New Year was 17 August 2018 and 16 August 2022).
+    VagueYear(NaiveDate),
     /// Every year on `[month, day]`.
     Fixed([u32; 2]),
     /// The `nth` `weekday` of `month`; a negative `nth` counts from the month's end.
@@ -171,6 +175,16 @@ impl DayRule {
                 .into_iter()
                 .collect(),
             DayRule::Once(day) => Vec::from_iter((day.year() == year).then_some(day)),
+            DayRule::VagueYear(known) => {
+                // The drift is a day in four years: the New Year a whole number of
+                // 365-day years from `known` that lies in `year` (one, for millennia).
+                let years = i64::from(year - known.year());
+                [years - 1, years, years + 1]
+                    .into_iter()
+                    .filter_map(|k| known.checked_add_signed(Duration::days(365 * k)))
+                    .filter(|d| d.year() == year)
+                    .collect()
+            }
             DayRule::Fixed([month, day]) => NaiveDate::from_ymd_opt(year, month, day)
                 .into_iter()
                 .collect(),

@@ -237,6 +237,8 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// Not after an indefinite article: "it fell on a Tuesday" names no Tuesday.
+    NotIndefinite,
     /// No ranking word heads the phrase it ends: "the first time in three months" and
     /// "the biggest attack in a year" measure a stretch of time, they name no date
     /// ahead; "the first round will be held in two weeks" does (a verb comes between).
@@ -1223,6 +1225,7 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::NotIndefinite => !matches!(word_before, Some("a" | "an" | "any")),
             Guard::NotAfterRanking => {
                 let verb = |j: usize| {
                     let word = self.folded[j].as_str();
