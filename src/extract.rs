@@ -477,13 +477,25 @@ fn extract_sentence(
                 value,
             }
         });
-        let date = time.as_ref().and_then(|t| t.value);
+        let mut time = time;
         let mut status = candidate.status;
-        if let (Some(date), Some(published)) = (date, doc.published) {
-            if date.start().is_some_and(|s| s > published) {
+        let ahead = |time: &Option<TimeEvidence>| {
+            let start = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
+            start.zip(doc.published).is_some_and(|(s, p)| s > p)
+        };
+        if ahead(&time) {
+            // "Perriello will travel next week, the State Department said": a verb in
+            // the past tense happened; the date it shares is the reported plan's.
+            let said = lexicon
+                .temporal
+                .is_past_tense(&view.folded[candidate.first]);
+            if said && candidate.time_shared && candidate.status != Status::Planned {
+                time = None;
+            } else {
                 status = Status::Planned;
             }
         }
+        let date = time.as_ref().and_then(|t| t.value);
         let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
         let trigger_text = doc.text[trigger].to_string();
         let (mode, cameo) = classify(&candidate, &view, memory);
@@ -1014,7 +1026,19 @@ fn find_names(
                     && !lexicon.temporal.months.contains_key(&fold(t.text))
             })
         };
-        let mut run = (i..tokens.len()).take_while(|&j| could_be_name(j)).count();
+        // "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
+        let hyphenated = |j: usize| {
+            tokens.get(j + 1).is_some_and(|h| h.text == "-")
+                && tokens[j].end == tokens[j + 1].start
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|t| t.start == tokens[j + 1].end)
+                && could_be_name(j + 2)
+        };
+        let mut run = 0;
+        while could_be_name(i + run) {
+            run += if hyphenated(i + run) { 3 } else { 1 };
+        }
         // "Majed al-Ansari", "Mohammed bin Salman": a particle inside a name.
         if run >= 1 {
             let k = i + run;
