@@ -418,12 +418,16 @@ fn extract_sentence(
     }
 
     // The article's dates so far, before this sentence's own; then remember them.
+    memory.dates.sentence_day = None;
     let dates_before = memory.dates;
     let mut reader = temporal::Resolver {
         anchor: doc.published,
         context: memory.dates,
     };
+    // The day the sentence had named before each expression ("on March 5 ... on the 7th").
+    let mut day_before = Vec::with_capacity(times.len());
     for mention in &times {
+        day_before.push(reader.context.sentence_day);
         let direction = temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal);
         reader.resolve(mention, direction);
     }
@@ -452,7 +456,10 @@ fn extract_sentence(
             };
             let mut resolver = temporal::Resolver {
                 anchor: doc.published,
-                context: dates_before,
+                context: temporal::Context {
+                    sentence_day: day_before[t],
+                    ..dates_before
+                },
             };
             let resolved = resolver.resolve(mention, direction);
             let value = resolved.as_ref().and_then(|r| r.when);

@@ -383,6 +383,9 @@ impl Resolver {
         if remembered && resolved.kind == TimexType::Date {
             self.context.last_date = resolved.when;
         }
+        if let Some(When::Day(day)) = resolved.when {
+            self.context.sentence_day = Some(day);
+        }
         if let (Pattern::Quarter { .. }, Some(When::Quarter { year, quarter })) =
             (mention.pattern, resolved.when)
         {
@@ -430,6 +433,7 @@ pub fn tag_text_leaning(
     for sentence in split_sentences(text) {
         let tokens = tokenize(sentence.text, sentence.start);
         let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+        resolver.context.sentence_day = None;
         for mention in recognize_folded(&tokens, &folded, lexicon) {
             let direction = match direction_of(&mention, &tokens, &folded, lexicon) {
                 Direction::Nearest => lean,

@@ -527,6 +527,9 @@ pub struct Context {
     /// The last quarter the text named: in a results story, "the quarter" and
     /// "a year earlier" are about it.
     pub last_quarter: Option<(i32, u32)>,
+    /// The last day the current sentence named: "began on March 5 and ended on the
+    /// 7th" is March 7, whatever the publication date.
+    pub sentence_day: Option<NaiveDate>,
 }
 
 impl Pattern {
@@ -624,6 +627,22 @@ impl Pattern {
                     }
                     .timex(anchor, direction, context)?,
                 }
+            }
+            Pattern::DayOfMonth {
+                day,
+                relation: None,
+                weekday: None,
+            } if context.sentence_day.is_some() => {
+                // The nearest such day to the one just named, in its month or the next.
+                let named = context.sentence_day?;
+                let month_start = named.with_day(1)?;
+                let near = (-1..=1)
+                    .filter_map(|offset| {
+                        let start = shift_months(month_start, offset)?;
+                        NaiveDate::from_ymd_opt(start.year(), start.month(), day)
+                    })
+                    .min_by_key(|d| ((*d - named).num_days().abs(), *d < named))?;
+                Resolved::date(When::Day(near))
             }
             Pattern::DayOfMonth {
                 day,
