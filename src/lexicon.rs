@@ -144,6 +144,9 @@ pub struct TemporalLexicon {
     /// "first", "biggest": a length of time after one ("the first time in three
     /// months") is the stretch ranked over, not a date ahead.
     pub ranking_words: WordSet,
+    /// "war", "agreement": after a holiday they make it a name ("the Good Friday
+    /// Agreement"), not a day.
+    pub named_event_heads: WordSet,
     /// "nineties" → 90: a decade named without its century.
     pub decade_words: WordMap<i32>,
     pub not_plural_nouns: WordSet,
@@ -193,6 +196,7 @@ struct TemporalFile {
     deferral_verbs: Vec<String>,
     deferral_prepositions: Vec<String>,
     ranking_words: Vec<String>,
+    named_event_heads: Vec<String>,
     decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
@@ -519,6 +523,7 @@ impl TemporalLexicon {
             deferral_verbs: set(file.deferral_verbs),
             deferral_prepositions: set(file.deferral_prepositions),
             ranking_words: set(file.ranking_words),
+            named_event_heads: set(file.named_event_heads),
             decade_words: file.decade_words.into_iter().collect(),
             not_plural_nouns: set(file.not_plural_nouns),
             rules: RuleSet::builtin()?,

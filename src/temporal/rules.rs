@@ -239,6 +239,11 @@ pub enum Guard {
     NotAfterOf,
     /// Not after an indefinite article: "it fell on a Tuesday" names no Tuesday.
     NotIndefinite,
+    /// Not the start of an event's name: "the Good Friday Agreement", "the Yom Kippur
+    /// War" date nothing by the holiday.
+    NotNamedEvent,
+    /// Not the last word of a holiday's name: the "Friday" of "Good Friday".
+    NotInHoliday,
     /// No ranking word heads the phrase it ends: "the first time in three months" and
     /// "the biggest attack in a year" measure a stretch of time, they name no date
     /// ahead; "the first round will be held in two weeks" does (a verb comes between).
@@ -1226,6 +1231,15 @@ impl Scanner<'_, '_> {
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotIndefinite => !matches!(word_before, Some("a" | "an" | "any")),
+            Guard::NotInHoliday => !(1..=3).any(|back| {
+                start
+                    .checked_sub(back)
+                    .and_then(|i| self.holiday_at(i))
+                    .is_some_and(|(_, length)| length > back)
+            }),
+            Guard::NotNamedEvent => !self
+                .word(end)
+                .is_some_and(|w| lex.named_event_heads.contains(w)),
             Guard::NotAfterRanking => {
                 let verb = |j: usize| {
                     let word = self.folded[j].as_str();
