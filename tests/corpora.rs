@@ -110,7 +110,7 @@ fn timebank() {
 }
 
 /// Held just under what the tagger reaches, so that a regression fails.
-const VALUE_F1_FLOOR: f64 = 0.795;
+const VALUE_F1_FLOOR: f64 = 0.80;
 const RELAXED_F1_FLOOR: f64 = 0.92;
 
 fn describe_errors(
@@ -348,7 +348,7 @@ fn duckling() {
 }
 
 const DUCKLING_FLOOR: f64 = 0.685;
-const HOLIDAY_FLOOR: f64 = 0.88;
+const HOLIDAY_FLOOR: f64 = 0.89;
 
 /// One JSON object per line; the corpus is flat, so serde_yaml reads it (JSON is YAML).
 fn serde_json_line<T: for<'de> serde::Deserialize<'de>>(line: &str) -> T {
