@@ -486,11 +486,8 @@ fn extract_sentence(
         });
         let mut time = time;
         let mut status = candidate.status;
-        let ahead = |time: &Option<TimeEvidence>| {
-            let start = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
-            start.zip(doc.published).is_some_and(|(s, p)| s > p)
-        };
-        if ahead(&time) {
+        let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
+        if begins.zip(doc.published).is_some_and(|(b, p)| b > p) {
             // "Perriello will travel next week, the State Department said": a verb in
             // the past tense happened; the date it shares is the reported plan's.
             let said = lexicon

@@ -1055,6 +1055,7 @@ impl Scanner<'_, '_> {
         }
         // Wire services give times as four digits and a zone: "0300 GMT", "1900 UTC".
         if word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
             && self
                 .word(i + 1)
                 .is_some_and(|z| self.lexicon.time_zones.contains(z))
