@@ -122,7 +122,7 @@ pub struct TemporalLexicon {
     pub holidays: Vec<Holiday>,
     /// A holiday name's first token → (the name's tokens, index in `holidays`),
     /// longest names first.
-    pub holiday_names: crate::temporal::rules::WordMap<Vec<(Vec<String>, usize)>>,
+    pub holiday_names: WordMap<Vec<(Vec<String>, usize)>>,
     /// Region (ISO 3166 code) whose holidays apply where they differ: US Labor Day is
     /// in September, New Zealand's in October.
     pub region: Option<String>,
@@ -153,7 +153,7 @@ pub struct TemporalLexicon {
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
     /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
-    pub word_classes: crate::temporal::rules::WordMap<u32>,
+    pub word_classes: WordMap<u32>,
 }
 
 #[derive(Deserialize)]
@@ -419,7 +419,7 @@ impl HolidayDate {
                 every,
             }),
             _ => Err(bad(
-                "give exactly one of once, fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew, chinese, vietnamese, solar_term, hindu, sankranti",
+                "give exactly one of once, vague_year, fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew, chinese, vietnamese, solar_term, hindu, sankranti",
             )),
         }
     }
@@ -578,6 +578,13 @@ impl TemporalLexicon {
     /// differ from the general ones.
     pub fn set_region(&mut self, region: Option<&str>) {
         self.region = region.map(str::to_ascii_uppercase);
+    }
+
+    /// Does a future marker ("will", "is due", "plan to") start at `folded[i]`?
+    pub fn future_marker_at(&self, folded: &[String], i: usize) -> bool {
+        self.future_markers
+            .iter()
+            .any(|marker| phrase_at(folded, i, marker))
     }
 
     /// The weekday a folded word names ("friday", "fri").

@@ -193,7 +193,7 @@ impl DayRule {
                 weekday,
                 nth,
                 offset,
-            } => nth_weekday(year, month, weekday, nth)
+            } => super::value::nth_of_month(year, month, nth, Some(weekday))
                 .and_then(|d| d.checked_add_signed(Duration::days(offset)))
                 .into_iter()
                 .collect(),
@@ -345,19 +345,6 @@ fn lunisolar_days(year: i32, month: u32, day: u32, utc_offset: f64) -> Vec<Naive
         .filter_map(|y| lunisolar::to_gregorian(y, month, day, utc_offset))
         .filter(|d| d.year() == year)
         .collect()
-}
-
-fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: i32) -> Option<NaiveDate> {
-    if nth > 0 {
-        NaiveDate::from_weekday_of_month_opt(year, month, weekday, u8::try_from(nth).ok()?)
-    } else {
-        let last = super::value::last_day_of_month(year, month)?;
-        let back = (last.weekday().num_days_from_monday() as i64
-            - weekday.num_days_from_monday() as i64)
-            .rem_euclid(7);
-        last.checked_sub_signed(Duration::days(back + 7 * (i64::from(-nth) - 1)))
-            .filter(|d| d.month() == month)
-    }
 }
 
 /// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).

@@ -20,7 +20,7 @@ pub use pattern::{
 pub use rules::RuleSet;
 pub use value::{last_day_of_month, ParseWhenError, When};
 
-use crate::lexicon::{fold, phrase_at, TemporalLexicon};
+use crate::lexicon::{fold, TemporalLexicon};
 use crate::text::{split_sentences, tokenize, Token};
 use rules::Scanner;
 
@@ -164,12 +164,7 @@ pub fn tense_at(
         .find(|&j| tokens[j].is_clause_break() && tokens[j].text != "“")
         .unwrap_or(tokens.len())
         .min(index + 12);
-    let future_at = |j: usize| {
-        lexicon
-            .future_markers
-            .iter()
-            .any(|marker| phrase_at(folded, j, marker))
-    };
+    let future_at = |j: usize| lexicon.future_marker_at(folded, j);
     // A participle after a form of "be" ("will be held", "is expected") is no past
     // tense, nor is "was" or "were" before a future marker ("were planning to"), nor an
     // adjective after a determiner ("a still unspecified date").

@@ -670,7 +670,7 @@ impl Pattern {
                         (shifted.year(), shifted.month())
                     }
                 };
-                Resolved::date(When::Day(nth_of_month(y, m, nth, weekday)?))
+                Resolved::date(When::Day(super::value::nth_of_month(y, m, nth, weekday)?))
             }
             Pattern::NthWeek { nth, month, year } => {
                 let (first, last) = match (month, year) {
@@ -1025,25 +1025,22 @@ impl Pattern {
                 year,
                 relation,
             } => {
+                let half_of = |y: i32| {
+                    Some(When::Interval(
+                        NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?,
+                        super::value::last_day_of_month(y, 6 * half)?,
+                    ))
+                };
                 let y = match (year, relation) {
                     (Some(y), _) => y,
                     (None, Some(relation)) => anchor.year() + relation.step(),
-                    (None, None) => pick_year(anchor, direction, |y| {
-                        Some(When::Interval(
-                            NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?,
-                            super::value::last_day_of_month(y, 6 * half)?,
-                        ))
-                    })?
-                    .start()?
-                    .year(),
+                    (None, None) => pick_year(anchor, direction, half_of)?.start()?.year(),
                 };
-                let first = NaiveDate::from_ymd_opt(y, 6 * half - 5, 1)?;
-                let last = super::value::last_day_of_month(y, 6 * half)?;
                 Resolved {
                     kind: TimexType::Date,
                     value: format!("{y:04}-H{half}"),
                     modifier: None,
-                    when: Some(When::Interval(first, last)),
+                    when: Some(half_of(y)?),
                 }
             }
             Pattern::Season {
@@ -1362,14 +1359,21 @@ fn pick_year(
         // was extended to Nov. 16"): a day or month starting within two months beats
         // one almost a year back.
         Direction::Backward => {
-            let soon = candidates
-                .iter()
-                .find(|c| c.1 > anchor && (c.1 - anchor).num_days() <= 62);
+            let soon = candidates.iter().find(|c| c.1 > anchor);
             match (back, soon) {
-                (Some(b), Some(s)) if (anchor - b.1).num_days() > 180 && s.1 == s.2 => Some(s),
+                (Some(b), Some(s))
+                    if s.1 == s.2
+                        && deadline_ahead((anchor - b.1).num_days(), (s.1 - anchor).num_days()) =>
+                {
+                    Some(s)
+                }
                 // "talks that are to conclude by May", said in March: a month or part
                 // of one that ended most of a year ago would have been "last May".
-                (Some(b), Some(s)) if (anchor - b.2).num_days() > 270 => Some(s),
+                (Some(b), Some(s))
+                    if (anchor - b.2).num_days() > 270 && (s.1 - anchor).num_days() <= 62 =>
+                {
+                    Some(s)
+                }
                 (b, _) => b,
             }
         }
@@ -1451,6 +1455,13 @@ fn day_of_month(
     directed(anchor, direction, back, ahead)
 }
 
+/// In a past-tense sentence, a day `days_ahead` of the anchor beats the one
+/// `days_back` when that is most of a year gone and this within two months: "the
+/// offer was extended to Nov. 16" is set ahead, not eleven months back.
+fn deadline_ahead(days_back: i64, days_ahead: i64) -> bool {
+    days_back > 180 && days_ahead <= 62
+}
+
 /// Of the nearest day on or before the anchor and the nearest on or after it, the one
 /// `direction` reads. News looks back, so with no direction a day ahead counts as
 /// twice as far; and, as for year-less dates, a past-tense sentence may still name a
@@ -1466,28 +1477,9 @@ fn directed(
     let days_ahead = ahead.map(|a| (a - anchor).num_days());
     match (direction, days_back, days_ahead) {
         (Direction::Forward, _, _) => ahead.or(back),
-        (Direction::Backward, Some(b), Some(a)) if b > 180 && a <= 62 => ahead,
+        (Direction::Backward, Some(b), Some(a)) if deadline_ahead(b, a) => ahead,
         (Direction::Backward | Direction::Past, _, _) => back.or(ahead),
         (Direction::Nearest, Some(b), Some(a)) if 2 * a < b => ahead,
         (Direction::Nearest, _, _) => back.or(ahead),
     }
-}
-
-/// The `nth` day (or `weekday`) of a month, counting from its end when `nth` is
-/// negative: `-1` is the last.
-fn nth_of_month(year: i32, month: u32, nth: i32, weekday: Option<Weekday>) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let last = super::value::last_day_of_month(year, month)?;
-    let matching = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday() == w);
-    let days = first.iter_days().take_while(|d| *d <= last);
-    let found = if nth > 0 {
-        days.filter(matching).nth(usize::try_from(nth - 1).ok()?)
-    } else {
-        let all: Vec<NaiveDate> = days.filter(matching).collect();
-        let back = usize::try_from(-nth).ok()?;
-        all.len()
-            .checked_sub(back)
-            .and_then(|i| all.get(i).copied())
-    };
-    found
 }

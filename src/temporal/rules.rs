@@ -1246,10 +1246,7 @@ impl Scanner<'_, '_> {
                     let word = self.folded[j].as_str();
                     lex.is_past_tense(word)
                         || (word != "to" && lex.passive_auxiliaries.contains(word))
-                        || lex
-                            .future_markers
-                            .iter()
-                            .any(|m| self.folded.get(j..j + m.len()) == Some(m.as_slice()))
+                        || lex.future_marker_at(self.folded, j)
                 };
                 let ranked = (start.saturating_sub(6)..start)
                     .rev()

@@ -93,6 +93,30 @@ pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
+/// The `nth` day (or `weekday`) of a month, counting from its end when `nth` is
+/// negative: `-1` is the last ("the last Monday of May", Memorial Day).
+pub fn nth_of_month(
+    year: i32,
+    month: u32,
+    nth: i32,
+    weekday: Option<Weekday>,
+) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = last_day_of_month(year, month)?;
+    let matching = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday() == w);
+    let days = first.iter_days().take_while(|d| *d <= last);
+    let found = if nth > 0 {
+        days.filter(matching).nth(usize::try_from(nth - 1).ok()?)
+    } else {
+        let all: Vec<NaiveDate> = days.filter(matching).collect();
+        let back = usize::try_from(-nth).ok()?;
+        all.len()
+            .checked_sub(back)
+            .and_then(|i| all.get(i).copied())
+    };
+    found
+}
+
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
