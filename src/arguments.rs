@@ -151,11 +151,14 @@ pub struct CalendarOptions {
 }
 
 impl CalendarOptions {
-    pub fn apply(&self, lexicon: &mut crate::Lexicon) {
+    /// The built-in lexicon with `gazetteers` added, reading dates as these options say.
+    pub fn lexicon(&self, gazetteers: &[PathBuf]) -> crate::Result<crate::Lexicon> {
+        let mut lexicon = crate::Lexicon::with_gazetteers(gazetteers)?;
         lexicon.temporal.day_first |= self.day_first;
         if self.region.is_some() {
             lexicon.temporal.set_region(self.region.as_deref());
         }
+        Ok(lexicon)
     }
 }
 

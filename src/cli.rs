@@ -59,8 +59,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             gazetteer,
             calendar,
         } => {
-            let mut lexicon = Lexicon::with_gazetteers(&gazetteer)?;
-            calendar.apply(&mut lexicon);
+            let lexicon = calendar.lexicon(&gazetteer)?;
             let (timeline, warnings) = crate::build_with(&paths, title, current_year(), &lexicon)?;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
@@ -86,8 +85,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             gazetteer,
             calendar,
         } => {
-            let mut lexicon = Lexicon::with_gazetteers(&gazetteer)?;
-            calendar.apply(&mut lexicon);
+            let lexicon = calendar.lexicon(&gazetteer)?;
             extract_report(&file, published, explain, &lexicon)
         }
         Command::Tag {
@@ -97,8 +95,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             output,
             calendar,
         } => {
-            let mut lexicon = Lexicon::builtin()?;
-            calendar.apply(&mut lexicon);
+            let lexicon = calendar.lexicon(&[])?;
             tag_report(&file, published, format, output.as_deref(), &lexicon)
         }
     }

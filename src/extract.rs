@@ -1033,10 +1033,8 @@ fn find_names(
         // "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
         let hyphenated = |j: usize| {
             tokens.get(j + 1).is_some_and(|h| h.text == "-")
-                && tokens[j].end == tokens[j + 1].start
-                && tokens
-                    .get(j + 2)
-                    .is_some_and(|t| t.start == tokens[j + 1].end)
+                && tokens[j].touches(&tokens[j + 1])
+                && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
                 && could_be_name(j + 2)
         };
         let mut run = 0;

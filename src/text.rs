@@ -35,6 +35,11 @@ impl Token<'_> {
         matches!(self.text, "'" | "’")
     }
 
+    /// Does `next` follow with no space between ("1" "," "200", "Al" "-" "Fula")?
+    pub fn touches(&self, next: &Token<'_>) -> bool {
+        self.end == next.start
+    }
+
     /// Commas, semicolons, colons, dashes and brackets end a clause for our purposes.
     pub fn is_clause_break(&self) -> bool {
         matches!(
@@ -105,8 +110,8 @@ pub fn grouped_number(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
             && tokens
                 .get(i + used + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() == 3)
-            && tokens[i + used].start == tokens[i + used - 1].end
-            && tokens[i + used + 1].start == tokens[i + used].end
+            && tokens[i + used - 1].touches(&tokens[i + used])
+            && tokens[i + used].touches(&tokens[i + used + 1])
         {
             value = value
                 .checked_mul(1000)?
@@ -123,8 +128,8 @@ pub fn in_number_group(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens[i].kind == TokenKind::Number
         && tokens[i].text.len() == 3
         && tokens[i - 1].text == ","
-        && tokens[i - 1].start == tokens[i - 2].end
-        && tokens[i].start == tokens[i - 1].end
+        && tokens[i - 2].touches(&tokens[i - 1])
+        && tokens[i - 1].touches(&tokens[i])
         && tokens[i - 2].kind == TokenKind::Number
 }
 
@@ -287,6 +292,7 @@ pub fn line_of(text: &[u8], offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn numbers_with_thousands_separators_are_one_figure() {
@@ -301,7 +307,6 @@ mod tests {
         assert_eq!(grouped_number(&tokens, at("3")), Some((3, 1)));
         assert_eq!(grouped_number(&tokens, at("2024")), Some((2024, 1)));
     }
-    use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text).into_iter().map(|s| s.text).collect()

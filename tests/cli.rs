@@ -293,15 +293,19 @@ fn extract_shows_every_field_of_every_seed_event() {
 #[test]
 fn explain_names_the_date_a_relative_expression_counts_from() {
     let dir = temp_dir();
-    let article = dir.path().join("talks.txt");
-    std::fs::write(
-        &article,
-        "Talks opened in Geneva on March 3, 2025. A week later, Russian forces fired \
-         missiles at Kyiv.\n",
-    )
-    .unwrap();
-    let path = article.to_str().unwrap();
-    let output = dateline(&["extract", path, "--published", "2025-03-20", "--explain"]);
+    let article = write(
+        dir.path(),
+        "talks.txt",
+        b"Talks opened in Geneva on March 3, 2025. A week later, Russian forces fired \
+          missiles at Kyiv.\n",
+    );
+    let output = dateline(&[
+        "extract",
+        arg(&article),
+        "--published",
+        "2025-03-20",
+        "--explain",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     for line in [

@@ -57,7 +57,7 @@ use serde::Deserialize;
 
 use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
 use crate::error::{Error, Result};
-use crate::lexicon::TemporalLexicon;
+use crate::lexicon::{Holiday, TemporalLexicon};
 use crate::text::{grouped_number, in_number_group, Token, TokenKind};
 
 /// The rule families shipped with dateline, in precedence order.
@@ -1332,6 +1332,11 @@ fn to_24(hour: u32, afternoon: bool) -> u32 {
     }
 }
 
+/// The holiday a rule captured, as the lexicon keeps it.
+fn captured_holiday<'l>(c: &Captures, lexicon: &'l TemporalLexicon) -> Option<&'l Holiday> {
+    lexicon.holidays.get(usize::try_from(c.holiday?).ok()?)
+}
+
 /// The ordinal as the patterns count it: negative from the end ("the second last").
 fn counted_nth(ordinal: u32, args: &Args) -> Option<i32> {
     let nth = i32::try_from(ordinal).ok()?;
@@ -1359,8 +1364,7 @@ fn build(
     let ordinal = args.ordinal.or(c.ordinal);
     Some(match builder {
         Builder::Date => {
-            if let Some(index) = c.holiday {
-                let holiday = lexicon.holidays.get(usize::try_from(index).ok()?)?;
+            if let Some(holiday) = captured_holiday(c, lexicon) {
                 let moved = match (count, unit) {
                     (Some(Some(n)), Some(unit)) => {
                         let n = i32::try_from(n).ok()?;
@@ -1559,7 +1563,7 @@ fn build(
             unit: unit?,
         },
         Builder::HolidayOffset => {
-            let holiday = lexicon.holidays.get(usize::try_from(c.holiday?).ok()?)?;
+            let holiday = captured_holiday(c, lexicon)?;
             // "three days before Easter", or a fixed distance: "the eve of Ramadan".
             let days = match (unit, args.days) {
                 (Some(unit), _) => {
