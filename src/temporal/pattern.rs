@@ -486,26 +486,28 @@ pub struct Resolved {
 
 impl Resolved {
     fn date(when: When) -> Resolved {
+        Resolved::date_valued(when.to_string(), Some(when))
+    }
+
+    /// A date whose TimeML value is not simply its days: a span of days valued by its
+    /// first, "2025-H1", "2025-SU", "2025-W16-WE".
+    fn date_valued(value: String, when: Option<When>) -> Resolved {
         Resolved {
             kind: TimexType::Date,
-            value: when.to_string(),
+            value,
             modifier: None,
-            when: Some(when),
+            when,
         }
     }
 
     /// Whole years `first` to `last`, valued as TimeML writes the period ("19" for a
     /// century, "199" for a decade, "1992" for a run of years starting then).
     fn years(value: String, first: i32, last: i32) -> Option<Resolved> {
-        Some(Resolved {
-            kind: TimexType::Date,
-            value,
-            modifier: None,
-            when: Some(When::Interval(
-                NaiveDate::from_ymd_opt(first, 1, 1)?,
-                NaiveDate::from_ymd_opt(last, 12, 31)?,
-            )),
-        })
+        let when = When::Interval(
+            NaiveDate::from_ymd_opt(first, 1, 1)?,
+            NaiveDate::from_ymd_opt(last, 12, 31)?,
+        );
+        Some(Resolved::date_valued(value, Some(when)))
     }
 
     /// TimeML keeps "late March" as `2025-03` with mod END; the days it covers are
@@ -763,12 +765,7 @@ impl Pattern {
                 } else {
                     When::Day(day)
                 };
-                Resolved {
-                    kind: TimexType::Date,
-                    value: day.format("%Y-%m-%d").to_string(),
-                    modifier: None,
-                    when: Some(when),
-                }
+                Resolved::date_valued(day.format("%Y-%m-%d").to_string(), Some(when))
             }
             Pattern::WeekdayOfWeek { weekday, relation } => Resolved::date(When::Day(
                 weekday_of_week(anchor, weekday, i64::from(relation.step())),
@@ -884,12 +881,7 @@ impl Pattern {
                     Part::Later if anchor < end => When::Interval(anchor.succ_opt()?, end),
                     _ => whole,
                 };
-                Resolved {
-                    kind: TimexType::Date,
-                    value: whole.to_string(),
-                    modifier: None,
-                    when: Some(when),
-                }
+                Resolved::date_valued(whole.to_string(), Some(when))
             }
             Pattern::Weekend { relation } => {
                 let back = days_back_to(anchor, Weekday::Sat);
@@ -1036,12 +1028,7 @@ impl Pattern {
                     (None, Some(relation)) => anchor.year() + relation.step(),
                     (None, None) => pick_year(anchor, direction, half_of)?.start()?.year(),
                 };
-                Resolved {
-                    kind: TimexType::Date,
-                    value: format!("{y:04}-H{half}"),
-                    modifier: None,
-                    when: Some(half_of(y)?),
-                }
+                Resolved::date_valued(format!("{y:04}-H{half}"), Some(half_of(y)?))
             }
             Pattern::Season {
                 season,
@@ -1074,12 +1061,7 @@ impl Pattern {
                         }
                     }
                 };
-                Resolved {
-                    kind: TimexType::Date,
-                    value: format!("{y:04}-{}", season.code()),
-                    modifier: None,
-                    when: season.months(y),
-                }
+                Resolved::date_valued(format!("{y:04}-{}", season.code()), season.months(y))
             }
             Pattern::Duration {
                 count,
@@ -1202,24 +1184,20 @@ impl Pattern {
                 if end < start {
                     end = NaiveDate::from_ymd_opt(start.year() + 1, to.0, to.1)?;
                 }
-                Resolved {
-                    kind: TimexType::Date,
-                    value: start.format("%Y-%m-%d").to_string(),
-                    modifier: None,
-                    when: Some(When::Interval(start, end)),
-                }
+                Resolved::date_valued(
+                    start.format("%Y-%m-%d").to_string(),
+                    Some(When::Interval(start, end)),
+                )
             }
             Pattern::WeekdaySpan { from, to } => {
                 let start = weekday_day(anchor, from, None, direction);
                 let gap = (to.num_days_from_monday() as i64 - from.num_days_from_monday() as i64)
                     .rem_euclid(7);
                 let end = start + Duration::days(gap);
-                Resolved {
-                    kind: TimexType::Date,
-                    value: start.format("%Y-%m-%d").to_string(),
-                    modifier: None,
-                    when: Some(When::Interval(start, end)),
-                }
+                Resolved::date_valued(
+                    start.format("%Y-%m-%d").to_string(),
+                    Some(When::Interval(start, end)),
+                )
             }
         })
     }
@@ -1260,12 +1238,10 @@ fn weekday_of_week(anchor: NaiveDate, weekday: Weekday, weeks: i64) -> NaiveDate
 /// The weekend that starts on `saturday`: TimeML's `2025-W16-WE`, and its two days.
 fn weekend_from(saturday: NaiveDate) -> Option<Resolved> {
     let week = saturday.iso_week();
-    Some(Resolved {
-        kind: TimexType::Date,
-        value: format!("{:04}-W{:02}-WE", week.year(), week.week()),
-        modifier: None,
-        when: Some(When::Interval(saturday, saturday.succ_opt()?)),
-    })
+    Some(Resolved::date_valued(
+        format!("{:04}-W{:02}-WE", week.year(), week.week()),
+        Some(When::Interval(saturday, saturday.succ_opt()?)),
+    ))
 }
 
 /// The calendar unit containing `day` at the precision of `unit`.
