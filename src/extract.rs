@@ -1232,9 +1232,9 @@ fn analyse(
 
     // Status: a future marker shortly before in the clause, or after a noun ("talks are expected").
     let future_before = (clause_start.max(first.saturating_sub(6))..first)
-        .any(|j| view.any_phrase(j, &view.lexicon.temporal.future_markers));
+        .any(|j| view.lexicon.temporal.future_marker_at(&view.folded, j));
     let future_after = candidate.noun
-        && (end..clause_end).any(|j| view.any_phrase(j, &view.lexicon.temporal.future_markers));
+        && (end..clause_end).any(|j| view.lexicon.temporal.future_marker_at(&view.folded, j));
     if future_before || future_after {
         candidate.status = Status::Planned;
     }
