@@ -223,6 +223,15 @@ pub fn tense_at(
                         Direction::Backward,
                         format!("past perfect {:?}", tokens[j].text),
                     )
+                } else if j >= 1 && lexicon.superseded_plan_words.contains(&folded[j - 1]) {
+                    (
+                        Direction::Nearest,
+                        format!(
+                            "a plan since changed: {:?} {:?}",
+                            tokens[j - 1].text,
+                            tokens[j].text
+                        ),
+                    )
                 } else {
                     (
                         Direction::Forward,

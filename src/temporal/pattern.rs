@@ -951,12 +951,12 @@ impl Pattern {
                 step,
                 deictic,
             } => {
-                let focus = context
-                    .last_date
-                    .filter(|when| fits_in(*when, unit))
-                    .and_then(|when| when.start());
-                let day = match focus {
-                    Some(day) => day,
+                // After a coarser date ("talks collapsed in mid-October. The next
+                // day, ...") the day is unknown; the publication date would put it
+                // in the wrong month.
+                let day = match context.last_date {
+                    Some(when) if fits_in(when, unit) => when.start()?,
+                    Some(_) => return None,
                     None if deictic => anchor,
                     None => return None,
                 };
