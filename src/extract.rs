@@ -1893,17 +1893,29 @@ fn attach_times(candidates: &mut [Candidate], times: &[Mention], view: &Sentence
     }
     // Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
     // unless an ordering cue stands between ("on Tuesday, following two days of talks").
+    // A statement does not borrow from the verb of what it reports: "the minister
+    // said the exchange agreed in June would be completed" was said now, not in June.
+    // Its object may lend: "rejected the proposed truce on Wednesday".
     let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
+    let reported_verb_time: Vec<usize> = candidates
+        .iter()
+        .filter(|c| !c.noun)
+        .filter_map(|c| c.time)
+        .collect();
     for candidate in candidates.iter_mut() {
         if candidate.time.is_some() {
             continue;
         }
         let here = (candidate.first, candidate.end);
+        let reports = candidate.kind == Kind::Statement;
         let nearest = attached
             .iter()
             .flatten()
             .copied()
             .filter(|&t| !named[t])
+            .filter(|&t| {
+                !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
+            })
             .filter(|&t| {
                 let m = &times[t];
                 let (from, to) = if m.end_token <= here.0 {

@@ -43,6 +43,9 @@ pub struct Mention {
     pub rule: usize,
     /// The phrase itself leans forward ("as early as this week", "upcoming").
     pub leans_forward: bool,
+    /// A lower bound ("their sixth call since January 20"): where a span starts,
+    /// not the moment the story is at, so "a week earlier" does not lean on it.
+    pub since: bool,
 }
 
 /// A temporal expression of a text, resolved: what `dateline tag` writes.
@@ -99,6 +102,7 @@ pub fn recognize_folded(
                     pattern: found.pattern,
                     rule: found.rule,
                     leans_forward: forward_phrase || found.forward,
+                    since: phrase_token < i && folded[phrase_token] == "since",
                 });
                 i = found.end;
             }
@@ -384,7 +388,7 @@ impl Resolver {
                 | Pattern::Duration { .. }
                 | Pattern::Reference(_)
         );
-        if remembered && resolved.kind == TimexType::Date {
+        if remembered && !mention.since && resolved.kind == TimexType::Date {
             self.context.last_date = resolved.when;
         }
         if let Some(When::Day(day)) = resolved.when {
