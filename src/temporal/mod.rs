@@ -303,6 +303,12 @@ pub fn tense_of(
                 Direction::Past,
                 format!("{why}, about the thing the date names (\"the Oct. 7 attack\")"),
             ),
+            (Direction::Backward, why) if names_open_deadline(mention, tokens, folded, lexicon) => {
+                (
+                    Direction::Forward,
+                    format!("{why}, but a deadline set then is ahead"),
+                )
+            }
             other => other,
         },
     }
@@ -321,6 +327,23 @@ pub fn names_past_event(
     (mention.end_token..mention.end_token + 2)
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
         .any(|j| lexicon.past_event_nouns.contains(&folded[j]))
+}
+
+/// A date that names a deadline the sentence says was set: "Trump set a Friday
+/// deadline" is this Friday; "tendered by the Tuesday deadline" was last Tuesday.
+fn names_open_deadline(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> bool {
+    let names_deadline = (mention.end_token..mention.end_token + 2)
+        .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
+        .any(|j| lexicon.deadline_heads.contains(&folded[j]));
+    names_deadline
+        && folded[..mention.first_token]
+            .iter()
+            .any(|w| lexicon.deadline_setting_verbs.contains(w))
 }
 
 /// The direction the phrase's own words set, before any tense: "as early as this

@@ -1231,7 +1231,12 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
-            Guard::NotIndefinite => !matches!(word_before, Some("a" | "an" | "any")),
+            Guard::NotIndefinite => {
+                !matches!(word_before, Some("a" | "an" | "any"))
+                    || self.word(end).is_some_and(|w| {
+                        lex.dated_heads.contains(w) || lex.past_event_nouns.contains(w)
+                    })
+            }
             Guard::NotInHoliday => !(1..=3).any(|back| {
                 start
                     .checked_sub(back)
