@@ -429,6 +429,8 @@ pub enum Pattern {
         season: Season,
         year: Option<i32>,
         relation: Option<Relation>,
+        /// "late spring", "early summer of 2023".
+        modifier: Option<Modifier>,
     },
     /// "two days", "nearly three years"; `past` for "the past two weeks", which also
     /// bounds the days it covers.
@@ -1034,6 +1036,7 @@ impl Pattern {
                 season,
                 year,
                 relation,
+                modifier,
             } => {
                 let y = match (year, relation) {
                     (Some(y), _) => y,
@@ -1062,6 +1065,7 @@ impl Pattern {
                     }
                 };
                 Resolved::date_valued(format!("{y:04}-{}", season.code()), season.months(y))
+                    .with_modifier(modifier)
             }
             Pattern::Duration {
                 count,

@@ -288,6 +288,12 @@ enum Class {
     AnyYear,
     NthDay,
     YearQuarter,
+    /// "Q3", "3Q": a quarter's number.
+    QuarterCode,
+    /// "H1", "2H": a half year's number.
+    HalfCode,
+    /// "FY2026", "FY26": a fiscal year.
+    FiscalCode,
     /// A weekday in the plural: "fridays" in "3 fridays from now".
     Weekdays,
 }
@@ -320,6 +326,9 @@ impl Class {
             "any_year" => Class::AnyYear,
             "nth_day" => Class::NthDay,
             "year_quarter" => Class::YearQuarter,
+            "quarter_code" => Class::QuarterCode,
+            "half_code" => Class::HalfCode,
+            "fiscal_code" => Class::FiscalCode,
             "weekdays" => Class::Weekdays,
             _ => return None,
         })
@@ -585,7 +594,13 @@ impl Scanner<'_, '_> {
                 | Class::Decade.bit()
                 | Class::Clock.bit()
                 | Class::NthDay.bit()
-                | Class::YearQuarter.bit();
+                | Class::YearQuarter.bit()
+                | Class::QuarterCode.bit()
+                | Class::HalfCode.bit();
+        } else if token.text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && token.text.bytes().any(|b| b.is_ascii_digit())
+        {
+            classes |= Class::QuarterCode.bit() | Class::HalfCode.bit() | Class::FiscalCode.bit();
         }
         for (class, list) in &rules.by_class {
             if classes & class.bit() != 0
@@ -911,6 +926,18 @@ impl Scanner<'_, '_> {
                 push(&mut captures.weekdays, lex.weekday(singular)?);
                 Some(1)
             }
+            Class::QuarterCode => {
+                captures.ordinal = Some(period_code(word, 'q', 4)?);
+                Some(1)
+            }
+            Class::HalfCode => {
+                captures.ordinal = Some(period_code(word, 'h', 2)?);
+                Some(1)
+            }
+            Class::FiscalCode => {
+                push(&mut captures.years, year_digits(word.strip_prefix("fy")?)?);
+                Some(1)
+            }
             Class::YearQuarter => {
                 // "2018q4", "18q4": one token.
                 let (year, quarter) = word.split_once('q')?;
@@ -1125,7 +1152,14 @@ impl Scanner<'_, '_> {
     fn guard(&self, guard: Guard, start: usize, end: usize, captures: &Captures) -> bool {
         let lex = self.lexicon;
         let word_before = start.checked_sub(1).and_then(|j| self.word(j));
-        let preposition_before = word_before.is_some_and(|w| lex.date_prepositions.contains(w));
+        // "as early as December", "as late as 2019" hold their date like a preposition.
+        let as_early_as = word_before == Some("as")
+            && start
+                .checked_sub(2)
+                .and_then(|j| self.word(j))
+                .is_some_and(|w| matches!(w, "early" | "late" | "soon"));
+        let preposition_before =
+            as_early_as || word_before.is_some_and(|w| lex.date_prepositions.contains(w));
         match guard {
             Guard::AfterPreposition => {
                 let linked = word_before.is_some_and(|w| lex.linking_prepositions.contains(w));
@@ -1310,6 +1344,18 @@ fn ordinal_day(lex: &TemporalLexicon, word: &str) -> Option<u32> {
 }
 
 /// A year in four digits (1600-2199) or two, read as 1950-2049 ("74", "15", "18q4").
+/// The number of a period written as a letter and a digit either way round ("q3",
+/// "3q", "h1"), from 1 to `last`.
+fn period_code(word: &str, letter: char, last: u32) -> Option<u32> {
+    let digit = word
+        .strip_prefix(letter)
+        .or_else(|| word.strip_suffix(letter))?;
+    if digit.len() != 1 {
+        return None;
+    }
+    digit.parse().ok().filter(|n| (1..=last).contains(n))
+}
+
 fn year_digits(digits: &str) -> Option<i32> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -1483,6 +1529,7 @@ fn build(
             season: c.season?,
             year: c.years[0],
             relation,
+            modifier,
         },
         Builder::Duration => {
             let count = if c.plural && count.is_none() {
