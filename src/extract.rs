@@ -332,7 +332,7 @@ fn extract_sentence(
     };
     let times: Vec<Mention> = temporal::recognize_folded(tokens, &view.folded, &lexicon.temporal)
         .into_iter()
-        .filter(|m| m.pattern.dates_events())
+        .filter(|m| m.pattern.dates_events() && !in_dateline(tokens, m))
         .collect();
 
     let mut candidates = Vec::new();
@@ -442,6 +442,13 @@ fn extract_sentence(
         .filter(|(i, c)| kept[*i] && c.kind == Kind::Strike)
         .map(|(i, c)| (i, c.first))
         .collect();
+    // The dates of plans: "Israel's cabinet will meet on Thursday evening, the office
+    // said" was said now, whatever the day of the meeting.
+    let planned_times: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.status == Status::Planned && !c.time_shared)
+        .filter_map(|c| c.time)
+        .collect();
     let mut events = Vec::new();
     for (index, candidate) in candidates.into_iter().enumerate() {
         if !kept[index] {
@@ -486,14 +493,22 @@ fn extract_sentence(
         });
         let mut time = time;
         let mut status = candidate.status;
+        let said = lexicon
+            .temporal
+            .is_past_tense(&view.folded[candidate.first]);
+        if said
+            && candidate.time_shared
+            && status != Status::Planned
+            && candidate.time.is_some_and(|t| planned_times.contains(&t))
+        {
+            time = None;
+        }
         let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
         if begins.zip(doc.published).is_some_and(|(b, p)| b > p) {
-            // "Perriello will travel next week, the State Department said": a verb in
-            // the past tense happened; the date it shares is the reported plan's.
-            let said = lexicon
-                .temporal
-                .is_past_tense(&view.folded[candidate.first]);
-            if said && candidate.time_shared && candidate.status != Status::Planned {
+            // "Perriello will travel next week, the State Department said", "Trump said
+            // he would travel to Egypt on Sunday": a verb in the past tense happened;
+            // the date ahead is the reported plan's.
+            if said && candidate.status != Status::Planned {
                 time = None;
             } else {
                 status = Status::Planned;
@@ -905,6 +920,27 @@ fn order_cues(
 /// Headlines, section heads and captions restate the story or label the page; the
 /// body reports the events. They are lines without a full stop at the end that are
 /// short or in Title Case. Body sentences full of names still end with one.
+/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
+/// (AP) —") dates the report, not the events of its first sentence.
+fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
+    let place = tokens
+        .iter()
+        .take_while(|t| t.is_word() && !t.text.chars().any(char::is_lowercase))
+        .count();
+    let Some(before) = mention.first_token.checked_sub(1) else {
+        return false;
+    };
+    let place_then_comma = place > 0
+        && tokens[before].text == ","
+        && tokens[place..before]
+            .iter()
+            .all(|t| t.text == "," || t.is_word() && t.is_capitalized());
+    let agency_or_dash = tokens
+        .get(mention.end_token)
+        .is_some_and(|t| matches!(t.text, "(" | "-" | "–" | "—" | "/"));
+    place_then_comma && agency_or_dash
+}
+
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let last = tokens
         .iter()
