@@ -1202,7 +1202,17 @@ impl Scanner<'_, '_> {
                     && self
                         .class_at(Class::Year, start - 2, &mut Captures::default())
                         .is_some();
-                determiner || listed || before_ok && (after_ok || preposition_before)
+                // "his unsuccessful 1996 campaign": before the name of an event it is
+                // a year ("the estimated 2000 people" is a count).
+                let names_event = self.word(end).is_some_and(|w| {
+                    lex.dated_heads.contains(w)
+                        || lex.past_event_nouns.contains(w)
+                        || lex.named_event_heads.contains(w)
+                });
+                determiner
+                    || listed
+                    || names_event && self.tokens[start].text.len() == 4
+                    || before_ok && (after_ok || preposition_before)
             }
             Guard::MonthNotModal => {
                 let ambiguous = self
