@@ -917,9 +917,6 @@ fn order_cues(
     found
 }
 
-/// Headlines, section heads and captions restate the story or label the page; the
-/// body reports the events. They are lines without a full stop at the end that are
-/// short or in Title Case. Body sentences full of names still end with one.
 /// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
 /// (AP) —") dates the report, not the events of its first sentence.
 fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
@@ -941,6 +938,9 @@ fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
     place_then_comma && agency_or_dash
 }
 
+/// Headlines, section heads and captions restate the story or label the page; the
+/// body reports the events. They are lines without a full stop at the end that are
+/// short or in Title Case. Body sentences full of names still end with one.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let last = tokens
         .iter()

@@ -599,6 +599,14 @@ impl TemporalLexicon {
             .any(|marker| phrase_at(folded, i, marker))
     }
 
+    /// Does this folded noun name an event a date can be the day of ("deadline",
+    /// "vote", "attack", "war")?
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.dated_heads.contains(word)
+            || self.past_event_nouns.contains(word)
+            || self.named_event_heads.contains(word)
+    }
+
     /// The weekday a folded word names ("friday", "fri").
     pub fn weekday(&self, word: &str) -> Option<chrono::Weekday> {
         let number = self.weekdays.get(word)?.checked_sub(1)?;

@@ -1204,11 +1204,7 @@ impl Scanner<'_, '_> {
                         .is_some();
                 // "his unsuccessful 1996 campaign": before the name of an event it is
                 // a year ("the estimated 2000 people" is a count).
-                let names_event = self.word(end).is_some_and(|w| {
-                    lex.dated_heads.contains(w)
-                        || lex.past_event_nouns.contains(w)
-                        || lex.named_event_heads.contains(w)
-                });
+                let names_event = self.word(end).is_some_and(|w| lex.is_event_head(w));
                 determiner
                     || listed
                     || names_event && self.tokens[start].text.len() == 4
@@ -1277,9 +1273,7 @@ impl Scanner<'_, '_> {
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotIndefinite => {
                 !matches!(word_before, Some("a" | "an" | "any"))
-                    || self.word(end).is_some_and(|w| {
-                        lex.dated_heads.contains(w) || lex.past_event_nouns.contains(w)
-                    })
+                    || self.word(end).is_some_and(|w| lex.is_event_head(w))
             }
             Guard::NotInHoliday => !(1..=3).any(|back| {
                 start
