@@ -12,7 +12,7 @@ use crate::error::{Error, Result, Warning};
 use crate::lexicon::{fold, Lexicon};
 use crate::model::DateSource;
 use crate::temporal::{recognize, Pattern};
-use crate::text::{line_of, tokenize};
+use crate::text::{line_of, tokenize, Token};
 
 /// Articles larger than this are refused: news articles are a few kilobytes, so this
 /// is a wrong file, not an article.
@@ -418,10 +418,7 @@ fn parse_front_matter(path: &Path, text: &str, start: usize) -> Result<Option<Fr
 pub fn infer_from_dateline(body: &str, lexicon: &Lexicon, this_year: i32) -> Option<NaiveDate> {
     for line in body.lines().filter(|l| !l.trim().is_empty()).take(6) {
         let tokens = tokenize(line, 0);
-        let caps = tokens
-            .iter()
-            .take_while(|t| t.is_word() && t.text.chars().all(|c| !c.is_lowercase()))
-            .count();
+        let caps = dateline_place_len(&tokens);
         if caps == 0 || tokens.get(caps).map(|t| t.text) != Some(",") {
             continue;
         }
@@ -450,6 +447,15 @@ pub fn infer_from_dateline(body: &str, lexicon: &Lexicon, this_year: i32) -> Opt
             .copied();
     }
     None
+}
+
+/// How many words in capitals open a line, as the place of a dateline does
+/// ("MOSCOW", "GAZA CITY").
+pub(crate) fn dateline_place_len(tokens: &[Token<'_>]) -> usize {
+    tokens
+        .iter()
+        .take_while(|t| t.is_word() && t.text.chars().all(|c| !c.is_lowercase()))
+        .count()
 }
 
 fn weekdays_and_years(

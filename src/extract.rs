@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::document::Document;
+use crate::document::{self, Document};
 use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon, OrderRelation};
 use crate::model::{Kind, LinkKind, Status};
 use crate::temporal::{self, Direction, Mention, When};
@@ -920,10 +920,7 @@ fn order_cues(
 /// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
 /// (AP) —") dates the report, not the events of its first sentence.
 fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
-    let place = tokens
-        .iter()
-        .take_while(|t| t.is_word() && !t.text.chars().any(char::is_lowercase))
-        .count();
+    let place = document::dateline_place_len(tokens);
     let Some(before) = mention.first_token.checked_sub(1) else {
         return false;
     };

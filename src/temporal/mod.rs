@@ -323,10 +323,20 @@ pub fn names_past_event(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> bool {
-    // The head may come a word later: "the Oct. 7 terror attack".
+    names_one_of(mention, tokens, folded, &lexicon.past_event_nouns)
+}
+
+/// Is the noun the date stands before one of `heads`? It may come a word later: "the
+/// Oct. 7 terror attack".
+fn names_one_of(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    heads: &rules::WordSet,
+) -> bool {
     (mention.end_token..mention.end_token + 2)
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
-        .any(|j| lexicon.past_event_nouns.contains(&folded[j]))
+        .any(|j| heads.contains(&folded[j]))
 }
 
 /// A date that names a deadline the sentence says was set: "Trump set a Friday
@@ -337,10 +347,7 @@ fn names_open_deadline(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> bool {
-    let names_deadline = (mention.end_token..mention.end_token + 2)
-        .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
-        .any(|j| lexicon.deadline_heads.contains(&folded[j]));
-    names_deadline
+    names_one_of(mention, tokens, folded, &lexicon.deadline_heads)
         && folded[..mention.first_token]
             .iter()
             .any(|w| lexicon.deadline_setting_verbs.contains(w))
