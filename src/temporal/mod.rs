@@ -258,6 +258,20 @@ pub fn tense_at(
             format!("preposition {:?}", tokens[index - 1].text),
         );
     }
+    let copula = |j: usize| lexicon.present_copulas.contains(&folded[j]);
+    let set_for = (index >= 1 && copula(index - 1))
+        || (index >= 2 && copula(index - 2) && folded[index - 1] == "on");
+    if set_for {
+        let verb = if copula(index - 1) {
+            index - 1
+        } else {
+            index - 2
+        };
+        return (
+            Direction::Forward,
+            format!("set for the day: {:?}", tokens[verb].text),
+        );
+    }
     // "postponed until Tuesday morning", "extended its deadline to Friday".
     let deferred_to = (index.saturating_sub(2)..index)
         .find(|&p| lexicon.deferral_prepositions.contains(&folded[p]))

@@ -412,6 +412,8 @@ pub enum Pattern {
         unit: Unit,
         step: i64,
         deictic: bool,
+        /// "the beginning of the following week", "late that year".
+        modifier: Option<Modifier>,
     },
     /// "the third quarter", "the quarter", "last quarter", "the first quarter of 2025".
     Quarter {
@@ -952,6 +954,7 @@ impl Pattern {
                 unit,
                 step,
                 deictic,
+                modifier,
             } => {
                 // After a coarser date ("talks collapsed in mid-October. The next
                 // day, ...") the day is unknown; the publication date would put it
@@ -962,7 +965,7 @@ impl Pattern {
                     None if deictic => anchor,
                     None => return None,
                 };
-                Resolved::date(at_precision(unit, unit.shift(day, step)?))
+                Resolved::date(at_precision(unit, unit.shift(day, step)?)).with_modifier(modifier)
             }
             Pattern::Quarter {
                 quarter,
@@ -1044,7 +1047,15 @@ impl Pattern {
                         let this = anchor.year();
                         let started = anchor.month() >= season.first_month();
                         match (relation, direction) {
-                            (Some(Relation::This), _) => this,
+                            // "this winter" said in February is the one under way,
+                            // begun the December before.
+                            (Some(Relation::This), _) => (this - 1..=this)
+                                .find(|&y| {
+                                    season.months(y).and_then(|w| w.bounds()).is_some_and(
+                                        |(first, last)| (first..=last).contains(&anchor),
+                                    )
+                                })
+                                .unwrap_or(this),
                             // "last summer" said in October is the one just over;
                             // said in July, the one a year before.
                             (Some(Relation::Last), _) => (this - 2..=this)

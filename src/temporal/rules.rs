@@ -858,7 +858,22 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::Modifier => {
-                captures.modifier = Some(*lex.modifiers.get(word)?);
+                let modifier = *lex.modifiers.get(word)?;
+                if lex.verb_modifiers.contains(word) {
+                    let joined = self.is(i + 1, "-") || self.is(i + 1, "of");
+                    let introduced = i
+                        .checked_sub(1)
+                        .and_then(|j| self.word(j))
+                        .is_some_and(|w| {
+                            w == "the"
+                                || lex.date_prepositions.contains(w)
+                                    && !lex.linking_prepositions.contains(w)
+                        });
+                    if !(joined || introduced) {
+                        return None;
+                    }
+                }
+                captures.modifier = Some(modifier);
                 Some(1)
             }
             Class::RelativeDay => {
@@ -1517,6 +1532,7 @@ fn build(
             unit: unit?,
             step: args.count.unwrap_or(0),
             deictic: args.deictic,
+            modifier,
         },
         Builder::Quarter => Pattern::Quarter {
             quarter: ordinal.filter(|q| (1..=4).contains(q)),
