@@ -418,16 +418,17 @@ fn extract_sentence(
     }
 
     // The article's dates so far, before this sentence's own; then remember them.
-    memory.dates.sentence_day = None;
+    memory.dates.sentence_date = None;
     let dates_before = memory.dates;
     let mut reader = temporal::Resolver {
         anchor: doc.published,
         context: memory.dates,
     };
-    // The day the sentence had named before each expression ("on March 5 ... on the 7th").
-    let mut day_before = Vec::with_capacity(times.len());
+    // The date the sentence had named before each expression ("on March 5 ... on the
+    // 7th").
+    let mut date_before = Vec::with_capacity(times.len());
     for mention in &times {
-        day_before.push(reader.context.sentence_day);
+        date_before.push(reader.context.sentence_date);
         let direction = temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal);
         reader.resolve(mention, direction);
     }
@@ -464,7 +465,7 @@ fn extract_sentence(
             let mut resolver = temporal::Resolver {
                 anchor: doc.published,
                 context: temporal::Context {
-                    sentence_day: day_before[t],
+                    sentence_date: date_before[t],
                     ..dates_before
                 },
             };

@@ -435,8 +435,8 @@ impl Resolver {
         if remembered && !mention.since && resolved.kind == TimexType::Date {
             self.context.last_date = resolved.when;
         }
-        if let Some(When::Day(day)) = resolved.when {
-            self.context.sentence_day = Some(day);
+        if resolved.kind != TimexType::Duration && resolved.when.is_some() {
+            self.context.sentence_date = resolved.when;
         }
         if let (Pattern::Quarter { .. }, Some(When::Quarter { year, quarter })) =
             (mention.pattern, resolved.when)
@@ -485,7 +485,7 @@ pub fn tag_text_leaning(
     for sentence in split_sentences(text) {
         let tokens = tokenize(sentence.text, sentence.start);
         let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
-        resolver.context.sentence_day = None;
+        resolver.context.sentence_date = None;
         for mention in recognize_folded(&tokens, &folded, lexicon) {
             let direction = match direction_of(&mention, &tokens, &folded, lexicon) {
                 Direction::Nearest => lean,

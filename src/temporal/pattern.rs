@@ -41,6 +41,9 @@ pub enum Direction {
 pub enum Relation {
     Last,
     This,
+    /// "the year", "the end of the month": the one the sentence is about ("last year
+    /// ..., most of it in the second half of the year"), else the current one.
+    Current,
     Next,
     /// "Friday after next", "March after next": one further than next.
     AfterNext,
@@ -50,7 +53,7 @@ impl Relation {
     fn step(self) -> i32 {
         match self {
             Relation::Last => -1,
-            Relation::This => 0,
+            Relation::This | Relation::Current => 0,
             Relation::Next => 1,
             Relation::AfterNext => 2,
         }
@@ -533,9 +536,10 @@ pub struct Context {
     /// The last quarter the text named: in a results story, "the quarter" and
     /// "a year earlier" are about it.
     pub last_quarter: Option<(i32, u32)>,
-    /// The last day the current sentence named: "began on March 5 and ended on the
-    /// 7th" is March 7, whatever the publication date.
-    pub sentence_day: Option<NaiveDate>,
+    /// The last date the current sentence named: "began on March 5 and ended on the
+    /// 7th" is March 7, whatever the publication date; "last year Russia gained
+    /// ground, most of it in the second half of the year" is about last year.
+    pub sentence_date: Option<When>,
 }
 
 impl Pattern {
@@ -638,9 +642,9 @@ impl Pattern {
                 day,
                 relation: None,
                 weekday: None,
-            } if context.sentence_day.is_some() => {
+            } if matches!(context.sentence_date, Some(When::Day(_))) => {
                 // The nearest such day to the one just named, in its month or the next.
-                let named = context.sentence_day?;
+                let named = context.sentence_date?.start()?;
                 let month_start = named.with_day(1)?;
                 let near = (-1..=1)
                     .filter_map(|offset| {
@@ -649,6 +653,15 @@ impl Pattern {
                     })
                     .min_by_key(|d| ((*d - named).num_days().abs(), *d < named))?;
                 Resolved::date(When::Day(near))
+            }
+            // "In October, talks began on the 7th."
+            Pattern::DayOfMonth {
+                day,
+                relation: None,
+                weekday: None,
+            } if matches!(context.sentence_date, Some(When::Month { .. })) => {
+                let month = context.sentence_date?.start()?;
+                Resolved::date(When::Day(month.with_day(day)?))
             }
             Pattern::DayOfMonth {
                 day,
@@ -755,7 +768,7 @@ impl Pattern {
                             }
                             Some(Relation::Next) => all.iter().find(|d| **d > anchor).copied(),
                             // "this Easter" said in February is the one ahead.
-                            Some(Relation::This) => ahead.copied(),
+                            Some(Relation::This | Relation::Current) => ahead.copied(),
                             Some(Relation::AfterNext) => {
                                 all.iter().filter(|d| **d > anchor).nth(1).copied()
                             }
@@ -797,7 +810,7 @@ impl Pattern {
                 let here = (anchor.year(), anchor.month());
                 let candidates = [(here.0 - 1, month), (here.0, month), (here.0 + 1, month)];
                 let when = match relation {
-                    Some(Relation::This) => valid_month(here.0, month)?,
+                    Some(Relation::This | Relation::Current) => valid_month(here.0, month)?,
                     Some(Relation::Last) => {
                         let (y, m) = candidates.iter().rev().copied().find(|c| *c < here)?;
                         valid_month(y, m)?
@@ -846,6 +859,10 @@ impl Pattern {
                 unit,
                 modifier,
             } => {
+                let anchor = match relation {
+                    Relation::Current => current_base(anchor, context, unit),
+                    _ => anchor,
+                };
                 let step = i64::from(relation.step());
                 let when = match unit {
                     Unit::Week => {
@@ -1030,6 +1047,9 @@ impl Pattern {
                 };
                 let y = match (year, relation) {
                     (Some(y), _) => y,
+                    (None, Some(Relation::Current)) => {
+                        current_base(anchor, context, Unit::Year).year()
+                    }
                     (None, Some(relation)) => anchor.year() + relation.step(),
                     (None, None) => pick_year(anchor, direction, half_of)?.start()?.year(),
                 };
@@ -1049,7 +1069,7 @@ impl Pattern {
                         match (relation, direction) {
                             // "this winter" said in February is the one under way,
                             // begun the December before.
-                            (Some(Relation::This), _) => (this - 1..=this)
+                            (Some(Relation::This | Relation::Current), _) => (this - 1..=this)
                                 .find(|&y| {
                                     season.months(y).and_then(|w| w.bounds()).is_some_and(
                                         |(first, last)| (first..=last).contains(&anchor),
@@ -1236,7 +1256,9 @@ fn weekday_day(
         (Some(Relation::AfterNext), _) => {
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
         }
-        (Some(Relation::This), _) | (None, Direction::Forward) => anchor + Duration::days(forward),
+        (Some(Relation::This | Relation::Current), _) | (None, Direction::Forward) => {
+            anchor + Duration::days(forward)
+        }
         (None, Direction::Backward | Direction::Past | Direction::Nearest) => {
             anchor - Duration::days(back)
         }
@@ -1275,6 +1297,16 @@ fn at_precision(unit: Unit, day: NaiveDate) -> When {
 
 /// True when `when` is no longer than one `unit`, so that "that `unit`" can name the
 /// one it falls in: a day or a month has a year, a year has no day.
+/// The day "the year" or "the end of the month" counts from: in the date the sentence
+/// has named when that lies within one such unit, else the anchor.
+fn current_base(anchor: NaiveDate, context: &Context, unit: Unit) -> NaiveDate {
+    context
+        .sentence_date
+        .filter(|when| fits_in(*when, unit))
+        .and_then(|when| when.start())
+        .unwrap_or(anchor)
+}
+
 fn fits_in(when: When, unit: Unit) -> bool {
     let longest = match unit {
         Unit::Day => 1,
