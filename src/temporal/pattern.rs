@@ -1169,7 +1169,9 @@ impl Pattern {
                         let pattern = Pattern::MonthDay { month, day, year };
                         pattern.timex(anchor, direction, context)?.when?.start()?
                     }
-                    (None, Some(w), _) => weekday_day(anchor, w, relation, direction),
+                    // "overnight into Wednesday" is Tuesday's night.
+                    (None, Some(w), offset) => weekday_day(anchor, w, relation, direction)
+                        .checked_add_signed(Duration::days(offset.unwrap_or(0)))?,
                     (None, None, Some(days)) => anchor.checked_add_signed(Duration::days(days))?,
                     // "struck overnight", told the morning after: the night before;
                     // "will be lifted overnight": tonight.
