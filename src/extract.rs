@@ -471,14 +471,11 @@ fn extract_sentence(
             };
             let resolved = resolver.resolve(mention, direction);
             let value = resolved.as_ref().and_then(|r| r.when);
-            // "that year", "a week later" lean on the text's last date, not on the
-            // publication date.
-            let focus = match mention.pattern {
-                temporal::Pattern::Focus { .. } | temporal::Pattern::Earlier { .. } => {
-                    dates_before.last_date
-                }
-                _ => None,
-            };
+            let focus = mention
+                .pattern
+                .leans_on_last_date()
+                .then_some(dates_before.last_date)
+                .flatten();
             TimeEvidence {
                 expression: doc.text[mention.phrase_start..mention.end].to_string(),
                 start: mention.start,

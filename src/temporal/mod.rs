@@ -276,7 +276,7 @@ pub fn tense_at(
     let deferred_to = (index.saturating_sub(2)..index)
         .find(|&p| lexicon.deferral_prepositions.contains(&folded[p]))
         .and_then(|p| {
-            (p.saturating_sub(6)..p).find(|&v| lexicon.deferral_verbs.contains(&folded[v]))
+            (p.saturating_sub(10)..p).find(|&v| lexicon.deferral_verbs.contains(&folded[v]))
         });
     if let Some(verb) = deferred_to {
         return (

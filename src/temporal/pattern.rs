@@ -44,6 +44,9 @@ pub enum Relation {
     /// "the year", "the end of the month": the one the sentence is about ("last year
     /// ..., most of it in the second half of the year"), else the current one.
     Current,
+    /// "the spring of that year", "March of the same year": the year the text last
+    /// dated, with no fallback.
+    That,
     Next,
     /// "Friday after next", "March after next": one further than next.
     AfterNext,
@@ -53,7 +56,7 @@ impl Relation {
     fn step(self) -> i32 {
         match self {
             Relation::Last => -1,
-            Relation::This | Relation::Current => 0,
+            Relation::This | Relation::Current | Relation::That => 0,
             Relation::Next => 1,
             Relation::AfterNext => 2,
         }
@@ -580,6 +583,32 @@ impl Pattern {
         )
     }
 
+    /// "that year", "a week later", "the spring of that year" lean on the text's last
+    /// date, not on the publication date.
+    pub fn leans_on_last_date(&self) -> bool {
+        matches!(
+            self,
+            Pattern::Focus { .. }
+                | Pattern::Earlier { .. }
+                | Pattern::MonthOfYear {
+                    relation: Relation::That,
+                    ..
+                }
+                | Pattern::Month {
+                    relation: Some(Relation::That),
+                    ..
+                }
+                | Pattern::Season {
+                    relation: Some(Relation::That),
+                    ..
+                }
+                | Pattern::Half {
+                    relation: Some(Relation::That),
+                    ..
+                }
+        )
+    }
+
     /// A year the expression names outright, if any.
     pub fn explicit_year(&self) -> Option<i32> {
         match *self {
@@ -769,6 +798,7 @@ impl Pattern {
                             Some(Relation::Next) => all.iter().find(|d| **d > anchor).copied(),
                             // "this Easter" said in February is the one ahead.
                             Some(Relation::This | Relation::Current) => ahead.copied(),
+                            Some(Relation::That) => None,
                             Some(Relation::AfterNext) => {
                                 all.iter().filter(|d| **d > anchor).nth(1).copied()
                             }
@@ -811,6 +841,9 @@ impl Pattern {
                 let candidates = [(here.0 - 1, month), (here.0, month), (here.0 + 1, month)];
                 let when = match relation {
                     Some(Relation::This | Relation::Current) => valid_month(here.0, month)?,
+                    Some(Relation::That) => {
+                        valid_month(year_of(Relation::That, anchor, context)?, month)?
+                    }
                     Some(Relation::Last) => {
                         let (y, m) = candidates.iter().rev().copied().find(|c| *c < here)?;
                         valid_month(y, m)?
@@ -828,7 +861,7 @@ impl Pattern {
                 Resolved::date(when).with_modifier(modifier)
             }
             Pattern::MonthOfYear { month, relation } => {
-                Resolved::date(valid_month(anchor.year() + relation.step(), month)?)
+                Resolved::date(valid_month(year_of(relation, anchor, context)?, month)?)
             }
             Pattern::Year { year, modifier } => {
                 Resolved::date(When::Year(year)).with_modifier(modifier)
@@ -1050,7 +1083,7 @@ impl Pattern {
                     (None, Some(Relation::Current)) => {
                         current_base(anchor, context, Unit::Year).year()
                     }
-                    (None, Some(relation)) => anchor.year() + relation.step(),
+                    (None, Some(relation)) => year_of(relation, anchor, context)?,
                     (None, None) => pick_year(anchor, direction, half_of)?.start()?.year(),
                 };
                 Resolved::date_valued(format!("{y:04}-H{half}"), Some(half_of(y)?))
@@ -1069,6 +1102,7 @@ impl Pattern {
                         match (relation, direction) {
                             // "this winter" said in February is the one under way,
                             // begun the December before.
+                            (Some(Relation::That), _) => year_of(Relation::That, anchor, context)?,
                             (Some(Relation::This | Relation::Current), _) => (this - 1..=this)
                                 .find(|&y| {
                                     season.months(y).and_then(|w| w.bounds()).is_some_and(
@@ -1258,9 +1292,9 @@ fn weekday_day(
         (Some(Relation::AfterNext), _) => {
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
         }
-        (Some(Relation::This | Relation::Current), _) | (None, Direction::Forward) => {
-            anchor + Duration::days(forward)
-        }
+        // No rule reads a weekday "of that year"; as "this" if one did.
+        (Some(Relation::This | Relation::Current | Relation::That), _)
+        | (None, Direction::Forward) => anchor + Duration::days(forward),
         (None, Direction::Backward | Direction::Past | Direction::Nearest) => {
             anchor - Duration::days(back)
         }
@@ -1299,6 +1333,18 @@ fn at_precision(unit: Unit, day: NaiveDate) -> When {
 
 /// True when `when` is no longer than one `unit`, so that "that `unit`" can name the
 /// one it falls in: a day or a month has a year, a year has no day.
+/// The year `relation` names: "next year", "that year".
+fn year_of(relation: Relation, anchor: NaiveDate, context: &Context) -> Option<i32> {
+    match relation {
+        Relation::That => context
+            .last_date
+            .filter(|when| fits_in(*when, Unit::Year))
+            .and_then(|when| when.start())
+            .map(|day| day.year()),
+        _ => Some(anchor.year() + relation.step()),
+    }
+}
+
 /// The day "the year" or "the end of the month" counts from: in the date the sentence
 /// has named when that lies within one such unit, else the anchor.
 fn current_base(anchor: NaiveDate, context: &Context, unit: Unit) -> NaiveDate {
