@@ -106,6 +106,8 @@ pub struct TemporalLexicon {
     /// season that is also an ordinary word must end the phrase ("to fall." but not
     /// "to fall apart", "and Jan Kavan").
     pub linking_prepositions: WordSet,
+    /// Prepositions that take a day, not a month: see temporal.yaml.
+    pub day_prepositions: WordSet,
     /// Season names that are also verbs ("fall", "spring").
     pub ambiguous_seasons: WordSet,
     /// Modifiers that are also verbs ("start", "end"): see `verb_modifiers` in
@@ -178,6 +180,7 @@ struct TemporalFile {
     date_conjunctions: Vec<String>,
     date_prepositions: Vec<String>,
     linking_prepositions: Vec<String>,
+    day_prepositions: Vec<String>,
     ambiguous_seasons: Vec<String>,
     verb_modifiers: Vec<String>,
     relative_days: BTreeMap<String, i64>,
@@ -507,6 +510,7 @@ impl TemporalLexicon {
             date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
             linking_prepositions: set(file.linking_prepositions),
+            day_prepositions: set(file.day_prepositions),
             ambiguous_seasons: set(file.ambiguous_seasons),
             verb_modifiers: set(file.verb_modifiers),
             relative_days: file.relative_days.into_iter().collect(),

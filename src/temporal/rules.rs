@@ -1229,15 +1229,20 @@ impl Scanner<'_, '_> {
                 let ambiguous = self
                     .word(start)
                     .is_some_and(|w| lex.ambiguous_months.contains(w));
-                // "a Jan. 14 return date": after a determiner it is a date.
+                // "a Jan. 14 return date": after a determiner it is a date; so after a
+                // preposition that takes a day ("an earthquake on March 28 killed"),
+                // not after "in" ("in May 5 people were hurt").
                 let determiner = word_before.is_some_and(|w| lex.determiners.contains(w));
+                let introduced = word_before.is_some_and(|w| lex.day_prepositions.contains(w));
                 !(ambiguous
                     && !determiner
+                    && !introduced
                     && captures.years[0].is_none()
                     && self.tokens.get(end).is_some_and(|t| {
                         t.is_word()
                             && !t.is_capitalized()
                             && !lex.month_day_followers.contains(&self.folded[end])
+                            && !lex.is_past_tense(&self.folded[end])
                     }))
             }
             Guard::NotBeforeNoun => !self.tokens.get(end).is_some_and(|t| {
