@@ -625,9 +625,10 @@ impl Scanner<'_, '_> {
             let Some(mut end) = self.match_elements(&rule.elements, i, &mut captures) else {
                 continue;
             };
-            // An optional comma the rest of the pattern did not use ("5-6 May," with
-            // no year after it) is not part of the expression.
-            while end > i + 1 && self.tokens[end - 1].text == "," {
+            // An optional comma or preposition the rest of the pattern did not use
+            // ("5-6 May," or "New Year's Eve in Tallinn", with no year after it) is not
+            // part of the expression.
+            while end > i + 1 && matches!(self.folded[end - 1].as_str(), "," | "of" | "in") {
                 end -= 1;
             }
             if end == i
