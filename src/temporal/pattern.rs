@@ -452,6 +452,8 @@ pub enum Pattern {
     Reference(RefKind),
     Set {
         unit: Option<Unit>,
+        /// "every six months": P6M; "every few days": PXD; `None` for one unit.
+        count: Option<Option<i64>>,
         /// "each July": XXXX-07.
         month: Option<u32>,
         weekday: Option<Weekday>,
@@ -1168,6 +1170,7 @@ impl Pattern {
             },
             Pattern::Set {
                 unit,
+                count,
                 month,
                 weekday,
                 daypart,
@@ -1179,7 +1182,7 @@ impl Pattern {
                     }
                     (Some(w), None, _) => format!("XXXX-WXX-{}", w.number_from_monday()),
                     (None, Some(p), _) => format!("XXXX-XX-XXT{}", p.code()),
-                    (None, None, Some(unit)) => unit.duration(Some(1)),
+                    (None, None, Some(unit)) => unit.duration(count.unwrap_or(Some(1))),
                     (None, None, None) => return None,
                 };
                 Resolved {

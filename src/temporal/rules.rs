@@ -1573,6 +1573,7 @@ fn build(
         Builder::Reference => Pattern::Reference(args.reference?),
         Builder::Set => Pattern::Set {
             unit,
+            count,
             month: c.months[0],
             weekday: c.weekdays[0],
             daypart: args.daypart.or(c.daypart),
