@@ -164,8 +164,13 @@ pub fn tense_at(
             break;
         }
     }
+    // "met for the first time in December and will meet every two weeks": what
+    // follows a conjunction tells of another clause.
     let after = (index..tokens.len())
-        .find(|&j| tokens[j].is_clause_break() && tokens[j].text != "“")
+        .find(|&j| {
+            tokens[j].is_clause_break() && tokens[j].text != "“"
+                || j > index && matches!(folded[j].as_str(), "and" | "but")
+        })
         .unwrap_or(tokens.len())
         .min(index + 12);
     let future_at = |j: usize| lexicon.future_marker_at(folded, j);
