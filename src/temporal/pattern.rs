@@ -377,6 +377,12 @@ pub enum Pattern {
         month: u32,
         relation: Relation,
     },
+    /// "Nov. 27 last year", "3 March next year".
+    MonthDayOfYear {
+        month: u32,
+        day: u32,
+        relation: Relation,
+    },
     Decade(i32),
     /// A decade named without its century ("the nineties", "the '80s"): the last one
     /// with these two digits to have begun by the anchor.
@@ -429,6 +435,8 @@ pub enum Pattern {
     },
     Half {
         half: u32,
+        /// "the second half of March": the days from the 16th on, valued as the month.
+        month: Option<u32>,
         year: Option<i32>,
         /// "the second half of next year".
         relation: Option<Relation>,
@@ -862,6 +870,15 @@ impl Pattern {
                 };
                 Resolved::date(when).with_modifier(modifier)
             }
+            Pattern::MonthDayOfYear {
+                month,
+                day,
+                relation,
+            } => Resolved::date(When::Day(NaiveDate::from_ymd_opt(
+                year_of(relation, anchor, context)?,
+                month,
+                day,
+            )?)),
             Pattern::MonthOfYear { month, relation } => {
                 Resolved::date(valid_month(year_of(relation, anchor, context)?, month)?)
             }
@@ -1071,8 +1088,35 @@ impl Pattern {
             }
             Pattern::Half {
                 half,
+                month: Some(month),
+                year,
+                ..
+            } => {
+                let days_of = |when: When| {
+                    let (first, last) = when.bounds()?;
+                    let middle = first.with_day(15)?;
+                    Some(if half == 1 {
+                        When::Interval(first, middle)
+                    } else {
+                        When::Interval(middle.succ_opt()?, last)
+                    })
+                };
+                let the_month = match year {
+                    Some(y) => valid_month(y, month)?,
+                    None => pick_year(anchor, direction, |y| {
+                        valid_month(y, month).and_then(days_of)
+                    })
+                    .and_then(|when| when.start())
+                    .and_then(|day| valid_month(day.year(), month))?,
+                };
+                let value = the_month.start()?.format("%Y-%m").to_string();
+                Resolved::date_valued(value, days_of(the_month))
+            }
+            Pattern::Half {
+                half,
                 year,
                 relation,
+                month: None,
             } => {
                 let half_of = |y: i32| {
                     Some(When::Interval(

@@ -1473,6 +1473,13 @@ fn build(
                             day,
                         }
                     }
+                    (Some(month), Some(day), None) if args.unit == Some(Unit::Year) => {
+                        Pattern::MonthDayOfYear {
+                            month,
+                            day,
+                            relation: relation?,
+                        }
+                    }
                     (Some(month), Some(day), year) => Pattern::MonthDay { month, day, year },
                     (Some(month), None, Some(year)) => Pattern::MonthYear {
                         month,
@@ -1548,6 +1555,7 @@ fn build(
         Builder::Century => Pattern::Century((i32::try_from(c.days[0]?).ok()? - 1) * 100),
         Builder::Half => Pattern::Half {
             half: ordinal.filter(|h| (1..=2).contains(h))?,
+            month: c.months[0],
             year: c.years[0],
             relation,
         },
