@@ -359,6 +359,30 @@ struct Element {
     take: Take,
 }
 
+impl Element {
+    /// Could this element match a token with this word and these classes? Only the
+    /// classes a word list decides are checked; for the others, it could.
+    fn may_start(&self, word: Option<&str>, classes: u32) -> bool {
+        if word.is_some_and(|w| self.matcher.words.iter().any(|x| x == w)) {
+            return true;
+        }
+        match self.matcher.class {
+            None => false,
+            Some(
+                class @ (Class::Month
+                | Class::Unit
+                | Class::Ordinal
+                | Class::Season
+                | Class::DayPart
+                | Class::Modifier
+                | Class::RelativeDay
+                | Class::Relation),
+            ) => classes & class.bit() != 0,
+            Some(_) => true,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Rule {
     pub name: String,
@@ -564,18 +588,11 @@ impl Scanner<'_, '_> {
         self.word(i) == Some(w)
     }
 
-    /// The longest rule match starting at token `i`.
-    pub fn best_at(&self, i: usize) -> Option<RuleMatch> {
-        // Nothing starts inside "1,200" (at the "200").
-        if in_number_group(self.tokens, i) {
-            return None;
-        }
-        let rules = &self.lexicon.rules;
-        let mut candidates: Vec<usize> = Vec::new();
-        if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
-            candidates.extend(list);
-        }
-        let token = &self.tokens[i];
+    /// The word classes token `i` may belong to (a bit set): the rules worth trying there.
+    fn classes_at(&self, i: usize) -> u32 {
+        let Some(token) = self.tokens.get(i) else {
+            return 0;
+        };
         let mut classes = self
             .word(i)
             .and_then(|w| self.lexicon.word_classes.get(w))
@@ -602,6 +619,22 @@ impl Scanner<'_, '_> {
         {
             classes |= Class::QuarterCode.bit() | Class::HalfCode.bit() | Class::FiscalCode.bit();
         }
+        classes
+    }
+
+    /// The longest rule match starting at token `i`.
+    pub fn best_at(&self, i: usize) -> Option<RuleMatch> {
+        // Nothing starts inside "1,200" (at the "200").
+        if in_number_group(self.tokens, i) {
+            return None;
+        }
+        let rules = &self.lexicon.rules;
+        let mut candidates: Vec<usize> = Vec::new();
+        if let Some(list) = self.word(i).and_then(|w| rules.by_word.get(w)) {
+            candidates.extend(list);
+        }
+        let classes = self.classes_at(i);
+        let token = &self.tokens[i];
         for (class, list) in &rules.by_class {
             if classes & class.bit() != 0
                 && self.class_at(*class, i, &mut Captures::default()).is_some()
@@ -616,10 +649,23 @@ impl Scanner<'_, '_> {
         // An expression starts with a word or a number, not with the comma an optional
         // element allows ("Tuesday, March 3" but not ", March 3").
         let punctuation = !token.is_word() && token.kind != TokenKind::Number;
+        // A rule that opens with an optional word ("the? <ordinal> half of ...") is
+        // tried at every "the"; most cannot go on from the token after it.
+        let next_classes = self.classes_at(i + 1);
         for index in candidates {
             let rule = &rules.rules[index];
             if punctuation && rule.elements.first().is_some_and(|e| e.optional) {
                 continue;
+            }
+            if let [first, second, ..] = rule.elements.as_slice() {
+                if first.optional && !second.optional && second.take == Take::Consume {
+                    let here = second.may_start(self.word(i), classes);
+                    let after_first = first.matcher.words.iter().any(|w| self.is(i, w))
+                        && second.may_start(self.word(i + 1), next_classes);
+                    if !here && !after_first {
+                        continue;
+                    }
+                }
             }
             let mut captures = Captures::default();
             let Some(mut end) = self.match_elements(&rule.elements, i, &mut captures) else {
