@@ -277,7 +277,9 @@ pub fn tense_at(
             format!("set for the day: {:?}", tokens[verb].text),
         );
     }
-    // "postponed until Tuesday morning", "extended its deadline to Friday".
+    // "postponed until Tuesday morning", "extended its deadline to Friday"; the verb
+    // may stand ten words back ("extended martial law for another 90 days on
+    // Wednesday, through August 6").
     let deferred_to = (index.saturating_sub(2)..index)
         .find(|&p| lexicon.deferral_prepositions.contains(&folded[p]))
         .and_then(|p| {

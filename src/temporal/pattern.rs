@@ -1148,7 +1148,6 @@ impl Pattern {
                         match (relation, direction) {
                             // "this winter" said in February is the one under way,
                             // begun the December before.
-                            (Some(Relation::That), _) => year_of(Relation::That, anchor, context)?,
                             (Some(Relation::This | Relation::Current), _) => (this - 1..=this)
                                 .find(|&y| {
                                     season.months(y).and_then(|w| w.bounds()).is_some_and(
@@ -1156,6 +1155,7 @@ impl Pattern {
                                     )
                                 })
                                 .unwrap_or(this),
+                            (Some(Relation::That), _) => year_of(Relation::That, anchor, context)?,
                             // "last summer" said in October is the one just over;
                             // said in July, the one a year before.
                             (Some(Relation::Last), _) => (this - 2..=this)
@@ -1378,8 +1378,6 @@ fn at_precision(unit: Unit, day: NaiveDate) -> When {
     }
 }
 
-/// True when `when` is no longer than one `unit`, so that "that `unit`" can name the
-/// one it falls in: a day or a month has a year, a year has no day.
 /// The year `relation` names: "next year", "that year".
 fn year_of(relation: Relation, anchor: NaiveDate, context: &Context) -> Option<i32> {
     match relation {
@@ -1402,6 +1400,8 @@ fn current_base(anchor: NaiveDate, context: &Context, unit: Unit) -> NaiveDate {
         .unwrap_or(anchor)
 }
 
+/// True when `when` is no longer than one `unit`, so that "that `unit`" can name the
+/// one it falls in: a day or a month has a year, a year has no day.
 fn fits_in(when: When, unit: Unit) -> bool {
     let longest = match unit {
         Unit::Day => 1,
