@@ -263,15 +263,14 @@ pub fn tense_at(
             format!("preposition {:?}", tokens[index - 1].text),
         );
     }
+    // "the deadline is Friday", "the vote is on the 24th".
     let copula = |j: usize| lexicon.present_copulas.contains(&folded[j]);
-    let set_for = (index >= 1 && copula(index - 1))
-        || (index >= 2 && copula(index - 2) && folded[index - 1] == "on");
-    if set_for {
-        let verb = if copula(index - 1) {
-            index - 1
-        } else {
-            index - 2
-        };
+    let set_for = match index {
+        1.. if copula(index - 1) => Some(index - 1),
+        2.. if folded[index - 1] == "on" && copula(index - 2) => Some(index - 2),
+        _ => None,
+    };
+    if let Some(verb) = set_for {
         return (
             Direction::Forward,
             format!("set for the day: {:?}", tokens[verb].text),

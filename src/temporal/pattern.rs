@@ -1126,9 +1126,6 @@ impl Pattern {
                 };
                 let y = match (year, relation) {
                     (Some(y), _) => y,
-                    (None, Some(Relation::Current)) => {
-                        current_base(anchor, context, Unit::Year).year()
-                    }
                     (None, Some(relation)) => year_of(relation, anchor, context)?,
                     (None, None) => pick_year(anchor, direction, half_of)?.start()?.year(),
                 };
@@ -1378,9 +1375,10 @@ fn at_precision(unit: Unit, day: NaiveDate) -> When {
     }
 }
 
-/// The year `relation` names: "next year", "that year".
+/// The year `relation` names: "next year", "the year" (the sentence's), "that year".
 fn year_of(relation: Relation, anchor: NaiveDate, context: &Context) -> Option<i32> {
     match relation {
+        Relation::Current => Some(current_base(anchor, context, Unit::Year).year()),
         Relation::That => context
             .last_date
             .filter(|when| fits_in(*when, Unit::Year))

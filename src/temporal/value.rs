@@ -105,7 +105,7 @@ pub fn nth_of_month(
     let last = last_day_of_month(year, month)?;
     let matching = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday() == w);
     let days = first.iter_days().take_while(|d| *d <= last);
-    let found = if nth > 0 {
+    if nth > 0 {
         days.filter(matching).nth(usize::try_from(nth - 1).ok()?)
     } else {
         let all: Vec<NaiveDate> = days.filter(matching).collect();
@@ -113,8 +113,7 @@ pub fn nth_of_month(
         all.len()
             .checked_sub(back)
             .and_then(|i| all.get(i).copied())
-    };
-    found
+    }
 }
 
 impl fmt::Display for When {
