@@ -151,7 +151,7 @@ fn heldout_news() {
     assert!(files.len() >= 12, "only {} held-out files", files.len());
     let total = score_with_errors(&files, &lexicon, "DATELINE_HELDOUT_ERRORS");
     print_scores("Held-out news", files.len(), &total);
-    assert!(total.gold >= 170, "only {} gold expressions", total.gold);
+    assert!(total.gold >= 177, "only {} gold expressions", total.gold);
     assert!(
         total.value_f1() >= HELDOUT_VALUE_F1_FLOOR,
         "held-out value F1 {:.3}",
@@ -164,6 +164,7 @@ fn heldout_news() {
     );
 }
 
+/// Held just under what the tagger reaches on the held-out set.
 const HELDOUT_VALUE_F1_FLOOR: f64 = 0.93;
 const HELDOUT_RELAXED_F1_FLOOR: f64 = 0.95;
 
