@@ -296,6 +296,17 @@ pub fn tense_at(
             format!("preposition {:?}", tokens[index - 1].text),
         );
     }
+    let conceded = (before..index)
+        .rev()
+        .find(|&j| lexicon.concessive_prepositions.contains(&folded[j]));
+    if let Some(p) = conceded {
+        return cue(p + 1, after).unwrap_or_else(|| {
+            (
+                Direction::Backward,
+                format!("what {:?} concedes has happened", tokens[p].text),
+            )
+        });
+    }
     // The expression's own clause first, then the rest of the sentence.
     cue(before, after)
         .or_else(|| {
