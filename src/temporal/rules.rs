@@ -237,6 +237,9 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// A word measuring a gap follows ("hours later", "weeks of warnings"), or a verb
+    /// taking a length comes before ("could take months").
+    MeasuresTime,
     /// Not after an indefinite article: "it fell on a Tuesday" names no Tuesday.
     NotIndefinite,
     /// Not the start of an event's name: "the Good Friday Agreement", "the Yom Kippur
@@ -1338,6 +1341,13 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            // "three-quarters of its food" is a share, and "quarters" alone rarely
+            // a length of time.
+            Guard::MeasuresTime => {
+                captures.unit != Some(Unit::Quarter)
+                    && (word_before.is_some_and(|w| lex.length_verbs.contains(w))
+                        || self.word(end).is_some_and(|w| lex.gap_words.contains(w)))
+            }
             Guard::NotIndefinite => {
                 !matches!(word_before, Some("a" | "an" | "any"))
                     || self.word(end).is_some_and(|w| lex.is_event_head(w))
