@@ -1144,14 +1144,33 @@ impl Pattern {
                         let started = anchor.month() >= season.first_month();
                         match (relation, direction) {
                             // "this winter" said in February is the one under way,
-                            // begun the December before.
-                            (Some(Relation::This | Relation::Current), _) => (this - 1..=this)
-                                .find(|&y| {
-                                    season.months(y).and_then(|w| w.bounds()).is_some_and(
-                                        |(first, last)| (first..=last).contains(&anchor),
-                                    )
-                                })
-                                .unwrap_or(this),
+                            // begun the December before. Out of season it is the one
+                            // just over, if that ended in the last three months and
+                            // the tense does not look ahead ("held its lines this
+                            // winter", said in March); else the next ("this summer",
+                            // said in March).
+                            (Some(Relation::This | Relation::Current), direction) => {
+                                let bounds = |y: i32| season.months(y).and_then(|w| w.bounds());
+                                let years = this - 1..=this + 1;
+                                let under_way = years.clone().find(|&y| {
+                                    bounds(y).is_some_and(|(first, last)| {
+                                        (first..=last).contains(&anchor)
+                                    })
+                                });
+                                let just_over = years.clone().rev().find(|&y| {
+                                    bounds(y).is_some_and(|(_, last)| {
+                                        last < anchor && (anchor - last).num_days() <= 92
+                                    })
+                                });
+                                let next = years
+                                    .clone()
+                                    .find(|&y| bounds(y).is_some_and(|(first, _)| first > anchor));
+                                match (under_way, just_over, direction) {
+                                    (Some(y), ..) => y,
+                                    (None, Some(y), d) if d != Direction::Forward => y,
+                                    _ => next.or(just_over).unwrap_or(this),
+                                }
+                            }
                             (Some(Relation::That), _) => year_of(Relation::That, anchor, context)?,
                             // "last summer" said in October is the one just over;
                             // said in July, the one a year before.

@@ -237,6 +237,8 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// Not compared: "the most recent in 2010" ranks, it refers to no time.
+    NotCompared,
     /// A word measuring a gap follows ("hours later", "weeks of warnings"), or a verb
     /// taking a length comes before ("could take months").
     MeasuresTime,
@@ -1343,6 +1345,7 @@ impl Scanner<'_, '_> {
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             // "three-quarters of its food" is a share, and "quarters" alone rarely
             // a length of time.
+            Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
             Guard::MeasuresTime => {
                 captures.unit != Some(Unit::Quarter)
                     && (word_before.is_some_and(|w| lex.length_verbs.contains(w))
