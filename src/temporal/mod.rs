@@ -290,6 +290,34 @@ pub fn tense_at(
             format!("put off to it: {:?}", tokens[verb].text),
         );
     }
+    // "asked the administration to explain the legal basis for the strikes by
+    // Friday": the infinitive may stand twelve words back, its verb five before it.
+    let directed = (index >= 1 && lexicon.deadline_prepositions.contains(&folded[index - 1]))
+        .then(|| {
+            let to = (index.saturating_sub(13)..index - 1)
+                .rev()
+                .take_while(|&j| !tokens[j].is_clause_break())
+                .find(|&j| folded[j] == "to")?;
+            (to.saturating_sub(5)..to).find(|&v| lexicon.directive_verbs.contains(&folded[v]))
+        })
+        .flatten();
+    if let Some(verb) = directed {
+        return (
+            Direction::Forward,
+            format!("a deadline set by {:?}", tokens[verb].text),
+        );
+    }
+    let designated = index >= 1
+        && lexicon.designation_verbs.contains(&folded[index - 1])
+        && folded
+            .get(index + 1)
+            .is_some_and(|w| lexicon.designation_objects.contains(w));
+    if designated {
+        return (
+            Direction::Forward,
+            format!("a day set aside: {:?}", tokens[index - 1].text),
+        );
+    }
     if index > 0 && lexicon.backward_prepositions.contains(&folded[index - 1]) {
         return (
             Direction::Backward,

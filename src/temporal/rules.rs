@@ -239,6 +239,9 @@ pub enum Guard {
     NotAfterOf,
     /// Not compared: "the most recent in 2010" ranks, it refers to no time.
     NotCompared,
+    /// A noun, not an adjective before one: "the future of Gaza", "the future is
+    /// uncertain", "into the future if"; not "the future government".
+    Nominal,
     /// A word measuring a gap follows ("hours later", "weeks of warnings"), or a verb
     /// taking a length comes before ("could take months").
     MeasuresTime,
@@ -1343,9 +1346,21 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
+            // Without a part-of-speech tagger: a noun phrase is followed by what ends
+            // it, a relative pronoun or an auxiliary, or a verb in the past or the third
+            // person ("the future looks bleak"); an adjective by its noun.
+            Guard::Nominal => {
+                self.guard(Guard::EndsPhrase, start, end, captures)
+                    || self.word(end).is_some_and(|w| {
+                        lex.nominal_followers.contains(w)
+                            || lex.date_conjunctions.contains(w)
+                            || lex.is_past_tense(w)
+                            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                    })
+            }
             // "three-quarters of its food" is a share, and "quarters" alone rarely
             // a length of time.
-            Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
             Guard::MeasuresTime => {
                 captures.unit != Some(Unit::Quarter)
                     && (word_before.is_some_and(|w| lex.length_verbs.contains(w))
