@@ -307,6 +307,7 @@ pub fn tense_at(
             format!("a deadline set by {:?}", tokens[verb].text),
         );
     }
+    // The word after a one-word day ("declared Wednesday a day of mourning").
     let designated = index >= 1
         && lexicon.designation_verbs.contains(&folded[index - 1])
         && folded

@@ -1149,7 +1149,7 @@ impl Pattern {
                             // the tense does not look ahead ("held its lines this
                             // winter", said in March); else the next ("this summer",
                             // said in March).
-                            (Some(Relation::This | Relation::Current), direction) => {
+                            (Some(Relation::This | Relation::Current), _) => {
                                 let bounds = |y: i32| season.months(y).and_then(|w| w.bounds());
                                 let years = this - 1..=this + 1;
                                 let under_way = years.clone().find(|&y| {
