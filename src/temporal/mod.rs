@@ -257,12 +257,10 @@ pub fn tense_at(
             }
         })
     };
-    if index > 0 && lexicon.forward_prepositions.contains(&folded[index - 1]) {
-        return (
-            Direction::Forward,
-            format!("preposition {:?}", tokens[index - 1].text),
-        );
-    }
+    // Words around the date that set it ahead, whatever the tense: the word that does
+    // so, and how. First, "effective Feb. 1".
+    let forward_preposition =
+        (index > 0 && lexicon.forward_prepositions.contains(&folded[index - 1])).then(|| index - 1);
     // "the deadline is Friday", "the vote is on the 24th".
     let copula = |j: usize| lexicon.present_copulas.contains(&folded[j]);
     let set_for = match index {
@@ -270,12 +268,6 @@ pub fn tense_at(
         2.. if folded[index - 1] == "on" && copula(index - 2) => Some(index - 2),
         _ => None,
     };
-    if let Some(verb) = set_for {
-        return (
-            Direction::Forward,
-            format!("set for the day: {:?}", tokens[verb].text),
-        );
-    }
     // "postponed until Tuesday morning", "extended its deadline to Friday"; the verb
     // may stand ten words back ("extended martial law for another 90 days on
     // Wednesday, through August 6").
@@ -284,12 +276,6 @@ pub fn tense_at(
         .and_then(|p| {
             (p.saturating_sub(10)..p).find(|&v| lexicon.deferral_verbs.contains(&folded[v]))
         });
-    if let Some(verb) = deferred_to {
-        return (
-            Direction::Forward,
-            format!("put off to it: {:?}", tokens[verb].text),
-        );
-    }
     // "asked the administration to explain the legal basis for the strikes by
     // Friday": the infinitive may stand twelve words back, its verb five before it.
     let directed = (index >= 1 && lexicon.deadline_prepositions.contains(&folded[index - 1]))
@@ -301,23 +287,24 @@ pub fn tense_at(
             (to.saturating_sub(5)..to).find(|&v| lexicon.directive_verbs.contains(&folded[v]))
         })
         .flatten();
-    if let Some(verb) = directed {
-        return (
-            Direction::Forward,
-            format!("a deadline set by {:?}", tokens[verb].text),
-        );
-    }
     // The word after a one-word day ("declared Wednesday a day of mourning").
-    let designated = index >= 1
+    let designated = (index >= 1
         && lexicon.designation_verbs.contains(&folded[index - 1])
         && folded
             .get(index + 1)
-            .is_some_and(|w| lexicon.designation_objects.contains(w));
-    if designated {
-        return (
-            Direction::Forward,
-            format!("a day set aside: {:?}", tokens[index - 1].text),
-        );
+            .is_some_and(|w| lexicon.designation_objects.contains(w)))
+    .then(|| index - 1);
+    let set_ahead = [
+        (forward_preposition, "preposition"),
+        (set_for, "set for the day:"),
+        (deferred_to, "put off to it:"),
+        (directed, "a deadline set by"),
+        (designated, "a day set aside:"),
+    ]
+    .into_iter()
+    .find_map(|(word, how)| word.map(|w| (w, how)));
+    if let Some((word, how)) = set_ahead {
+        return (Direction::Forward, format!("{how} {:?}", tokens[word].text));
     }
     if index > 0 && lexicon.backward_prepositions.contains(&folded[index - 1]) {
         return (

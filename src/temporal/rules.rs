@@ -1348,13 +1348,13 @@ impl Scanner<'_, '_> {
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
             // Without a part-of-speech tagger: a noun phrase is followed by what ends
-            // it, a relative pronoun or an auxiliary, or a verb in the past or the third
+            // it (punctuation, a conjunction, a preposition), a relative pronoun or an
+            // auxiliary, or a verb in the past or the third
             // person ("the future looks bleak"); an adjective by its noun.
             Guard::Nominal => {
                 self.guard(Guard::EndsPhrase, start, end, captures)
                     || self.word(end).is_some_and(|w| {
                         lex.nominal_followers.contains(w)
-                            || lex.date_conjunctions.contains(w)
                             || lex.is_past_tense(w)
                             || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
                     })
