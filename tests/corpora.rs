@@ -33,18 +33,30 @@ fn corpora() -> Option<PathBuf> {
 }
 
 fn timebank_files(root: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for part in ["TimeBank", "AQUAINT"] {
-        let dir = root.join("timebank").join(part);
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "tml") {
-                files.push(path);
-            }
-        }
-    }
+    let mut files: Vec<PathBuf> = ["TimeBank", "AQUAINT"]
+        .iter()
+        .flat_map(|part| tml_files(&root.join("timebank").join(part)))
+        .collect();
     files.sort();
     files
+}
+
+/// The entries of `dir`, sorted.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The TimeML files in `dir`, sorted.
+fn tml_files(dir: &Path) -> Vec<PathBuf> {
+    entries(dir)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "tml"))
+        .collect()
 }
 
 /// Tag every TimeML file in `files` against its own creation time and score it;
@@ -146,25 +158,14 @@ const RELAXED_F1_FLOOR: f64 = 0.92;
 fn heldout_news() {
     let lexicon = Lexicon::builtin().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
-    let list = |dir: &Path| -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .map(|entry| entry.unwrap().path())
-            .collect();
-        paths.sort();
-        paths
-    };
-    let sets: Vec<PathBuf> = list(&root).into_iter().filter(|p| p.is_dir()).collect();
+    let sets: Vec<PathBuf> = entries(&root).into_iter().filter(|p| p.is_dir()).collect();
     assert!(sets.len() >= 2, "only {} held-out sets", sets.len());
     let errors_to = std::env::var_os("DATELINE_HELDOUT_ERRORS");
     let mut errors = errors_to.as_ref().map(|_| String::new());
     let mut total = Scores::default();
     let mut file_count = 0;
     for set in &sets {
-        let files: Vec<PathBuf> = list(set)
-            .into_iter()
-            .filter(|path| path.extension().is_some_and(|e| e == "tml"))
-            .collect();
+        let files = tml_files(set);
         assert!(
             files.len() >= 8,
             "{}: only {} files",
