@@ -192,6 +192,14 @@ pub fn tense_at(
             && !(lexicon.progressive_auxiliaries.contains(&folded[j]) && future_at(j + 1))
             && !adjectival(j)
     };
+    // "the deal expires on Oct. 18", "before provisions expire on Oct. 18": a present
+    // tense of a scheduled thing. A base form must follow no auxiliary or "to".
+    let scheduled_at = |j: usize| {
+        lexicon.scheduled_verbs.contains(&folded[j])
+            && (folded[j].ends_with('s')
+                || j.checked_sub(1)
+                    .is_some_and(|p| !lexicon.scheduled_verbs_not_after.contains(&folded[p])))
+    };
     // A relative clause between commas ("The sale, which had been expected, is part
     // of a plan to pay by February") tells of something else: its tense is not the
     // expression's, unless the expression is in it.
@@ -252,6 +260,11 @@ pub fn tense_at(
                     Direction::Backward,
                     format!("past tense {:?}", tokens[j].text),
                 ))
+            } else if scheduled_at(j) {
+                Some((
+                    Direction::Forward,
+                    format!("scheduled, in the present tense: {:?}", tokens[j].text),
+                ))
             } else {
                 None
             }
@@ -294,8 +307,14 @@ pub fn tense_at(
             .get(index + 1)
             .is_some_and(|w| lexicon.designation_objects.contains(w)))
     .then(|| index - 1);
+    // "have until October to trigger sanctions".
+    let allowed = (index >= 2
+        && matches!(folded[index - 1].as_str(), "until" | "till")
+        && lexicon.allowance_verbs.contains(&folded[index - 2]))
+    .then(|| index - 2);
     let set_ahead = [
         (forward_preposition, "preposition"),
+        (allowed, "a time allowed:"),
         (set_for, "set for the day:"),
         (deferred_to, "put off to it:"),
         (directed, "a deadline set by"),

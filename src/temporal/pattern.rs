@@ -828,8 +828,20 @@ impl Pattern {
                 weekday_of_week(anchor, weekday, i64::from(relation.step())),
             )),
             Pattern::Ahead { count, unit } => {
-                let first = anchor.succ_opt()?;
-                let last = unit.shift(anchor, count)?;
+                // "The next 48 hours" runs from the anchor into the days it reaches;
+                // "the next three days" starts tomorrow.
+                let (first, last) = match unit {
+                    Unit::Second | Unit::Minute | Unit::Hour => {
+                        let per_unit = match unit {
+                            Unit::Hour => 3_600,
+                            Unit::Minute => 60,
+                            _ => 1,
+                        };
+                        let days = (count.checked_mul(per_unit)? + 86_399) / 86_400;
+                        (anchor, anchor.checked_add_signed(Duration::days(days))?)
+                    }
+                    _ => (anchor.succ_opt()?, unit.shift(anchor, count)?),
+                };
                 Resolved {
                     kind: TimexType::Duration,
                     value: unit.duration(Some(count)),
