@@ -165,6 +165,8 @@ pub struct TemporalLexicon {
     /// "first", "biggest": a length of time after one ("the first time in three
     /// months") is the stretch ranked over, not a date ahead.
     pub ranking_words: WordSet,
+    pub perfect_auxiliaries: WordSet,
+    pub perfect_span_words: WordSet,
     /// "war", "agreement": after a holiday they make it a name ("the Good Friday
     /// Agreement"), not a day.
     pub named_event_heads: WordSet,
@@ -235,6 +237,8 @@ struct TemporalFile {
     designation_verbs: Vec<String>,
     designation_objects: Vec<String>,
     ranking_words: Vec<String>,
+    perfect_auxiliaries: Vec<String>,
+    perfect_span_words: Vec<String>,
     named_event_heads: Vec<String>,
     decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
@@ -580,6 +584,8 @@ impl TemporalLexicon {
             designation_verbs: set(file.designation_verbs),
             designation_objects: set(file.designation_objects),
             ranking_words: set(file.ranking_words),
+            perfect_auxiliaries: set(file.perfect_auxiliaries),
+            perfect_span_words: set(file.perfect_span_words),
             named_event_heads: set(file.named_event_heads),
             decade_words: file.decade_words.into_iter().collect(),
             not_plural_nouns: set(file.not_plural_nouns),

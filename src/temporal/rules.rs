@@ -256,6 +256,11 @@ pub enum Guard {
     /// "the biggest attack in a year" measure a stretch of time, they name no date
     /// ahead; "the first round will be held in two weeks" does (a verb comes between).
     NotAfterRanking,
+    /// No perfect tense that spans up to now heads the phrase: "closer than we have
+    /// been in three years", "they have not met in five years" measure a stretch.
+    /// Only with "been" or a negation: "has promised elections in two years" names a
+    /// date ahead.
+    NotAfterPerfect,
     /// What follows ends the phrase: punctuation, a conjunction or a preposition
     /// ("Tuesday the 19th in Doha"), not a noun ("Saturday, the sixth such exchange").
     EndsPhrase,
@@ -1394,6 +1399,23 @@ impl Scanner<'_, '_> {
                     })
                     .any(|j| lex.ranking_words.contains(&self.folded[j]));
                 !ranked
+            }
+            Guard::NotAfterPerfect => {
+                let mut spans_until_now = false;
+                for j in (start.saturating_sub(8)..start).rev() {
+                    let word = self.folded[j].as_str();
+                    if self.tokens[j].is_clause_break()
+                        || matches!(word, "and" | "but" | "to")
+                        || lex.future_marker_at(self.folded, j)
+                    {
+                        break;
+                    }
+                    spans_until_now |= lex.perfect_span_words.contains(word);
+                    if spans_until_now && lex.perfect_auxiliaries.contains(word) {
+                        return false;
+                    }
+                }
+                true
             }
             Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
                 !t.is_word() && t.kind != TokenKind::Number
