@@ -852,10 +852,16 @@ impl Scanner<'_, '_> {
                         return None;
                     }
                 }
-                let blocked = self
-                    .word(i + 1)
-                    .is_some_and(|w| lex.weekday_blockers.contains(w))
-                    && self.tokens[i + 1].is_capitalized();
+                let capitalized = |j: usize| self.tokens.get(j).is_some_and(Token::is_capitalized);
+                // "Sunday Times"; "Sunday Morning Futures", "Monday Night Football":
+                // a part of the day in capitals with a name after it is a title.
+                let blocked = capitalized(i + 1)
+                    && self.word(i + 1).is_some_and(|w| {
+                        lex.weekday_blockers.contains(w)
+                            || lex.dayparts.contains_key(w)
+                                && capitalized(i + 2)
+                                && self.tokens[i + 2].is_word()
+                    });
                 if blocked || !token.is_capitalized() && !lex.lowercase_weekdays {
                     return None;
                 }
