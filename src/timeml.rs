@@ -170,6 +170,48 @@ fn escape_attribute(text: &str) -> String {
     out.replace('"', "&quot;")
 }
 
+/// One TIMEX3 as TimeML tags it: a [`Timex`], or one of the parts TimeML tags apart
+/// in its place ("from Monday to Wednesday" is two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: TimexType,
+    pub value: &'a str,
+    pub modifier: Option<&'static str>,
+    /// The rule that found the expression it belongs to.
+    pub rule: &'a str,
+}
+
+/// The TIMEX3 that TimeML tags for `timexes`, in text order.
+pub fn tags(timexes: &[Timex]) -> Vec<Tag<'_>> {
+    let mut tags = Vec::with_capacity(timexes.len());
+    for timex in timexes {
+        if timex.parts.is_empty() {
+            tags.push(Tag {
+                start: timex.start,
+                end: timex.end,
+                text: &timex.text,
+                kind: timex.kind,
+                value: &timex.value,
+                modifier: timex.modifier,
+                rule: &timex.rule,
+            });
+        }
+        tags.extend(timex.parts.iter().map(|part| Tag {
+            start: part.start,
+            end: part.end,
+            text: &part.text,
+            kind: part.kind,
+            value: &part.value,
+            modifier: None,
+            rule: &timex.rule,
+        }));
+    }
+    tags
+}
+
 /// Write `text` as a TimeML document with `timexes` (sorted, non-overlapping byte spans
 /// into `text`) tagged. Taking the tags out of `<TEXT>` and decoding the entities gives
 /// `text` back byte for byte.
@@ -184,7 +226,7 @@ pub fn write(doc_id: &str, creation: NaiveDate, text: &str, timexes: &[Timex]) -
          temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{day}</TIMEX3></DCT>\n<TEXT>"
     );
     let mut at = 0;
-    for (index, timex) in timexes.iter().enumerate() {
+    for (index, timex) in tags(timexes).iter().enumerate() {
         if timex.start < at || timex.end > text.len() {
             // Overlapping or out-of-range spans cannot be tagged without losing text.
             continue;
@@ -200,7 +242,7 @@ pub fn write(doc_id: &str, creation: NaiveDate, text: &str, timexes: &[Timex]) -
             out,
             "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\"",
             index + 1,
-            escape_attribute(&timex.value)
+            escape_attribute(timex.value)
         );
         if let Some(modifier) = timex.modifier {
             let _ = write!(out, " mod=\"{modifier}\"");
@@ -240,6 +282,7 @@ fn f1(correct: usize, system: usize, gold: usize) -> f64 {
 impl Scores {
     /// Score one document: `system` against `gold`, both as byte spans of one text.
     pub fn of_document(text: &str, gold: &[AnnotatedTimex], system: &[Timex]) -> Scores {
+        let system = tags(system);
         let trimmed = |start: usize, end: usize| {
             let span = &text[start..end];
             let lead = span.len() - span.trim_start().len();

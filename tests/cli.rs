@@ -427,6 +427,44 @@ fn tag_writes_timeml_that_gives_the_input_back() {
 }
 
 #[test]
+fn tag_writes_the_ends_of_a_range_and_a_clock_time_apart_in_timeml() {
+    let dir = temp_dir();
+    let text = "Ministers met from Wednesday to Thursday; the truce began at 1 a.m. on \
+                Friday and the offer expires at 9 a.m. EST Tuesday.\n";
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let output = dateline(&["tag", arg(&file), "--published", "2025-05-17"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let timeml = stdout(&output);
+    for tag in [
+        "type=\"DATE\" value=\"2025-05-14\">Wednesday</TIMEX3> to <TIMEX3",
+        "type=\"DATE\" value=\"2025-05-15\">Thursday</TIMEX3>",
+        "type=\"TIME\" value=\"2025-05-16T01:00\">1 a.m.</TIMEX3> on <TIMEX3",
+        "type=\"DATE\" value=\"2025-05-16\">Friday</TIMEX3>",
+        // No words between the clock time and its day: one expression, as in TimeBank.
+        "type=\"TIME\" value=\"2025-05-20T09:00\">9 a.m. EST Tuesday</TIMEX3>",
+    ] {
+        assert!(timeml.contains(tag), "missing {tag} in\n{timeml}");
+    }
+    assert_eq!(timeml.matches("<TIMEX3").count(), 6, "{timeml}");
+    assert_eq!(strip_timeml(&timeml), text);
+
+    // For people, the range stays one expression with its parts listed.
+    let output = dateline(&[
+        "tag",
+        arg(&file),
+        "--published",
+        "2025-05-17",
+        "--format",
+        "yaml",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let listed: serde_yaml::Value = serde_yaml::from_str(&stdout(&output)).unwrap();
+    let range = &listed["timexes"][0];
+    assert_eq!(range["text"].as_str(), Some("from Wednesday to Thursday"));
+    assert_eq!(range["parts"][1]["value"].as_str(), Some("2025-05-15"));
+}
+
+#[test]
 fn tag_lists_expressions_as_yaml() {
     let output = dateline(&["tag", "data/003_c03d9d5b242cb57b.txt", "--format", "yaml"]);
     assert!(output.status.success(), "{}", stderr(&output));

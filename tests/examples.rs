@@ -6,6 +6,7 @@ use dateline::extract::{extract_document, ExtractedEvent};
 use dateline::model::{DateSource, Kind, Status};
 use dateline::temporal::{tag, tag_text};
 use dateline::text::tokenize;
+use dateline::timeml;
 use dateline::Lexicon;
 use serde::Deserialize;
 
@@ -120,6 +121,8 @@ fn temporal_rule_examples() {
     let rules = &lexicon.temporal.rules;
     let mut failures = Vec::new();
     let mut fired = std::collections::BTreeSet::new();
+    // Rules whose match TimeML tags apart, seen in an example that lists the TIMEX3.
+    let mut shown_apart = std::collections::BTreeSet::new();
     let mut count = 0;
     for family in &rules.families {
         assert!(
@@ -131,6 +134,24 @@ fn temporal_rule_examples() {
             count += 1;
             let found = tag_text(&example.text, example.published, &lexicon.temporal);
             fired.extend(found.iter().map(|t| t.rule.clone()));
+            let tagged: Vec<(String, String, String)> = timeml::tags(&found)
+                .iter()
+                .map(|t| (t.text.into(), t.kind.as_str().into(), t.value.into()))
+                .collect();
+            if let Some(expected) = &example.timeml {
+                shown_apart.extend(found.iter().map(|t| t.rule.clone()));
+                if tagged != *expected {
+                    failures.push(format!(
+                        "[{}] {}\n    expected in TimeML {:?}\n    found             {:?}",
+                        family.family, example.text, expected, tagged
+                    ));
+                }
+            } else if found.iter().any(|t| !t.parts.is_empty()) {
+                failures.push(format!(
+                    "[{}] {}\n    TimeML tags parts apart; list them under `timeml`: {:?}",
+                    family.family, example.text, tagged
+                ));
+            }
             let found: Vec<(String, String, String)> = found
                 .into_iter()
                 .map(|t| (t.text, t.kind.as_str().to_string(), t.value))
@@ -154,6 +175,17 @@ fn temporal_rule_examples() {
         "{} of {count} rule examples fail:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+    let apart_unshown: Vec<String> = rules
+        .rules
+        .iter()
+        .filter(|r| r.tagged.is_some())
+        .map(|r| format!("{}/{}", r.family, r.name))
+        .filter(|name| !shown_apart.contains(name))
+        .collect();
+    assert!(
+        apart_unshown.is_empty(),
+        "rules tagged apart in TimeML with no example listing their TIMEX3: {apart_unshown:?}"
     );
     assert!(
         unexercised.is_empty(),

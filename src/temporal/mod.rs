@@ -22,7 +22,7 @@ pub use value::{last_day_of_month, ParseWhenError, When};
 
 use crate::lexicon::{fold, TemporalLexicon};
 use crate::text::{split_sentences, tokenize, Token};
-use rules::Scanner;
+use rules::{Scanner, TaggedApart};
 
 /// A recognised expression: token range within the sentence's tokens, its byte span,
 /// and the words in front that belong to how people say it ("on", "over", "as early as").
@@ -67,6 +67,22 @@ pub struct Timex {
     /// What the value was resolved against: the publication date, read in `direction`.
     pub anchor: NaiveDate,
     pub direction: Direction,
+    /// The expressions TimeML tags in its place: each end of "from Monday to
+    /// Wednesday", or "4 a.m." and "Wednesday" in "4 a.m. local time on Wednesday".
+    /// Empty when TimeML tags it whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TimexPart>,
+}
+
+/// One of the TIMEX3 that TimeML tags in place of a [`Timex`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimexPart {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    pub value: String,
 }
 
 /// Recognise every temporal expression in one sentence's tokens.
@@ -546,6 +562,15 @@ pub fn tag_text_leaning(
             let Some(resolved) = resolver.resolve(&mention, direction) else {
                 continue;
             };
+            let scanner = Scanner {
+                tokens: &tokens,
+                folded: &folded,
+                lexicon,
+            };
+            let parts = scanner
+                .tagged_apart(mention.rule, mention.first_token, mention.end_token)
+                .map(|(how, ranges)| parts_of(text, &tokens, how, ranges, &resolved))
+                .unwrap_or_default();
             out.push(Timex {
                 start: mention.start,
                 end: mention.end,
@@ -557,10 +582,48 @@ pub fn tag_text_leaning(
                 rule: lexicon.rule_name(mention.rule).to_string(),
                 anchor,
                 direction,
+                parts,
             });
         }
     }
     out
+}
+
+/// The TIMEX3 of each part TimeML tags apart: a range's ends take its first and last
+/// day; a clock time keeps the expression's value, its day takes the day.
+fn parts_of(
+    text: &str,
+    tokens: &[Token<'_>],
+    how: TaggedApart,
+    ranges: [std::ops::Range<usize>; 2],
+    resolved: &Resolved,
+) -> Vec<TimexPart> {
+    let when = resolved.when;
+    let (first, last) = match (how, when) {
+        (TaggedApart::Ends, Some(When::Interval(first, last))) => (
+            (TimexType::Date, first.format("%Y-%m-%d").to_string()),
+            (TimexType::Date, last.format("%Y-%m-%d").to_string()),
+        ),
+        (TaggedApart::ClockAndDay, Some(When::Day(day))) => (
+            (resolved.kind, resolved.value.clone()),
+            (TimexType::Date, day.format("%Y-%m-%d").to_string()),
+        ),
+        _ => return Vec::new(),
+    };
+    ranges
+        .into_iter()
+        .zip([first, last])
+        .map(|(range, (kind, value))| {
+            let (start, end) = (tokens[range.start].start, tokens[range.end - 1].end);
+            TimexPart {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                kind,
+                value,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -84,13 +84,17 @@ pub struct FamilyFile {
 }
 
 /// One example of a family's corpus: a sentence, its publication date, and every
-/// expression the tagger must find in it as `[text, TYPE, value]`.
+/// expression the tagger must find in it as `[text, TYPE, value]`; for rules whose
+/// match TimeML tags apart, also the TIMEX3 it tags.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleExample {
     pub text: String,
     pub published: chrono::NaiveDate,
     pub expect: Vec<(String, String, String)>,
+    /// The TIMEX3 that TimeML tags, where they are not `expect` (see [`TaggedApart`]).
+    #[serde(default)]
+    pub timeml: Option<Vec<(String, String, String)>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +107,22 @@ pub struct RuleSpec {
     pub args: Args,
     #[serde(default)]
     pub guards: Vec<Guard>,
+    /// TimeML tags what the rule matches as two TIMEX3, not one.
+    #[serde(default)]
+    pub tagged: Option<TaggedApart>,
+}
+
+/// How TimeML, and TimeBank's annotators, tag apart what one rule matched. The whole
+/// stays one expression for events; only the TimeML view has the parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaggedApart {
+    /// Each end of a range: "from Monday to Wednesday", "April 24 and 25".
+    Ends,
+    /// A clock time and the day that words keep it from: "4 a.m. local time on
+    /// Wednesday", "10:35 a.m. (0735 GMT) Friday". "9 a.m. EST Tuesday" and "5 p.m.
+    /// EST, Nov. 6" stay one.
+    ClockAndDay,
 }
 
 /// What a rule makes of what it matched.
@@ -404,6 +424,7 @@ pub struct Rule {
     build: Builder,
     args: Args,
     guards: Vec<Guard>,
+    pub tagged: Option<TaggedApart>,
 }
 
 /// Every rule, indexed by what its first token can be.
@@ -495,6 +516,7 @@ impl RuleSet {
                 build: spec.build,
                 args: spec.args,
                 guards: spec.guards,
+                tagged: spec.tagged,
             });
         }
         self.families.push(family);
@@ -593,6 +615,48 @@ pub(super) struct Scanner<'t, 'a> {
 }
 
 impl Scanner<'_, '_> {
+    /// The token ranges TimeML tags apart in what `rule` matched over `start..end`,
+    /// when it does (see [`TaggedApart`]).
+    pub fn tagged_apart(
+        &self,
+        rule: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(TaggedApart, [std::ops::Range<usize>; 2])> {
+        let how = self.lexicon.rules.rules.get(rule)?.tagged?;
+        let parts = match how {
+            TaggedApart::Ends => {
+                let link = (start + 1..end).find(|&k| {
+                    matches!(
+                        self.folded[k].as_str(),
+                        "-" | "\u{2013}" | "to" | "and" | "until" | "till" | "through"
+                    )
+                })?;
+                let first =
+                    start + usize::from(matches!(self.folded[start].as_str(), "from" | "between"));
+                (first < link && link + 1 < end).then(|| [first..link, link + 1..end])?
+            }
+            TaggedApart::ClockAndDay => {
+                let mut clock_end = start + self.clock_at(start, &mut Captures::default())?;
+                if self
+                    .word(clock_end)
+                    .is_some_and(|w| self.lexicon.time_zones.contains(w))
+                {
+                    clock_end += 1;
+                }
+                let day = (clock_end..end).find(|&k| {
+                    [Class::Weekday, Class::Month]
+                        .into_iter()
+                        .any(|class| self.class_at(class, k, &mut Captures::default()).is_some())
+                })?;
+                // A comma keeps them one: "5 p.m. EST, Nov. 6".
+                let apart = (clock_end..day).any(|k| self.tokens[k].text != ",");
+                apart.then_some([start..clock_end, day..end])?
+            }
+        };
+        Some((how, parts))
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         self.folded.get(i).map(String::as_str)
     }
