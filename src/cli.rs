@@ -331,6 +331,9 @@ fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain:
             out.push_str(&format!("        rule:       {}\n", time.rule));
             let anchor = match (time.focus, time.anchor) {
                 (Some(focus), _) => format!("{focus}, the last date the text gave before"),
+                (None, Some(a)) if time.spoken => {
+                    format!("{a}, the day the quotation it is in was spoken")
+                }
                 (None, Some(a)) => {
                     format!("{a}, the publication date (from {})", doc.published_from)
                 }

@@ -23,7 +23,10 @@ pub struct TimeEvidence {
     pub end: usize,
     /// The rule that matched, as `family/name`.
     pub rule: String,
+    /// The publication date, or the day a quotation was spoken for "today" inside it.
     pub anchor: Option<NaiveDate>,
+    /// The expression is in a quotation whose sentence dates the speaking.
+    pub spoken: bool,
     /// The date the text was about that the expression counts from instead ("a week
     /// later", "that year"), when there was one.
     pub focus: Option<When>,
@@ -427,10 +430,11 @@ fn extract_sentence(
     // The date the sentence had named before each expression ("on March 5 ... on the
     // 7th").
     let mut date_before = Vec::with_capacity(times.len());
+    let mut days = Vec::with_capacity(times.len());
     for mention in &times {
         date_before.push(reader.context.sentence_date);
         let direction = temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal);
-        reader.resolve(mention, direction);
+        days.push(reader.resolve(mention, direction).and_then(|r| r.when));
     }
     memory.dates = reader.context;
 
@@ -462,8 +466,12 @@ fn extract_sentence(
             } else {
                 temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
             };
+            // "Today" in a quotation counts from the day it was spoken.
+            let spoken =
+                temporal::speech_day(&times, &days, t, tokens, &view.folded, &lexicon.temporal);
+            let anchor = spoken.or(doc.published);
             let mut resolver = temporal::Resolver {
-                anchor: doc.published,
+                anchor,
                 context: temporal::Context {
                     sentence_date: date_before[t],
                     ..dates_before
@@ -481,7 +489,8 @@ fn extract_sentence(
                 start: mention.start,
                 end: mention.end,
                 rule: lexicon.temporal.rule_name(mention.rule),
-                anchor: doc.published,
+                anchor,
+                spoken: spoken.is_some(),
                 focus,
                 direction,
                 reason,

@@ -165,6 +165,7 @@ pub struct TemporalLexicon {
     /// "first", "biggest": a length of time after one ("the first time in three
     /// months") is the stretch ranked over, not a date ahead.
     pub ranking_words: WordSet,
+    pub speech_verbs: WordSet,
     pub perfect_auxiliaries: WordSet,
     pub perfect_span_words: WordSet,
     /// "war", "agreement": after a holiday they make it a name ("the Good Friday
@@ -237,6 +238,7 @@ struct TemporalFile {
     designation_verbs: Vec<String>,
     designation_objects: Vec<String>,
     ranking_words: Vec<String>,
+    speech_verbs: Vec<String>,
     perfect_auxiliaries: Vec<String>,
     perfect_span_words: Vec<String>,
     named_event_heads: Vec<String>,
@@ -584,6 +586,7 @@ impl TemporalLexicon {
             designation_verbs: set(file.designation_verbs),
             designation_objects: set(file.designation_objects),
             ranking_words: set(file.ranking_words),
+            speech_verbs: set(file.speech_verbs),
             perfect_auxiliaries: set(file.perfect_auxiliaries),
             perfect_span_words: set(file.perfect_span_words),
             named_event_heads: set(file.named_event_heads),

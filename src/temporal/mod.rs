@@ -524,14 +524,70 @@ pub fn tag(
 ) -> Vec<(Mention, Option<Resolved>)> {
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     let mut resolver = Resolver::new(Some(anchor));
-    recognize_folded(tokens, &folded, lexicon)
+    let mentions = recognize_folded(tokens, &folded, lexicon);
+    let readings = read_sentence(
+        &mentions,
+        tokens,
+        &folded,
+        lexicon,
+        &mut resolver,
+        Direction::Nearest,
+    );
+    mentions
         .into_iter()
-        .map(|m| {
-            let direction = direction_of(&m, tokens, &folded, lexicon);
-            let value = resolver.resolve(&m, direction);
-            (m, value)
-        })
+        .zip(readings)
+        .map(|(mention, reading)| (mention, reading.resolved))
         .collect()
+}
+
+/// How one expression of a sentence was read.
+struct Reading {
+    direction: Direction,
+    /// The day it counts from: the publication date, or the day a quotation was spoken.
+    anchor: Option<NaiveDate>,
+    resolved: Option<Resolved>,
+}
+
+/// Resolve a sentence's `mentions` in reading order; where no tense cue gives a
+/// direction, `lean` does. "Today" in a quotation is then read again from the day the
+/// sentence says it was spoken ([`speech_day`]), which may come after it.
+fn read_sentence(
+    mentions: &[Mention],
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+    resolver: &mut Resolver,
+    lean: Direction,
+) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = mentions
+        .iter()
+        .map(|mention| {
+            let direction = match direction_of(mention, tokens, folded, lexicon) {
+                Direction::Nearest => lean,
+                direction => direction,
+            };
+            Reading {
+                direction,
+                anchor: resolver.anchor,
+                resolved: resolver.resolve(mention, direction),
+            }
+        })
+        .collect();
+    let days: Vec<Option<When>> = readings
+        .iter()
+        .map(|r| r.resolved.as_ref().and_then(|r| r.when))
+        .collect();
+    for (index, reading) in readings.iter_mut().enumerate() {
+        if let Some(day) = speech_day(mentions, &days, index, tokens, folded, lexicon) {
+            let mut speech = Resolver {
+                anchor: Some(day),
+                context: resolver.context,
+            };
+            reading.anchor = Some(day);
+            reading.resolved = speech.resolve(&mentions[index], reading.direction);
+        }
+    }
+    readings
 }
 
 /// Every temporal expression of a whole text, resolved against its creation date,
@@ -554,19 +610,18 @@ pub fn tag_text_leaning(
         let tokens = tokenize(sentence.text, sentence.start);
         let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
         resolver.context.sentence_date = None;
-        for mention in recognize_folded(&tokens, &folded, lexicon) {
-            let direction = match direction_of(&mention, &tokens, &folded, lexicon) {
-                Direction::Nearest => lean,
-                direction => direction,
-            };
-            let Some(resolved) = resolver.resolve(&mention, direction) else {
+        let mentions = recognize_folded(&tokens, &folded, lexicon);
+        let readings = read_sentence(&mentions, &tokens, &folded, lexicon, &mut resolver, lean);
+        let scanner = Scanner {
+            tokens: &tokens,
+            folded: &folded,
+            lexicon,
+        };
+        for (mention, reading) in mentions.iter().zip(readings) {
+            let (Some(resolved), Some(anchor)) = (reading.resolved, reading.anchor) else {
                 continue;
             };
-            let scanner = Scanner {
-                tokens: &tokens,
-                folded: &folded,
-                lexicon,
-            };
+            let direction = reading.direction;
             let parts = scanner
                 .tagged_apart(mention.rule, mention.first_token, mention.end_token)
                 .map(|(how, ranges)| parts_of(text, &tokens, how, ranges, &resolved))
@@ -587,6 +642,61 @@ pub fn tag_text_leaning(
         }
     }
     out
+}
+
+/// The day a quotation was spoken, when its sentence says so next to a verb of saying:
+/// "\"Today we have taken a historic step,\" Petro said at the ceremony on Friday";
+/// "recorded on Saturday, Vance said: \"No deal today.\"" Only "today", "yesterday"
+/// and "tomorrow" inside the quotation count from it, not from the publication date.
+/// `days` holds what each of the sentence's `mentions` was resolved to.
+pub fn speech_day(
+    mentions: &[Mention],
+    days: &[Option<When>],
+    index: usize,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> Option<NaiveDate> {
+    let mention = mentions.get(index)?;
+    if !matches!(mention.pattern, Pattern::RelativeDay(_)) {
+        return None;
+    }
+    let is_quote = |t: &Token<'_>| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}");
+    let open = (0..mention.first_token)
+        .rev()
+        .find(|&j| is_quote(&tokens[j]))?;
+    let marks_before = tokens[..mention.first_token]
+        .iter()
+        .filter(|t| is_quote(t))
+        .count();
+    if marks_before % 2 == 0 {
+        return None;
+    }
+    let close = (mention.end_token..tokens.len())
+        .find(|&j| is_quote(&tokens[j]))
+        .unwrap_or(tokens.len());
+    let said_on = |m: &Mention| {
+        (m.phrase_token.saturating_sub(4)..m.phrase_token)
+            .rev()
+            .take_while(|&k| !tokens[k].is_clause_break())
+            .any(|k| lexicon.speech_verbs.contains(&folded[k]))
+    };
+    mentions
+        .iter()
+        .zip(days)
+        .filter(|(m, _)| m.end_token <= open || m.first_token > close)
+        .filter_map(|(m, when)| match when {
+            Some(When::Day(day)) if said_on(m) => Some((m, *day)),
+            _ => None,
+        })
+        .min_by_key(|(m, _)| {
+            if m.end_token <= open {
+                open - m.end_token
+            } else {
+                m.first_token - close
+            }
+        })
+        .map(|(_, day)| day)
 }
 
 /// The TIMEX3 of each part TimeML tags apart: a range's ends take its first and last
