@@ -192,8 +192,8 @@ fn heldout_news() {
 }
 
 /// Held just under what the tagger reaches on all the held-out sets together.
-const HELDOUT_VALUE_F1_FLOOR: f64 = 0.97;
-const HELDOUT_RELAXED_F1_FLOOR: f64 = 0.98;
+const HELDOUT_VALUE_F1_FLOOR: f64 = 0.985;
+const HELDOUT_RELAXED_F1_FLOOR: f64 = 0.99;
 
 fn describe_errors(
     out: &mut String,
