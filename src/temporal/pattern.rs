@@ -98,8 +98,8 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            // TimeBank writes decades and centuries in years.
-            Unit::Decade => count.map_or_else(|| "PXDE".into(), |c| format!("P{}Y", 10 * c)),
+            // TimeBank writes decades and centuries in years; "decades" is PXY there.
+            Unit::Decade => count.map_or_else(|| "PXY".into(), |c| format!("P{}Y", 10 * c)),
             Unit::Century => count.map_or_else(|| "PXC".into(), |c| format!("P{}Y", 100 * c)),
         }
     }
