@@ -427,15 +427,14 @@ fn extract_sentence(
         anchor: doc.published,
         context: memory.dates,
     };
-    // The date the sentence had named before each expression ("on March 5 ... on the
-    // 7th").
-    let mut date_before = Vec::with_capacity(times.len());
-    let mut days = Vec::with_capacity(times.len());
-    for mention in &times {
-        date_before.push(reader.context.sentence_date);
-        let direction = temporal::direction_of(mention, tokens, &view.folded, &lexicon.temporal);
-        days.push(reader.resolve(mention, direction).and_then(|r| r.when));
-    }
+    let readings = temporal::read_sentence(
+        &times,
+        tokens,
+        &view.folded,
+        &lexicon.temporal,
+        &mut reader,
+        Direction::Nearest,
+    );
     memory.dates = reader.context;
 
     let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
@@ -466,14 +465,13 @@ fn extract_sentence(
             } else {
                 temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
             };
-            // "Today" in a quotation counts from the day it was spoken.
-            let spoken =
-                temporal::speech_day(&times, &days, t, tokens, &view.folded, &lexicon.temporal);
-            let anchor = spoken.or(doc.published);
+            // The publication date, or for "today" in a quotation the day it was spoken.
+            let reading = &readings[t];
+            let anchor = reading.anchor;
             let mut resolver = temporal::Resolver {
                 anchor,
                 context: temporal::Context {
-                    sentence_date: date_before[t],
+                    sentence_date: reading.sentence_date_before,
                     ..dates_before
                 },
             };
@@ -490,7 +488,7 @@ fn extract_sentence(
                 end: mention.end,
                 rule: lexicon.temporal.rule_name(mention.rule),
                 anchor,
-                spoken: spoken.is_some(),
+                spoken: reading.spoken,
                 focus,
                 direction,
                 reason,

@@ -541,17 +541,22 @@ pub fn tag(
 }
 
 /// How one expression of a sentence was read.
-struct Reading {
-    direction: Direction,
+pub struct Reading {
+    pub direction: Direction,
     /// The day it counts from: the publication date, or the day a quotation was spoken.
-    anchor: Option<NaiveDate>,
-    resolved: Option<Resolved>,
+    pub anchor: Option<NaiveDate>,
+    /// `anchor` is the day a quotation it is in was spoken.
+    pub spoken: bool,
+    /// The date the sentence had named before it ("on March 5 ... on the 7th").
+    pub sentence_date_before: Option<When>,
+    pub resolved: Option<Resolved>,
 }
 
-/// Resolve a sentence's `mentions` in reading order; where no tense cue gives a
-/// direction, `lean` does. "Today" in a quotation is then read again from the day the
-/// sentence says it was spoken ([`speech_day`]), which may come after it.
-fn read_sentence(
+/// Resolve a sentence's `mentions` in reading order, `resolver` remembering what the
+/// text has said; where no tense cue gives a direction, `lean` does. "Today" in a
+/// quotation is then read again from the day the sentence says it was spoken
+/// ([`speech_day`]), which may come after it; that second reading is not remembered.
+pub fn read_sentence(
     mentions: &[Mention],
     tokens: &[Token<'_>],
     folded: &[String],
@@ -569,6 +574,8 @@ fn read_sentence(
             Reading {
                 direction,
                 anchor: resolver.anchor,
+                spoken: false,
+                sentence_date_before: resolver.context.sentence_date,
                 resolved: resolver.resolve(mention, direction),
             }
         })
@@ -584,6 +591,7 @@ fn read_sentence(
                 context: resolver.context,
             };
             reading.anchor = Some(day);
+            reading.spoken = true;
             reading.resolved = speech.resolve(&mentions[index], reading.direction);
         }
     }
@@ -649,7 +657,7 @@ pub fn tag_text_leaning(
 /// "recorded on Saturday, Vance said: \"No deal today.\"" Only "today", "yesterday"
 /// and "tomorrow" inside the quotation count from it, not from the publication date.
 /// `days` holds what each of the sentence's `mentions` was resolved to.
-pub fn speech_day(
+fn speech_day(
     mentions: &[Mention],
     days: &[Option<When>],
     index: usize,
