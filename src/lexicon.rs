@@ -135,6 +135,7 @@ pub struct TemporalLexicon {
     /// in September, New Zealand's in October.
     pub region: Option<String>,
     pub future_markers: Vec<Vec<String>>,
+    pub before_common_era: Vec<Vec<String>>,
     pub past_tense_irregular: WordSet,
     pub past_tense_not: WordSet,
     pub year_determiners: WordSet,
@@ -147,6 +148,7 @@ pub struct TemporalLexicon {
     pub deadline_setting_verbs: WordSet,
     pub progressive_auxiliaries: WordSet,
     pub superseded_plan_words: WordSet,
+    pub plan_words_after_had: WordSet,
     pub backward_prepositions: WordSet,
     pub concessive_prepositions: WordSet,
     pub forward_prepositions: WordSet,
@@ -222,6 +224,7 @@ struct TemporalFile {
     deadline_setting_verbs: Vec<String>,
     progressive_auxiliaries: Vec<String>,
     superseded_plan_words: Vec<String>,
+    plan_words_after_had: Vec<String>,
     backward_prepositions: Vec<String>,
     concessive_prepositions: Vec<String>,
     forward_prepositions: Vec<String>,
@@ -245,6 +248,7 @@ struct TemporalFile {
     decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
+    before_common_era: Vec<String>,
 }
 
 const HOLIDAYS: &str = include_str!("lexicon/holidays.yaml");
@@ -558,6 +562,7 @@ impl TemporalLexicon {
             holiday_names: Default::default(),
             region: None,
             future_markers: file.future_markers.iter().map(|m| phrase(m)).collect(),
+            before_common_era: file.before_common_era.iter().map(|m| phrase(m)).collect(),
             past_tense_irregular: set(file.past_tense_irregular),
             past_tense_not: set(file.past_tense_not),
             year_determiners: set(file.year_determiners),
@@ -570,6 +575,7 @@ impl TemporalLexicon {
             deadline_setting_verbs: set(file.deadline_setting_verbs),
             progressive_auxiliaries: set(file.progressive_auxiliaries),
             superseded_plan_words: set(file.superseded_plan_words),
+            plan_words_after_had: set(file.plan_words_after_had),
             backward_prepositions: set(file.backward_prepositions),
             concessive_prepositions: set(file.concessive_prepositions),
             forward_prepositions: set(file.forward_prepositions),
@@ -1371,6 +1377,7 @@ mod tests {
             .temporal
             .future_markers
             .iter()
+            .chain(&lexicon.temporal.before_common_era)
             .all(|m| !m.is_empty()));
     }
 }

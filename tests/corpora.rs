@@ -159,7 +159,7 @@ fn heldout_news() {
     let lexicon = Lexicon::builtin().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
     let sets: Vec<PathBuf> = entries(&root).into_iter().filter(|p| p.is_dir()).collect();
-    assert!(sets.len() >= 2, "only {} held-out sets", sets.len());
+    assert!(sets.len() >= 4, "only {} held-out sets", sets.len());
     let errors_to = std::env::var_os("DATELINE_HELDOUT_ERRORS");
     let mut errors = errors_to.as_ref().map(|_| String::new());
     let mut total = Scores::default();
@@ -182,7 +182,7 @@ fn heldout_news() {
         std::fs::write(path, errors).unwrap();
     }
     print_scores("Held-out news, all sets", file_count, &total);
-    assert!(total.gold >= 290, "only {} gold expressions", total.gold);
+    assert!(total.gold >= 600, "only {} gold expressions", total.gold);
     assert_floors(
         "held-out news",
         &total,
@@ -192,8 +192,8 @@ fn heldout_news() {
 }
 
 /// Held just under what the tagger reaches on all the held-out sets together.
-const HELDOUT_VALUE_F1_FLOOR: f64 = 0.985;
-const HELDOUT_RELAXED_F1_FLOOR: f64 = 0.99;
+const HELDOUT_VALUE_F1_FLOOR: f64 = 0.99;
+const HELDOUT_RELAXED_F1_FLOOR: f64 = 0.995;
 
 fn describe_errors(
     out: &mut String,

@@ -243,11 +243,15 @@ pub fn tense_at(
             .collect();
         order.extend((index..to).filter(heard).map(|j| (j - index + 1, j)));
         order.sort_unstable();
-        // "had been scheduled to expire Friday", "had planned to": a plan that was,
-        // told in the past perfect, looks back.
+        // "had been scheduled to expire Friday", "had been due to hold talks on June
+        // 15": a plan that was, told in the past perfect, looks back.
         let past_perfect = |j: usize| {
-            (j >= 1 && folded[j - 1] == "had")
-                || (j >= 2 && folded[j - 2] == "had" && folded[j - 1] == "been")
+            (j.saturating_sub(4)..j)
+                .rev()
+                .take_while(|&k| {
+                    k + 1 == j || lexicon.plan_words_after_had.contains(&folded[k + 1])
+                })
+                .any(|k| folded[k] == "had")
         };
         order.into_iter().find_map(|(_, j)| {
             if future_at(j) {

@@ -259,6 +259,9 @@ pub enum Guard {
     NotAfterOf,
     /// Not compared: "the most recent in 2010" ranks, it refers to no time.
     NotCompared,
+    /// Not after a superlative: in "most recently in January" the date that follows
+    /// is the time ("more recently" is one, as TimeBank tags it).
+    NotSuperlative,
     /// A noun, not an adjective before one: "the future of Gaza", "the future is
     /// uncertain", "into the future if"; not "the future government".
     Nominal,
@@ -293,6 +296,9 @@ pub enum Guard {
     /// Two numbers around a slash are not a fraction ("1/2", "3/4") or an idiom the
     /// lexicon lists ("24/7").
     NotFraction,
+    /// No era before the common one follows: "the 2nd century BC" is not the 2nd
+    /// century, nor "2014 B.C." the year 2014.
+    NotBeforeEra,
     /// A number after a year is a month only when written as one ("2014-05",
     /// "2014-10,"), not a second year ("the 2010-11 season").
     IsoMonth,
@@ -1422,6 +1428,11 @@ impl Scanner<'_, '_> {
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
+            Guard::NotBeforeEra => !lex
+                .before_common_era
+                .iter()
+                .any(|era| crate::lexicon::phrase_at(self.folded, end, era)),
+            Guard::NotSuperlative => !matches!(word_before, Some("most" | "least")),
             // Without a part-of-speech tagger: a noun phrase is followed by what ends
             // it (punctuation, a conjunction, a preposition), a relative pronoun or an
             // auxiliary, or a verb in the past or the third
