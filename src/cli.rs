@@ -16,6 +16,7 @@ use crate::export::{dot, write_atomically, yaml};
 use crate::extract::{extract_document, ExtractedEvent};
 use crate::lexicon::Lexicon;
 use crate::model::DateSource;
+use crate::temporal::AnchorSource;
 use crate::text::line_of;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -329,15 +330,18 @@ fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain:
                 time.end
             ));
             out.push_str(&format!("        rule:       {}\n", time.rule));
-            let anchor = match (time.focus, time.anchor) {
-                (Some(focus), _) => format!("{focus}, the last date the text gave before"),
-                (None, Some(a)) if time.spoken => {
+            let anchor = match (time.focus, time.anchor, time.anchored_at) {
+                (Some(focus), _, _) => format!("{focus}, the last date the text gave before"),
+                (None, Some(a), AnchorSource::Quotation) => {
                     format!("{a}, the day the quotation it is in was spoken")
                 }
-                (None, Some(a)) => {
+                (None, Some(a), AnchorSource::DateNamedBefore) => {
+                    format!("{a}, the date its sentence named before it")
+                }
+                (None, Some(a), AnchorSource::Publication) => {
                     format!("{a}, the publication date (from {})", doc.published_from)
                 }
-                (None, None) => "none: no publication date, only absolute dates resolve".into(),
+                (None, None, _) => "none: no publication date, only absolute dates resolve".into(),
             };
             out.push_str(&format!("        anchor:     {anchor}\n"));
             out.push_str(&format!(

@@ -23,10 +23,10 @@ pub struct TimeEvidence {
     pub end: usize,
     /// The rule that matched, as `family/name`.
     pub rule: String,
-    /// The publication date, or the day a quotation was spoken for "today" inside it.
+    /// The publication date, the day a quotation was spoken for "today" inside it, or
+    /// the date a past perfect reaches back from.
     pub anchor: Option<NaiveDate>,
-    /// The expression is in a quotation whose sentence dates the speaking.
-    pub spoken: bool,
+    pub anchored_at: temporal::AnchorSource,
     /// The date the text was about that the expression counts from instead ("a week
     /// later", "that year"), when there was one.
     pub focus: Option<When>,
@@ -460,13 +460,18 @@ fn extract_sentence(
         }
         let time = candidate.time.map(|t| {
             let mention = &times[t];
-            let (direction, reason) = if candidate.status == Status::Planned {
-                (Direction::Forward, "the event is planned".to_string())
-            } else {
-                temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
-            };
-            // The publication date, or for "today" in a quotation the day it was spoken.
             let reading = &readings[t];
+            let (direction, reason) =
+                if reading.anchored_at == temporal::AnchorSource::DateNamedBefore {
+                    (
+                        Direction::Backward,
+                        "a past perfect, which reaches back from that date".to_string(),
+                    )
+                } else if candidate.status == Status::Planned {
+                    (Direction::Forward, "the event is planned".to_string())
+                } else {
+                    temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
+                };
             let anchor = reading.anchor;
             let mut resolver = temporal::Resolver {
                 anchor,
@@ -488,7 +493,7 @@ fn extract_sentence(
                 end: mention.end,
                 rule: lexicon.temporal.rule_name(mention.rule),
                 anchor,
-                spoken: reading.spoken,
+                anchored_at: reading.anchored_at,
                 focus,
                 direction,
                 reason,

@@ -297,7 +297,8 @@ fn explain_names_the_date_a_relative_expression_counts_from() {
         dir.path(),
         "talks.txt",
         b"Talks opened in Geneva on March 3, 2025. A week later, Russian forces fired \
-          missiles at Kyiv.\n",
+          missiles at Kyiv.\nGuterres met Tatar on Oct. 15, 2024, after the two had met \
+          in New York in May.\n",
     );
     let output = dateline(&[
         "extract",
@@ -313,6 +314,9 @@ fn explain_names_the_date_a_relative_expression_counts_from() {
         "rule:       relative/units-later",
         "anchor:     2025-03-03, the last date the text gave before",
         "anchor:     2025-03-20, the publication date (from argument)",
+        "\"in May\" -> 2024-05",
+        "anchor:     2024-10-15, the date its sentence named before it",
+        "direction:  backward: a past perfect, which reaches back from that date",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }

@@ -544,16 +544,52 @@ pub fn tag(
         .collect()
 }
 
+/// What an expression's value counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnchorSource {
+    /// The publication date.
+    #[default]
+    Publication,
+    /// The day the quotation the expression is in was spoken.
+    Quotation,
+    /// The date its sentence named before it, which a past perfect reaches back from.
+    DateNamedBefore,
+}
+
 /// How one expression of a sentence was read.
 pub struct Reading {
     pub direction: Direction,
-    /// The day it counts from: the publication date, or the day a quotation was spoken.
+    /// The day it counts from.
     pub anchor: Option<NaiveDate>,
-    /// `anchor` is the day a quotation it is in was spoken.
-    pub spoken: bool,
+    /// What that day is.
+    pub anchored_at: AnchorSource,
     /// The date the sentence had named before it ("on March 5 ... on the 7th").
     pub sentence_date_before: Option<When>,
     pub resolved: Option<Resolved>,
+}
+
+/// A year-less month or day in a past perfect clause ("resumed in June 2024 against
+/// balloons the North had sent since late May") lies before the date the sentence
+/// named before it, not before the publication date.
+fn told_before_a_named_date(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> bool {
+    let year_less = matches!(
+        mention.pattern,
+        Pattern::MonthDay { year: None, .. } | Pattern::Month { relation: None, .. }
+    );
+    let clause = (mention.first_token.saturating_sub(10)..mention.first_token)
+        .rev()
+        .take_while(|&j| !tokens[j].is_clause_break());
+    year_less
+        && clause.into_iter().any(|j| {
+            folded[j] == "had"
+                && (j + 1..(j + 3).min(mention.first_token))
+                    .any(|k| folded[k] != "been" && lexicon.is_past_tense(&folded[k]))
+        })
 }
 
 /// Resolve a sentence's `mentions` in reading order, `resolver` remembering what the
@@ -575,12 +611,36 @@ pub fn read_sentence(
                 Direction::Nearest => lean,
                 direction => direction,
             };
+            let sentence_date_before = resolver.context.sentence_date;
+            let reference = sentence_date_before
+                .filter(|_| told_before_a_named_date(mention, tokens, folded, lexicon))
+                .and_then(|when| when.start());
+            let resolved = match reference {
+                Some(day) => {
+                    let mut earlier = Resolver {
+                        anchor: Some(day),
+                        context: resolver.context,
+                    };
+                    let resolved = earlier.resolve(mention, Direction::Backward);
+                    resolver.context = earlier.context;
+                    resolved
+                }
+                None => resolver.resolve(mention, direction),
+            };
             Reading {
-                direction,
-                anchor: resolver.anchor,
-                spoken: false,
-                sentence_date_before: resolver.context.sentence_date,
-                resolved: resolver.resolve(mention, direction),
+                direction: if reference.is_some() {
+                    Direction::Backward
+                } else {
+                    direction
+                },
+                anchor: reference.or(resolver.anchor),
+                anchored_at: if reference.is_some() {
+                    AnchorSource::DateNamedBefore
+                } else {
+                    AnchorSource::Publication
+                },
+                sentence_date_before,
+                resolved,
             }
         })
         .collect();
@@ -595,7 +655,7 @@ pub fn read_sentence(
                 context: resolver.context,
             };
             reading.anchor = Some(day);
-            reading.spoken = true;
+            reading.anchored_at = AnchorSource::Quotation;
             reading.resolved = speech.resolve(&mentions[index], reading.direction);
         }
     }
