@@ -489,8 +489,19 @@ impl Resolver {
 
     /// Resolve `mention` read in `direction`, and remember it if it names a date.
     pub fn resolve(&mut self, mention: &Mention, direction: Direction) -> Option<Resolved> {
+        self.resolve_from(self.anchor, mention, direction)
+    }
+
+    /// [`Resolver::resolve`] counting from `anchor` instead of the publication date
+    /// (the date a past perfect reaches back from), still remembering what it names.
+    pub fn resolve_from(
+        &mut self,
+        anchor: Option<NaiveDate>,
+        mention: &Mention,
+        direction: Direction,
+    ) -> Option<Resolved> {
         // Absolute expressions do not depend on the anchor; any will do.
-        let anchor = match self.anchor {
+        let anchor = match anchor {
             Some(anchor) => anchor,
             None if mention.pattern.is_absolute() => NaiveDate::MIN,
             None => return None,
@@ -615,32 +626,20 @@ pub fn read_sentence(
             let reference = sentence_date_before
                 .filter(|_| told_before_a_named_date(mention, tokens, folded, lexicon))
                 .and_then(|when| when.start());
-            let resolved = match reference {
-                Some(day) => {
-                    let mut earlier = Resolver {
-                        anchor: Some(day),
-                        context: resolver.context,
-                    };
-                    let resolved = earlier.resolve(mention, Direction::Backward);
-                    resolver.context = earlier.context;
-                    resolved
-                }
-                None => resolver.resolve(mention, direction),
+            let (anchored_at, anchor, direction) = match reference {
+                Some(day) => (
+                    AnchorSource::DateNamedBefore,
+                    Some(day),
+                    Direction::Backward,
+                ),
+                None => (AnchorSource::Publication, resolver.anchor, direction),
             };
             Reading {
-                direction: if reference.is_some() {
-                    Direction::Backward
-                } else {
-                    direction
-                },
-                anchor: reference.or(resolver.anchor),
-                anchored_at: if reference.is_some() {
-                    AnchorSource::DateNamedBefore
-                } else {
-                    AnchorSource::Publication
-                },
+                direction,
+                anchor,
+                anchored_at,
                 sentence_date_before,
-                resolved,
+                resolved: resolver.resolve_from(anchor, mention, direction),
             }
         })
         .collect();

@@ -1020,12 +1020,8 @@ impl Pattern {
                     },
                     (Unit::Year, None, Some(When::Year(year))) => When::Year(year - years),
                     // "in February 2021, under a law passed two months earlier".
-                    (Unit::Month, None, Some(When::Month { year, month })) => {
-                        let months = year * 12 + month as i32 - 1 - years;
-                        When::Month {
-                            year: months.div_euclid(12),
-                            month: months.rem_euclid(12) as u32 + 1,
-                        }
+                    (Unit::Month, None, Some(month @ When::Month { .. })) => {
+                        at_precision(unit, unit.shift(month.start()?, -count)?)
                     }
                     // "a week later" is a day; "three years later" a year.
                     (Unit::Day | Unit::Week | Unit::Fortnight, _, Some(When::Day(day))) => {
@@ -1378,15 +1374,19 @@ fn weekday_day(
         // No rule reads a weekday "of that year"; as "this" if one did.
         (Some(Relation::This | Relation::Current | Relation::That), _)
         | (None, Direction::Forward) => anchor + Duration::days(forward),
-        // With no tense to go by, a day ahead counts as twice as far, as for
-        // year-less dates: said on a Saturday, "Monday's talks" are two days off,
-        // not five days gone.
-        (None, Direction::Nearest) if forward > 0 && 2 * forward < back => {
-            anchor + Duration::days(forward)
+        // With no tense to go by, as for year-less dates: said on a Saturday,
+        // "Monday's talks" are two days off, not five days gone.
+        (None, Direction::Nearest) => {
+            let gone = anchor - Duration::days(back);
+            directed(
+                anchor,
+                direction,
+                Some(gone),
+                Some(anchor + Duration::days(forward)),
+            )
+            .unwrap_or(gone)
         }
-        (None, Direction::Backward | Direction::Past | Direction::Nearest) => {
-            anchor - Duration::days(back)
-        }
+        (None, Direction::Backward | Direction::Past) => anchor - Duration::days(back),
     }
 }
 
