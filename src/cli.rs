@@ -12,9 +12,10 @@ use clap::Parser;
 use crate::arguments::{Arguments, ClusterBy, Command, Format, TagFormat};
 use crate::document::{self, GivenMetadata};
 use crate::error::{exit_code, Error, Result, Warning};
-use crate::export::{dot, write_atomically, yaml};
+use crate::export::{dot, yaml};
+use crate::extract::Lexicon;
 use crate::extract::{extract_document, ExtractedEvent};
-use crate::lexicon::Lexicon;
+use crate::io::write_atomically;
 use crate::model::DateSource;
 use crate::temporal::AnchorSource;
 use crate::text::line_of;
@@ -211,13 +212,19 @@ fn load_one(
                 || file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let doc =
-                document::read_document(file, name, given, lexicon, current_year(), &mut warnings)?;
+            let doc = document::read_document(
+                file,
+                name,
+                given,
+                &lexicon.temporal,
+                current_year(),
+                &mut warnings,
+            )?;
             Ok((doc, warnings))
         }
         None => {
             let (docs, warnings) =
-                document::collect(&[file.to_path_buf()], lexicon, current_year())?;
+                document::collect(&[file.to_path_buf()], &lexicon.temporal, current_year())?;
             let doc = docs.into_iter().next().ok_or_else(|| Error::NoDocuments {
                 path: file.to_path_buf(),
             })?;

@@ -9,14 +9,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::error::{Error, Result, Warning};
-use crate::lexicon::{fold, Lexicon};
+use crate::io::read_text;
 use crate::model::DateSource;
-use crate::temporal::{recognize, Pattern};
-use crate::text::{line_of, tokenize, Token};
-
-/// Articles larger than this are refused: news articles are a few kilobytes, so this
-/// is a wrong file, not an article.
-pub const MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
+use crate::temporal::{recognize, Pattern, TemporalLexicon};
+use crate::text::{fold, line_of, tokenize, Token};
 
 /// The manifest file read from each article directory.
 pub const MANIFEST_NAME: &str = "sources.yaml";
@@ -71,7 +67,7 @@ pub struct GivenMetadata {
 /// the arguments and of the file system never changes the output.
 pub fn collect(
     paths: &[PathBuf],
-    lexicon: &Lexicon,
+    lexicon: &TemporalLexicon,
     this_year: i32,
 ) -> Result<(Vec<Document>, Vec<Warning>)> {
     let mut warnings = Vec::new();
@@ -253,51 +249,13 @@ fn show_value(value: &serde_yaml::Value) -> String {
         .unwrap_or_else(|_| "that value".into())
 }
 
-/// Read a file as UTF-8 text, refusing what cannot be an article: too large, empty,
-/// binary, or not UTF-8. Every error names the file (and line, for bad bytes).
-pub fn read_text(path: &Path) -> Result<String> {
-    let meta = fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::invalid(path, "is a directory, expected a file"));
-    }
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::invalid(
-            path,
-            format!(
-                "is {} bytes; files over {} bytes are refused",
-                meta.len(),
-                MAX_DOCUMENT_BYTES
-            ),
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| Error::read(path, e))?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::invalid(path, "is empty"));
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::InvalidAt {
-            path: path.to_path_buf(),
-            line: line_of(&bytes, at),
-            reason: "looks binary (NUL byte); expected UTF-8 text".into(),
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::InvalidAt {
-            path: path.to_path_buf(),
-            line: line_of(e.as_bytes(), at),
-            reason: format!("is not valid UTF-8 (byte offset {at})"),
-        }
-    })
-}
-
 /// Read one article and settle its publication date: `given` (manifest or command
 /// line) first, then front matter, then the dateline.
 pub fn read_document(
     path: &Path,
     name: String,
     given: GivenMetadata,
-    lexicon: &Lexicon,
+    lexicon: &TemporalLexicon,
     this_year: i32,
     warnings: &mut Vec<Warning>,
 ) -> Result<Document> {
@@ -415,7 +373,11 @@ fn parse_front_matter(path: &Path, text: &str, start: usize) -> Result<Option<Fr
 /// capitals, a comma and a date. Without a year in it, take the latest year up to
 /// `this_year` (and not before a year the article mentions) in which that date falls
 /// on a weekday the article names; failing that, the latest such year.
-pub fn infer_from_dateline(body: &str, lexicon: &Lexicon, this_year: i32) -> Option<NaiveDate> {
+pub fn infer_from_dateline(
+    body: &str,
+    lexicon: &TemporalLexicon,
+    this_year: i32,
+) -> Option<NaiveDate> {
     for line in body.lines().filter(|l| !l.trim().is_empty()).take(6) {
         let tokens = tokenize(line, 0);
         let caps = dateline_place_len(&tokens);
@@ -423,7 +385,7 @@ pub fn infer_from_dateline(body: &str, lexicon: &Lexicon, this_year: i32) -> Opt
             continue;
         }
         let after_comma = &tokens[caps + 1..];
-        let mentions = recognize(after_comma, &lexicon.temporal);
+        let mentions = recognize(after_comma, lexicon);
         let Some(first) = mentions.first().filter(|m| m.first_token == 0) else {
             continue;
         };
@@ -460,19 +422,19 @@ pub(crate) fn dateline_place_len(tokens: &[Token<'_>]) -> usize {
 
 fn weekdays_and_years(
     body: &str,
-    lexicon: &Lexicon,
+    lexicon: &TemporalLexicon,
     this_year: i32,
 ) -> (Vec<Weekday>, Option<i32>) {
     let tokens = tokenize(body, 0);
     let mut weekdays = Vec::new();
     for token in tokens.iter().filter(|t| t.is_word() && t.is_capitalized()) {
-        if let Some(day) = lexicon.temporal.weekday(&fold(token.text)) {
+        if let Some(day) = lexicon.weekday(&fold(token.text)) {
             if token.text.len() >= 6 {
                 weekdays.push(day);
             }
         }
     }
-    let latest_year = recognize(&tokens, &lexicon.temporal)
+    let latest_year = recognize(&tokens, lexicon)
         .iter()
         .filter_map(|m| m.pattern.explicit_year())
         .filter(|&y| y <= this_year)
@@ -490,7 +452,7 @@ mod tests {
 
     #[test]
     fn dateline_year_comes_from_the_weekday_named() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let lexicon = TemporalLexicon::builtin().unwrap();
         let body = "Headline\nMOSCOW, Feb 5 (Reuters) – An envoy stated on Thursday that talks progressed.";
         assert_eq!(
             infer_from_dateline(body, &lexicon, 2026),
@@ -510,7 +472,7 @@ mod tests {
 
     #[test]
     fn dateline_with_a_year_is_taken_as_written() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let lexicon = TemporalLexicon::builtin().unwrap();
         let body = "GAZA CITY, March 3, 2024 (AFP) - Talks resumed.";
         assert_eq!(
             infer_from_dateline(body, &lexicon, 2026),
@@ -520,7 +482,7 @@ mod tests {
 
     #[test]
     fn no_dateline_no_date() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let lexicon = TemporalLexicon::builtin().unwrap();
         assert_eq!(
             infer_from_dateline("Talks resumed in Doha on Monday.", &lexicon, 2026),
             None

@@ -23,7 +23,8 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod graph;
-pub mod lexicon;
+pub mod hash;
+pub mod io;
 pub mod model;
 #[doc(hidden)]
 pub mod synthetic;
@@ -34,7 +35,7 @@ pub mod timeml;
 use std::path::PathBuf;
 
 pub use error::{Error, Result, Warning};
-pub use lexicon::Lexicon;
+pub use extract::Lexicon;
 pub use model::Timeline;
 
 /// Read the articles under `paths` and build their timeline. `this_year` bounds the
@@ -54,7 +55,7 @@ pub fn build_with(
     this_year: i32,
     lexicon: &Lexicon,
 ) -> Result<(Timeline, Vec<Warning>)> {
-    let (documents, warnings) = document::collect(paths, lexicon, this_year)?;
+    let (documents, warnings) = document::collect(paths, &lexicon.temporal, this_year)?;
     let extracted = extract_all(&documents, lexicon);
     let title = title.unwrap_or_else(|| {
         let n = documents.len();

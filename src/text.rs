@@ -282,6 +282,45 @@ fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sente
     }
 }
 
+/// A token as lexicons compare it: lowercase, with typographic apostrophes made plain.
+pub fn fold(token: &str) -> String {
+    // Most tokens are plain lowercase ASCII: one allocation, no scan for apostrophes.
+    if token
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return token.to_string();
+    }
+    plain_apostrophes(&token.to_lowercase())
+}
+
+/// The text with typographic apostrophes (’) made plain ('), case kept: how names
+/// are compared, since outlets write "Côte d’Ivoire" and "Côte d'Ivoire".
+pub fn plain_apostrophes(text: &str) -> String {
+    text.replace('’', "'")
+}
+
+/// Split a lexicon phrase into folded tokens the way running text is split.
+pub fn phrase(text: &str) -> Vec<String> {
+    tokenize(text, 0).iter().map(|t| fold(t.text)).collect()
+}
+
+/// Does `phrase` start at token `i` of `folded`?
+pub fn phrase_at(folded: &[String], i: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| folded.get(i + k) == Some(w))
+}
+
+/// Does a possessive `'s` start at word `i` ("Wednesday's ruling", "Qatar's foreign
+/// minister")? Either apostrophe, and "S" in capitals; `words` may be folded or not.
+pub fn is_possessive<W: AsRef<str>>(words: &[W], i: usize) -> bool {
+    let at = |k: usize| words.get(k).map(AsRef::as_ref);
+    matches!(at(i), Some("'" | "’")) && matches!(at(i + 1), Some("s" | "S"))
+}
+
 /// 1-based line number of byte `offset` in `text`.
 pub fn line_of(text: &[u8], offset: usize) -> usize {
     1 + text[..offset.min(text.len())]

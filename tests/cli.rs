@@ -573,8 +573,7 @@ fn a_huge_file_exits_4() {
     let dir = temp_dir();
     let path = dir.path().join("huge.txt");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(dateline::document::MAX_DOCUMENT_BYTES + 1)
-        .unwrap();
+    file.set_len(dateline::io::MAX_INPUT_BYTES + 1).unwrap();
     assert_fails(&dateline(&["build", arg(&path)]), 4, "huge.txt", "refused");
 }
 

@@ -71,8 +71,12 @@ impl ExpectedEvent {
     }
 }
 
-fn load<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
-    let path = format!("{}/src/lexicon/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+/// The examples of one lexicon, `examples/<name>` beside it under `src/<stage>/lexicon/`.
+fn load<T: for<'de> Deserialize<'de>>(stage: &str, name: &str) -> Vec<T> {
+    let path = format!(
+        "{}/src/{stage}/lexicon/examples/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -80,7 +84,7 @@ fn load<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
 #[test]
 fn temporal_examples() {
     let lexicon = Lexicon::builtin().unwrap();
-    let examples: Vec<TemporalExample> = load("temporal.yaml");
+    let examples: Vec<TemporalExample> = load("temporal", "temporal.yaml");
     assert!(examples.len() >= 25);
     let mut failures = Vec::new();
     for example in &examples {
@@ -260,7 +264,7 @@ fn run_event_examples(examples: &[EventExample]) -> (Vec<String>, usize, usize, 
 
 #[test]
 fn event_examples() {
-    let examples: Vec<EventExample> = load("events.yaml");
+    let examples: Vec<EventExample> = load("extract", "events.yaml");
     assert!(examples.len() >= 20);
     let (failures, ..) = run_event_examples(&examples);
     assert!(
@@ -327,7 +331,7 @@ struct ExpectedRelation {
 #[test]
 fn order_cue_examples() {
     let lexicon = Lexicon::builtin().unwrap();
-    let examples: Vec<OrderExample> = load("order.yaml");
+    let examples: Vec<OrderExample> = load("extract", "order.yaml");
     let mut failures = Vec::new();
     let mut links = std::collections::BTreeSet::new();
     for example in &examples {

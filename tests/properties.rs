@@ -394,7 +394,7 @@ proptest! {
             .collect();
         let anchor = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
             + chrono::Duration::days(days);
-        let lexicon = dateline::lexicon::Lexicon::builtin().unwrap();
+        let lexicon = dateline::Lexicon::builtin().unwrap();
         let found = dateline::temporal::tag_text(&text, anchor, &lexicon.temporal);
         let mut previous_end = 0;
         for timex in &found {

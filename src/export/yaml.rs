@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::document::read_text;
 use crate::error::{Error, Result};
+use crate::io::read_text;
 use crate::model::Timeline;
 
 pub fn to_yaml(timeline: &Timeline) -> String {

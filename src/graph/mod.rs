@@ -7,8 +7,7 @@
 
 pub mod stn;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet};
 
 use std::fmt::Write;
 
@@ -16,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::extract::{ExtractedEvent, Extraction, Relation};
+use crate::hash::{fnv1a_32, fnv1a_64, FastMap, FastSet};
 use crate::model::{
     Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
 };
@@ -143,47 +143,9 @@ impl Node {
     }
 }
 
-/// A multiply-rotate hasher (as in rustc's FxHash) for the graph's internal
-/// lookups: keys are our own numbers, so SipHash's flooding resistance buys nothing,
-/// and iteration order never reaches the output.
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
-
 /// FNV-1a over an event's initiator and place, for the merge index.
 fn identity_hash(actor: &str, place: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in actor.bytes().chain([0]).chain(place.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    fnv1a_64(actor.bytes().chain([0]).chain(place.bytes()))
 }
 
 fn day_of(date: NaiveDate) -> Day {
@@ -1032,11 +994,7 @@ pub fn slug(text: &str) -> String {
 /// FNV-1a over the parts, 24 bits in hex: stable across Rust versions and
 /// platforms, unlike std's hasher.
 fn push_short_hash(out: &mut String, parts: &[&str]) {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in parts.iter().flat_map(|p| p.bytes()) {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
+    let hash = fnv1a_32(parts.iter().flat_map(|p| p.bytes()));
     let _ = write!(out, "{:06x}", hash & 0x00ff_ffff);
 }
 

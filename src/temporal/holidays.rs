@@ -1,4 +1,5 @@
-//! Named days: how each holiday of `src/lexicon/holidays.yaml` falls in a given year.
+//! Named days: how each holiday of `src/temporal/lexicon/holidays.yaml` falls in a
+//! given year, and how that file is read.
 //! Fixed dates, the nth weekday of a month, days counted from Western or Orthodox
 //! Easter, and days of the Islamic (Umm al-Qura), Hebrew, Chinese, Vietnamese and
 //! Hindu calendars, the lunar ones computed from the Moon (`astronomy`) rather than
@@ -7,6 +8,9 @@
 //! must be able to place them.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
 
 /// A holiday's day: where it falls (`day`), moved as the law moves it (`shift`), in
 /// the years it is kept (`every` 4: each fourth year, as Super Tuesday).
@@ -611,6 +615,247 @@ fn hebrew_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(hebrew::fixed(year, month, day)).ok()?)
+}
+
+// ---------------------------------------------------------------------------------
+// holidays.yaml
+
+/// A named day and how it falls in a year.
+#[derive(Debug, Clone)]
+pub struct Holiday {
+    pub rule: HolidayRule,
+    /// How many days it lasts (Ramadan: 30).
+    pub days: u32,
+    /// Where it is kept on this day; empty: everywhere not listed elsewhere.
+    pub regions: Vec<String>,
+    /// Read only when capitalised ("Lent", not "lent").
+    pub cased: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HolidayFile {
+    pub(super) holidays: Vec<HolidayEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HolidayEntry {
+    pub(super) names: Vec<String>,
+    pub(super) date: HolidayDate,
+    #[serde(default)]
+    pub(super) days: u32,
+    #[serde(default)]
+    pub(super) regions: Vec<String>,
+    #[serde(default)]
+    pub(super) cased: bool,
+}
+
+/// One of the ways `holidays.yaml` gives a day (exactly one of the fields up to
+/// `sankranti` is set), and how it moves or skips years.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HolidayDate {
+    once: Option<NaiveDate>,
+    vague_year: Option<NaiveDate>,
+    fixed: Option<[u32; 2]>,
+    nth_weekday: Option<NthWeekday>,
+    easter: Option<i64>,
+    orthodox_easter: Option<i64>,
+    hijri: Option<[u32; 2]>,
+    hebrew: Option<[u32; 2]>,
+    chinese: Option<[u32; 2]>,
+    vietnamese: Option<[u32; 2]>,
+    solar_term: Option<u32>,
+    hindu: Option<HinduDay>,
+    sankranti: Option<SankrantiDay>,
+    weekday_before: Option<Weekday>,
+    weekday_from: Option<Weekday>,
+    nearest_weekday: Option<Weekday>,
+    weekend: Option<WeekendShift>,
+    every: Option<u8>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HinduDay {
+    month: u8,
+    tithi: u8,
+    #[serde(default = "sunrise")]
+    at: Moment,
+    #[serde(default)]
+    offset: i8,
+}
+
+fn sunrise() -> Moment {
+    Moment::Sunrise
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SankrantiDay {
+    sign: u8,
+    #[serde(default)]
+    offset: i8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeekendShift {
+    #[serde(default)]
+    saturday: i8,
+    #[serde(default)]
+    sunday: i8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NthWeekday {
+    month: u32,
+    weekday: Weekday,
+    nth: i32,
+    #[serde(default)]
+    offset: i64,
+}
+
+impl HolidayDate {
+    pub(super) fn rule(self, name: &str) -> Result<HolidayRule> {
+        let bad = |reason: &str| Error::Lexicon {
+            name: "holidays.yaml".into(),
+            reason: format!("{name}: {reason}"),
+        };
+        let valid_day = |[month, day]: [u32; 2]| {
+            NaiveDate::from_ymd_opt(2000, month, day)
+                .map(|_| [month, day])
+                .ok_or_else(|| bad("no such day"))
+        };
+        let mut rules = Vec::new();
+        if let Some(day) = self.once {
+            rules.push(DayRule::Once(day));
+        }
+        if let Some(day) = self.vague_year {
+            rules.push(DayRule::VagueYear(day));
+        }
+        if let Some(day) = self.fixed {
+            rules.push(DayRule::Fixed(valid_day(day)?));
+        }
+        if let Some(n) = self.nth_weekday {
+            if !(1..=12).contains(&n.month) || n.nth == 0 || !(-5..=5).contains(&n.nth) {
+                return Err(bad("nth_weekday needs a month 1-12 and nth ±1-5"));
+            }
+            rules.push(DayRule::NthWeekday {
+                month: n.month,
+                weekday: n.weekday,
+                nth: n.nth,
+                offset: n.offset,
+            });
+        }
+        if let Some(offset) = self.easter {
+            rules.push(DayRule::Easter(offset));
+        }
+        if let Some(offset) = self.orthodox_easter {
+            rules.push(DayRule::OrthodoxEaster(offset));
+        }
+        // A [month, day] of a lunar or lunisolar calendar: months up to `last_month`,
+        // days up to 30.
+        let lunar = |field: &str, date: Option<[u32; 2]>, last_month: u32| match date {
+            Some([month, day])
+                if !(1..=last_month).contains(&month) || !(1..=30).contains(&day) =>
+            {
+                Err(bad(&format!(
+                    "a {field} date is [month 1-{last_month}, day 1-30]"
+                )))
+            }
+            date => Ok(date),
+        };
+        if let Some(date) = lunar("hijri", self.hijri, 12)? {
+            rules.push(DayRule::Hijri(date));
+        }
+        if let Some(date) = lunar("hebrew", self.hebrew, 13)? {
+            rules.push(DayRule::Hebrew(date));
+        }
+        if let Some(date) = lunar("chinese", self.chinese, 12)? {
+            rules.push(DayRule::Chinese(date));
+        }
+        if let Some(date) = lunar("vietnamese", self.vietnamese, 12)? {
+            rules.push(DayRule::Vietnamese(date));
+        }
+        if let Some(day) = self.hindu {
+            if !(1..=12).contains(&day.month) || !(1..=30).contains(&day.tithi) {
+                return Err(bad("a hindu day is {month: 1-12, tithi: 1-30}"));
+            }
+            rules.push(DayRule::Hindu {
+                month: day.month,
+                tithi: day.tithi,
+                at: day.at,
+                offset: day.offset,
+            });
+        }
+        if let Some(day) = self.sankranti {
+            if day.sign >= 12 {
+                return Err(bad("a sankranti's sign is 0 (Mesha) to 11 (Mina)"));
+            }
+            rules.push(DayRule::Sankranti {
+                sign: day.sign,
+                offset: day.offset,
+            });
+        }
+        if let Some(longitude) = self.solar_term {
+            if longitude >= 360 || longitude % 15 != 0 {
+                return Err(bad("a solar term is a longitude 0-345, a multiple of 15"));
+            }
+            rules.push(DayRule::SolarTerm(longitude));
+        }
+        let shifts = [
+            self.weekday_before.map(Shift::WeekdayBefore),
+            self.weekday_from.map(Shift::WeekdayFrom),
+            self.nearest_weekday.map(Shift::NearestWeekday),
+            self.weekend.map(|w| Shift::Weekend {
+                saturday: w.saturday,
+                sunday: w.sunday,
+            }),
+        ];
+        let shift =
+            match shifts.iter().flatten().collect::<Vec<_>>().as_slice() {
+                [] => Shift::None,
+                [shift] => **shift,
+                _ => return Err(bad(
+                    "give at most one of weekday_before, weekday_from, nearest_weekday, weekend",
+                )),
+            };
+        let every = self.every.unwrap_or(1);
+        if every == 0 {
+            return Err(bad("every counts years: 1 or more"));
+        }
+        match rules.as_slice() {
+            [day] => Ok(HolidayRule {
+                day: *day,
+                shift,
+                every,
+            }),
+            _ => Err(bad(
+                "give exactly one of once, vague_year, fixed, nth_weekday, easter, orthodox_easter, hijri, hebrew, chinese, vietnamese, solar_term, hindu, sankranti",
+            )),
+        }
+    }
+}
+
+/// A name as people also write it: "mother's day" as "mothers day", "eid al-adha" as
+/// "eid al adha", "st. patrick's" as "st patricks".
+pub(super) fn simplified_name(tokens: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for token in tokens {
+        match token.as_str() {
+            "'" | "-" | "." => {}
+            "s" if out.last().is_some() && tokens.len() > 1 => {
+                if let Some(last) = out.last_mut() {
+                    last.push('s');
+                }
+            }
+            _ => out.push(token.clone()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 pub mod astronomy;
 pub mod holidays;
+mod lexicon;
 mod pattern;
 pub mod rules;
 mod value;
@@ -13,6 +14,7 @@ mod value;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use lexicon::TemporalLexicon;
 pub use pattern::{
     Context, DayPart, Direction, Modifier, Part, Pattern, RefKind, Relation, Resolved, Season,
     TimexType, Unit,
@@ -20,8 +22,7 @@ pub use pattern::{
 pub use rules::RuleSet;
 pub use value::{last_day_of_month, ParseWhenError, When};
 
-use crate::lexicon::{fold, TemporalLexicon};
-use crate::text::{split_sentences, tokenize, Token};
+use crate::text::{fold, is_possessive, split_sentences, tokenize, Token};
 use rules::{Scanner, TaggedApart};
 
 /// A recognised expression: token range within the sentence's tokens, its byte span,
@@ -418,7 +419,7 @@ fn names_one_of(
     mention: &Mention,
     tokens: &[Token<'_>],
     folded: &[String],
-    heads: &rules::WordSet,
+    heads: &crate::hash::WordSet,
 ) -> bool {
     (mention.end_token..mention.end_token + 2)
         .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
@@ -443,12 +444,9 @@ fn names_open_deadline(
 /// week" looks ahead; "Wednesday's ruling" names a thing, and the verb of the sentence
 /// says nothing about when that thing was, so it takes the nearest reading.
 fn phrase_direction(mention: &Mention, folded: &[String]) -> Option<(Direction, &'static str)> {
-    let at = |i: usize| folded.get(i).map(String::as_str);
     if mention.leans_forward {
         Some((Direction::Forward, "the phrase itself looks ahead"))
-    } else if matches!(at(mention.end_token), Some("'" | "\u{2019}"))
-        && at(mention.end_token + 1) == Some("s")
-    {
+    } else if is_possessive(folded, mention.end_token) {
         Some((
             Direction::Nearest,
             "a possessive (\"Wednesday's ruling\"): the reading nearest the anchor",
@@ -810,7 +808,6 @@ fn parts_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
     use crate::text::tokenize;
 
     fn day(s: &str) -> NaiveDate {
@@ -818,9 +815,9 @@ mod tests {
     }
 
     fn tag(text: &str, anchor: &str) -> Vec<(String, String)> {
-        let lexicon = Lexicon::builtin().unwrap();
+        let lexicon = TemporalLexicon::builtin().unwrap();
         let tokens = tokenize(text, 0);
-        super::tag(&tokens, day(anchor), &lexicon.temporal)
+        super::tag(&tokens, day(anchor), &lexicon)
             .into_iter()
             .map(|(m, value)| {
                 (

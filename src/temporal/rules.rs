@@ -19,45 +19,15 @@
 //!
 //! The longest match at a token wins; between equally long ones, the earlier rule.
 
-use std::collections::BTreeMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Word-keyed maps the tagger asks several times per token. They never reach output,
-/// so their order does not matter; FNV-1a hashes the short keys faster than SipHash,
-/// and these keys come from our own lexicon, not from an adversary.
-pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<Fnv1a>>;
-
-/// The set counterpart of [`WordMap`]: the lexicon's word lists the tagger asks of
-/// every token ("is it a date preposition?").
-pub type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fnv1a>>;
-
-/// The 64-bit FNV-1a hash.
-pub struct Fnv1a(u64);
-
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv1a {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 use chrono::Weekday;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
+use super::holidays::Holiday;
+use super::lexicon::TemporalLexicon;
 use super::pattern::{DayPart, Modifier, Part, Pattern, RefKind, Relation, Season, Unit};
 use crate::error::{Error, Result};
-use crate::lexicon::{Holiday, TemporalLexicon};
+use crate::hash::WordMap;
 use crate::text::{grouped_number, in_number_group, Token, TokenKind};
 
 /// The rule families shipped with dateline, in precedence order.
@@ -488,7 +458,7 @@ impl RuleSet {
                             );
                         }
                         Some(_) => return Err(bad(format!("`{body}` names two classes"))),
-                        None => matcher.words.push(crate::lexicon::fold(alternative)),
+                        None => matcher.words.push(crate::text::fold(alternative)),
                     }
                 }
                 elements.push(Element {
@@ -1173,7 +1143,7 @@ impl Scanner<'_, '_> {
                     .is_some_and(|w| w == expected || w == "\u{2019}" && expected == "'")
             })
         };
-        let in_region = |h: &crate::lexicon::Holiday| match &lex.region {
+        let in_region = |h: &Holiday| match &lex.region {
             Some(region) => h.regions.iter().any(|r| r == region),
             None => false,
         };
@@ -1431,7 +1401,7 @@ impl Scanner<'_, '_> {
             Guard::NotBeforeEra => !lex
                 .before_common_era
                 .iter()
-                .any(|era| crate::lexicon::phrase_at(self.folded, end, era)),
+                .any(|era| crate::text::phrase_at(self.folded, end, era)),
             Guard::NotSuperlative => !matches!(word_before, Some("most" | "least")),
             // Without a part-of-speech tagger: a noun phrase is followed by what ends
             // it (punctuation, a conjunction, a preposition), a relative pronoun or an

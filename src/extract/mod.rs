@@ -8,10 +8,17 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::document::{self, Document};
-use crate::lexicon::{fold, phrase_at, Entity, EntityClass, Lexicon, OrderRelation};
+mod gazetteer;
+mod lexicon;
+
 use crate::model::{Kind, LinkKind, Status};
 use crate::temporal::{self, Direction, Mention, When};
-use crate::text::{grouped_number, split_sentences, tokenize, Token};
+use crate::text::{
+    fold, grouped_number, is_possessive, phrase_at, plain_apostrophes, split_sentences, tokenize,
+    Token,
+};
+pub use gazetteer::{Entity, EntityClass, Gazetteer};
+pub use lexicon::{EventLexicon, Lexicon, OrderRelation};
 
 /// How a date was read: the words, the rule, and what it was resolved against.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,11 +206,6 @@ impl SentenceView<'_, '_> {
     fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
-
-    fn is_possessive(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_apostrophe())
-            && self.folded.get(i + 1).is_some_and(|w| w == "s")
-    }
 }
 
 /// A trigger found in a sentence, before it becomes an event.
@@ -323,7 +325,7 @@ fn extract_sentence(
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<SentenceRelation>) {
-    let texts: Vec<String> = tokens.iter().map(|t| t.text.replace('’', "'")).collect();
+    let texts: Vec<String> = tokens.iter().map(|t| plain_apostrophes(t.text)).collect();
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     let headline = is_title_case(tokens);
     let names = find_names(tokens, &texts, lexicon, memory, headline);
@@ -713,7 +715,7 @@ fn classify(
         })
         .min_by_key(|(distance, rank, _)| (*distance, *rank))
         .map(|(_, _, mode)| mode);
-    let named = |mode: &crate::lexicon::Mode| (Some(mode.name.clone()), mode.cameo.clone());
+    let named = |mode: &lexicon::Mode| (Some(mode.name.clone()), mode.cameo.clone());
     if candidate.kind == Kind::Meeting {
         if let Some(phone) = worded.filter(|m| m.name == "phone") {
             return named(phone);
@@ -1149,8 +1151,7 @@ fn find_names(
             EntityClass::Country | EntityClass::Demonym | EntityClass::Organisation
         ) && names.get(index + 1).is_some_and(|next| {
             // "Qatar's foreign ministry spokesman": the possessive is part of the title.
-            let possessive = tokens.get(mention.end).is_some_and(|t| t.is_apostrophe())
-                && tokens.get(mention.end + 1).is_some_and(|t| t.text == "s");
+            let possessive = is_possessive(texts, mention.end);
             let from = mention.end + if possessive { 2 } else { 0 };
             next.entity.class == EntityClass::Person
                 && next.first > from
@@ -1321,7 +1322,7 @@ fn analyse(
             if tokens[j].is_clause_break() {
                 break;
             }
-            if view.is_possessive(j) && j > 0 {
+            if is_possessive(&view.folded, j) && j > 0 {
                 main = match view.name_ending_at(j) {
                     Some(owner) => actor_of(owner),
                     None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {

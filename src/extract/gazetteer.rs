@@ -1,0 +1,334 @@
+//! The gazetteer (`src/extract/lexicon/gazetteer.yaml`, and the user's `--gazetteer`
+//! files): actors and places by name, with the country each belongs to.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::io::parse_builtin_yaml;
+use crate::text::{fold, plain_apostrophes, tokenize};
+
+/// What a gazetteer name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntityClass {
+    Person,
+    Country,
+    Organisation,
+    /// "Russian", "Ukrainians": the country as an actor, never a place.
+    Demonym,
+    /// A capital city: a place, and its country's voice when it speaks.
+    Capital,
+    /// A city or region.
+    Place,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Canonical name ("Volodymyr Zelensky", "Russia", "Kyiv").
+    pub name: String,
+    pub class: EntityClass,
+    /// For demonyms and capitals: the country; for people and places: where they belong.
+    pub country: Option<String>,
+}
+
+impl Entity {
+    /// The actor this mention names, if it can act.
+    pub fn actor(&self) -> Option<&str> {
+        match self.class {
+            EntityClass::Person | EntityClass::Country | EntityClass::Organisation => {
+                Some(&self.name)
+            }
+            EntityClass::Demonym => self.country.as_deref(),
+            EntityClass::Capital | EntityClass::Place => None,
+        }
+    }
+
+    /// The place this mention names, if it is one.
+    pub fn place(&self) -> Option<&str> {
+        match self.class {
+            EntityClass::Country | EntityClass::Capital | EntityClass::Place => Some(&self.name),
+            _ => None,
+        }
+    }
+
+    /// Cities and regions pin a noun trigger down; a whole country does not.
+    pub fn is_local_place(&self) -> bool {
+        matches!(self.class, EntityClass::Capital | EntityClass::Place)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// First token → (pattern tokens, entity), longest pattern first.
+    by_first_token: BTreeMap<String, Vec<(Vec<String>, Entity)>>,
+    pub titles: BTreeSet<String>,
+    pub not_names: BTreeSet<String>,
+    /// Person → the country (or organisation) they act for.
+    affiliation: BTreeMap<String, String>,
+    folded_titles: BTreeSet<String>,
+    settlement_words: BTreeSet<String>,
+    region_words: BTreeSet<String>,
+    name_particles: BTreeSet<String>,
+    demonym_of: BTreeMap<String, String>,
+    /// Canonical name → country, for every entry that has one (countries: themselves).
+    country_of: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    #[serde(default)]
+    countries: Vec<GazetteerEntry>,
+    #[serde(default)]
+    organisations: Vec<GazetteerEntry>,
+    #[serde(default)]
+    people: Vec<GazetteerEntry>,
+    #[serde(default)]
+    places: Vec<GazetteerEntry>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    settlement_words: Vec<String>,
+    #[serde(default)]
+    region_words: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    capital: Option<String>,
+    country: Option<String>,
+    /// Phrases that stand for this person, as written ("Putin's spokesman").
+    #[serde(default)]
+    roles: Vec<String>,
+}
+
+/// Case-sensitive pattern tokens, apostrophes made plain.
+fn name_tokens(name: &str) -> Vec<String> {
+    tokenize(name, 0)
+        .iter()
+        .map(|t| plain_apostrophes(t.text))
+        .collect()
+}
+
+impl Gazetteer {
+    pub(super) fn parse(text: &str) -> Result<Self> {
+        let file: GazetteerFile = parse_builtin_yaml("gazetteer.yaml", text)?;
+        let mut gazetteer = Gazetteer::default();
+        gazetteer.extend(file);
+        for list in gazetteer.by_first_token.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        Ok(gazetteer)
+    }
+
+    /// Add a user's entries to these: theirs are tried first among names of the same
+    /// length, so they can correct a built-in one.
+    pub fn extend_with(&mut self, path: &Path, text: &str) -> Result<()> {
+        if text.trim().is_empty() {
+            return Err(Error::invalid(path, "empty gazetteer"));
+        }
+        let file: GazetteerFile =
+            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e, 0))?;
+        let entries = [
+            &file.countries,
+            &file.organisations,
+            &file.people,
+            &file.places,
+        ];
+        if let Some(bad) = entries.iter().flat_map(|list| list.iter()).find(|e| {
+            e.name.trim().is_empty()
+                || e.aliases
+                    .iter()
+                    .chain(&e.roles)
+                    .any(|a| a.trim().is_empty())
+        }) {
+            return Err(Error::invalid(
+                path,
+                format!("an entry has an empty name or alias (entry {:?})", bad.name),
+            ));
+        }
+        let before: BTreeMap<String, usize> = self
+            .by_first_token
+            .iter()
+            .map(|(k, v)| (k.clone(), v.len()))
+            .collect();
+        self.extend(file);
+        for (first, list) in self.by_first_token.iter_mut() {
+            let old = before.get(first).copied().unwrap_or(0);
+            // Theirs were appended: move them ahead, then sort stably by length.
+            list.rotate_left(old);
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+        }
+        Ok(())
+    }
+
+    fn extend(&mut self, file: GazetteerFile) {
+        self.titles.extend(file.titles);
+        self.folded_titles = self.titles.iter().map(|t| fold(t)).collect();
+        self.not_names.extend(file.not_names);
+        self.settlement_words
+            .extend(file.settlement_words.iter().map(|w| fold(w)));
+        self.region_words
+            .extend(file.region_words.iter().map(|w| fold(w)));
+        self.name_particles
+            .extend(file.name_particles.iter().map(|w| fold(w)));
+        let groups = [
+            (file.countries, EntityClass::Country),
+            (file.organisations, EntityClass::Organisation),
+            (file.people, EntityClass::Person),
+            (file.places, EntityClass::Place),
+        ];
+        for (entries, class) in groups {
+            for entry in entries {
+                let main = Entity {
+                    name: entry.name.clone(),
+                    class,
+                    country: entry.country.clone(),
+                };
+                for name in std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .chain(&entry.roles)
+                {
+                    self.add(name, main.clone());
+                }
+                let country = match class {
+                    EntityClass::Country => Some(&entry.name),
+                    _ => entry.country.as_ref(),
+                };
+                if let Some(country) = country {
+                    self.country_of.insert(entry.name.clone(), country.clone());
+                }
+                if let (EntityClass::Person, Some(country)) = (class, &entry.country) {
+                    self.affiliation.insert(entry.name.clone(), country.clone());
+                }
+                let of_country = |class| Entity {
+                    name: entry.name.clone(),
+                    class,
+                    country: Some(entry.name.clone()),
+                };
+                if let Some(first) = entry.demonyms.first() {
+                    self.demonym_of.insert(entry.name.clone(), first.clone());
+                }
+                for demonym in &entry.demonyms {
+                    self.add(demonym, of_country(EntityClass::Demonym));
+                }
+                if let Some(capital) = &entry.capital {
+                    let capital_entity = Entity {
+                        name: capital.clone(),
+                        class: EntityClass::Capital,
+                        country: Some(entry.name.clone()),
+                    };
+                    self.add(capital, capital_entity);
+                    self.country_of.insert(capital.clone(), entry.name.clone());
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, name: &str, entity: Entity) {
+        let tokens = name_tokens(name);
+        if let Some(first) = tokens.first() {
+            self.by_first_token
+                .entry(first.clone())
+                .or_default()
+                .push((tokens, entity));
+        }
+    }
+
+    /// The longest gazetteer name starting at token `i` of `texts`: (entity, tokens used).
+    pub fn match_at(&self, texts: &[String], i: usize) -> Option<(&Entity, usize)> {
+        let candidates = self.by_first_token.get(texts.get(i)?)?;
+        candidates
+            .iter()
+            .find(|(pattern, _)| {
+                pattern
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| texts.get(i + k) == Some(w))
+            })
+            .map(|(pattern, entity)| (entity, pattern.len()))
+    }
+
+    /// The country or organisation a known person acts for.
+    pub fn affiliation(&self, person: &str) -> Option<&str> {
+        self.affiliation.get(person).map(String::as_str)
+    }
+
+    /// "town" in "the town of Bara": a name after "of" is a place.
+    pub fn is_settlement(&self, folded: &str) -> bool {
+        self.settlement_words.contains(folded)
+    }
+
+    /// "al" in "Majed al-Ansari": a lowercase word inside a name.
+    pub fn is_name_particle(&self, folded: &str) -> bool {
+        self.name_particles.contains(folded)
+    }
+
+    /// "province" in "Sisaket province": the name before is a place.
+    pub fn is_region(&self, folded: &str) -> bool {
+        self.region_words.contains(folded)
+    }
+
+    /// How a country's people are called ("Russian"), for summaries.
+    pub fn demonym_of(&self, country: &str) -> Option<&str> {
+        self.demonym_of.get(country).map(String::as_str)
+    }
+
+    /// Is this (folded) word a title ("envoy", "minister")?
+    pub fn is_title(&self, folded: &str) -> bool {
+        self.folded_titles.contains(folded)
+    }
+
+    /// The country a named actor or place belongs to: a country is its own, a person
+    /// or organisation the one they act for, a city the one it lies in.
+    pub fn country_of(&self, name: &str) -> Option<&str> {
+        self.country_of.get(name).map(String::as_str)
+    }
+
+    /// Is `word` a known name token (so not a stranger's name)?
+    pub fn knows(&self, word: &str) -> bool {
+        self.by_first_token.contains_key(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Lexicon;
+
+    #[test]
+    fn gazetteer_prefers_the_longest_name() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let texts: Vec<String> = ["Kryvyi", "Rih", "and", "South", "Sudan"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (entity, used) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        assert_eq!((entity.name.as_str(), used), ("Kryvyi Rih", 2));
+        let (entity, used) = lexicon.gazetteer.match_at(&texts, 3).unwrap();
+        assert_eq!((entity.name.as_str(), used), ("South Sudan", 2));
+    }
+
+    #[test]
+    fn demonyms_and_capitals_point_to_their_country() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let texts = vec!["Russian".to_string(), "Moscow".to_string()];
+        let (demonym, _) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        assert_eq!(demonym.actor(), Some("Russia"));
+        assert_eq!(demonym.place(), None);
+        let (capital, _) = lexicon.gazetteer.match_at(&texts, 1).unwrap();
+        assert_eq!(capital.place(), Some("Moscow"));
+        assert_eq!(capital.country.as_deref(), Some("Russia"));
+    }
+}

@@ -1,0 +1,377 @@
+//! The extraction lexicons, kept as data and compiled into the binary: event triggers,
+//! modes and ordering cues (`src/extract/lexicon/events.yaml`) and the gazetteer of
+//! actors and places (`gazetteer.yaml`, see [`super::gazetteer`]). Each has an
+//! example corpus under `src/extract/lexicon/examples/` that the tests walk.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use super::gazetteer::Gazetteer;
+use crate::error::{Error, Result};
+use crate::io::parse_builtin_yaml;
+use crate::model::Kind;
+use crate::temporal::TemporalLexicon;
+use crate::text::{fold, phrase, phrase_at};
+
+const EVENTS_YAML: &str = include_str!("lexicon/events.yaml");
+const GAZETTEER_YAML: &str = include_str!("lexicon/gazetteer.yaml");
+
+/// Every lexicon the extractor reads: the temporal one (to date events), the event
+/// lexicon and the gazetteer.
+pub struct Lexicon {
+    pub temporal: TemporalLexicon,
+    pub events: EventLexicon,
+    pub gazetteer: Gazetteer,
+}
+
+impl Lexicon {
+    /// The lexicons shipped with dateline.
+    /// The built-in lexicons with the user's gazetteers added (`--gazetteer FILE`).
+    pub fn with_gazetteers(paths: &[PathBuf]) -> Result<Lexicon> {
+        let mut lexicon = Lexicon::builtin()?;
+        for path in paths {
+            // The same checks as an article: size, binary, UTF-8, with the line.
+            let text = crate::io::read_text(path)?;
+            lexicon.gazetteer.extend_with(path, &text)?;
+        }
+        Ok(lexicon)
+    }
+
+    pub fn builtin() -> Result<Lexicon> {
+        Ok(Lexicon {
+            temporal: TemporalLexicon::builtin()?,
+            events: EventLexicon::parse(EVENTS_YAML)?,
+            gazetteer: Gazetteer::parse(GAZETTEER_YAML)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub words: Vec<String>,
+    pub kind: Kind,
+    /// A noun names an event only when something pins it down (see events.yaml).
+    pub noun: bool,
+    /// A verb that reports the event only with a named actor as its object
+    /// ("received the envoy", not "received reports").
+    pub needs_object: bool,
+}
+
+/// A finer type of one kind of event, and the CAMEO root code it maps to.
+#[derive(Debug, Clone)]
+pub struct Mode {
+    pub name: String,
+    /// How summaries say it, when not its name ("air strike" for aerial).
+    pub label: Option<String>,
+    pub cameo: String,
+    /// Words that mark the mode when they are the trigger or stand in its clause.
+    pub words: Vec<Vec<String>>,
+}
+
+/// The modes of one kind, in order of preference, and the kind's own CAMEO code.
+#[derive(Debug, Clone)]
+pub struct KindModes {
+    pub cameo: String,
+    pub modes: Vec<Mode>,
+}
+
+/// Words that state casualty figures.
+#[derive(Debug, Default)]
+pub struct CasualtyWords {
+    pub killed: Vec<Vec<String>>,
+    pub injured: Vec<Vec<String>>,
+    /// Allowed between a figure and its word: "12 people were killed", "toll rose to 30".
+    pub filler: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+pub struct EventLexicon {
+    /// Longest first, so "missile strike" wins over "strike".
+    pub triggers: Vec<Trigger>,
+    pub negation: Vec<Vec<String>>,
+    pub irrealis: Vec<Vec<String>>,
+    pub generic_speakers: BTreeSet<String>,
+    pub auxiliaries: BTreeSet<String>,
+    pub locative: BTreeSet<String>,
+    pub target: BTreeSet<String>,
+    pub participants: BTreeSet<String>,
+    pub habitual: BTreeSet<String>,
+    pub pair_references: Vec<Vec<String>>,
+    pub modals: BTreeSet<String>,
+    pub uncertain_predicates: BTreeSet<String>,
+    pub bound_cues: BTreeSet<String>,
+    pub ordering_cues: BTreeSet<String>,
+    /// Longest first.
+    pub order_cues: Vec<OrderCue>,
+    pub count_units: BTreeMap<String, (i64, i64)>,
+    pub anaphors: BTreeSet<String>,
+    pub prepositions: BTreeSet<String>,
+    pub modes: BTreeMap<Kind, KindModes>,
+    pub casualties: CasualtyWords,
+    pub addressee_verbs: BTreeSet<String>,
+    pub representatives: BTreeSet<String>,
+    pub launch_verbs: BTreeSet<String>,
+    pub weapons: BTreeSet<String>,
+    pub presupposing: Vec<Vec<String>>,
+    pub non_hostile: BTreeSet<String>,
+    pub alleged: BTreeSet<String>,
+}
+
+/// How "A <cue> B" places A against B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrderRelation {
+    After,
+    Before,
+    Response,
+    During,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderCue {
+    pub words: Vec<String>,
+    pub relation: OrderRelation,
+    /// Days from the earlier event to the later: [min, max], max None = open.
+    pub min_days: i64,
+    pub max_days: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderCueRow {
+    cue: String,
+    relation: OrderRelation,
+    days: (i64, Option<i64>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsFile {
+    kinds: BTreeMap<Kind, KindTriggers>,
+    negation: Vec<String>,
+    irrealis: Vec<String>,
+    generic_speakers: Vec<String>,
+    auxiliaries: Vec<String>,
+    locative: Vec<String>,
+    target: Vec<String>,
+    participants: Vec<String>,
+    habitual: Vec<String>,
+    pair_references: Vec<String>,
+    modals: Vec<String>,
+    uncertain_predicates: Vec<String>,
+    bound_cues: Vec<String>,
+    ordering_cues: Vec<String>,
+    order_cues: Vec<OrderCueRow>,
+    count_units: BTreeMap<String, (i64, i64)>,
+    anaphors: Vec<String>,
+    prepositions: Vec<String>,
+    modes: BTreeMap<Kind, KindModesRow>,
+    casualties: CasualtiesRow,
+    addressee_verbs: Vec<String>,
+    representatives: Vec<String>,
+    launch_verbs: Vec<String>,
+    weapons: Vec<String>,
+    presupposing: Vec<String>,
+    non_hostile: Vec<String>,
+    alleged: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindTriggers {
+    verbs: Vec<String>,
+    nouns: Vec<String>,
+    #[serde(default)]
+    needs_object: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindModesRow {
+    cameo: String,
+    modes: Vec<ModeRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModeRow {
+    mode: String,
+    label: Option<String>,
+    cameo: Option<String>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CasualtiesRow {
+    killed: Vec<String>,
+    injured: Vec<String>,
+    filler: Vec<String>,
+}
+
+/// CAMEO root codes are two digits, 01 to 20.
+fn check_cameo(code: &str, what: &str) -> Result<()> {
+    let valid = code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && (1..=20).contains(&code.parse::<u8>().unwrap_or(0));
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::Lexicon {
+            name: "events.yaml".into(),
+            reason: format!("{what}: CAMEO root code {code:?} is not two digits from 01 to 20"),
+        })
+    }
+}
+
+impl EventLexicon {
+    fn parse(text: &str) -> Result<Self> {
+        let file: EventsFile = parse_builtin_yaml("events.yaml", text)?;
+        let mut triggers = Vec::new();
+        for (kind, forms) in &file.kinds {
+            let lists = [
+                (false, false, &forms.verbs),
+                (true, false, &forms.nouns),
+                (false, true, &forms.needs_object),
+            ];
+            for (noun, needs_object, list) in lists {
+                for form in list {
+                    triggers.push(Trigger {
+                        words: phrase(form),
+                        kind: *kind,
+                        noun,
+                        needs_object,
+                    });
+                }
+            }
+        }
+        triggers.sort_by(|a, b| {
+            b.words
+                .len()
+                .cmp(&a.words.len())
+                .then_with(|| a.words.cmp(&b.words))
+        });
+        let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
+        let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        let mut order_cues = Vec::new();
+        for row in &file.order_cues {
+            if row.days.1.is_some_and(|max| max < row.days.0) || row.days.0 < 0 {
+                return Err(Error::Lexicon {
+                    name: "events.yaml".into(),
+                    reason: format!("order cue {:?}: days must be 0 ≤ min ≤ max", row.cue),
+                });
+            }
+            order_cues.push(OrderCue {
+                words: phrase(&row.cue),
+                relation: row.relation,
+                min_days: row.days.0,
+                max_days: row.days.1,
+            });
+        }
+        order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
+        let mut modes = BTreeMap::new();
+        for (kind, row) in &file.modes {
+            check_cameo(&row.cameo, kind.as_str())?;
+            let mut list = Vec::new();
+            for mode in &row.modes {
+                let cameo = mode.cameo.clone().unwrap_or_else(|| row.cameo.clone());
+                check_cameo(&cameo, &format!("{kind} mode {}", mode.mode))?;
+                list.push(Mode {
+                    name: mode.mode.clone(),
+                    label: mode.label.clone(),
+                    cameo,
+                    words: phrases(&mode.words),
+                });
+            }
+            modes.insert(
+                *kind,
+                KindModes {
+                    cameo: row.cameo.clone(),
+                    modes: list,
+                },
+            );
+        }
+        if let Some(kind) = Kind::ALL.iter().find(|k| !modes.contains_key(k)) {
+            return Err(Error::Lexicon {
+                name: "events.yaml".into(),
+                reason: format!("modes: no entry for {kind}"),
+            });
+        }
+        Ok(EventLexicon {
+            modes,
+            casualties: CasualtyWords {
+                killed: phrases(&file.casualties.killed),
+                injured: phrases(&file.casualties.injured),
+                filler: set(&file.casualties.filler),
+            },
+            addressee_verbs: set(&file.addressee_verbs),
+            representatives: set(&file.representatives),
+            launch_verbs: set(&file.launch_verbs),
+            weapons: set(&file.weapons),
+            presupposing: phrases(&file.presupposing),
+            non_hostile: set(&file.non_hostile),
+            alleged: set(&file.alleged),
+            order_cues,
+            count_units: file
+                .count_units
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            anaphors: set(&file.anaphors),
+            triggers,
+            negation: phrases(&file.negation),
+            irrealis: phrases(&file.irrealis),
+            generic_speakers: set(&file.generic_speakers),
+            auxiliaries: set(&file.auxiliaries),
+            locative: set(&file.locative),
+            target: set(&file.target),
+            participants: set(&file.participants),
+            habitual: set(&file.habitual),
+            pair_references: phrases(&file.pair_references),
+            modals: set(&file.modals),
+            uncertain_predicates: set(&file.uncertain_predicates),
+            bound_cues: set(&file.bound_cues),
+            ordering_cues: set(&file.ordering_cues),
+            prepositions: set(&file.prepositions),
+        })
+    }
+
+    /// The trigger starting at token `i`, longest first.
+    pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
+        self.triggers
+            .iter()
+            .find(|t| phrase_at(folded, i, &t.words))
+    }
+
+    /// How a summary names a mode ("air" for aerial): its label, else its name.
+    pub fn mode_label(&self, kind: Kind, mode: &str) -> Option<&str> {
+        let mode = self
+            .modes
+            .get(&kind)?
+            .modes
+            .iter()
+            .find(|m| m.name == mode)?;
+        Some(mode.label.as_deref().unwrap_or(&mode.name))
+    }
+
+    /// The ordering cue starting at token `i`, longest first.
+    pub fn order_cue_at(&self, folded: &[String], i: usize) -> Option<&OrderCue> {
+        self.order_cues
+            .iter()
+            .find(|c| phrase_at(folded, i, &c.words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let lexicon = Lexicon::builtin().unwrap();
+        assert!(lexicon.events.triggers.len() > 100);
+        assert!(lexicon.events.triggers.iter().all(|t| !t.words.is_empty()));
+    }
+}
