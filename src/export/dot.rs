@@ -181,8 +181,22 @@ fn link_style(kind: LinkKind) -> &'static str {
     }
 }
 
+/// The timeline as a Graphviz digraph: a time axis left to right, one rank per date,
+/// events in their rank, links between them, and a legend.
 pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
     let mut out = String::new();
+    write_header(&mut out, timeline);
+    let (ranks, rank_of, grain) = axis(&timeline.events);
+    write_axis(&mut out, &ranks);
+    write_events(&mut out, timeline, options, grain);
+    write_ranks(&mut out, &timeline.events, &rank_of, ranks.len());
+    write_edges(&mut out, timeline);
+    write_legend(&mut out);
+    let _ = writeln!(out, "}}");
+    out
+}
+
+fn write_header(out: &mut String, timeline: &Timeline) {
     let _ = writeln!(out, "digraph timeline {{");
     let _ = writeln!(
         out,
@@ -197,12 +211,9 @@ pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
         "  node [fontname=\"Helvetica\", fontsize=10, style=filled, penwidth=1];"
     );
     let _ = writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];");
+}
 
-    let (ranks, rank_of, grain) = axis(&timeline.events);
-    let mut members: Vec<Vec<&Event>> = vec![Vec::new(); ranks.len()];
-    for (event, &rank) in timeline.events.iter().zip(&rank_of) {
-        members[rank].push(event);
-    }
+fn write_axis(out: &mut String, ranks: &[String]) {
     let _ = writeln!(out, "\n  // time axis");
     let _ = writeln!(out, "  node [shape=plaintext, style=\"\", fontsize=12];");
     for (i, label) in ranks.iter().enumerate() {
@@ -216,7 +227,9 @@ pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
             chain.join(" -> ")
         );
     }
+}
 
+fn write_events(out: &mut String, timeline: &Timeline, options: &DotOptions, grain: Grain) {
     let in_conflict: BTreeSet<&str> = timeline
         .conflicts
         .iter()
@@ -246,12 +259,22 @@ pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
             let _ = writeln!(out, "  }}");
         }
     }
+}
+
+/// Each event on the rank of its date, beside that date's axis label.
+fn write_ranks(out: &mut String, events: &[Event], rank_of: &[usize], ranks: usize) {
+    let mut members: Vec<Vec<&Event>> = vec![Vec::new(); ranks];
+    for (event, &rank) in events.iter().zip(rank_of) {
+        members[rank].push(event);
+    }
     let _ = writeln!(out, "\n  // one rank per date");
     for (i, events) in members.iter().enumerate() {
         let ids: Vec<String> = events.iter().map(|e| quote(&e.id)).collect();
         let _ = writeln!(out, "  {{ rank=same; axis{i}; {}; }}", ids.join("; "));
     }
+}
 
+fn write_edges(out: &mut String, timeline: &Timeline) {
     let known: BTreeSet<&str> = timeline.events.iter().map(|e| e.id.as_str()).collect();
     let _ = writeln!(
         out,
@@ -293,7 +316,9 @@ pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
             }
         }
     }
+}
 
+fn write_legend(out: &mut String) {
     let _ = writeln!(out, "\n  subgraph cluster_legend {{");
     let _ = writeln!(
         out,
@@ -332,8 +357,6 @@ pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
         );
     }
     let _ = writeln!(out, "  }}");
-    let _ = writeln!(out, "}}");
-    out
 }
 
 /// Events grouped for `--cluster-by`, clusters in order of their first event; one
