@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::holidays::{simplified_name, Holiday, HolidayFile};
 use super::pattern::{DayPart, Modifier, Relation, Season, Unit};
-use super::rules::RuleSet;
+use super::rules::spec::{Class, RuleSet};
 use crate::error::{Error, Result};
 use crate::hash::{WordMap, WordSet};
 use crate::io::parse_builtin_yaml;
@@ -114,7 +114,7 @@ pub struct TemporalLexicon {
     pub not_plural_nouns: WordSet,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
-    /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
+    /// Word → the rule classes it may belong to (see [`TemporalLexicon::word_classes`]).
     pub word_classes: WordMap<u32>,
 }
 
@@ -302,7 +302,7 @@ impl TemporalLexicon {
             word_classes: Default::default(),
         };
         lexicon.load_holidays(HOLIDAYS_YAML)?;
-        lexicon.word_classes = super::rules::word_classes(&lexicon);
+        lexicon.word_classes = lexicon.word_classes();
         Ok(lexicon)
     }
 
@@ -344,6 +344,49 @@ impl TemporalLexicon {
             names.sort_by_key(|(tokens, index)| (std::cmp::Reverse(tokens.len()), *index));
         }
         Ok(())
+    }
+
+    /// For every word a class's lexicon lists, the classes it may belong to (a bit set),
+    /// so that the scanner tries only the rules that can start at a token.
+    fn word_classes(&self) -> WordMap<u32> {
+        let lex = self;
+        let mut map: WordMap<u32> = WordMap::default();
+        let mut add = |words: Vec<&String>, class: Class| {
+            for word in words {
+                *map.entry(word.clone()).or_default() |= class.bit();
+            }
+        };
+        add(lex.months.keys().collect(), Class::Month);
+        add(lex.weekdays.keys().collect(), Class::Weekday);
+        let plural_weekdays: Vec<String> = lex
+            .weekdays
+            .keys()
+            .filter(|w| w.ends_with("day"))
+            .map(|w| format!("{w}s"))
+            .collect();
+        add(plural_weekdays.iter().collect(), Class::Weekdays);
+        add(lex.relations.keys().collect(), Class::Relation);
+        add(lex.number_words.keys().collect(), Class::Count);
+        // The words a year written out starts with: "nineteen", "twenty", "two (thousand)".
+        let year_starts: Vec<&String> = lex
+            .number_words
+            .iter()
+            .filter(|(_, value)| matches!(value, Some(2 | 11..=20)))
+            .map(|(word, _)| word)
+            .collect();
+        add(year_starts, Class::Year);
+        add(lex.units.keys().collect(), Class::Unit);
+        add(lex.ordinals.keys().collect(), Class::Ordinal);
+        add(lex.seasons.keys().collect(), Class::Season);
+        add(lex.dayparts.keys().collect(), Class::DayPart);
+        add(lex.modifiers.keys().collect(), Class::Modifier);
+        add(lex.relative_days.keys().collect(), Class::RelativeDay);
+        add(lex.holiday_names.keys().collect(), Class::Holiday);
+        add(lex.time_zones.iter().collect(), Class::Zone);
+        add(lex.day_ordinals.keys().collect(), Class::Day);
+        let clock_words: Vec<String> = ["noon", "midday", "midnight"].map(String::from).into();
+        add(clock_words.iter().collect(), Class::Clock);
+        map
     }
 
     /// Apply the holidays of `region` (an ISO 3166 code such as `GB`) where they

@@ -4,7 +4,7 @@
 
 use super::lexicon::TemporalLexicon;
 use super::pattern::Pattern;
-use super::rules::Scanner;
+use super::rules::scan::Scanner;
 use crate::text::{fold, Token};
 
 /// A recognised expression: token range within the sentence's tokens, its byte span,

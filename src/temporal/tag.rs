@@ -8,7 +8,8 @@ use super::lexicon::TemporalLexicon;
 use super::mention::{recognize_folded, Mention};
 use super::pattern::{Direction, Modifier, Resolved, TimexType};
 use super::reading::{read_sentence, Resolver};
-use super::rules::{Scanner, TaggedApart};
+use super::rules::scan::Scanner;
+use super::rules::spec::TaggedApart;
 use super::value::When;
 use crate::text::{fold, split_sentences, tokenize, Token};
 
