@@ -5,11 +5,13 @@
 //! month, "over the weekend" two days.
 
 pub mod astronomy;
+mod calendar;
 pub mod holidays;
 mod lexicon;
 mod mention;
 mod pattern;
 mod reading;
+mod resolve;
 pub mod rules;
 mod tag;
 mod tense;
@@ -18,10 +20,11 @@ mod value;
 pub use lexicon::TemporalLexicon;
 pub use mention::{recognize, recognize_folded, Mention};
 pub use pattern::{
-    Context, DayPart, Direction, Modifier, Part, Pattern, RefKind, Relation, Resolved, Season,
-    TimexType, Unit,
+    Context, DayPart, Direction, Modifier, Part, Pattern, RefKind, Relation, Season, TimexType,
+    Unit,
 };
 pub use reading::{read_sentence, AnchorSource, Reading, Resolver};
+pub use resolve::Resolved;
 pub use rules::RuleSet;
 pub use tag::{tag, tag_text, tag_text_leaning, Timex, TimexPart};
 pub use tense::{direction_of, names_past_event, tense_at, tense_of};

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::lexicon::TemporalLexicon;
 use super::mention::Mention;
-use super::pattern::{Context, Direction, Pattern, Resolved, TimexType};
+use super::pattern::{Context, Direction, Pattern, TimexType};
+use super::resolve::Resolved;
 use super::tense::direction_of;
 use super::value::When;
 use crate::text::Token;
@@ -47,7 +48,7 @@ impl Resolver {
             None if mention.pattern.is_absolute() => NaiveDate::MIN,
             None => return None,
         };
-        let resolved = mention.pattern.timex(anchor, direction, &self.context)?;
+        let resolved = mention.pattern.resolve(anchor, direction, &self.context)?;
         // "a year earlier" compares; "a week later" moves the story on.
         let remembered = !matches!(
             mention.pattern,

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::lexicon::TemporalLexicon;
 use super::mention::{recognize_folded, Mention};
-use super::pattern::{Direction, Modifier, Resolved, TimexType};
+use super::pattern::{Direction, Modifier, TimexType};
 use super::reading::{read_sentence, Resolver};
+use super::resolve::Resolved;
 use super::rules::scan::Scanner;
 use super::rules::spec::TaggedApart;
 use super::value::When;
