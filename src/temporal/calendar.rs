@@ -3,31 +3,32 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::pattern::{Context, Direction, Relation, Unit};
+use super::pattern::{Context, Deixis, Direction, Unit};
 use super::value::{shift_months, When};
 
 /// The day `weekday` names from the anchor, as `relation` and `direction` read it.
 pub(super) fn weekday_day(
     anchor: NaiveDate,
     weekday: Weekday,
-    relation: Option<Relation>,
+    relation: Option<Deixis>,
     direction: Direction,
 ) -> NaiveDate {
     let back = days_back_to(anchor, weekday);
     let forward = (7 - back) % 7;
     match (relation, direction) {
         // "last Tuesday" is never today.
-        (Some(Relation::Last), _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
+        (Some(Deixis::Last), _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
         // "next Wednesday" is the Wednesday of next week: said on a Tuesday, not the
         // day after (that is "this Wednesday", or plain "Wednesday" ahead).
-        (Some(Relation::Next), _) => weekday_of_week(anchor, weekday, 1),
+        (Some(Deixis::Next), _) => weekday_of_week(anchor, weekday, 1),
         // "Friday after next": a week after the coming one.
-        (Some(Relation::AfterNext), _) => {
+        (Some(Deixis::AfterNext), _) => {
             anchor + Duration::days(if forward == 0 { 14 } else { forward + 7 })
         }
         // No rule reads a weekday "of that year"; as "this" if one did.
-        (Some(Relation::This | Relation::Current | Relation::That), _)
-        | (None, Direction::Forward) => anchor + Duration::days(forward),
+        (Some(Deixis::This | Deixis::Current | Deixis::That), _) | (None, Direction::Forward) => {
+            anchor + Duration::days(forward)
+        }
         // With no tense to go by, as for year-less dates: said on a Saturday,
         // "Monday's talks" are two days off, not five days gone.
         (None, Direction::Nearest) => {
@@ -66,10 +67,10 @@ pub(super) fn at_precision(unit: Unit, day: NaiveDate) -> When {
 }
 
 /// The year `relation` names: "next year", "the year" (the sentence's), "that year".
-pub(super) fn year_of(relation: Relation, anchor: NaiveDate, context: &Context) -> Option<i32> {
+pub(super) fn year_of(relation: Deixis, anchor: NaiveDate, context: &Context) -> Option<i32> {
     match relation {
-        Relation::Current => Some(current_base(anchor, context, Unit::Year).year()),
-        Relation::That => context
+        Deixis::Current => Some(current_base(anchor, context, Unit::Year).year()),
+        Deixis::That => context
             .last_date
             .filter(|when| fits_in(*when, Unit::Year))
             .and_then(|when| when.start())
@@ -201,7 +202,7 @@ pub(super) fn pick_year(
 pub(super) fn day_of_month(
     anchor: NaiveDate,
     day: u32,
-    relation: Option<Relation>,
+    relation: Option<Deixis>,
     weekday: Option<Weekday>,
     direction: Direction,
 ) -> Option<NaiveDate> {

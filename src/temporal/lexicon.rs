@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use super::holidays::{simplified_name, Holiday, HolidayFile};
-use super::pattern::{DayPart, Modifier, Relation, Season, Unit};
+use super::pattern::{DayPart, Deixis, Modifier, Season, Unit};
 use super::rules::spec::{Class, RuleSet};
 use crate::error::{Error, Result};
 use crate::hash::{WordMap, WordSet};
@@ -38,6 +38,10 @@ pub struct TemporalLexicon {
     /// Words that may follow a date that stands alone ("on the 15th and ...").
     pub date_conjunctions: WordSet,
     pub date_prepositions: WordSet,
+    /// The prepositions a mention's phrase takes in with it ("on Tuesday").
+    pub phrase_prepositions: WordSet,
+    /// What joins the two ends of a range TimeML tags apart ("Monday to Wednesday").
+    pub range_links: WordSet,
     /// Prepositions that also join clauses ("and", "to"): after them a month or
     /// season that is also an ordinary word must end the phrase ("to fall." but not
     /// "to fall apart", "and Jan Kavan").
@@ -50,7 +54,7 @@ pub struct TemporalLexicon {
     /// temporal.yaml.
     pub verb_modifiers: WordSet,
     pub relative_days: WordMap<i64>,
-    pub relations: WordMap<Relation>,
+    pub relations: WordMap<Deixis>,
     pub number_words: WordMap<Option<i64>>,
     pub ordinals: WordMap<u32>,
     pub day_ordinals: WordMap<u32>,
@@ -131,12 +135,14 @@ struct TemporalFile {
     numeric_idioms: Vec<String>,
     date_conjunctions: Vec<String>,
     date_prepositions: Vec<String>,
+    phrase_prepositions: Vec<String>,
+    range_links: Vec<String>,
     linking_prepositions: Vec<String>,
     day_prepositions: Vec<String>,
     ambiguous_seasons: Vec<String>,
     verb_modifiers: Vec<String>,
     relative_days: BTreeMap<String, i64>,
-    relations: BTreeMap<String, Relation>,
+    relations: BTreeMap<String, Deixis>,
     number_words: BTreeMap<String, Option<i64>>,
     ordinals: BTreeMap<String, u32>,
     day_ordinals: BTreeMap<String, u32>,
@@ -241,6 +247,8 @@ impl TemporalLexicon {
             numeric_idioms: file.numeric_idioms.into_iter().collect(),
             date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
+            phrase_prepositions: set(file.phrase_prepositions),
+            range_links: set(file.range_links),
             linking_prepositions: set(file.linking_prepositions),
             day_prepositions: set(file.day_prepositions),
             ambiguous_seasons: set(file.ambiguous_seasons),
@@ -365,7 +373,7 @@ impl TemporalLexicon {
             .map(|w| format!("{w}s"))
             .collect();
         add(plural_weekdays.iter().collect(), Class::Weekdays);
-        add(lex.relations.keys().collect(), Class::Relation);
+        add(lex.relations.keys().collect(), Class::Deixis);
         add(lex.number_words.keys().collect(), Class::Count);
         // The words a year written out starts with: "nineteen", "twenty", "two (thousand)".
         let year_starts: Vec<&String> = lex

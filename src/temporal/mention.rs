@@ -53,7 +53,7 @@ pub fn recognize_folded(
     while i < tokens.len() {
         match scanner.best_at(i) {
             Some(found) => {
-                let (phrase_token, forward_phrase) = preposition_before(folded, i);
+                let (phrase_token, forward_phrase) = preposition_before(folded, i, lexicon);
                 mentions.push(Mention {
                     first_token: i,
                     end_token: found.end,
@@ -76,7 +76,7 @@ pub fn recognize_folded(
 
 /// The preposition people say with the expression ("on Tuesday", "as early as this
 /// week"), and whether that phrase itself points forward.
-fn preposition_before(folded: &[String], first: usize) -> (usize, bool) {
+fn preposition_before(folded: &[String], first: usize, lexicon: &TemporalLexicon) -> (usize, bool) {
     let is = |i: usize, w: &str| folded.get(i).is_some_and(|x| x == w);
     let early_or_soon = |w: &str| w == "early" || w == "soon";
     if first >= 3
@@ -86,14 +86,13 @@ fn preposition_before(folded: &[String], first: usize) -> (usize, bool) {
     {
         return (first - 3, true);
     }
-    match first
+    let said_with = first
         .checked_sub(1)
         .and_then(|j| folded.get(j))
-        .map(String::as_str)
-    {
-        Some(
-            "on" | "in" | "over" | "during" | "since" | "by" | "until" | "from" | "throughout",
-        ) => (first - 1, false),
-        _ => (first, false),
+        .is_some_and(|w| lexicon.phrase_prepositions.contains(w));
+    if said_with {
+        (first - 1, false)
+    } else {
+        (first, false)
     }
 }

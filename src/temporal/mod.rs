@@ -20,8 +20,7 @@ mod value;
 pub use lexicon::TemporalLexicon;
 pub use mention::{recognize, recognize_folded, Mention};
 pub use pattern::{
-    Context, DayPart, Direction, Modifier, Part, Pattern, RefKind, Relation, Season, TimexType,
-    Unit,
+    Context, DayPart, Deixis, Direction, Modifier, Part, Pattern, RefKind, Season, TimexType, Unit,
 };
 pub use reading::{read_sentence, AnchorSource, Reading, Resolver};
 pub use resolve::Resolved;

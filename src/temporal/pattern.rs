@@ -36,9 +36,13 @@ pub enum Direction {
     Nearest,
 }
 
+/// The word that places a named time from where the text stands: "last", "this",
+/// "next", "that", "after next" (`relations` in temporal.yaml, `<relation>` in the
+/// rule patterns, the `relation` fields of a [`Pattern`]). Not the order of two events,
+/// which the extractor's relations are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Relation {
+pub enum Deixis {
     Last,
     This,
     /// "the year", "the end of the month": the one the sentence is about ("last year
@@ -52,13 +56,13 @@ pub enum Relation {
     AfterNext,
 }
 
-impl Relation {
+impl Deixis {
     pub(super) fn step(self) -> i32 {
         match self {
-            Relation::Last => -1,
-            Relation::This | Relation::Current | Relation::That => 0,
-            Relation::Next => 1,
-            Relation::AfterNext => 2,
+            Deixis::Last => -1,
+            Deixis::This | Deixis::Current | Deixis::That => 0,
+            Deixis::Next => 1,
+            Deixis::AfterNext => 2,
         }
     }
 }
@@ -289,7 +293,7 @@ pub enum Pattern {
     /// "the 15th", "the 20th of next month", "Tuesday the 19th".
     DayOfMonth {
         day: u32,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         weekday: Option<Weekday>,
     },
     /// "the first Tuesday of October", "the last day of May 2015", "the second
@@ -300,7 +304,7 @@ pub enum Pattern {
         weekday: Option<Weekday>,
         month: Option<u32>,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     },
     /// "Easter", "Eid al-Fitr 2018", "last Thanksgiving", "Christmas of next year"
     /// (`of_year`: the relation picks the year, not the occurrence).
@@ -308,7 +312,7 @@ pub enum Pattern {
         rule: HolidayRule,
         days: u32,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         of_year: bool,
         /// "Thanksgiving in three years", "Easter two years ago" (-2 years): the
         /// occurrence in the year or month that many units from the anchor.
@@ -341,7 +345,7 @@ pub enum Pattern {
     /// "Wednesday of next week", "last week's Sunday".
     WeekdayOfWeek {
         weekday: Weekday,
-        relation: Relation,
+        relation: Deixis,
     },
     /// "the next three days": the days ahead of the anchor, a length of time that
     /// also bounds the days it covers.
@@ -356,7 +360,7 @@ pub enum Pattern {
     },
     Month {
         month: u32,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         modifier: Option<Modifier>,
     },
     Year {
@@ -366,13 +370,13 @@ pub enum Pattern {
     /// "June last year", "March next year".
     MonthOfYear {
         month: u32,
-        relation: Relation,
+        relation: Deixis,
     },
     /// "Nov. 27 last year", "3 March next year".
     MonthDayOfYear {
         month: u32,
         day: u32,
-        relation: Relation,
+        relation: Deixis,
     },
     Decade(i32),
     /// A decade named without its century ("the nineties", "the '80s"): the last one
@@ -383,11 +387,11 @@ pub enum Pattern {
     Century(i32),
     Weekday {
         weekday: Weekday,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     },
     RelativeDay(i64),
     RelativeUnit {
-        relation: Relation,
+        relation: Deixis,
         unit: Unit,
         modifier: Option<Modifier>,
     },
@@ -396,7 +400,7 @@ pub enum Pattern {
         unit: Unit,
     },
     Weekend {
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     },
     Ago {
         count: i64,
@@ -422,7 +426,7 @@ pub enum Pattern {
     Quarter {
         quarter: Option<u32>,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     },
     Half {
         half: u32,
@@ -430,12 +434,12 @@ pub enum Pattern {
         month: Option<u32>,
         year: Option<i32>,
         /// "the second half of next year".
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     },
     Season {
         season: Season,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         /// "late spring", "early summer of 2023".
         modifier: Option<Modifier>,
     },
@@ -463,7 +467,7 @@ pub enum Pattern {
         /// The year written with the date ("14:30 on Feb 24, 2022").
         year: Option<i32>,
         weekday: Option<Weekday>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         offset: Option<i64>,
         daypart: Option<DayPart>,
         clock: Option<(u32, u32)>,
@@ -544,19 +548,19 @@ impl Pattern {
             Pattern::Focus { .. }
                 | Pattern::Earlier { .. }
                 | Pattern::MonthOfYear {
-                    relation: Relation::That,
+                    relation: Deixis::That,
                     ..
                 }
                 | Pattern::Month {
-                    relation: Some(Relation::That),
+                    relation: Some(Deixis::That),
                     ..
                 }
                 | Pattern::Season {
-                    relation: Some(Relation::That),
+                    relation: Some(Deixis::That),
                     ..
                 }
                 | Pattern::Half {
-                    relation: Some(Relation::That),
+                    relation: Some(Deixis::That),
                     ..
                 }
         )

@@ -11,8 +11,7 @@ use super::calendar::{
 };
 use super::holidays::HolidayRule;
 use super::pattern::{
-    Context, DayPart, Direction, Modifier, Part, Pattern, RefKind, Relation, Season, TimexType,
-    Unit,
+    Context, DayPart, Deixis, Direction, Modifier, Part, Pattern, RefKind, Season, TimexType, Unit,
 };
 use super::value::{last_day_of_month, nth_of_month, shift_months, When};
 
@@ -330,7 +329,7 @@ impl Frame<'_> {
         &self,
         season: Season,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     ) -> Option<Resolved> {
         let y = match year {
             Some(y) => y,
@@ -416,7 +415,7 @@ impl Frame<'_> {
         weekday: Option<Weekday>,
         month: Option<u32>,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     ) -> Option<Resolved> {
         let (y, m) = match (month, year, relation) {
             (Some(m), Some(y), _) => (y, m),
@@ -427,7 +426,7 @@ impl Frame<'_> {
             }
             (None, _, relation) => {
                 let shifted =
-                    shift_months(self.anchor, i64::from(relation.map_or(0, Relation::step)))?;
+                    shift_months(self.anchor, i64::from(relation.map_or(0, Deixis::step)))?;
                 (shifted.year(), shifted.month())
             }
         };
@@ -471,7 +470,7 @@ impl Frame<'_> {
         &self,
         rule: HolidayRule,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         of_year: bool,
         moved: Option<(i32, Unit)>,
     ) -> Option<NaiveDate> {
@@ -496,8 +495,8 @@ impl Frame<'_> {
                 let ahead = all.iter().find(|d| **d >= anchor);
                 match relation {
                     // "this Easter" said in February is the one ahead.
-                    Some(Relation::This | Relation::Current) => ahead.copied(),
-                    Some(Relation::That) => None,
+                    Some(Deixis::This | Deixis::Current) => ahead.copied(),
+                    Some(Deixis::That) => None,
                     Some(relation) => {
                         let days: Vec<_> = all.iter().map(|&d| (d, d, d)).collect();
                         occurrence_at_step(&days, anchor, relation.step())
@@ -508,13 +507,11 @@ impl Frame<'_> {
         }
     }
 
-    fn month(&self, month: u32, relation: Option<Relation>) -> Option<When> {
+    fn month(&self, month: u32, relation: Option<Deixis>) -> Option<When> {
         let anchor = self.anchor;
         Some(match relation {
-            Some(Relation::This | Relation::Current) => valid_month(anchor.year(), month)?,
-            Some(Relation::That) => {
-                valid_month(year_of(Relation::That, anchor, self.context)?, month)?
-            }
+            Some(Deixis::This | Deixis::Current) => valid_month(anchor.year(), month)?,
+            Some(Deixis::That) => valid_month(year_of(Deixis::That, anchor, self.context)?, month)?,
             Some(relation) => {
                 let months: Vec<_> = (anchor.year() - 1..=anchor.year() + 2)
                     .filter_map(|y| {
@@ -531,12 +528,12 @@ impl Frame<'_> {
 
     fn relative_unit(
         &self,
-        relation: Relation,
+        relation: Deixis,
         unit: Unit,
         modifier: Option<Modifier>,
     ) -> Option<Resolved> {
         let anchor = match relation {
-            Relation::Current => current_base(self.anchor, self.context, unit),
+            Deixis::Current => current_base(self.anchor, self.context, unit),
             _ => self.anchor,
         };
         let step = i64::from(relation.step());
@@ -544,7 +541,7 @@ impl Frame<'_> {
             Unit::Week => {
                 // Said on a Sunday about the future, "this week" is the week
                 // ahead: the current one ends that day.
-                let sunday_ahead = relation == Relation::This
+                let sunday_ahead = relation == Deixis::This
                     && self.direction == Direction::Forward
                     && anchor.weekday() == Weekday::Sun;
                 let shift = if sunday_ahead { 1 } else { 7 * step };
@@ -567,14 +564,14 @@ impl Frame<'_> {
     }
 
     /// The Saturday of the weekend `relation` or the direction picks.
-    fn weekend(&self, relation: Option<Relation>) -> Option<NaiveDate> {
+    fn weekend(&self, relation: Option<Deixis>) -> Option<NaiveDate> {
         let anchor = self.anchor;
         let back = days_back_to(anchor, Weekday::Sat);
         let saturday = anchor - Duration::days(back);
         Some(match (relation, self.direction) {
             // "last weekend" is over, not one that includes today; "next weekend"
             // begins after today.
-            (Some(relation @ (Relation::Last | Relation::Next)), _) => {
+            (Some(relation @ (Deixis::Last | Deixis::Next)), _) => {
                 let weekends: Vec<_> = [-7, 0, 7]
                     .into_iter()
                     .map(|days| {
@@ -632,7 +629,7 @@ impl Frame<'_> {
         &self,
         quarter: Option<u32>,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     ) -> Option<(i32, u32)> {
         let (anchor, direction, context) = (self.anchor, self.direction, self.context);
         let current = (anchor.year(), (anchor.month() - 1) / 3 + 1);
@@ -710,7 +707,7 @@ impl Frame<'_> {
         &self,
         half: u32,
         year: Option<i32>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
     ) -> Option<Resolved> {
         let half_of = |y: i32| {
             Some(When::Interval(
@@ -732,12 +729,12 @@ impl Frame<'_> {
     }
 
     /// The year of the season `relation` or the direction picks.
-    fn season_year(&self, season: Season, relation: Option<Relation>) -> Option<i32> {
+    fn season_year(&self, season: Season, relation: Option<Deixis>) -> Option<i32> {
         let (anchor, direction) = (self.anchor, self.direction);
         let this = anchor.year();
         Some(match relation {
-            Some(Relation::This | Relation::Current) => self.this_season(season),
-            Some(Relation::That) => year_of(Relation::That, anchor, self.context)?,
+            Some(Deixis::This | Deixis::Current) => self.this_season(season),
+            Some(Deixis::That) => year_of(Deixis::That, anchor, self.context)?,
             // "last summer" said in October is the one just over; said in July, the
             // one a year before.
             Some(relation) => {
@@ -787,7 +784,7 @@ impl Frame<'_> {
         date: Option<(u32, u32)>,
         year: Option<i32>,
         weekday: Option<Weekday>,
-        relation: Option<Relation>,
+        relation: Option<Deixis>,
         offset: Option<i64>,
         daypart: Option<DayPart>,
     ) -> Option<NaiveDate> {

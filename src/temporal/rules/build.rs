@@ -5,12 +5,12 @@ use super::captures::Captures;
 use super::spec::{Args, Builder};
 use crate::temporal::holidays::Holiday;
 use crate::temporal::lexicon::TemporalLexicon;
-use crate::temporal::pattern::{Modifier, Pattern, Relation, Unit};
+use crate::temporal::pattern::{Deixis, Modifier, Pattern, Unit};
 
 /// What the captures and the rule's arguments give, the arguments first.
 #[derive(Clone, Copy)]
 struct Given {
-    relation: Option<Relation>,
+    relation: Option<Deixis>,
     unit: Option<Unit>,
     count: Option<Option<i64>>,
     modifier: Option<Modifier>,

@@ -2,7 +2,7 @@
 
 use chrono::Weekday;
 
-use crate::temporal::pattern::{DayPart, Modifier, Relation, Season, Unit};
+use crate::temporal::pattern::{DayPart, Deixis, Modifier, Season, Unit};
 
 /// What a match captured, by class; classes that can occur twice keep two slots.
 #[derive(Debug, Clone, Copy, Default)]
@@ -11,7 +11,7 @@ pub struct Captures {
     pub(super) days: [Option<u32>; 2],
     pub(super) years: [Option<i32>; 2],
     pub(super) weekdays: [Option<Weekday>; 2],
-    pub(super) relation: Option<Relation>,
+    pub(super) relation: Option<Deixis>,
     pub(super) count: Option<Option<i64>>,
     /// "two and a half years", "2 1/2 years", "a year and a half".
     pub(super) half: bool,

@@ -31,7 +31,7 @@ impl Scanner<'_, '_> {
             }
             Class::Year => self.year_at(i, captures),
             Class::Weekday => self.weekday_at(i, captures),
-            Class::Relation => {
+            Class::Deixis => {
                 captures.relation = Some(*lex.relations.get(word)?);
                 Some(1)
             }

@@ -34,12 +34,8 @@ impl Scanner<'_, '_> {
         let how = self.lexicon.rules.rules.get(rule)?.tagged?;
         let parts = match how {
             TaggedApart::Ends => {
-                let link = (start + 1..end).find(|&k| {
-                    matches!(
-                        self.folded[k].as_str(),
-                        "-" | "\u{2013}" | "to" | "and" | "until" | "till" | "through"
-                    )
-                })?;
+                let link = (start + 1..end)
+                    .find(|&k| self.lexicon.range_links.contains(&self.folded[k]))?;
                 let first =
                     start + usize::from(matches!(self.folded[start].as_str(), "from" | "between"));
                 (first < link && link + 1 < end).then(|| [first..link, link + 1..end])?

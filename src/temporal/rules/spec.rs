@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::hash::WordMap;
-use crate::temporal::pattern::{DayPart, Modifier, Part, RefKind, Relation, Unit};
+use crate::temporal::pattern::{DayPart, Deixis, Modifier, Part, RefKind, Unit};
 
 /// The rule families shipped with dateline, in precedence order.
 pub const FAMILY_FILES: &[(&str, &str)] = &[
@@ -142,7 +142,7 @@ pub enum Builder {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Args {
-    pub relation: Option<Relation>,
+    pub relation: Option<Deixis>,
     pub unit: Option<Unit>,
     pub part: Option<Part>,
     pub reference: Option<RefKind>,
@@ -260,7 +260,7 @@ pub(in crate::temporal) enum Class {
     Day,
     Year,
     Weekday,
-    Relation,
+    Deixis,
     Count,
     Unit,
     Ordinal,
@@ -298,7 +298,7 @@ impl Class {
             "day" => Class::Day,
             "year" => Class::Year,
             "weekday" => Class::Weekday,
-            "relation" => Class::Relation,
+            "relation" => Class::Deixis,
             "count" => Class::Count,
             "unit" => Class::Unit,
             "ordinal" => Class::Ordinal,
@@ -365,7 +365,7 @@ impl Element {
                 | Class::DayPart
                 | Class::Modifier
                 | Class::RelativeDay
-                | Class::Relation),
+                | Class::Deixis),
             ) => classes & class.bit() != 0,
             Some(_) => true,
         }
