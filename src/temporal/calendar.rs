@@ -57,10 +57,10 @@ pub(super) fn at_precision(unit: Unit, day: NaiveDate) -> When {
     match unit {
         Unit::Week | Unit::Weekend | Unit::Fortnight => When::week_of(day),
         Unit::Month => When::month_of(day),
-        Unit::Quarter => When::Quarter {
-            year: day.year(),
-            quarter: (day.month() - 1) / 3 + 1,
-        },
+        Unit::Quarter => {
+            let (year, quarter) = quarter_of(day);
+            When::Quarter { year, quarter }
+        }
         Unit::Year | Unit::Decade | Unit::Century => When::Year(day.year()),
         _ => When::Day(day),
     }
@@ -270,4 +270,9 @@ pub(super) fn occurrence_at_step<T: Copy>(
         occurrences.iter().filter(|o| o.1 > anchor).nth(ahead)
     };
     found.map(|o| o.0)
+}
+
+/// The year and quarter `day` falls in.
+pub(super) fn quarter_of(day: NaiveDate) -> (i32, u32) {
+    (day.year(), (day.month() - 1) / 3 + 1)
 }

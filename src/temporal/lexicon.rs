@@ -65,6 +65,8 @@ pub struct TemporalLexicon {
     pub length_verbs: WordSet,
     pub seasons: WordMap<Season>,
     pub dayparts: WordMap<DayPart>,
+    /// "noon", "midnight": the hour a clock time said in words names.
+    pub clock_words: WordMap<u32>,
     pub modifiers: WordMap<Modifier>,
     /// Named days (`holidays.yaml`).
     pub holidays: Vec<Holiday>,
@@ -153,6 +155,7 @@ struct TemporalFile {
     length_verbs: Vec<String>,
     seasons: BTreeMap<String, Season>,
     dayparts: BTreeMap<String, DayPart>,
+    clock_words: BTreeMap<String, u32>,
     modifiers: BTreeMap<String, Modifier>,
     past_tense_irregular: Vec<String>,
     past_tense_not: Vec<String>,
@@ -265,6 +268,7 @@ impl TemporalLexicon {
             length_verbs: set(file.length_verbs),
             seasons: file.seasons.into_iter().collect(),
             dayparts: file.dayparts.into_iter().collect(),
+            clock_words: file.clock_words.into_iter().collect(),
             modifiers: file.modifiers.into_iter().collect(),
             holidays: Vec::new(),
             holiday_names: Default::default(),
@@ -392,8 +396,7 @@ impl TemporalLexicon {
         add(lex.holiday_names.keys().collect(), Class::Holiday);
         add(lex.time_zones.iter().collect(), Class::Zone);
         add(lex.day_ordinals.keys().collect(), Class::Day);
-        let clock_words: Vec<String> = ["noon", "midday", "midnight"].map(String::from).into();
-        add(clock_words.iter().collect(), Class::Clock);
+        add(lex.clock_words.keys().collect(), Class::Clock);
         map
     }
 

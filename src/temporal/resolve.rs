@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::calendar::{
     at_precision, current_base, day_of_month, days_back_to, directed, fits_in, occurrence_at_step,
-    pick_year, quarter_step, valid_month, weekday_day, weekday_of_week, year_of,
+    pick_year, quarter_of, quarter_step, valid_month, weekday_day, weekday_of_week, year_of,
 };
 use super::holidays::HolidayRule;
 use super::pattern::{
@@ -632,7 +632,7 @@ impl Frame<'_> {
         relation: Option<Deixis>,
     ) -> Option<(i32, u32)> {
         let (anchor, direction, context) = (self.anchor, self.direction, self.context);
-        let current = (anchor.year(), (anchor.month() - 1) / 3 + 1);
+        let current = quarter_of(anchor);
         Some(match (quarter, year, relation) {
             (Some(q), Some(y), _) => (y, q),
             // "this year's third quarter", "next year's first quarter"

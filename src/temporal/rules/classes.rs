@@ -426,18 +426,11 @@ impl Scanner<'_, '_> {
     /// moment in another zone: the first, the one the story tells, is kept.
     pub(super) fn clock_at(&self, i: usize, captures: &mut Captures) -> Option<usize> {
         let word = self.word(i)?;
-        match word {
-            "noon" | "midday" => {
-                captures.clock.get_or_insert((12, 0));
-                return Some(1);
-            }
-            "midnight" => {
-                // 24:00, the end of the day named with it ("midnight Friday" is a
-                // deadline as Friday ends); alone it is 00:00 (see `Pattern::Time`).
-                captures.clock.get_or_insert((24, 0));
-                return Some(1);
-            }
-            _ => {}
+        // Midnight is 24:00, the end of the day named with it ("midnight Friday" is a
+        // deadline as Friday ends); alone it is 00:00 (see `Pattern::Time`).
+        if let Some(&hour) = self.lexicon.clock_words.get(word) {
+            captures.clock.get_or_insert((hour, 0));
+            return Some(1);
         }
         // "10am", "3pm" come as one token.
         for (suffix, afternoon) in [("am", false), ("pm", true)] {
