@@ -120,7 +120,7 @@ pub struct TemporalLexicon {
     pub not_plural_nouns: WordSet,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
-    /// Word → the rule classes it may belong to (see [`TemporalLexicon::word_classes`]).
+    /// Word → the rule classes it may belong to (see `index_word_classes`).
     pub word_classes: WordMap<u32>,
 }
 
@@ -314,7 +314,7 @@ impl TemporalLexicon {
             word_classes: Default::default(),
         };
         lexicon.load_holidays(HOLIDAYS_YAML)?;
-        lexicon.word_classes = lexicon.word_classes();
+        lexicon.word_classes = lexicon.index_word_classes();
         Ok(lexicon)
     }
 
@@ -360,7 +360,7 @@ impl TemporalLexicon {
 
     /// For every word a class's lexicon lists, the classes it may belong to (a bit set),
     /// so that the scanner tries only the rules that can start at a token.
-    fn word_classes(&self) -> WordMap<u32> {
+    fn index_word_classes(&self) -> WordMap<u32> {
         let lex = self;
         let mut map: WordMap<u32> = WordMap::default();
         let mut add = |words: Vec<&String>, class: Class| {
