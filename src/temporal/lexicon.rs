@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use super::holidays::{simplified_name, Holiday, HolidayFile};
-use super::pattern::{DayPart, Modifier, Relation, Season, Unit};
-use super::rules::RuleSet;
+use super::pattern::{DayPart, Deixis, Modifier, Season, Unit};
+use super::rules::spec::{Class, RuleSet};
 use crate::error::{Error, Result};
 use crate::hash::{WordMap, WordSet};
 use crate::io::parse_builtin_yaml;
@@ -38,6 +38,10 @@ pub struct TemporalLexicon {
     /// Words that may follow a date that stands alone ("on the 15th and ...").
     pub date_conjunctions: WordSet,
     pub date_prepositions: WordSet,
+    /// The prepositions a mention's phrase takes in with it ("on Tuesday").
+    pub phrase_prepositions: WordSet,
+    /// What joins the two ends of a range TimeML tags apart ("Monday to Wednesday").
+    pub range_links: WordSet,
     /// Prepositions that also join clauses ("and", "to"): after them a month or
     /// season that is also an ordinary word must end the phrase ("to fall." but not
     /// "to fall apart", "and Jan Kavan").
@@ -50,7 +54,7 @@ pub struct TemporalLexicon {
     /// temporal.yaml.
     pub verb_modifiers: WordSet,
     pub relative_days: WordMap<i64>,
-    pub relations: WordMap<Relation>,
+    pub relations: WordMap<Deixis>,
     pub number_words: WordMap<Option<i64>>,
     pub ordinals: WordMap<u32>,
     pub day_ordinals: WordMap<u32>,
@@ -61,6 +65,8 @@ pub struct TemporalLexicon {
     pub length_verbs: WordSet,
     pub seasons: WordMap<Season>,
     pub dayparts: WordMap<DayPart>,
+    /// "noon", "midnight": the hour a clock time said in words names.
+    pub clock_words: WordMap<u32>,
     pub modifiers: WordMap<Modifier>,
     /// Named days (`holidays.yaml`).
     pub holidays: Vec<Holiday>,
@@ -114,7 +120,7 @@ pub struct TemporalLexicon {
     pub not_plural_nouns: WordSet,
     /// The rule families of `src/temporal/rules/`.
     pub rules: RuleSet,
-    /// Word → the rule classes it may belong to (see `temporal::rules::word_classes`).
+    /// Word → the rule classes it may belong to (see `index_word_classes`).
     pub word_classes: WordMap<u32>,
 }
 
@@ -131,12 +137,14 @@ struct TemporalFile {
     numeric_idioms: Vec<String>,
     date_conjunctions: Vec<String>,
     date_prepositions: Vec<String>,
+    phrase_prepositions: Vec<String>,
+    range_links: Vec<String>,
     linking_prepositions: Vec<String>,
     day_prepositions: Vec<String>,
     ambiguous_seasons: Vec<String>,
     verb_modifiers: Vec<String>,
     relative_days: BTreeMap<String, i64>,
-    relations: BTreeMap<String, Relation>,
+    relations: BTreeMap<String, Deixis>,
     number_words: BTreeMap<String, Option<i64>>,
     ordinals: BTreeMap<String, u32>,
     day_ordinals: BTreeMap<String, u32>,
@@ -147,6 +155,7 @@ struct TemporalFile {
     length_verbs: Vec<String>,
     seasons: BTreeMap<String, Season>,
     dayparts: BTreeMap<String, DayPart>,
+    clock_words: BTreeMap<String, u32>,
     modifiers: BTreeMap<String, Modifier>,
     past_tense_irregular: Vec<String>,
     past_tense_not: Vec<String>,
@@ -241,6 +250,8 @@ impl TemporalLexicon {
             numeric_idioms: file.numeric_idioms.into_iter().collect(),
             date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
+            phrase_prepositions: set(file.phrase_prepositions),
+            range_links: set(file.range_links),
             linking_prepositions: set(file.linking_prepositions),
             day_prepositions: set(file.day_prepositions),
             ambiguous_seasons: set(file.ambiguous_seasons),
@@ -257,6 +268,7 @@ impl TemporalLexicon {
             length_verbs: set(file.length_verbs),
             seasons: file.seasons.into_iter().collect(),
             dayparts: file.dayparts.into_iter().collect(),
+            clock_words: file.clock_words.into_iter().collect(),
             modifiers: file.modifiers.into_iter().collect(),
             holidays: Vec::new(),
             holiday_names: Default::default(),
@@ -302,7 +314,7 @@ impl TemporalLexicon {
             word_classes: Default::default(),
         };
         lexicon.load_holidays(HOLIDAYS_YAML)?;
-        lexicon.word_classes = super::rules::word_classes(&lexicon);
+        lexicon.word_classes = lexicon.index_word_classes();
         Ok(lexicon)
     }
 
@@ -344,6 +356,48 @@ impl TemporalLexicon {
             names.sort_by_key(|(tokens, index)| (std::cmp::Reverse(tokens.len()), *index));
         }
         Ok(())
+    }
+
+    /// For every word a class's lexicon lists, the classes it may belong to (a bit set),
+    /// so that the scanner tries only the rules that can start at a token.
+    fn index_word_classes(&self) -> WordMap<u32> {
+        let lex = self;
+        let mut map: WordMap<u32> = WordMap::default();
+        let mut add = |words: Vec<&String>, class: Class| {
+            for word in words {
+                *map.entry(word.clone()).or_default() |= class.bit();
+            }
+        };
+        add(lex.months.keys().collect(), Class::Month);
+        add(lex.weekdays.keys().collect(), Class::Weekday);
+        let plural_weekdays: Vec<String> = lex
+            .weekdays
+            .keys()
+            .filter(|w| w.ends_with("day"))
+            .map(|w| format!("{w}s"))
+            .collect();
+        add(plural_weekdays.iter().collect(), Class::Weekdays);
+        add(lex.relations.keys().collect(), Class::Deixis);
+        add(lex.number_words.keys().collect(), Class::Count);
+        // The words a year written out starts with: "nineteen", "twenty", "two (thousand)".
+        let year_starts: Vec<&String> = lex
+            .number_words
+            .iter()
+            .filter(|(_, value)| matches!(value, Some(2 | 11..=20)))
+            .map(|(word, _)| word)
+            .collect();
+        add(year_starts, Class::Year);
+        add(lex.units.keys().collect(), Class::Unit);
+        add(lex.ordinals.keys().collect(), Class::Ordinal);
+        add(lex.seasons.keys().collect(), Class::Season);
+        add(lex.dayparts.keys().collect(), Class::DayPart);
+        add(lex.modifiers.keys().collect(), Class::Modifier);
+        add(lex.relative_days.keys().collect(), Class::RelativeDay);
+        add(lex.holiday_names.keys().collect(), Class::Holiday);
+        add(lex.time_zones.iter().collect(), Class::Zone);
+        add(lex.day_ordinals.keys().collect(), Class::Day);
+        add(lex.clock_words.keys().collect(), Class::Clock);
+        map
     }
 
     /// Apply the holidays of `region` (an ISO 3166 code such as `GB`) where they

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum When {
@@ -113,6 +113,16 @@ pub fn nth_of_month(
         all.len()
             .checked_sub(back)
             .and_then(|i| all.get(i).copied())
+    }
+}
+
+/// `day` moved by `months` calendar months (back, when negative).
+pub fn shift_months(day: NaiveDate, months: i64) -> Option<NaiveDate> {
+    let magnitude = Months::new(u32::try_from(months.unsigned_abs()).ok()?);
+    if months >= 0 {
+        day.checked_add_months(magnitude)
+    } else {
+        day.checked_sub_months(magnitude)
     }
 }
 

@@ -1,0 +1,234 @@
+//! Reading a text's expressions in order: each resolved in the direction its sentence
+//! gives, from the publication date, the date a past perfect reaches back to, or the
+//! day a quotation was spoken, remembering what the text has named so far.
+
+use chrono::NaiveDate;
+
+use super::lexicon::TemporalLexicon;
+use super::mention::Mention;
+use super::pattern::{Context, Direction, Pattern, TimexType};
+use super::resolve::Resolved;
+use super::tense::direction_of;
+use super::value::When;
+use crate::text::Token;
+
+/// Resolves the expressions of one text in reading order, remembering what the text
+/// has said so far ("a year earlier" leans on the last date given).
+#[derive(Debug, Clone, Copy)]
+pub struct Resolver {
+    /// The publication date; without one only absolute expressions get a value.
+    pub anchor: Option<NaiveDate>,
+    pub context: Context,
+}
+
+impl Resolver {
+    pub fn new(anchor: Option<NaiveDate>) -> Resolver {
+        Resolver {
+            anchor,
+            context: Context::default(),
+        }
+    }
+
+    /// Resolve `mention` read in `direction`, and remember it if it names a date.
+    pub fn resolve(&mut self, mention: &Mention, direction: Direction) -> Option<Resolved> {
+        self.resolve_from(self.anchor, mention, direction)
+    }
+
+    /// [`Resolver::resolve`] counting from `anchor` instead of the publication date
+    /// (the date a past perfect reaches back from), still remembering what it names.
+    pub fn resolve_from(
+        &mut self,
+        anchor: Option<NaiveDate>,
+        mention: &Mention,
+        direction: Direction,
+    ) -> Option<Resolved> {
+        // Absolute expressions do not depend on the anchor; any will do.
+        let anchor = match anchor {
+            Some(anchor) => anchor,
+            None if mention.pattern.is_absolute() => NaiveDate::MIN,
+            None => return None,
+        };
+        let resolved = mention.pattern.resolve(anchor, direction, &self.context)?;
+        // "a year earlier" compares; "a week later" moves the story on.
+        let remembered = !matches!(
+            mention.pattern,
+            Pattern::Earlier { count: 0.., .. }
+                | Pattern::Ago { .. }
+                | Pattern::Duration { .. }
+                | Pattern::Reference(_)
+        );
+        if remembered && !mention.since && resolved.kind == TimexType::Date {
+            self.context.last_date = resolved.when;
+        }
+        if resolved.kind != TimexType::Duration && resolved.when.is_some() {
+            self.context.sentence_date = resolved.when;
+        }
+        if let (Pattern::Quarter { .. }, Some(When::Quarter { year, quarter })) =
+            (mention.pattern, resolved.when)
+        {
+            self.context.last_quarter = Some((year, quarter));
+        }
+        Some(resolved)
+    }
+}
+
+/// What an expression's value counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnchorSource {
+    /// The publication date.
+    #[default]
+    Publication,
+    /// The day the quotation the expression is in was spoken.
+    Quotation,
+    /// The date its sentence named before it, which a past perfect reaches back from.
+    DateNamedBefore,
+}
+
+/// How one expression of a sentence was read.
+pub struct Reading {
+    pub direction: Direction,
+    /// The day it counts from.
+    pub anchor: Option<NaiveDate>,
+    /// What that day is.
+    pub anchored_at: AnchorSource,
+    /// The date the sentence had named before it ("on March 5 ... on the 7th").
+    pub sentence_date_before: Option<When>,
+    pub resolved: Option<Resolved>,
+}
+
+/// A year-less month or day in a past perfect clause ("resumed in June 2024 against
+/// balloons the North had sent since late May") lies before the date the sentence
+/// named before it, not before the publication date.
+fn told_before_a_named_date(
+    mention: &Mention,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> bool {
+    let year_less = matches!(
+        mention.pattern,
+        Pattern::MonthDay { year: None, .. } | Pattern::Month { relation: None, .. }
+    );
+    let clause = (mention.first_token.saturating_sub(10)..mention.first_token)
+        .rev()
+        .take_while(|&j| !tokens[j].is_clause_break());
+    year_less
+        && clause.into_iter().any(|j| {
+            folded[j] == "had"
+                && (j + 1..(j + 3).min(mention.first_token))
+                    .any(|k| folded[k] != "been" && lexicon.is_past_tense(&folded[k]))
+        })
+}
+
+/// Resolve a sentence's `mentions` in reading order, `resolver` remembering what the
+/// text has said; where no tense cue gives a direction, `lean` does. "Today" in a
+/// quotation is then read again from the day the sentence says it was spoken
+/// ([`speech_day`]), which may come after it; that second reading is not remembered.
+pub fn read_sentence(
+    mentions: &[Mention],
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+    resolver: &mut Resolver,
+    lean: Direction,
+) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = mentions
+        .iter()
+        .map(|mention| {
+            let direction = match direction_of(mention, tokens, folded, lexicon) {
+                Direction::Nearest => lean,
+                direction => direction,
+            };
+            let sentence_date_before = resolver.context.sentence_date;
+            let reference = sentence_date_before
+                .filter(|_| told_before_a_named_date(mention, tokens, folded, lexicon))
+                .and_then(|when| when.start());
+            let (anchored_at, anchor, direction) = match reference {
+                Some(day) => (
+                    AnchorSource::DateNamedBefore,
+                    Some(day),
+                    Direction::Backward,
+                ),
+                None => (AnchorSource::Publication, resolver.anchor, direction),
+            };
+            Reading {
+                direction,
+                anchor,
+                anchored_at,
+                sentence_date_before,
+                resolved: resolver.resolve_from(anchor, mention, direction),
+            }
+        })
+        .collect();
+    let days: Vec<Option<When>> = readings
+        .iter()
+        .map(|r| r.resolved.as_ref().and_then(|r| r.when))
+        .collect();
+    for (index, reading) in readings.iter_mut().enumerate() {
+        if let Some(day) = speech_day(mentions, &days, index, tokens, folded, lexicon) {
+            let mut speech = Resolver {
+                anchor: Some(day),
+                context: resolver.context,
+            };
+            reading.anchor = Some(day);
+            reading.anchored_at = AnchorSource::Quotation;
+            reading.resolved = speech.resolve(&mentions[index], reading.direction);
+        }
+    }
+    readings
+}
+
+/// The day a quotation was spoken, when its sentence says so next to a verb of saying:
+/// "\"Today we have taken a historic step,\" Petro said at the ceremony on Friday";
+/// "recorded on Saturday, Vance said: \"No deal today.\"" Only "today", "yesterday"
+/// and "tomorrow" inside the quotation count from it, not from the publication date.
+/// `days` holds what each of the sentence's `mentions` was resolved to.
+fn speech_day(
+    mentions: &[Mention],
+    days: &[Option<When>],
+    index: usize,
+    tokens: &[Token<'_>],
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> Option<NaiveDate> {
+    let mention = mentions.get(index)?;
+    if !matches!(mention.pattern, Pattern::RelativeDay(_)) {
+        return None;
+    }
+    let is_quote = |t: &Token<'_>| matches!(t.text, "\"" | "\u{201c}" | "\u{201d}");
+    let open = (0..mention.first_token)
+        .rev()
+        .find(|&j| is_quote(&tokens[j]))?;
+    let marks_before = tokens[..mention.first_token]
+        .iter()
+        .filter(|t| is_quote(t))
+        .count();
+    if marks_before % 2 == 0 {
+        return None;
+    }
+    let close = (mention.end_token..tokens.len())
+        .find(|&j| is_quote(&tokens[j]))
+        .unwrap_or(tokens.len());
+    let said_on = |m: &Mention| {
+        (m.phrase_token.saturating_sub(4)..m.phrase_token)
+            .rev()
+            .take_while(|&k| !tokens[k].is_clause_break())
+            .any(|k| lexicon.speech_verbs.contains(&folded[k]))
+    };
+    mentions
+        .iter()
+        .zip(days)
+        .filter(|(m, _)| m.end_token <= open || m.first_token > close)
+        .filter_map(|(m, when)| match when {
+            Some(When::Day(day)) if said_on(m) => Some((m, *day)),
+            _ => None,
+        })
+        .min_by_key(|(m, _)| {
+            if m.end_token <= open {
+                open - m.end_token
+            } else {
+                m.first_token - close
+            }
+        })
+        .map(|(_, day)| day)
+}
