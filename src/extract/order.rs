@@ -1,0 +1,129 @@
+//! Ordering cues between the events of a sentence ("A after B").
+
+use super::lexicon::OrderRelation;
+use super::view::{Candidate, SentenceView};
+use crate::document::Document;
+use crate::model::Kind;
+use crate::temporal::Mention;
+
+/// One side of an ordering cue inside a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    /// A trigger of this sentence that became an event.
+    Candidate(usize),
+    /// "this statement", "the talks": the article's last event of that kind.
+    Anaphor(Kind),
+}
+
+/// "A <cue> B" found in a sentence, before its sides are article events.
+pub(super) struct SentenceRelation {
+    pub(super) subject: Side,
+    pub(super) other: Side,
+    pub(super) relation: OrderRelation,
+    pub(super) min_days: i64,
+    pub(super) max_days: Option<i64>,
+    pub(super) cue: String,
+}
+
+/// "A <cue> B" between the sentence's events: the event nearest before the cue and
+/// the first after it in the same clause; a cue that opens the sentence ("After
+/// talks in Istanbul, Russia struck Odesa") relates the event after the next comma.
+pub(super) fn order_cues(
+    candidates: &[Candidate],
+    kept: &[bool],
+    times: &[Mention],
+    view: &SentenceView<'_, '_>,
+    doc: &Document,
+) -> Vec<SentenceRelation> {
+    let events = &view.lexicon.events;
+    let numbers = &view.lexicon.temporal.number_words;
+    let count_at = |j: usize| -> Option<i64> {
+        let word = view.folded.get(j)?;
+        numbers
+            .get(word)
+            .copied()
+            .flatten()
+            .or_else(|| word.parse().ok())
+    };
+    let side = |index: usize| -> Option<Side> {
+        if kept[index] {
+            return Some(Side::Candidate(index));
+        }
+        let candidate = &candidates[index];
+        let pointed = (candidate.first.saturating_sub(4)..candidate.first)
+            .rev()
+            .take_while(|&j| !view.is_break(j) && view.name_at(j).is_none())
+            .any(|j| events.anaphors.contains(&view.folded[j]));
+        (candidate.noun && candidate.actors.is_empty() && pointed)
+            .then_some(Side::Anaphor(candidate.kind))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < view.tokens.len() {
+        let in_time = times.iter().any(|m| m.first_token <= i && i < m.end_token);
+        let cue = match events.order_cue_at(&view.folded, i) {
+            Some(cue) if !in_time => cue,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let cue_end = i + cue.words.len();
+        // "the following day", "a following wave": a determiner makes it an adjective.
+        let determiner = i
+            .checked_sub(1)
+            .is_some_and(|j| matches!(view.folded[j].as_str(), "the" | "a" | "an"));
+        if cue.words.len() == 1 && determiner {
+            i = cue_end;
+            continue;
+        }
+        // "two days after", "three weeks before": the count sets the gap.
+        let mut cue_first = i;
+        let (mut min_days, mut max_days) = (cue.min_days, cue.max_days);
+        let unit_at = if events.count_units.contains_key(&view.folded[i]) {
+            Some(i)
+        } else {
+            i.checked_sub(1)
+                .filter(|&j| events.count_units.contains_key(&view.folded[j]))
+        };
+        if let Some(unit_at) = unit_at {
+            let count = unit_at.checked_sub(1).and_then(count_at);
+            if let (Some(count), Some(&(lo, hi))) =
+                (count, events.count_units.get(&view.folded[unit_at]))
+            {
+                cue_first = unit_at - 1;
+                min_days = count.saturating_mul(lo);
+                max_days = Some(count.saturating_mul(hi));
+            }
+        }
+        let right = candidates.iter().position(|c| {
+            c.first >= cue_end
+                && c.first <= cue_end + 12
+                && !(cue_end..c.first).any(|j| view.is_break(j))
+        });
+        let left = candidates.iter().rposition(|c| c.end <= cue_first);
+        let pair = match (left, right) {
+            (Some(l), Some(r)) => Some((l, r)),
+            (None, Some(r)) => (candidates[r].end..view.tokens.len())
+                .find(|&j| view.tokens[j].text == ",")
+                .and_then(|comma| candidates.iter().position(|c| c.first > comma))
+                .map(|a| (a, r)),
+            _ => None,
+        };
+        if let Some((a, b)) = pair {
+            if let (Some(subject), Some(other)) = (side(a), side(b)) {
+                let span = view.tokens[cue_first].start..view.tokens[cue_end - 1].end;
+                found.push(SentenceRelation {
+                    subject,
+                    other,
+                    relation: cue.relation,
+                    min_days,
+                    max_days,
+                    cue: doc.text[span].to_string(),
+                });
+            }
+        }
+        i = cue_end;
+    }
+    found
+}
