@@ -54,12 +54,7 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let demonstrative = (candidate.first.saturating_sub(3)..candidate.first)
         .rev()
         .take_while(|&j| view.tokens[j].is_word() && view.name_at(j).is_none())
-        .any(|j| {
-            matches!(
-                view.folded[j].as_str(),
-                "this" | "that" | "these" | "those" | "such"
-            )
-        });
+        .any(|j| events.demonstratives.contains(&view.folded[j]));
     if candidate.noun && demonstrative && candidate.actors.is_empty() {
         return false;
     }

@@ -71,6 +71,7 @@ pub struct Gazetteer {
     settlement_words: BTreeSet<String>,
     region_words: BTreeSet<String>,
     name_particles: BTreeSet<String>,
+    place_prepositions: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
@@ -97,6 +98,8 @@ struct GazetteerFile {
     region_words: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
+    #[serde(default)]
+    place_prepositions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +187,8 @@ impl Gazetteer {
             .extend(file.region_words.iter().map(|w| fold(w)));
         self.name_particles
             .extend(file.name_particles.iter().map(|w| fold(w)));
+        self.place_prepositions
+            .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
             (file.organisations, EntityClass::Organisation),
@@ -277,6 +282,11 @@ impl Gazetteer {
     }
 
     /// "province" in "Sisaket province": the name before is a place.
+    /// "in", "at": a word after which a capitalised name is a place.
+    pub fn is_place_preposition(&self, folded: &str) -> bool {
+        self.place_prepositions.contains(folded)
+    }
+
     pub fn is_region(&self, folded: &str) -> bool {
         self.region_words.contains(folded)
     }

@@ -117,6 +117,11 @@ pub struct EventLexicon {
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
     pub alleged: BTreeSet<String>,
+    pub subordinators: BTreeSet<String>,
+    pub demonstratives: BTreeSet<String>,
+    pub articles: BTreeSet<String>,
+    pub possessive_pronouns: BTreeSet<String>,
+    pub opening_connectives: BTreeSet<String>,
 }
 
 /// How "A <cue> B" places A against B.
@@ -176,6 +181,11 @@ struct EventsFile {
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
     alleged: Vec<String>,
+    subordinators: Vec<String>,
+    demonstratives: Vec<String>,
+    articles: Vec<String>,
+    possessive_pronouns: Vec<String>,
+    opening_connectives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -313,6 +323,11 @@ impl EventLexicon {
             presupposing: phrases(&file.presupposing),
             non_hostile: set(&file.non_hostile),
             alleged: set(&file.alleged),
+            subordinators: set(&file.subordinators),
+            demonstratives: set(&file.demonstratives),
+            articles: set(&file.articles),
+            possessive_pronouns: set(&file.possessive_pronouns),
+            opening_connectives: set(&file.opening_connectives),
             order_cues,
             count_units: file
                 .count_units
@@ -336,6 +351,11 @@ impl EventLexicon {
             ordering_cues: set(&file.ordering_cues),
             prepositions: set(&file.prepositions),
         })
+    }
+
+    /// Articles and possessive pronouns: words that stand before a noun phrase.
+    pub fn is_determiner(&self, folded: &str) -> bool {
+        self.articles.contains(folded) || self.possessive_pronouns.contains(folded)
     }
 
     /// The trigger starting at token `i`, longest first.

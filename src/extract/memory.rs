@@ -1,8 +1,9 @@
 //! What an article has said so far that later sentences lean on: people, titles,
 //! places it introduced, and its dates.
 
-use super::gazetteer::Entity;
+use super::gazetteer::{Entity, EntityClass};
 use super::lexicon::Lexicon;
+use super::view::NameMention;
 use crate::temporal;
 
 /// Per-article memory: people introduced so far, for surnames and pronouns.
@@ -43,6 +44,18 @@ impl ArticleMemory {
             return entity.country.clone();
         }
         lexicon.gazetteer.country_of(name).map(str::to_string)
+    }
+
+    /// The last person the sentence names before token `end` is who "he" is next,
+    /// unless someone does something.
+    pub(super) fn remember_last_person(&mut self, names: &[NameMention], end: usize) {
+        if let Some(last) = names
+            .iter()
+            .rev()
+            .find(|m| m.end <= end && m.entity.class == EntityClass::Person)
+        {
+            self.last_person = Some(last.entity.name.clone());
+        }
     }
 
     /// Who "he" or "she" most likely is: the last person who did something, else the

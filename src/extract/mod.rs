@@ -6,6 +6,7 @@
 mod candidates;
 mod casualties;
 mod classify;
+mod dating;
 mod event;
 mod filter;
 mod gazetteer;
@@ -15,6 +16,7 @@ mod merge;
 mod names;
 mod order;
 mod participants;
+mod place;
 mod sentence;
 mod sides;
 mod subject;

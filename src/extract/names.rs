@@ -286,7 +286,7 @@ pub(super) fn introduces_place(
     let settlement = |w: &str| gazetteer.is_settlement(w);
     let before = first.checked_sub(1).map(word).unwrap_or_default();
     let after_word = word(end);
-    let introduced = matches!(before.as_str(), "in" | "at" | "near" | "outside")
+    let introduced = gazetteer.is_place_preposition(&before)
         || before == "of" && first >= 2 && settlement(&word(first - 2))
         || gazetteer.is_region(&after_word);
     // A person's name after "in" is rare; a run followed by a possessive or a

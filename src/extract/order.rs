@@ -1,5 +1,6 @@
 //! Ordering cues between the events of a sentence ("A after B").
 
+use super::candidates::in_date;
 use super::lexicon::OrderRelation;
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
@@ -60,7 +61,7 @@ pub(super) fn order_cues(
     let mut found = Vec::new();
     let mut i = 0;
     while i < view.tokens.len() {
-        let in_time = times.iter().any(|m| m.first_token <= i && i < m.end_token);
+        let in_time = in_date(times, i);
         let cue = match events.order_cue_at(&view.folded, i) {
             Some(cue) if !in_time => cue,
             _ => {
@@ -72,7 +73,7 @@ pub(super) fn order_cues(
         // "the following day", "a following wave": a determiner makes it an adjective.
         let determiner = i
             .checked_sub(1)
-            .is_some_and(|j| matches!(view.folded[j].as_str(), "the" | "a" | "an"));
+            .is_some_and(|j| events.articles.contains(&view.folded[j]));
         if cue.words.len() == 1 && determiner {
             i = cue_end;
             continue;

@@ -4,158 +4,290 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::sides::{drop_represented, push_unique};
 use super::subject::{find_subject, governed, with_coordinated};
-use super::view::{is_determiner, Candidate, NameMention, SentenceView};
+use super::place::{locate, share_meeting_place, target_country};
+use super::view::{Candidate, NameMention, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
 
+/// How far a trigger's words reach: its clause, and to the right up to the next
+/// trigger or a hard stop.
+pub(super) struct Reach {
+    pub(super) clause_start: usize,
+    pub(super) clause_end: usize,
+    pub(super) end: usize,
+    /// Where the previous trigger of the sentence ends.
+    pub(super) previous_end: usize,
+}
+
+impl Reach {
+    fn of(
+        candidate: &Candidate,
+        view: &SentenceView<'_, '_>,
+        previous_end: usize,
+        next_trigger: usize,
+    ) -> Reach {
+        let tokens = view.tokens;
+        let end = candidate.end;
+        let hard_stop = (end..tokens.len())
+            .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
+            .unwrap_or(tokens.len());
+        Reach {
+            clause_start: view.clause_start(candidate.first),
+            clause_end: view.clause_end(end),
+            end: next_trigger.min(end + 20).min(hard_stop),
+            previous_end,
+        }
+    }
+}
+
+/// Who initiated the event, as far as the words around the trigger say.
+#[derive(Default)]
+struct Agent {
+    main: Option<String>,
+    /// "an attack by SPLA-IO fighters": an attacker is named, one we do not know.
+    unknown: bool,
+}
+
+/// The other side, named after the trigger.
+struct OtherSide {
+    names: Vec<String>,
+    /// The word that opens the list ("with", "between").
+    opener: Option<usize>,
+}
+
+fn actor_of(m: &NameMention) -> Option<String> {
+    m.entity.actor().map(str::to_string)
+}
+
+/// Work out each candidate in turn; then what is done at a meeting happens where
+/// the meeting is.
+pub(super) fn describe_all(
+    candidates: &mut [Candidate],
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+) {
+    let boundaries: Vec<(usize, usize)> = candidates.iter().map(|c| (c.first, c.end)).collect();
+    for (index, candidate) in candidates.iter_mut().enumerate() {
+        let next_trigger = boundaries
+            .get(index + 1)
+            .map_or(view.tokens.len(), |b| b.0);
+        let previous_trigger_end = index.checked_sub(1).map_or(0, |p| boundaries[p].1);
+        analyse(candidate, view, memory, previous_trigger_end, next_trigger);
+        // A name mentioned after this trigger may be the subject of the next one.
+        memory.remember_last_person(&view.names, next_trigger);
+    }
+    share_meeting_place(candidates, view);
+}
+
 /// Work out status, actors and place of one trigger.
-pub(super) fn analyse(
+fn analyse(
     candidate: &mut Candidate,
     view: &SentenceView<'_, '_>,
     memory: &mut ArticleMemory,
     previous_end: usize,
     next_trigger: usize,
 ) {
-    let tokens = view.tokens;
-    let events = &view.lexicon.events;
-    let (first, end) = (candidate.first, candidate.end);
-    let (clause_start, clause_end) = (view.clause_start(first), view.clause_end(end));
+    let reach = Reach::of(candidate, view, previous_end, next_trigger);
+    mark_planned(candidate, view, &reach);
+    let mut agent = agent_by(candidate, view, &reach);
+    if agent.main.is_none() && candidate.noun {
+        agent.main = owner_before(candidate, view, memory, previous_end);
+    }
+    let Some(others) = other_side(candidate, view, &reach) else {
+        return;
+    };
+    let participants_named = !others.names.is_empty();
+    assign_sides(candidate, view, memory, agent, others);
+    locate(candidate, view, &reach);
+    if candidate.kind == Kind::Strike {
+        if let Some(target) = strike_target(view, candidate, candidate.end, reach.end) {
+            push_unique(&mut candidate.counterparts, target);
+        }
+    }
+    candidate.anchored |= participants_named;
+    drop_represented(&mut candidate.counterparts, |side| {
+        memory.country_of(side, view.lexicon)
+    });
+    if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
+        target_country(candidate, view, memory);
+    }
+}
 
-    // Status: a future marker shortly before in the clause, or after a noun ("talks are expected").
-    let future_before = (clause_start.max(first.saturating_sub(6))..first)
-        .any(|j| view.lexicon.temporal.future_marker_at(&view.folded, j));
+/// A future marker shortly before in the clause, or after a noun ("talks are
+/// expected"), makes the event planned.
+fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
+    let (first, end) = (candidate.first, candidate.end);
+    let temporal = &view.lexicon.temporal;
+    let future_before = (reach.clause_start.max(first.saturating_sub(6))..first)
+        .any(|j| temporal.future_marker_at(&view.folded, j));
     let future_after = candidate.noun
-        && (end..clause_end).any(|j| view.lexicon.temporal.future_marker_at(&view.folded, j));
+        && (end..reach.clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
     if future_before || future_after {
         candidate.status = Status::Planned;
     }
+}
 
-    // The reach of this trigger to the right: up to the next trigger or a hard stop.
-    let hard_stop = (end..tokens.len())
-        .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
-        .unwrap_or(tokens.len());
-    let reach_end = next_trigger.min(end + 20).min(hard_stop);
-    let actor_of = |m: &NameMention| m.entity.actor().map(str::to_string);
+/// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
+/// senior Russian official".
+fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) -> Agent {
+    let tokens = view.tokens;
+    let end = candidate.end;
+    let mut agent = Agent::default();
+    let Some(by) = (end..(end + 4).min(reach.end)).find(|&j| view.folded[j] == "by") else {
+        return agent;
+    };
+    let mut j = by + 1;
+    while j < reach.end
+        && j <= by + 3
+        && view.name_at(j).is_none()
+        && tokens[j].is_word()
+        && !tokens[j].is_capitalized()
+    {
+        j += 1;
+    }
+    if let Some(m) = view.name_starting_at(j) {
+        agent.main = actor_of(m);
+        candidate.anchored |= agent.main.is_some();
+    } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
+        // The sentence's subject is not that attacker.
+        agent.unknown = true;
+    }
+    agent
+}
 
-    // The initiator.
-    let mut main: Option<String> = None;
-    let mut generic_subject = false;
-    let mut unknown_agent = false;
-    // "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a senior Russian official"
-    if let Some(by) = (end..(end + 4).min(reach_end)).find(|&j| view.folded[j] == "by") {
-        let mut j = by + 1;
-        while j < reach_end
-            && j <= by + 3
-            && view.name_at(j).is_none()
-            && tokens[j].is_word()
-            && !tokens[j].is_capitalized()
-        {
-            j += 1;
+/// Who owns an event noun: "Dmitriev's visit", "his recent visit", "US-Russia
+/// talks", "the Moscow meeting" (a place there pins the noun down instead).
+fn owner_before(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &ArticleMemory,
+    previous_end: usize,
+) -> Option<String> {
+    let tokens = view.tokens;
+    let first = candidate.first;
+    let mut j = first;
+    while j > previous_end && j + 4 > first {
+        j -= 1;
+        if tokens[j].is_clause_break() {
+            break;
         }
-        if let Some(m) = view.names.iter().find(|m| m.first == j) {
-            main = actor_of(m);
-            candidate.anchored |= main.is_some();
-        } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
-            // "an attack by SPLA-IO fighters": an attacker is named, one we do not
-            // know; the sentence's subject is not it.
-            unknown_agent = true;
-        }
-    }
-    if main.is_none() && candidate.noun {
-        // "Dmitriev's visit", "his recent visit", "US-Russia talks", "the Moscow meeting"
-        let mut j = first;
-        while j > previous_end && j + 4 > first {
-            j -= 1;
-            if tokens[j].is_clause_break() {
-                break;
-            }
-            if is_possessive(&view.folded, j) && j > 0 {
-                main = match view.name_ending_at(j) {
-                    Some(owner) => actor_of(owner),
-                    None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
-                        memory.salient_person()
-                    }
-                    None => None,
-                };
-                break;
-            }
-            if matches!(view.folded[j].as_str(), "his" | "her") {
-                main = memory.salient_person();
-                break;
-            }
-            if let Some(m) = view
-                .name_ending_at(j + 1)
-                .filter(|m| m.end == first || !governed(view, m))
-            {
-                if let Some(actor) = actor_of(m) {
-                    let mut co = Vec::new();
-                    main = Some(with_coordinated(view, m, actor.clone(), &mut co));
-                    for other in co {
-                        push_unique(&mut candidate.actors, other);
-                    }
-                    // "US-Russia talks": both sides of the hyphen.
-                    if m.first >= 2 && tokens[m.first - 1].text == "-" {
-                        if let Some(other) = view.name_ending_at(m.first - 1).and_then(actor_of) {
-                            main = Some(other);
-                            push_unique(&mut candidate.actors, actor);
-                        }
-                    }
-                    break;
+        if is_possessive(&view.folded, j) && j > 0 {
+            return match view.name_ending_at(j) {
+                Some(owner) => actor_of(owner),
+                None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
+                    memory.salient_person()
                 }
-                if m.entity.is_local_place() && m.end == first {
-                    candidate.place = m.entity.place().map(str::to_string);
-                    candidate.anchored = true;
-                }
-            }
+                None => None,
+            };
         }
-    }
-    // The other side: "with X", "between X and Y", "involving X", the object of "meet".
-    // A statement has no other side: "relations with the United States" is its content.
-    let mut others = Vec::new();
-    let mut participants_named = false;
-    let mut opener = None;
-    if candidate.kind != Kind::Statement {
-        opener = (end..reach_end)
-            .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
-        let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
-        if candidate.needs_object && object_at(view, end).is_none() {
-            return;
+        if matches!(view.folded[j].as_str(), "his" | "her") {
+            return memory.salient_person();
         }
-        let from = match (verb_object, opener) {
-            (true, _) => Some(end),
-            (false, Some(k)) => Some(k + 1),
-            (false, None) => None,
+        let Some(m) = view
+            .name_ending_at(j + 1)
+            .filter(|m| m.end == first || !governed(view, m))
+        else {
+            continue;
         };
-        if let Some(mut j) = from {
-            while j < reach_end {
-                if let Some(m) = view.name_at(j) {
-                    if let Some(actor) = actor_of(m) {
-                        others.push(actor);
-                        participants_named = true;
-                    }
-                    j = m.end;
-                    continue;
-                }
-                if matches!(view.folded[j].as_str(), "in" | "on" | "at")
-                    || view.folded[j] == "to" && candidate.noun
-                {
-                    break;
-                }
-                j += 1;
+        if let Some(actor) = actor_of(m) {
+            let mut co = Vec::new();
+            let mut main = with_coordinated(view, m, actor.clone(), &mut co);
+            for other in co {
+                push_unique(&mut candidate.actors, other);
             }
+            // "US-Russia talks": both sides of the hyphen.
+            if m.first >= 2 && tokens[m.first - 1].text == "-" {
+                if let Some(other) = view.name_ending_at(m.first - 1).and_then(actor_of) {
+                    main = other;
+                    push_unique(&mut candidate.actors, actor);
+                }
+            }
+            return Some(main);
+        }
+        if m.entity.is_local_place() && m.end == first {
+            candidate.place = m.entity.place().map(str::to_string);
+            candidate.anchored = true;
         }
     }
-    // "talks between X and Y" names both sides; otherwise the initiator is the subject
-    // of the verb, or for a noun the subject of the verb that governs it ("Russian
-    // forces launched a missile attack", "Zelensky, after a meeting with Macron").
+    None
+}
+
+/// The other side: "with X", "between X and Y", "involving X", the object of
+/// "meet". A statement has no other side: "relations with the United States" is its
+/// content. None when the verb needs a named object and has none.
+fn other_side(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    reach: &Reach,
+) -> Option<OtherSide> {
+    let mut others = OtherSide {
+        names: Vec::new(),
+        opener: None,
+    };
+    if candidate.kind == Kind::Statement {
+        return Some(others);
+    }
+    let end = candidate.end;
+    let events = &view.lexicon.events;
+    others.opener = (end..reach.end)
+        .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
+    let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
+    if candidate.needs_object && object_at(view, end).is_none() {
+        return None;
+    }
+    let mut j = match (verb_object, others.opener) {
+        (true, _) => end,
+        (false, Some(k)) => k + 1,
+        (false, None) => return Some(others),
+    };
+    while j < reach.end {
+        if let Some(m) = view.name_at(j) {
+            if let Some(actor) = actor_of(m) {
+                others.names.push(actor);
+            }
+            j = m.end;
+            continue;
+        }
+        if matches!(view.folded[j].as_str(), "in" | "on" | "at")
+            || view.folded[j] == "to" && candidate.noun
+        {
+            break;
+        }
+        j += 1;
+    }
+    Some(others)
+}
+
+/// "talks between X and Y" names both sides; otherwise the initiator is the subject
+/// of the verb, or for a noun the subject of the verb that governs it ("Russian
+/// forces launched a missile attack", "Zelensky, after a meeting with Macron").
+fn assign_sides(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+    agent: Agent,
+    others: OtherSide,
+) {
+    let OtherSide {
+        names: mut others,
+        opener,
+    } = others;
+    let mut main = agent.main;
+    let mut generic_subject = false;
     let mut co_subjects = Vec::new();
     let both_sides_named =
         candidate.noun && opener.is_some_and(|k| view.folded[k] == "between") && others.len() >= 2;
     // A statement noun has no verb subject ("the interview"), and an unknown agent
     // after "by" is not the subject either.
     let subject_speaks = !(candidate.noun && candidate.kind == Kind::Statement);
-    if main.is_none() && !unknown_agent && !both_sides_named && subject_speaks {
-        main = find_subject(view, first, memory, &mut generic_subject, &mut co_subjects);
+    if main.is_none() && !agent.unknown && !both_sides_named && subject_speaks {
+        main = find_subject(
+            view,
+            candidate.first,
+            memory,
+            &mut generic_subject,
+            &mut co_subjects,
+        );
     }
     if main.is_none() && !others.is_empty() {
         main = Some(others.remove(0));
@@ -172,8 +304,24 @@ pub(super) fn analyse(
         }
         candidate.actors.insert(0, m);
     }
-    // Coordinated subjects strike or speak together; of a meeting or an agreement
-    // they are its two sides, so the first leads and the rest are counterparts.
+    arrange_sides(candidate, memory, co_subjects, others);
+    if candidate.kind == Kind::Statement {
+        if let Some(addressee) = addressee(view, candidate.first, candidate.end) {
+            if !candidate.actors.contains(&addressee) {
+                push_unique(&mut candidate.counterparts, addressee);
+            }
+        }
+    }
+}
+
+/// Coordinated subjects strike or speak together; of a meeting or an agreement
+/// they are its two sides, so the first leads and the rest are counterparts.
+fn arrange_sides(
+    candidate: &mut Candidate,
+    memory: &mut ArticleMemory,
+    co_subjects: Vec<String>,
+    others: Vec<String>,
+) {
     let symmetric = matches!(candidate.kind, Kind::Meeting | Kind::Agreement);
     // Who "both sides" are next: the subjects named together, or a meeting's sides.
     let sides = candidate.actors.len() + others.len() + co_subjects.len();
@@ -204,150 +352,19 @@ pub(super) fn analyse(
             push_unique(&mut candidate.counterparts, other);
         }
     }
-    if candidate.kind == Kind::Statement {
-        if let Some(addressee) = addressee(view, first, end) {
-            if !candidate.actors.contains(&addressee) {
-                push_unique(&mut candidate.counterparts, addressee);
-            }
-        }
-    }
-
-    // Where: "in Miami", "visit to Washington", "strike on Kyiv"; a statement only "in X" or "at X".
-    if candidate.place.is_none() {
-        let statement = candidate.kind == Kind::Statement;
-        let limit = if statement {
-            (end + 3).min(reach_end)
-        } else {
-            reach_end
-        };
-        for j in end..limit {
-            let Some(m) = view.names.iter().find(|m| m.first == j) else {
-                continue;
-            };
-            let Some(place) = m.entity.place() else {
-                continue;
-            };
-            let b = governing_word(view, j, end);
-            let before = view.folded[b].as_str();
-            let locative = if statement {
-                matches!(before, "in" | "at")
-            } else {
-                events.locative.contains(before)
-            };
-            let target = candidate.kind == Kind::Strike && events.target.contains(before);
-            // "shelled El Fasher", "shelled the city of Horlivka": the object of a
-            // strike verb is where it hit.
-            let object = candidate.kind == Kind::Strike
-                && !candidate.noun
-                && b + 1 == end
-                && m.entity.is_local_place();
-            if locative || target || object {
-                candidate.place = Some(place.to_string());
-                if m.entity.is_local_place() {
-                    candidate.anchored = true;
-                }
-                break;
-            }
-        }
-    }
-    if candidate.kind == Kind::Strike {
-        if let Some(target) = strike_target(view, candidate, end, reach_end) {
-            push_unique(&mut candidate.counterparts, target);
-        }
-    }
-    if candidate.place.is_none() && candidate.kind == Kind::Meeting {
-        // "visited Port Sudan": the object of a visit is where it happens.
-        if let Some(m) = view
-            .names
-            .iter()
-            .find(|m| m.first == end && !candidate.noun && m.entity.place().is_some())
-        {
-            candidate.place = m.entity.place().map(str::to_string);
-            candidate.anchored = true;
-        }
-        // "travelled to Oman for talks", "arrived in Washington for discussions"
-        if candidate.noun && candidate.place.is_none() {
-            let subordinators = [
-                "as", "while", "when", "because", "although", "though", "where", "which", "who",
-                "whereas",
-            ];
-            let place = view.names.iter().rev().find(|m| {
-                m.end <= first
-                    && m.first >= clause_start.max(first.saturating_sub(8)).max(previous_end)
-                    && !(m.end..first).any(|j| subordinators.contains(&view.folded[j].as_str()))
-                    && m.entity.place().is_some()
-                    && m.first > 0
-                    && events.locative.contains(&view.folded[m.first - 1])
-            });
-            if let Some(m) = place {
-                candidate.place = m.entity.place().map(str::to_string);
-                candidate.anchored |= m.entity.is_local_place();
-            }
-        }
-    }
-    candidate.anchored |= participants_named;
-    drop_represented(&mut candidate.counterparts, |side| {
-        memory.country_of(side, view.lexicon)
-    });
-    if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
-        // "fired missiles at Tel Aviv": the target is the country the place is in.
-        let attacker = candidate
-            .actors
-            .first()
-            .map(|a| memory.country_of(a, view.lexicon));
-        let target = candidate
-            .place
-            .as_deref()
-            .and_then(|p| memory.country_of(p, view.lexicon));
-        if let Some(target) = target {
-            if attacker.as_ref() != Some(&Some(target.clone()))
-                && candidate.actors.first() != Some(&target)
-            {
-                candidate.counterparts.push(target);
-            }
-        }
-    }
-}
-
-/// The word that governs the name at `j`, seen through "the" and through "the
-/// (southern) town of" ("in the Russian city of Ryazan" → "in"); not before `floor`.
-pub(super) fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize {
-    let mut b = j - 1;
-    let gazetteer = &view.lexicon.gazetteer;
-    if b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1]) {
-        b -= 1;
-        // Adjectives and demonyms before the settlement word: "the southern Lebanese town".
-        while b > floor
-            && (view.tokens[b - 1].is_word() && !view.tokens[b - 1].is_capitalized()
-                || view.name_ending_at(b).is_some())
-            && !view
-                .lexicon
-                .events
-                .prepositions
-                .contains(&view.folded[b - 1])
-            && view.folded[b - 1] != "the"
-        {
-            b -= 1;
-        }
-        b -= 1;
-    }
-    if b >= floor && view.folded[b] == "the" {
-        b -= 1;
-    }
-    b
 }
 
 /// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
 /// "accused Azerbaijani troops"): the first name within a few words, with only
 /// determiners, title words or qualifiers before it.
-pub(super) fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
+fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
     let mut j = end;
     while j < view.tokens.len() && j < end + 4 {
-        if let Some(m) = view.names.iter().find(|m| m.first == j) {
+        if let Some(m) = view.name_starting_at(j) {
             return m.entity.actor().is_some().then_some(m);
         }
         let token = &view.tokens[j];
-        let filler = is_determiner(&view.folded[j])
+        let filler = view.is_determiner(j)
             || token.is_word() && token.is_capitalized()
             || view.lexicon.gazetteer.is_title(&view.folded[j]);
         if !filler {
@@ -359,7 +376,7 @@ pub(super) fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Optio
 }
 
 /// Who a statement is aimed at: the object of "accused", "warned", "urged".
-pub(super) fn addressee(view: &SentenceView<'_, '_>, first: usize, end: usize) -> Option<String> {
+fn addressee(view: &SentenceView<'_, '_>, first: usize, end: usize) -> Option<String> {
     let verb = view.folded[first..end].join(" ");
     if !view.lexicon.events.addressee_verbs.contains(&verb) {
         return None;
@@ -370,7 +387,7 @@ pub(super) fn addressee(view: &SentenceView<'_, '_>, first: usize, end: usize) -
 /// The side a strike hits, when the text names it: "bombed Cambodian positions",
 /// "air strikes on Houthi targets", "struck 40 Hamas targets". A name after "by" is
 /// the attacker, and a place is not a side.
-pub(super) fn strike_target(
+fn strike_target(
     view: &SentenceView<'_, '_>,
     candidate: &Candidate,
     end: usize,
@@ -382,7 +399,7 @@ pub(super) fn strike_target(
         if view.folded[j] == "by" || view.folded[j] == "with" {
             return None;
         }
-        if let Some(m) = view.names.iter().find(|m| m.first == j) {
+        if let Some(m) = view.name_starting_at(j) {
             let preposition = j
                 .checked_sub(1)
                 .map(|p| view.folded[p].as_str())

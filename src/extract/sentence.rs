@@ -1,22 +1,32 @@
-//! The events of one sentence.
+//! The events of one sentence: find its names, dates and triggers, work out each
+//! trigger, keep those that are events, and quote the sentence as their evidence.
 
-use super::candidates::{launches_weapon, presupposed, restates_earlier};
+use chrono::NaiveDate;
+
+use super::candidates::find_candidates;
 use super::casualties::{casualties_of, casualty_figures};
 use super::classify::classify;
+use super::dating::SentenceDates;
 use super::event::{Evidence, ExtractedEvent, TimeEvidence};
 use super::filter::keep;
-use super::gazetteer::EntityClass;
 use super::lexicon::Lexicon;
 use super::memory::ArticleMemory;
 use super::names::find_names;
 use super::order::{order_cues, SentenceRelation};
-use super::participants::analyse;
-use super::times::{attach_times, in_dateline};
+use super::participants::describe_all;
+use super::times::{attach_times, dates_of_events};
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::{Kind, Status};
-use crate::temporal::{self, Direction, Mention};
 use crate::text::{fold, plain_apostrophes, Token};
+
+/// Where the sentence stands in its document, as its events quote it.
+struct Quote<'d> {
+    doc: &'d Document,
+    /// Byte offset of the sentence in the document.
+    start: usize,
+    text: &'d str,
+}
 
 pub(super) fn extract_sentence(
     doc: &Document,
@@ -26,123 +36,53 @@ pub(super) fn extract_sentence(
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<SentenceRelation>) {
-    let texts: Vec<String> = tokens.iter().map(|t| plain_apostrophes(t.text)).collect();
-    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
     let headline = is_title_case(tokens);
-    let names = find_names(tokens, &texts, lexicon, memory, headline);
-    let view = SentenceView {
-        tokens,
-        folded,
-        names,
-        lexicon,
-    };
-    let times: Vec<Mention> = temporal::recognize_folded(tokens, &view.folded, &lexicon.temporal)
-        .into_iter()
-        .filter(|m| m.pattern.dates_events() && !in_dateline(tokens, m))
-        .collect();
-
-    let mut candidates = Vec::new();
+    let view = view_of(tokens, lexicon, memory, headline);
+    let times = dates_of_events(&view);
     // Headlines restate the story in Title Case; the body reports the events.
-    if !headline {
-        let mut i = 0;
-        while i < tokens.len() {
-            let taken = view.name_at(i).is_some()
-                || times.iter().any(|m| m.first_token <= i && i < m.end_token);
-            let trigger = if taken {
-                None
-            } else {
-                lexicon
-                    .events
-                    .trigger_at(&view.folded, i)
-                    .map(|t| (t.words.len(), t.kind, t.noun, t.needs_object))
-                    .or_else(|| {
-                        launches_weapon(&view, i).then_some((1, Kind::Strike, false, false))
-                    })
-            };
-            match trigger {
-                // A capitalised trigger inside a sentence is part of a name ("Post").
-                Some((len, kind, noun, needs_object)) if i == 0 || !tokens[i].is_capitalized() => {
-                    let end = i + len;
-                    let restates = noun && restates_earlier(&candidates, kind, i, &view);
-                    if !(restates || noun && presupposed(&view, i)) {
-                        candidates.push(Candidate {
-                            first: i,
-                            end,
-                            kind,
-                            noun,
-                            status: Status::Occurred,
-                            needs_object,
-                            actors: Vec::new(),
-                            counterparts: Vec::new(),
-                            place: None,
-                            anchored: false,
-                            time: None,
-                            time_shared: false,
-                        });
-                    }
-                    i = end;
-                }
-                _ => i += 1,
-            }
-        }
-    }
-    let boundaries: Vec<(usize, usize)> = candidates.iter().map(|c| (c.first, c.end)).collect();
-    for (index, candidate) in candidates.iter_mut().enumerate() {
-        let next_trigger = boundaries.get(index + 1).map_or(tokens.len(), |b| b.0);
-        let previous_trigger_end = index.checked_sub(1).map_or(0, |p| boundaries[p].1);
-        analyse(candidate, &view, memory, previous_trigger_end, next_trigger);
-        // A name mentioned after this trigger may be the subject of the next one.
-        for mention in view
-            .names
-            .iter()
-            .filter(|m| m.end <= next_trigger && m.entity.class == EntityClass::Person)
-        {
-            memory.last_person = Some(mention.entity.name.clone());
-        }
-    }
-    // "agreed at their summit in The Hague": what is done at a meeting happens where
-    // the meeting is.
-    for index in 1..candidates.len() {
-        let (before, after) = candidates.split_at_mut(index);
-        let (previous, meeting) = (&mut before[index - 1], &after[0]);
-        let at_meeting = meeting.kind == Kind::Meeting
-            && meeting.noun
-            && (previous.end..meeting.first).any(|j| view.folded[j] == "at")
-            && meeting.first - previous.end <= 4;
-        if at_meeting && previous.place.is_none() {
-            previous.place = meeting.place.clone();
-        }
-    }
-    attach_times(&mut candidates, &times, &view);
-
-    for mention in view
-        .names
-        .iter()
-        .filter(|m| m.entity.class == EntityClass::Person)
-    {
-        memory.last_person = Some(mention.entity.name.clone());
-    }
-
-    // The article's dates so far, before this sentence's own; then remember them.
-    memory.dates.sentence_date = None;
-    let dates_before = memory.dates;
-    let mut reader = temporal::Resolver {
-        anchor: doc.published,
-        context: memory.dates,
+    let mut candidates = if headline {
+        Vec::new()
+    } else {
+        find_candidates(&view, &times)
     };
-    let readings = temporal::read_sentence(
-        &times,
-        tokens,
-        &view.folded,
-        &lexicon.temporal,
-        &mut reader,
-        Direction::Nearest,
-    );
-    memory.dates = reader.context;
-
+    describe_all(&mut candidates, &view, memory);
+    attach_times(&mut candidates, &times, &view);
+    memory.remember_last_person(&view.names, tokens.len());
+    let dates = SentenceDates::read(&times, &view, doc, memory);
     let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
     let cues = order_cues(&candidates, &kept, &times, &view, doc);
-    let figures = casualty_figures(&view);
+    let quote = Quote { doc, start, text };
+    let events = report_events(candidates, &kept, &view, &dates, memory, &quote);
+    (events, cues)
+}
+
+/// The sentence's words, lowercased words and names.
+fn view_of<'a, 's>(
+    tokens: &'s [Token<'a>],
+    lexicon: &'s Lexicon,
+    memory: &mut ArticleMemory,
+    headline: bool,
+) -> SentenceView<'a, 's> {
+    let texts: Vec<String> = tokens.iter().map(|t| plain_apostrophes(t.text)).collect();
+    let names = find_names(tokens, &texts, lexicon, memory, headline);
+    SentenceView {
+        tokens,
+        folded: tokens.iter().map(|t| fold(t.text)).collect(),
+        names,
+        lexicon,
+    }
+}
+
+/// The kept candidates as events, with their dates, modes and casualties.
+fn report_events(
+    candidates: Vec<Candidate>,
+    kept: &[bool],
+    view: &SentenceView<'_, '_>,
+    dates: &SentenceDates<'_>,
+    memory: &ArticleMemory,
+    quote: &Quote<'_>,
+) -> Vec<(usize, ExtractedEvent)> {
+    let figures = casualty_figures(view);
     let strikes: Vec<(usize, usize)> = candidates
         .iter()
         .enumerate()
@@ -161,81 +101,19 @@ pub(super) fn extract_sentence(
         if !kept[index] {
             continue;
         }
-        let time = candidate.time.map(|t| {
-            let mention = &times[t];
-            let reading = &readings[t];
-            let (direction, reason) =
-                if reading.anchored_at == temporal::AnchorSource::DateNamedBefore {
-                    (
-                        Direction::Backward,
-                        "a past perfect, which reaches back from that date".to_string(),
-                    )
-                } else if candidate.status == Status::Planned {
-                    (Direction::Forward, "the event is planned".to_string())
-                } else {
-                    temporal::tense_of(mention, tokens, &view.folded, &lexicon.temporal)
-                };
-            let anchor = reading.anchor;
-            let mut resolver = temporal::Resolver {
-                anchor,
-                context: temporal::Context {
-                    sentence_date: reading.sentence_date_before,
-                    ..dates_before
-                },
-            };
-            let resolved = resolver.resolve(mention, direction);
-            let value = resolved.as_ref().and_then(|r| r.when);
-            let focus = mention
-                .pattern
-                .leans_on_last_date()
-                .then_some(dates_before.last_date)
-                .flatten();
-            TimeEvidence {
-                expression: doc.text[mention.phrase_start..mention.end].to_string(),
-                start: mention.start,
-                end: mention.end,
-                rule: lexicon.temporal.rule_name(mention.rule),
-                anchor,
-                anchored_at: reading.anchored_at,
-                focus,
-                direction,
-                reason,
-                timex: resolved.map(|r| (r.kind, r.value)),
-                value,
-            }
-        });
-        let mut time = time;
-        let mut status = candidate.status;
-        let said = lexicon
-            .temporal
-            .is_past_tense(&view.folded[candidate.first]);
-        if said
-            && candidate.time_shared
-            && status != Status::Planned
-            && candidate.time.is_some_and(|t| planned_times.contains(&t))
-        {
-            time = None;
-        }
-        let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
-        if begins.zip(doc.published).is_some_and(|(b, p)| b > p) {
-            // "Perriello will travel next week, the State Department said", "Trump said
-            // he would travel to Egypt on Sunday": a verb in the past tense happened;
-            // the date ahead is the reported plan's.
-            if said && candidate.status != Status::Planned {
-                time = None;
-            } else {
-                status = Status::Planned;
-            }
-        }
-        let date = time.as_ref().and_then(|t| t.value);
-        let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
-        let trigger_text = doc.text[trigger].to_string();
-        let (mode, cameo) = classify(&candidate, &view, memory);
+        let time = candidate
+            .time
+            .map(|t| dates.evidence(t, candidate.status, view, quote.doc));
+        let (time, status) =
+            settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
+        let (mode, cameo) = classify(&candidate, view, memory);
         let (killed, injured) = if candidate.kind == Kind::Strike {
             casualties_of(index, &strikes, &figures)
         } else {
             (None, None)
         };
+        let date = time.as_ref().and_then(|t| t.value);
+        let evidence = quote.evidence(&candidate, view.tokens, time);
         events.push((
             index,
             ExtractedEvent {
@@ -250,24 +128,71 @@ pub(super) fn extract_sentence(
                 injured,
                 date,
                 summary: String::new(),
-                evidence: vec![Evidence {
-                    start,
-                    end: start + text.len(),
-                    quote: text.to_string(),
-                    trigger: trigger_text,
-                    trigger_at: tokens[candidate.first].start - start,
-                    time,
-                }],
+                evidence: vec![evidence],
             },
         ));
     }
-    (events, cues)
+    events
+}
+
+/// What a date ahead of publication says: a verb in the past tense happened, so the
+/// date ahead is the reported plan's ("Perriello will travel next week, the State
+/// Department said", "Trump said he would travel to Egypt on Sunday"); anything
+/// else dated ahead is planned.
+fn settle_plan(
+    candidate: &Candidate,
+    time: Option<TimeEvidence>,
+    planned_times: &[usize],
+    view: &SentenceView<'_, '_>,
+    published: Option<NaiveDate>,
+) -> (Option<TimeEvidence>, Status) {
+    let mut time = time;
+    let mut status = candidate.status;
+    let said = view
+        .lexicon
+        .temporal
+        .is_past_tense(&view.folded[candidate.first]);
+    if said
+        && candidate.time_shared
+        && status != Status::Planned
+        && candidate.time.is_some_and(|t| planned_times.contains(&t))
+    {
+        time = None;
+    }
+    let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
+    if begins.zip(published).is_some_and(|(b, p)| b > p) {
+        if said && candidate.status != Status::Planned {
+            time = None;
+        } else {
+            status = Status::Planned;
+        }
+    }
+    (time, status)
+}
+
+impl Quote<'_> {
+    fn evidence(
+        &self,
+        candidate: &Candidate,
+        tokens: &[Token<'_>],
+        time: Option<TimeEvidence>,
+    ) -> Evidence {
+        let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
+        Evidence {
+            start: self.start,
+            end: self.start + self.text.len(),
+            quote: self.text.to_string(),
+            trigger: self.doc.text[trigger].to_string(),
+            trigger_at: tokens[candidate.first].start - self.start,
+            time,
+        }
+    }
 }
 
 /// Headlines, section heads and captions restate the story or label the page; the
 /// body reports the events. They are lines without a full stop at the end that are
 /// short or in Title Case. Body sentences full of names still end with one.
-pub(super) fn is_title_case(tokens: &[Token<'_>]) -> bool {
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let last = tokens
         .iter()
         .rev()

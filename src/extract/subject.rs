@@ -2,7 +2,7 @@
 
 use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
-use super::view::{is_determiner, NameMention, SentenceView};
+use super::view::{NameMention, SentenceView};
 use crate::text::phrase_at;
 
 /// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
@@ -14,7 +14,7 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     let mut steps = 0;
     while j > 0 && steps < 5 {
         let token = &view.tokens[j - 1];
-        let qualifier = is_determiner(&view.folded[j - 1])
+        let qualifier = view.is_determiner(j - 1)
             || token.is_word()
                 && token.is_capitalized()
                 && !view

@@ -8,7 +8,15 @@ use crate::text::Token;
 
 /// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
 /// (AP) —") dates the report, not the events of its first sentence.
-pub(super) fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
+/// The sentence's dates that can date its events.
+pub(super) fn dates_of_events(view: &SentenceView<'_, '_>) -> Vec<Mention> {
+    temporal::recognize_folded(view.tokens, &view.folded, &view.lexicon.temporal)
+        .into_iter()
+        .filter(|m| m.pattern.dates_events() && !in_dateline(view.tokens, m))
+        .collect()
+}
+
+fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
     let place = document::dateline_place_len(tokens);
     let Some(before) = mention.first_token.checked_sub(1) else {
         return false;
@@ -61,9 +69,9 @@ pub(super) fn attach_times(
         {
             continue;
         }
-        let opens_sentence = view.tokens[..mention.phrase_token]
-            .iter()
-            .all(|tok| !tok.is_word() || view.folded_is_conjunction(tok.text));
+        let opens_sentence = (0..mention.phrase_token).all(|j| {
+            !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j])
+        });
         let followed_by_comma = view
             .tokens
             .get(mention.end_token)

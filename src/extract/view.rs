@@ -4,7 +4,7 @@
 use super::gazetteer::Entity;
 use super::lexicon::Lexicon;
 use crate::model::{Kind, Status};
-use crate::text::{fold, phrase_at, Token};
+use crate::text::{phrase_at, Token};
 
 /// A name found in a sentence: token range and what it stands for.
 #[derive(Debug, Clone)]
@@ -26,6 +26,10 @@ pub(super) struct SentenceView<'a, 's> {
 impl SentenceView<'_, '_> {
     pub(super) fn name_at(&self, i: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.first <= i && i < m.end)
+    }
+
+    pub(super) fn name_starting_at(&self, first: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.first == first)
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
@@ -56,20 +60,11 @@ impl SentenceView<'_, '_> {
     pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
-}
 
-impl SentenceView<'_, '_> {
-    pub(super) fn folded_is_conjunction(&self, word: &str) -> bool {
-        matches!(
-            fold(word).as_str(),
-            "and" | "but" | "then" | "so" | "also" | "earlier" | "later"
-        )
+    /// Articles and possessive pronouns: words that stand before a noun phrase.
+    pub(super) fn is_determiner(&self, i: usize) -> bool {
+        self.lexicon.events.is_determiner(&self.folded[i])
     }
-}
-
-/// Articles and possessive pronouns: words that stand before a noun phrase.
-pub(super) fn is_determiner(folded: &str) -> bool {
-    matches!(folded, "the" | "a" | "an" | "its" | "their" | "his" | "her")
 }
 
 /// A trigger found in a sentence, before it becomes an event.
