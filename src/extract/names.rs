@@ -17,131 +17,201 @@ pub(super) fn find_names(
     memory: &mut ArticleMemory,
     headline: bool,
 ) -> Vec<NameMention> {
-    let gazetteer = &lexicon.gazetteer;
-    let is_title = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| gazetteer.is_title(&fold(t.text)))
+    let finder = NameFinder {
+        tokens,
+        texts,
+        lexicon,
     };
-    let mut names = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if let Some((entity, used)) = gazetteer.match_at(texts, i) {
-            // "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
-            let compound = tokens.get(i + used).is_some_and(|t| t.text == "-")
-                && tokens
-                    .get(i + used + 1)
-                    .is_some_and(|t| t.is_word() && !t.is_capitalized());
-            if !compound {
-                names.push(NameMention {
-                    first: i,
-                    end: i + used,
-                    entity: entity.clone(),
-                });
-            }
-            i += used;
-            continue;
-        }
-        if let Some((tokens_of, entity)) = memory
-            .places
-            .iter()
-            .find(|(p, _)| texts.get(i..i + p.len()) == Some(p.as_slice()))
-        {
-            names.push(NameMention {
-                first: i,
-                end: i + tokens_of.len(),
-                entity: entity.clone(),
-            });
-            i += tokens_of.len();
-            continue;
-        }
-        // "the envoy", "the special envoy": the person the article gave that title.
-        if fold(tokens[i].text) == "the" {
-            let run = (i + 1..tokens.len())
-                .take_while(|&j| tokens[j].is_word() && is_title(j))
-                .count();
-            let after = i + 1 + run;
-            let named_next = tokens
-                .get(after)
-                .is_some_and(|t| t.is_capitalized() && t.is_word());
-            let person = (run > 0 && !named_next)
-                .then(|| fold(tokens[after - 1].text))
-                .and_then(|title| {
-                    memory
-                        .roles
-                        .iter()
-                        .rev()
-                        .find(|(t, _)| *t == title)
-                        .map(|(_, p)| p.clone())
-                });
-            if let Some(person) = person {
-                names.push(NameMention {
-                    first: i + 1,
-                    end: after,
-                    entity: Entity {
-                        name: person,
-                        class: EntityClass::Person,
-                        country: None,
-                    },
-                });
-                i = after;
+    let names = finder.scan(memory, headline);
+    for mention in names
+        .iter()
+        .filter(|m| m.entity.class == EntityClass::Person)
+    {
+        memory.people.insert(mention.entity.name.clone());
+    }
+    let kept = finder.drop_title_qualifiers(&names, memory);
+    finder.remember_roles(&kept, memory);
+    finder.remember_group(&kept, memory);
+    kept
+}
+
+/// One sentence's tokens, as written and with apostrophes made plain.
+struct NameFinder<'s, 'a> {
+    tokens: &'s [Token<'a>],
+    texts: &'s [String],
+    lexicon: &'s Lexicon,
+}
+
+fn person(name: String) -> Entity {
+    Entity {
+        name,
+        class: EntityClass::Person,
+        country: None,
+    }
+}
+
+impl NameFinder<'_, '_> {
+    fn is_title(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.lexicon.gazetteer.is_title(&fold(t.text)))
+    }
+
+    fn scan(&self, memory: &mut ArticleMemory, headline: bool) -> Vec<NameMention> {
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if let Some((entity, used)) = self.lexicon.gazetteer.match_at(self.texts, i) {
+                if !self.is_compound(i + used) {
+                    names.push(NameMention {
+                        first: i,
+                        end: i + used,
+                        entity: entity.clone(),
+                    });
+                }
+                i += used;
                 continue;
             }
+            let known = self
+                .place_met_before(memory, i)
+                .or_else(|| self.person_by_role(memory, i))
+                .or_else(|| self.person_by_surname(memory, i));
+            if let Some(mention) = known {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
+            let run = self.capitalised_run(i);
+            match self.introduced(memory, &names, i, run, headline) {
+                Some(mention) => {
+                    i = mention.end;
+                    names.push(mention);
+                }
+                None => i += run.max(1),
+            }
         }
-        if let Some((_, full)) = memory
+        names
+    }
+
+    /// "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
+    fn is_compound(&self, end: usize) -> bool {
+        self.tokens.get(end).is_some_and(|t| t.text == "-")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is_word() && !t.is_capitalized())
+    }
+
+    fn place_met_before(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let (tokens_of, entity) = memory
+            .places
+            .iter()
+            .find(|(p, _)| self.texts.get(i..i + p.len()) == Some(p.as_slice()))?;
+        Some(NameMention {
+            first: i,
+            end: i + tokens_of.len(),
+            entity: entity.clone(),
+        })
+    }
+
+    /// "the envoy", "the special envoy": the person the article gave that title.
+    fn person_by_role(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let tokens = self.tokens;
+        if fold(tokens[i].text) != "the" {
+            return None;
+        }
+        let run = (i + 1..tokens.len())
+            .take_while(|&j| tokens[j].is_word() && self.is_title(j))
+            .count();
+        let after = i + 1 + run;
+        let named_next = tokens
+            .get(after)
+            .is_some_and(|t| t.is_capitalized() && t.is_word());
+        if run == 0 || named_next {
+            return None;
+        }
+        let title = fold(tokens[after - 1].text);
+        let (_, name) = memory.roles.iter().rev().find(|(t, _)| *t == title)?;
+        Some(NameMention {
+            first: i + 1,
+            end: after,
+            entity: person(name.clone()),
+        })
+    }
+
+    fn person_by_surname(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let (_, full) = memory
             .surnames
             .iter()
-            .find(|(surname, _)| *surname == texts[i])
-        {
-            let entity = Entity {
-                name: full.clone(),
-                class: EntityClass::Person,
-                country: None,
-            };
-            names.push(NameMention {
-                first: i,
-                end: i + 1,
-                entity,
-            });
-            i += 1;
-            continue;
-        }
-        let could_be_name = |j: usize| {
-            tokens.get(j).is_some_and(|t| {
-                t.is_word()
-                    && t.is_capitalized()
-                    && t.text.chars().any(char::is_lowercase)
-                    && !gazetteer.not_names.contains(t.text)
-                    && !gazetteer.knows(&texts[j])
-                    && !is_title(j)
-                    && !lexicon.temporal.months.contains_key(&fold(t.text))
-            })
-        };
-        // "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
-        let hyphenated = |j: usize| {
-            tokens.get(j + 1).is_some_and(|h| h.text == "-")
-                && tokens[j].touches(&tokens[j + 1])
-                && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
-                && could_be_name(j + 2)
-        };
+            .find(|(surname, _)| *surname == self.texts[i])?;
+        Some(NameMention {
+            first: i,
+            end: i + 1,
+            entity: person(full.clone()),
+        })
+    }
+
+    fn could_be_name(&self, j: usize) -> bool {
+        let gazetteer = &self.lexicon.gazetteer;
+        self.tokens.get(j).is_some_and(|t| {
+            t.is_word()
+                && t.is_capitalized()
+                && t.text.chars().any(char::is_lowercase)
+                && !gazetteer.not_names.contains(t.text)
+                && !gazetteer.knows(&self.texts[j])
+                && !self.is_title(j)
+                && !self.lexicon.temporal.months.contains_key(&fold(t.text))
+        })
+    }
+
+    /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
+    fn hyphenated(&self, j: usize) -> bool {
+        let tokens = self.tokens;
+        tokens.get(j + 1).is_some_and(|h| h.text == "-")
+            && tokens[j].touches(&tokens[j + 1])
+            && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
+            && self.could_be_name(j + 2)
+    }
+
+    /// How many tokens from `i` on could be a name nobody has introduced yet.
+    fn capitalised_run(&self, i: usize) -> usize {
         let mut run = 0;
-        while could_be_name(i + run) {
-            run += if hyphenated(i + run) { 3 } else { 1 };
+        while self.could_be_name(i + run) {
+            run += if self.hyphenated(i + run) { 3 } else { 1 };
         }
         // "Majed al-Ansari", "Mohammed bin Salman": a particle inside a name.
         if run >= 1 {
             let k = i + run;
-            let particle = tokens
+            let particle = self
+                .tokens
                 .get(k)
-                .is_some_and(|t| gazetteer.is_name_particle(&fold(t.text)));
-            let hyphen = tokens.get(k + 1).is_some_and(|t| t.text == "-");
+                .is_some_and(|t| self.lexicon.gazetteer.is_name_particle(&fold(t.text)));
+            let hyphen = self.tokens.get(k + 1).is_some_and(|t| t.text == "-");
             let rest = k + 1 + usize::from(hyphen);
-            if particle && could_be_name(rest) {
+            if particle && self.could_be_name(rest) {
                 run = rest + 1 - i;
             }
         }
-        if !headline && (1..=3).contains(&run) {
-            if let Some(country) = introduces_place(tokens, &names, lexicon, i, i + run) {
+        run
+    }
+
+    /// A capitalised run the article introduces: a place after "in" and the like,
+    /// else a person of two to five words, whose surname is remembered.
+    fn introduced(
+        &self,
+        memory: &mut ArticleMemory,
+        names: &[NameMention],
+        i: usize,
+        run: usize,
+        headline: bool,
+    ) -> Option<NameMention> {
+        if headline {
+            return None;
+        }
+        let texts = self.texts;
+        if (1..=3).contains(&run) {
+            if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run)
+            {
                 let entity = Entity {
                     name: spoken_name(&texts[i..i + run]),
                     class: EntityClass::Place,
@@ -150,112 +220,117 @@ pub(super) fn find_names(
                 memory
                     .places
                     .push((texts[i..i + run].to_vec(), entity.clone()));
-                names.push(NameMention {
+                return Some(NameMention {
                     first: i,
                     end: i + run,
                     entity,
                 });
-                i += run;
+            }
+        }
+        if !(2..=5).contains(&run) {
+            return None;
+        }
+        let full = spoken_name(&texts[i..i + run]);
+        let surname = texts[i + run - 1].clone();
+        if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+            memory.surnames.push((surname, full.clone()));
+        }
+        Some(NameMention {
+            first: i,
+            end: i + run,
+            entity: person(full),
+        })
+    }
+
+    /// Drop qualifiers of a title: country or organisation, title words, then a
+    /// person. What the title says of someone the gazetteer does not know is kept.
+    fn drop_title_qualifiers(
+        &self,
+        names: &[NameMention],
+        memory: &mut ArticleMemory,
+    ) -> Vec<NameMention> {
+        let mut kept = Vec::with_capacity(names.len());
+        for (index, mention) in names.iter().enumerate() {
+            let next = names.get(index + 1);
+            if !next.is_some_and(|next| self.qualifies_title(mention, next)) {
+                kept.push(mention.clone());
                 continue;
             }
-        }
-        if !headline && (2..=5).contains(&run) {
-            let full = spoken_name(&texts[i..i + run]);
-            let surname = texts[i + run - 1].clone();
-            if !memory.surnames.iter().any(|(s, _)| *s == surname) {
-                memory.surnames.push((surname, full.clone()));
-            }
-            names.push(NameMention {
-                first: i,
-                end: i + run,
-                entity: Entity {
-                    name: full,
-                    class: EntityClass::Person,
-                    country: None,
-                },
-            });
-            i += run;
-            continue;
-        }
-        i += run.max(1);
-    }
-    for mention in names
-        .iter()
-        .filter(|m| m.entity.class == EntityClass::Person)
-    {
-        memory.people.insert(mention.entity.name.clone());
-    }
-    // Drop qualifiers of a title: country or organisation, title words, then a person.
-    let mut kept = Vec::with_capacity(names.len());
-    for (index, mention) in names.iter().enumerate() {
-        let qualifies_title = matches!(
-            mention.entity.class,
-            EntityClass::Country | EntityClass::Demonym | EntityClass::Organisation
-        ) && names.get(index + 1).is_some_and(|next| {
-            // "Qatar's foreign ministry spokesman": the possessive is part of the title.
-            let possessive = is_possessive(texts, mention.end);
-            let from = mention.end + if possessive { 2 } else { 0 };
-            next.entity.class == EntityClass::Person
-                && next.first > from
-                && next.first - from <= 4
-                && (from..next.first).all(|j| {
-                    is_title(j)
-                        || tokens[j].is_word()
-                            && !tokens[j].is_capitalized()
-                            && next.first - from <= 3
-                })
-                && (from..next.first).any(is_title)
-        });
-        if qualifies_title {
-            // What the title says of someone the gazetteer does not know.
-            if let (Some(next), Some(country)) = (names.get(index + 1), mention.entity.actor()) {
-                if gazetteer.affiliation(&next.entity.name).is_none() {
+            if let (Some(next), Some(country)) = (next, mention.entity.actor()) {
+                if self.lexicon.gazetteer.affiliation(&next.entity.name).is_none() {
                     memory
                         .affiliations
                         .entry(next.entity.name.clone())
                         .or_insert_with(|| country.to_string());
                 }
             }
-        } else {
-            kept.push(mention.clone());
         }
+        kept
     }
-    // Remember the title put before each person: "the envoy" later is them.
-    for mention in kept
-        .iter()
-        .filter(|m| m.entity.class == EntityClass::Person && m.first > 0)
-    {
-        let before = mention.first - 1;
-        if tokens[before].is_word() && is_title(before) {
-            let title = fold(tokens[before].text);
-            memory.roles.retain(|(t, _)| *t != title);
-            memory.roles.push((title, mention.entity.name.clone()));
-        }
+
+    /// Does `mention` only qualify the title of the person `next`?
+    fn qualifies_title(&self, mention: &NameMention, next: &NameMention) -> bool {
+        let tokens = self.tokens;
+        let qualifier = matches!(
+            mention.entity.class,
+            EntityClass::Country | EntityClass::Demonym | EntityClass::Organisation
+        );
+        // "Qatar's foreign ministry spokesman": the possessive is part of the title.
+        let possessive = is_possessive(self.texts, mention.end);
+        let from = mention.end + if possessive { 2 } else { 0 };
+        qualifier
+            && next.entity.class == EntityClass::Person
+            && next.first > from
+            && next.first - from <= 4
+            && (from..next.first).all(|j| {
+                self.is_title(j)
+                    || tokens[j].is_word() && !tokens[j].is_capitalized() && next.first - from <= 3
+            })
+            && (from..next.first).any(|j| self.is_title(j))
     }
-    // "Thailand and Cambodia", "Aliyev and Armenian Prime Minister Pashinyan".
-    memory.sentence_group.clear();
-    for pair in kept.windows(2) {
-        let between = pair[0].end..pair[1].first;
-        let joined = between.clone().any(|j| fold(tokens[j].text) == "and")
-            && between.clone().all(|j| {
-                fold(tokens[j].text) == "and" || tokens[j].is_capitalized() || is_title(j)
-            });
-        let (Some(a), Some(b)) = (pair[0].entity.actor(), pair[1].entity.actor()) else {
-            continue;
-        };
-        if joined {
-            if memory.sentence_group.is_empty() {
-                memory.sentence_group.push(a.to_string());
+
+    /// Remember the title put before each person: "the envoy" later is them.
+    fn remember_roles(&self, kept: &[NameMention], memory: &mut ArticleMemory) {
+        for mention in kept
+            .iter()
+            .filter(|m| m.entity.class == EntityClass::Person && m.first > 0)
+        {
+            let before = mention.first - 1;
+            if self.tokens[before].is_word() && self.is_title(before) {
+                let title = fold(self.tokens[before].text);
+                memory.roles.retain(|(t, _)| *t != title);
+                memory.roles.push((title, mention.entity.name.clone()));
             }
-            if !memory.sentence_group.iter().any(|g| g == b) {
-                memory.sentence_group.push(b.to_string());
-            }
         }
     }
-    if memory.sentence_group.len() >= 2 {
-        memory.last_pair = memory.sentence_group.clone();
+
+    /// "Thailand and Cambodia", "Aliyev and Armenian Prime Minister Pashinyan": who
+    /// "they" and "both sides" are.
+    fn remember_group(&self, kept: &[NameMention], memory: &mut ArticleMemory) {
+        let tokens = self.tokens;
+        memory.sentence_group.clear();
+        for pair in kept.windows(2) {
+            let between = pair[0].end..pair[1].first;
+            let joined = between.clone().any(|j| fold(tokens[j].text) == "and")
+                && between.clone().all(|j| {
+                    fold(tokens[j].text) == "and" || tokens[j].is_capitalized() || self.is_title(j)
+                });
+            let (Some(a), Some(b)) = (pair[0].entity.actor(), pair[1].entity.actor()) else {
+                continue;
+            };
+            if joined {
+                if memory.sentence_group.is_empty() {
+                    memory.sentence_group.push(a.to_string());
+                }
+                if !memory.sentence_group.iter().any(|g| g == b) {
+                    memory.sentence_group.push(b.to_string());
+                }
+            }
+        }
+        if memory.sentence_group.len() >= 2 {
+            memory.last_pair = memory.sentence_group.clone();
+        }
     }
-    kept
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
