@@ -38,7 +38,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         actors: Vec::new(),
                         counterparts: Vec::new(),
                         place: None,
-                        anchored: false,
+                        pinned: false,
                         time: None,
                         time_shared: false,
                     });
@@ -71,8 +71,7 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
 fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
     let mut k = first;
     while k > 0
-        && (view.is_determiner(k - 1)
-            || matches!(view.folded[k - 1].as_str(), "this" | "that"))
+        && (view.is_determiner(k - 1) || matches!(view.folded[k - 1].as_str(), "this" | "that"))
     {
         k -= 1;
     }
@@ -98,7 +97,7 @@ fn restates_earlier(
             && !previous.noun
             && !(previous.end..first).any(|j| {
                 view.is_break(j)
-                    || events.ordering_cues.contains(&view.folded[j])
+                    || view.is_order_break(j)
                     || events.order_cue_at(&view.folded, j).is_some()
             })
     })

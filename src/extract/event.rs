@@ -74,7 +74,7 @@ impl ExtractedEvent {
 /// What the text says about two of the article's events: `later` follows `earlier`
 /// (or, for `part_of`, is part of it) by `min_days..=max_days` days.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relation {
+pub struct EventOrder {
     /// Indices into [`Extraction::events`].
     pub earlier: usize,
     pub later: usize,
@@ -93,5 +93,5 @@ pub struct Relation {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
     pub events: Vec<ExtractedEvent>,
-    pub relations: Vec<Relation>,
+    pub relations: Vec<EventOrder>,
 }

@@ -76,7 +76,7 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     }
     // A date only borrowed from a neighbouring verb does not pin a noun down.
     let own_date = candidate.time.is_some() && !candidate.time_shared;
-    if candidate.noun && !(candidate.anchored || own_date) {
+    if candidate.noun && !(candidate.pinned || own_date) {
         return false;
     }
     true

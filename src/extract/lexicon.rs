@@ -102,7 +102,7 @@ pub struct EventLexicon {
     pub modals: BTreeSet<String>,
     pub uncertain_predicates: BTreeSet<String>,
     pub bound_cues: BTreeSet<String>,
-    pub ordering_cues: BTreeSet<String>,
+    pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
     pub count_units: BTreeMap<String, (i64, i64)>,
@@ -127,7 +127,7 @@ pub struct EventLexicon {
 /// How "A <cue> B" places A against B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum OrderRelation {
+pub enum CueSense {
     After,
     Before,
     Response,
@@ -137,7 +137,7 @@ pub enum OrderRelation {
 #[derive(Debug, Clone)]
 pub struct OrderCue {
     pub words: Vec<String>,
-    pub relation: OrderRelation,
+    pub sense: CueSense,
     /// Days from the earlier event to the later: [min, max], max None = open.
     pub min_days: i64,
     pub max_days: Option<i64>,
@@ -147,7 +147,7 @@ pub struct OrderCue {
 #[serde(deny_unknown_fields)]
 struct OrderCueRow {
     cue: String,
-    relation: OrderRelation,
+    sense: CueSense,
     days: (i64, Option<i64>),
 }
 
@@ -167,7 +167,7 @@ struct EventsFile {
     modals: Vec<String>,
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
-    ordering_cues: Vec<String>,
+    order_breaks: Vec<String>,
     order_cues: Vec<OrderCueRow>,
     count_units: BTreeMap<String, (i64, i64)>,
     anaphors: Vec<String>,
@@ -275,7 +275,7 @@ impl EventLexicon {
             }
             order_cues.push(OrderCue {
                 words: phrase(&row.cue),
-                relation: row.relation,
+                sense: row.sense,
                 min_days: row.days.0,
                 max_days: row.days.1,
             });
@@ -348,7 +348,7 @@ impl EventLexicon {
             modals: set(&file.modals),
             uncertain_predicates: set(&file.uncertain_predicates),
             bound_cues: set(&file.bound_cues),
-            ordering_cues: set(&file.ordering_cues),
+            order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
         })
     }

@@ -24,112 +24,55 @@ mod summary;
 mod times;
 mod view;
 
+use std::collections::BTreeMap;
+
 use crate::document::Document;
-use crate::model::{Kind, LinkKind};
 use crate::text::{split_sentences, tokenize};
 use memory::ArticleMemory;
 use merge::merge_into;
-use order::Side;
+use order::{add_event_orders, with_anaphors};
 use sentence::extract_sentence;
 use summary::summarize;
 
-pub use event::{Evidence, ExtractedEvent, Extraction, Relation, TimeEvidence};
+pub use event::{EventOrder, Evidence, ExtractedEvent, Extraction, TimeEvidence};
 pub use gazetteer::{Entity, EntityClass, Gazetteer};
-pub use lexicon::{EventLexicon, Lexicon, OrderRelation};
+pub use lexicon::{CueSense, EventLexicon, Lexicon};
 
 /// Extract the events one article reports, and what it says about their order.
 pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut memory = ArticleMemory::default();
-    let mut events: Vec<ExtractedEvent> = Vec::new();
-    let mut relations: Vec<Relation> = Vec::new();
+    let mut extraction = Extraction::default();
     for sentence in split_sentences(doc.body()) {
         let start = doc.body_start + sentence.start;
         let tokens = tokenize(sentence.text, start);
-        let (produced, cues) =
+        let (produced, pairs) =
             extract_sentence(doc, &tokens, start, sentence.text, lexicon, &mut memory);
         // "this statement" points back to what the article reported before this sentence.
-        let anaphor = |kind: Kind, events: &[ExtractedEvent]| {
-            events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == kind)
-                .filter_map(|(i, e)| {
-                    let last = e
-                        .evidence
-                        .iter()
-                        .map(|ev| ev.start)
-                        .filter(|&s| s < start)
-                        .max()?;
-                    Some((last, i))
-                })
-                .max()
-                .map(|(_, i)| i)
-        };
-        let resolved_anaphors: Vec<(Option<usize>, Option<usize>)> = cues
-            .iter()
-            .map(|cue| {
-                let of = |side: Side| match side {
-                    Side::Anaphor(kind) => anaphor(kind, &events),
-                    Side::Candidate(_) => None,
-                };
-                (of(cue.subject), of(cue.other))
-            })
-            .collect();
-        let mut index_of = std::collections::BTreeMap::new();
+        let pairs = with_anaphors(pairs, &extraction.events, start);
+        let mut event_of = BTreeMap::new();
         for (candidate, event) in produced {
-            index_of.insert(
-                candidate,
-                merge_into(&mut events, event, &memory.people, lexicon),
-            );
+            let index = merge_into(&mut extraction.events, event, &memory.people, lexicon);
+            event_of.insert(candidate, index);
         }
-        for (cue, (subject_anaphor, other_anaphor)) in cues.into_iter().zip(resolved_anaphors) {
-            let event_of = |side: Side, anaphor: Option<usize>| match side {
-                Side::Candidate(c) => index_of.get(&c).copied(),
-                Side::Anaphor(_) => anaphor,
-            };
-            let (Some(a), Some(b)) = (
-                event_of(cue.subject, subject_anaphor),
-                event_of(cue.other, other_anaphor),
-            ) else {
-                continue;
-            };
-            if a == b {
-                continue;
-            }
-            // "A <cue> B": which one came first, and what the later one is to it.
-            let (earlier, later, link) = match cue.relation {
-                OrderRelation::After => (b, a, LinkKind::Follows),
-                OrderRelation::Before => (a, b, LinkKind::Follows),
-                OrderRelation::Response => (b, a, LinkKind::RespondsTo),
-                OrderRelation::During => (b, a, LinkKind::PartOf),
-            };
-            let duplicate = relations
-                .iter()
-                .any(|r| (r.earlier, r.later, r.link) == (earlier, later, link));
-            if !duplicate {
-                relations.push(Relation {
-                    earlier,
-                    later,
-                    link,
-                    min_days: cue.min_days,
-                    max_days: cue.max_days,
-                    cue: cue.cue,
-                    start,
-                    quote: sentence.text.to_string(),
-                });
-            }
-        }
+        add_event_orders(
+            &mut extraction.relations,
+            pairs,
+            &event_of,
+            start,
+            sentence.text,
+        );
     }
-    for event in &mut events {
+    for event in &mut extraction.events {
         event.summary = summarize(event, lexicon);
     }
-    Extraction { events, relations }
+    extraction
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::DateSource;
+    use crate::model::Kind;
     use chrono::NaiveDate;
 
     fn doc(text: &str, published: &str) -> Document {

@@ -210,8 +210,7 @@ impl NameFinder<'_, '_> {
         }
         let texts = self.texts;
         if (1..=3).contains(&run) {
-            if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run)
-            {
+            if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run) {
                 let entity = Entity {
                     name: spoken_name(&texts[i..i + run]),
                     class: EntityClass::Place,
@@ -257,7 +256,12 @@ impl NameFinder<'_, '_> {
                 continue;
             }
             if let (Some(next), Some(country)) = (next, mention.entity.actor()) {
-                if self.lexicon.gazetteer.affiliation(&next.entity.name).is_none() {
+                if self
+                    .lexicon
+                    .gazetteer
+                    .affiliation(&next.entity.name)
+                    .is_none()
+                {
                     memory
                         .affiliations
                         .entry(next.entity.name.clone())

@@ -1,10 +1,13 @@
 //! Ordering cues between the events of a sentence ("A after B").
 
 use super::candidates::in_date;
-use super::lexicon::OrderRelation;
+use std::collections::BTreeMap;
+
+use super::event::{EventOrder, ExtractedEvent};
+use super::lexicon::CueSense;
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
-use crate::model::Kind;
+use crate::model::{Kind, LinkKind};
 use crate::temporal::Mention;
 
 /// One side of an ordering cue inside a sentence.
@@ -17,25 +20,120 @@ pub(super) enum Side {
 }
 
 /// "A <cue> B" found in a sentence, before its sides are article events.
-pub(super) struct SentenceRelation {
+pub(super) struct CuedPair {
     pub(super) subject: Side,
     pub(super) other: Side,
-    pub(super) relation: OrderRelation,
+    pub(super) sense: CueSense,
     pub(super) min_days: i64,
     pub(super) max_days: Option<i64>,
     pub(super) cue: String,
 }
 
+/// A cued pair with its anaphors looked up among the article's events.
+pub(super) struct PendingOrder {
+    pair: CuedPair,
+    subject: Option<usize>,
+    other: Option<usize>,
+}
+
+/// Look up the anaphors of the sentence's pairs among the events the article
+/// reported before the sentence, before the sentence's own events join them.
+pub(super) fn with_anaphors(
+    pairs: Vec<CuedPair>,
+    events: &[ExtractedEvent],
+    start: usize,
+) -> Vec<PendingOrder> {
+    let anaphor = |kind: Kind| {
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind)
+            .filter_map(|(i, e)| {
+                let last = e
+                    .evidence
+                    .iter()
+                    .map(|ev| ev.start)
+                    .filter(|&s| s < start)
+                    .max()?;
+                Some((last, i))
+            })
+            .max()
+            .map(|(_, i)| i)
+    };
+    let of = |side: Side| match side {
+        Side::Anaphor(kind) => anaphor(kind),
+        Side::Candidate(_) => None,
+    };
+    pairs
+        .into_iter()
+        .map(|pair| PendingOrder {
+            subject: of(pair.subject),
+            other: of(pair.other),
+            pair,
+        })
+        .collect()
+}
+
+/// What the sentence (starting at `start`) says about the order of the article's
+/// events; `event_of` maps its candidates to the events they became.
+pub(super) fn add_event_orders(
+    orders: &mut Vec<EventOrder>,
+    pending: Vec<PendingOrder>,
+    event_of: &BTreeMap<usize, usize>,
+    start: usize,
+    quote: &str,
+) {
+    for PendingOrder {
+        pair,
+        subject,
+        other,
+    } in pending
+    {
+        let event = |side: Side, anaphor: Option<usize>| match side {
+            Side::Candidate(c) => event_of.get(&c).copied(),
+            Side::Anaphor(_) => anaphor,
+        };
+        let (Some(a), Some(b)) = (event(pair.subject, subject), event(pair.other, other)) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        // "A <cue> B": which one came first, and what the later one is to it.
+        let (earlier, later, link) = match pair.sense {
+            CueSense::After => (b, a, LinkKind::Follows),
+            CueSense::Before => (a, b, LinkKind::Follows),
+            CueSense::Response => (b, a, LinkKind::RespondsTo),
+            CueSense::During => (b, a, LinkKind::PartOf),
+        };
+        let duplicate = orders
+            .iter()
+            .any(|r| (r.earlier, r.later, r.link) == (earlier, later, link));
+        if !duplicate {
+            orders.push(EventOrder {
+                earlier,
+                later,
+                link,
+                min_days: pair.min_days,
+                max_days: pair.max_days,
+                cue: pair.cue,
+                start,
+                quote: quote.to_string(),
+            });
+        }
+    }
+}
+
 /// "A <cue> B" between the sentence's events: the event nearest before the cue and
 /// the first after it in the same clause; a cue that opens the sentence ("After
 /// talks in Istanbul, Russia struck Odesa") relates the event after the next comma.
-pub(super) fn order_cues(
+pub(super) fn find_cued_pairs(
     candidates: &[Candidate],
     kept: &[bool],
     times: &[Mention],
     view: &SentenceView<'_, '_>,
     doc: &Document,
-) -> Vec<SentenceRelation> {
+) -> Vec<CuedPair> {
     let events = &view.lexicon.events;
     let numbers = &view.lexicon.temporal.number_words;
     let count_at = |j: usize| -> Option<i64> {
@@ -114,10 +212,10 @@ pub(super) fn order_cues(
         if let Some((a, b)) = pair {
             if let (Some(subject), Some(other)) = (side(a), side(b)) {
                 let span = view.tokens[cue_first].start..view.tokens[cue_end - 1].end;
-                found.push(SentenceRelation {
+                found.push(CuedPair {
                     subject,
                     other,
-                    relation: cue.relation,
+                    sense: cue.sense,
                     min_days,
                     max_days,
                     cue: doc.text[span].to_string(),

@@ -2,9 +2,9 @@
 
 use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
+use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
 use super::subject::{find_subject, governed, with_coordinated};
-use super::place::{locate, share_meeting_place, target_country};
 use super::view::{Candidate, NameMention, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
@@ -68,9 +68,7 @@ pub(super) fn describe_all(
 ) {
     let boundaries: Vec<(usize, usize)> = candidates.iter().map(|c| (c.first, c.end)).collect();
     for (index, candidate) in candidates.iter_mut().enumerate() {
-        let next_trigger = boundaries
-            .get(index + 1)
-            .map_or(view.tokens.len(), |b| b.0);
+        let next_trigger = boundaries.get(index + 1).map_or(view.tokens.len(), |b| b.0);
         let previous_trigger_end = index.checked_sub(1).map_or(0, |p| boundaries[p].1);
         analyse(candidate, view, memory, previous_trigger_end, next_trigger);
         // A name mentioned after this trigger may be the subject of the next one.
@@ -104,7 +102,7 @@ fn analyse(
             push_unique(&mut candidate.counterparts, target);
         }
     }
-    candidate.anchored |= participants_named;
+    candidate.pinned |= participants_named;
     drop_represented(&mut candidate.counterparts, |side| {
         memory.country_of(side, view.lexicon)
     });
@@ -147,7 +145,7 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
     }
     if let Some(m) = view.name_starting_at(j) {
         agent.main = actor_of(m);
-        candidate.anchored |= agent.main.is_some();
+        candidate.pinned |= agent.main.is_some();
     } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
         // The sentence's subject is not that attacker.
         agent.unknown = true;
@@ -206,7 +204,7 @@ fn owner_before(
         }
         if m.entity.is_local_place() && m.end == first {
             candidate.place = m.entity.place().map(str::to_string);
-            candidate.anchored = true;
+            candidate.pinned = true;
         }
     }
     None

@@ -49,7 +49,7 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         if locative || target || object {
             candidate.place = Some(place.to_string());
             if m.entity.is_local_place() {
-                candidate.anchored = true;
+                candidate.pinned = true;
             }
             break;
         }
@@ -65,7 +65,7 @@ fn meeting_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: 
         .find(|m| m.first == end && !candidate.noun && m.entity.place().is_some())
     {
         candidate.place = m.entity.place().map(str::to_string);
-        candidate.anchored = true;
+        candidate.pinned = true;
     }
     // "travelled to Oman for talks", "arrived in Washington for discussions"
     if candidate.noun && candidate.place.is_none() {
@@ -84,7 +84,7 @@ fn meeting_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: 
         });
         if let Some(m) = place {
             candidate.place = m.entity.place().map(str::to_string);
-            candidate.anchored |= m.entity.is_local_place();
+            candidate.pinned |= m.entity.is_local_place();
         }
     }
 }

@@ -12,7 +12,7 @@ use super::filter::keep;
 use super::lexicon::Lexicon;
 use super::memory::ArticleMemory;
 use super::names::find_names;
-use super::order::{order_cues, SentenceRelation};
+use super::order::{find_cued_pairs, CuedPair};
 use super::participants::describe_all;
 use super::times::{attach_times, dates_of_events};
 use super::view::{Candidate, SentenceView};
@@ -35,7 +35,7 @@ pub(super) fn extract_sentence(
     text: &str,
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
-) -> (Vec<(usize, ExtractedEvent)>, Vec<SentenceRelation>) {
+) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
     let headline = is_title_case(tokens);
     let view = view_of(tokens, lexicon, memory, headline);
     let times = dates_of_events(&view);
@@ -50,10 +50,10 @@ pub(super) fn extract_sentence(
     memory.remember_last_person(&view.names, tokens.len());
     let dates = SentenceDates::read(&times, &view, doc, memory);
     let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
-    let cues = order_cues(&candidates, &kept, &times, &view, doc);
+    let pairs = find_cued_pairs(&candidates, &kept, &times, &view, doc);
     let quote = Quote { doc, start, text };
     let events = report_events(candidates, &kept, &view, &dates, memory, &quote);
-    (events, cues)
+    (events, pairs)
 }
 
 /// The sentence's words, lowercased words and names.

@@ -43,8 +43,7 @@ pub(super) fn attach_times(
         return;
     }
     let events = &view.lexicon.events;
-    let cue_between =
-        |from: usize, to: usize| (from..to).any(|j| events.ordering_cues.contains(&view.folded[j]));
+    let cue_between = |from: usize, to: usize| (from..to).any(|j| view.is_order_break(j));
     // "Hamas said the Oct. 7 attack killed 1,200": that date names the attack, and
     // dates nothing else in the sentence, not even by sharing.
     let named: Vec<bool> = times

@@ -61,6 +61,11 @@ impl SentenceView<'_, '_> {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
 
+    /// A word that breaks what follows it off from what precedes (see `order_breaks`).
+    pub(super) fn is_order_break(&self, i: usize) -> bool {
+        self.lexicon.events.order_breaks.contains(&self.folded[i])
+    }
+
     /// Articles and possessive pronouns: words that stand before a noun phrase.
     pub(super) fn is_determiner(&self, i: usize) -> bool {
         self.lexicon.events.is_determiner(&self.folded[i])
@@ -81,7 +86,7 @@ pub(super) struct Candidate {
     pub(super) counterparts: Vec<String>,
     pub(super) place: Option<String>,
     /// A noun trigger is pinned down by a city, participants or "by X".
-    pub(super) anchored: bool,
+    pub(super) pinned: bool,
     pub(super) time: Option<usize>,
     /// The date was borrowed from another trigger in the sentence.
     pub(super) time_shared: bool,
