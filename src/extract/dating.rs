@@ -46,10 +46,12 @@ impl<'t> SentenceDates<'t> {
     }
 
     /// Date `t` as the event it dates reads it. The reading fixed the day it counts
-    /// from; the direction is the event's own (a planned event's date lies ahead
-    /// whatever the tense), and the date is resolved against what the article had
-    /// dated before this sentence, not against the dates the sentence named in the
-    /// meantime, so it is resolved here again rather than taken from the reading.
+    /// from (publication, quotation, or the date a past perfect reaches back from);
+    /// the event's date is resolved from that day again, because it can differ from
+    /// the reading's: a planned event's date lies ahead whatever the tense ("will
+    /// meet on Friday"), and a date that leans on another counts from what the
+    /// article dated before this sentence, not from a date the sentence named first
+    /// ("said on Thursday ..., but Thailand said the next day").
     pub(super) fn evidence(
         &self,
         t: usize,

@@ -315,29 +315,33 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Lexicon;
+    use super::Gazetteer;
+
+    fn builtin() -> Gazetteer {
+        Gazetteer::parse(include_str!("lexicon/gazetteer.yaml")).unwrap()
+    }
 
     #[test]
     fn gazetteer_prefers_the_longest_name() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let gazetteer = builtin();
         let texts: Vec<String> = ["Kryvyi", "Rih", "and", "South", "Sudan"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let (entity, used) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        let (entity, used) = gazetteer.match_at(&texts, 0).unwrap();
         assert_eq!((entity.name.as_str(), used), ("Kryvyi Rih", 2));
-        let (entity, used) = lexicon.gazetteer.match_at(&texts, 3).unwrap();
+        let (entity, used) = gazetteer.match_at(&texts, 3).unwrap();
         assert_eq!((entity.name.as_str(), used), ("South Sudan", 2));
     }
 
     #[test]
     fn demonyms_and_capitals_point_to_their_country() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let gazetteer = builtin();
         let texts = vec!["Russian".to_string(), "Moscow".to_string()];
-        let (demonym, _) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        let (demonym, _) = gazetteer.match_at(&texts, 0).unwrap();
         assert_eq!(demonym.actor(), Some("Russia"));
         assert_eq!(demonym.place(), None);
-        let (capital, _) = lexicon.gazetteer.match_at(&texts, 1).unwrap();
+        let (capital, _) = gazetteer.match_at(&texts, 1).unwrap();
         assert_eq!(capital.place(), Some("Moscow"));
         assert_eq!(capital.country.as_deref(), Some("Russia"));
     }

@@ -5,40 +5,9 @@ use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
 use super::subject::{find_subject, governed, with_coordinated};
-use super::view::{Candidate, NameMention, SentenceView};
+use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
-
-/// How far a trigger's words reach: its clause, and to the right up to the next
-/// trigger or a hard stop.
-pub(super) struct Reach {
-    pub(super) clause_start: usize,
-    pub(super) clause_end: usize,
-    pub(super) end: usize,
-    /// Where the previous trigger of the sentence ends.
-    pub(super) previous_end: usize,
-}
-
-impl Reach {
-    fn of(
-        candidate: &Candidate,
-        view: &SentenceView<'_, '_>,
-        previous_end: usize,
-        next_trigger: usize,
-    ) -> Reach {
-        let tokens = view.tokens;
-        let end = candidate.end;
-        let hard_stop = (end..tokens.len())
-            .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
-            .unwrap_or(tokens.len());
-        Reach {
-            clause_start: view.clause_start(candidate.first),
-            clause_end: view.clause_end(end),
-            end: next_trigger.min(end + 20).min(hard_stop),
-            previous_end,
-        }
-    }
-}
 
 /// Who initiated the event, as far as the words around the trigger say.
 #[derive(Default)]

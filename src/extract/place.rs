@@ -1,8 +1,7 @@
 //! Where an event happens, and the country a strike hit.
 
 use super::memory::ArticleMemory;
-use super::participants::Reach;
-use super::view::{Candidate, SentenceView};
+use super::view::{Candidate, Reach, SentenceView};
 use crate::model::Kind;
 
 /// Where: "in Miami", "visit to Washington", "strike on Kyiv"; a statement only "in

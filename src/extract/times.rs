@@ -42,8 +42,6 @@ pub(super) fn attach_times(
     if candidates.is_empty() {
         return;
     }
-    let events = &view.lexicon.events;
-    let cue_between = |from: usize, to: usize| (from..to).any(|j| view.is_order_break(j));
     // "Hamas said the Oct. 7 attack killed 1,200": that date names the attack, and
     // dates nothing else in the sentence, not even by sharing.
     let named: Vec<bool> = times
@@ -59,46 +57,7 @@ pub(super) fn attach_times(
             {
                 candidate.time = Some(t);
             }
-            continue;
-        }
-        // "since February 2022", "until March": a bound on something, not a date of it.
-        let clause_start = view.clause_start(mention.phrase_token);
-        if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
-            .any(|j| events.bound_cues.contains(&view.folded[j]))
-        {
-            continue;
-        }
-        let opens_sentence = (0..mention.phrase_token).all(|j| {
-            !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j])
-        });
-        let followed_by_comma = view
-            .tokens
-            .get(mention.end_token)
-            .is_some_and(|tok| tok.text == ",");
-        let target = if opens_sentence && followed_by_comma {
-            candidates.iter().position(|c| c.first >= mention.end_token)
-        } else {
-            None
-        }
-        .or_else(|| {
-            // The nearest trigger before it with no clause break or ordering cue in between.
-            candidates.iter().rposition(|c| {
-                c.end <= mention.phrase_token
-                    && !(c.end..mention.phrase_token).any(|j| view.is_break(j))
-                    && !cue_between(c.end, mention.phrase_token)
-            })
-        })
-        .or_else(|| {
-            candidates.iter().rposition(|c| {
-                c.end <= mention.phrase_token && !cue_between(c.end, mention.phrase_token)
-            })
-        })
-        .or_else(|| {
-            candidates.iter().position(|c| {
-                c.first >= mention.end_token && !cue_between(mention.end_token, c.first)
-            })
-        });
-        if let Some(index) = target {
+        } else if let Some(index) = trigger_of(candidates, mention, view) {
             let candidate = &mut candidates[index];
             let closer = candidate
                 .time
@@ -108,11 +67,66 @@ pub(super) fn attach_times(
             }
         }
     }
-    // Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
-    // unless an ordering cue stands between ("on Tuesday, following two days of talks").
-    // A statement does not borrow from the verb of what it reports: "the minister
-    // said the exchange agreed in June would be completed" was said now, not in June.
-    // Its object may lend: "rejected the proposed truce on Wednesday".
+    share_dates(candidates, times, &named, view);
+}
+
+/// The trigger a date belongs to: after a date that opens the sentence, the first
+/// trigger; else the nearest before it, then after it, with no ordering cue between.
+fn trigger_of(
+    candidates: &[Candidate],
+    mention: &Mention,
+    view: &SentenceView<'_, '_>,
+) -> Option<usize> {
+    let events = &view.lexicon.events;
+    // "since February 2022", "until March": a bound on something, not a date of it.
+    let clause_start = view.clause_start(mention.phrase_token);
+    if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
+        .any(|j| events.bound_cues.contains(&view.folded[j]))
+    {
+        return None;
+    }
+    let opens_sentence = (0..mention.phrase_token)
+        .all(|j| !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j]));
+    let followed_by_comma = view
+        .tokens
+        .get(mention.end_token)
+        .is_some_and(|tok| tok.text == ",");
+    let cue_between = |from: usize, to: usize| view.order_break_in(from..to);
+    let at = mention.phrase_token;
+    if opens_sentence && followed_by_comma {
+        candidates.iter().position(|c| c.first >= mention.end_token)
+    } else {
+        None
+    }
+    .or_else(|| {
+        // The nearest trigger before it with no clause break or ordering cue in between.
+        candidates.iter().rposition(|c| {
+            c.end <= at && !(c.end..at).any(|j| view.is_break(j)) && !cue_between(c.end, at)
+        })
+    })
+    .or_else(|| {
+        candidates
+            .iter()
+            .rposition(|c| c.end <= at && !cue_between(c.end, at))
+    })
+    .or_else(|| {
+        candidates
+            .iter()
+            .position(|c| c.first >= mention.end_token && !cue_between(mention.end_token, c.first))
+    })
+}
+
+/// Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
+/// unless an ordering cue stands between ("on Tuesday, following two days of talks").
+/// A statement does not borrow from the verb of what it reports: "the minister said
+/// the exchange agreed in June would be completed" was said now, not in June. Its
+/// object may lend: "rejected the proposed truce on Wednesday".
+fn share_dates(
+    candidates: &mut [Candidate],
+    times: &[Mention],
+    named: &[bool],
+    view: &SentenceView<'_, '_>,
+) {
     let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
     let reported_verb_time: Vec<usize> = candidates
         .iter()
@@ -135,12 +149,12 @@ pub(super) fn attach_times(
             })
             .filter(|&t| {
                 let m = &times[t];
-                let (from, to) = if m.end_token <= here.0 {
-                    (m.end_token, here.0)
+                let between = if m.end_token <= here.0 {
+                    m.end_token..here.0
                 } else {
-                    (here.1, m.phrase_token)
+                    here.1..m.phrase_token
                 };
-                !cue_between(from, to)
+                !view.order_break_in(between)
             })
             .min_by_key(|&t| times[t].first_token.abs_diff(here.0));
         candidate.time = nearest;
@@ -148,7 +162,7 @@ pub(super) fn attach_times(
     }
 }
 
-pub(super) fn distance(mention: &Mention, candidate: &Candidate) -> usize {
+fn distance(mention: &Mention, candidate: &Candidate) -> usize {
     if mention.first_token >= candidate.end {
         mention.first_token - candidate.end
     } else {

@@ -66,6 +66,10 @@ impl SentenceView<'_, '_> {
         self.lexicon.events.order_breaks.contains(&self.folded[i])
     }
 
+    pub(super) fn order_break_in(&self, tokens: std::ops::Range<usize>) -> bool {
+        tokens.into_iter().any(|j| self.is_order_break(j))
+    }
+
     /// Articles and possessive pronouns: words that stand before a noun phrase.
     pub(super) fn is_determiner(&self, i: usize) -> bool {
         self.lexicon.events.is_determiner(&self.folded[i])
@@ -90,4 +94,35 @@ pub(super) struct Candidate {
     pub(super) time: Option<usize>,
     /// The date was borrowed from another trigger in the sentence.
     pub(super) time_shared: bool,
+}
+
+/// How far a trigger's words reach: its clause, and to the right up to the next
+/// trigger or a hard stop.
+pub(super) struct Reach {
+    pub(super) clause_start: usize,
+    pub(super) clause_end: usize,
+    pub(super) end: usize,
+    /// Where the previous trigger of the sentence ends.
+    pub(super) previous_end: usize,
+}
+
+impl Reach {
+    pub(super) fn of(
+        candidate: &Candidate,
+        view: &SentenceView<'_, '_>,
+        previous_end: usize,
+        next_trigger: usize,
+    ) -> Reach {
+        let tokens = view.tokens;
+        let end = candidate.end;
+        let hard_stop = (end..tokens.len())
+            .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
+            .unwrap_or(tokens.len());
+        Reach {
+            clause_start: view.clause_start(candidate.first),
+            clause_end: view.clause_end(end),
+            end: next_trigger.min(end + 20).min(hard_stop),
+            previous_end,
+        }
+    }
 }
