@@ -65,6 +65,8 @@ pub struct Mode {
     pub name: String,
     /// How summaries say it, when not its name ("air strike" for aerial).
     pub label: Option<String>,
+    /// The verb a statement summary uses for this mode ("accuses").
+    pub says: Option<String>,
     pub cameo: String,
     /// Words that mark the mode when they are the trigger or stand in its clause.
     pub words: Vec<Vec<String>>,
@@ -209,6 +211,7 @@ struct KindModesRow {
 struct ModeRow {
     mode: String,
     label: Option<String>,
+    says: Option<String>,
     cameo: Option<String>,
     words: Vec<String>,
 }
@@ -291,6 +294,7 @@ impl EventLexicon {
                 list.push(Mode {
                     name: mode.mode.clone(),
                     label: mode.label.clone(),
+                    says: mode.says.clone(),
                     cameo,
                     words: phrases(&mode.words),
                 });
@@ -374,6 +378,12 @@ impl EventLexicon {
             .iter()
             .find(|m| m.name == mode)?;
         Some(mode.label.as_deref().unwrap_or(&mode.name))
+    }
+
+    /// The verb a statement summary uses for a mode ("accuses"), if it has one.
+    pub fn mode_verb(&self, kind: Kind, mode: &str) -> Option<&str> {
+        let modes = &self.modes.get(&kind)?.modes;
+        modes.iter().find(|m| m.name == mode)?.says.as_deref()
     }
 
     /// The ordering cue starting at token `i`, longest first.

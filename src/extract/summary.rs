@@ -17,7 +17,7 @@ pub(super) fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
     };
     match event.kind {
         Kind::Meeting => parts.meeting(),
-        Kind::Statement => parts.statement(),
+        Kind::Statement => parts.statement(lexicon),
         Kind::Strike => parts.strike(lexicon),
         Kind::Agreement => parts.in_place(parts.agreement()),
     }
@@ -55,21 +55,14 @@ impl Parts<'_> {
         }
     }
 
-    fn statement(&self) -> String {
+    fn statement(&self, lexicon: &Lexicon) -> String {
         let (who, others) = (self.who, self.others);
         let words = self.event.evidence.first().and_then(|e| {
             quoted(e.quote.get(e.trigger_at..).unwrap_or_default()).or_else(|| quoted(&e.quote))
         });
-        let verb = match self.mode {
-            Some("accuse") => Some("accuses"),
-            Some("criticize") => Some("criticises"),
-            Some("threaten") => Some("threatens"),
-            Some("appeal") => Some("urges"),
-            Some("reject") => Some("rejects"),
-            Some("deny") => Some("denies"),
-            Some("demand") => Some("demands"),
-            _ => None,
-        };
+        let verb = self
+            .mode
+            .and_then(|m| lexicon.events.mode_verb(Kind::Statement, m));
         match (verb, words) {
             (Some(verb), Some(words)) if !others.is_empty() => {
                 format!("{who} {verb} {others}: \u{201c}{words}\u{201d}")
