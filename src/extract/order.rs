@@ -4,7 +4,7 @@ use super::candidates::in_date;
 use std::collections::BTreeMap;
 
 use super::event::{EventOrder, ExtractedEvent};
-use super::lexicon::CueSense;
+use super::lexicon::{CueSense, OrderCue};
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::{Kind, LinkKind};
@@ -135,33 +135,12 @@ pub(super) fn find_cued_pairs(
     doc: &Document,
 ) -> Vec<CuedPair> {
     let events = &view.lexicon.events;
-    let numbers = &view.lexicon.temporal.number_words;
-    let count_at = |j: usize| -> Option<i64> {
-        let word = view.folded.get(j)?;
-        numbers
-            .get(word)
-            .copied()
-            .flatten()
-            .or_else(|| word.parse().ok())
-    };
-    let side = |index: usize| -> Option<Side> {
-        if kept[index] {
-            return Some(Side::Candidate(index));
-        }
-        let candidate = &candidates[index];
-        let pointed = (candidate.first.saturating_sub(4)..candidate.first)
-            .rev()
-            .take_while(|&j| !view.is_break(j) && view.name_at(j).is_none())
-            .any(|j| events.anaphors.contains(&view.folded[j]));
-        (candidate.noun && candidate.actors.is_empty() && pointed)
-            .then_some(Side::Anaphor(candidate.kind))
-    };
+    let side = |index: usize| side_of(candidates, kept, index, view);
     let mut found = Vec::new();
     let mut i = 0;
     while i < view.tokens.len() {
-        let in_time = in_date(times, i);
         let cue = match events.order_cue_at(&view.folded, i) {
-            Some(cue) if !in_time => cue,
+            Some(cue) if !in_date(times, i) => cue,
             _ => {
                 i += 1;
                 continue;
@@ -176,53 +155,95 @@ pub(super) fn find_cued_pairs(
             i = cue_end;
             continue;
         }
-        // "two days after", "three weeks before": the count sets the gap.
-        let mut cue_first = i;
-        let (mut min_days, mut max_days) = (cue.min_days, cue.max_days);
-        let unit_at = if events.count_units.contains_key(&view.folded[i]) {
-            Some(i)
-        } else {
-            i.checked_sub(1)
-                .filter(|&j| events.count_units.contains_key(&view.folded[j]))
-        };
-        if let Some(unit_at) = unit_at {
-            let count = unit_at.checked_sub(1).and_then(count_at);
-            if let (Some(count), Some(&(lo, hi))) =
-                (count, events.count_units.get(&view.folded[unit_at]))
-            {
-                cue_first = unit_at - 1;
-                min_days = count.saturating_mul(lo);
-                max_days = Some(count.saturating_mul(hi));
-            }
-        }
-        let right = candidates.iter().position(|c| {
-            c.first >= cue_end
-                && c.first <= cue_end + 12
-                && !(cue_end..c.first).any(|j| view.is_break(j))
-        });
-        let left = candidates.iter().rposition(|c| c.end <= cue_first);
-        let pair = match (left, right) {
-            (Some(l), Some(r)) => Some((l, r)),
-            (None, Some(r)) => (candidates[r].end..view.tokens.len())
-                .find(|&j| view.tokens[j].text == ",")
-                .and_then(|comma| candidates.iter().position(|c| c.first > comma))
-                .map(|a| (a, r)),
-            _ => None,
-        };
-        if let Some((a, b)) = pair {
-            if let (Some(subject), Some(other)) = (side(a), side(b)) {
-                let span = view.tokens[cue_first].start..view.tokens[cue_end - 1].end;
-                found.push(CuedPair {
-                    subject,
-                    other,
-                    sense: cue.sense,
-                    min_days,
-                    max_days,
-                    cue: doc.text[span].to_string(),
-                });
-            }
+        let (cue_first, min_days, max_days) = counted_gap(view, cue, i);
+        let pair = events_around(candidates, view, cue_first, cue_end);
+        if let Some((Some(subject), Some(other))) = pair.map(|(a, b)| (side(a), side(b))) {
+            let span = view.tokens[cue_first].start..view.tokens[cue_end - 1].end;
+            found.push(CuedPair {
+                subject,
+                other,
+                sense: cue.sense,
+                min_days,
+                max_days,
+                cue: doc.text[span].to_string(),
+            });
         }
         i = cue_end;
     }
     found
+}
+
+/// A side of a pair: a kept candidate, or a noun that points back to an event the
+/// article reported ("this statement came shortly after ...").
+fn side_of(
+    candidates: &[Candidate],
+    kept: &[bool],
+    index: usize,
+    view: &SentenceView<'_, '_>,
+) -> Option<Side> {
+    if kept[index] {
+        return Some(Side::Candidate(index));
+    }
+    let candidate = &candidates[index];
+    let pointed = (candidate.first.saturating_sub(4)..candidate.first)
+        .rev()
+        .take_while(|&j| !view.is_break(j) && view.name_at(j).is_none())
+        .any(|j| view.lexicon.events.anaphors.contains(&view.folded[j]));
+    (candidate.noun && candidate.actors.is_empty() && pointed)
+        .then_some(Side::Anaphor(candidate.kind))
+}
+
+/// "two days after", "three weeks before": the count sets the gap. Where the cue
+/// starts, counting its count, and its gap in days.
+fn counted_gap(view: &SentenceView<'_, '_>, cue: &OrderCue, i: usize) -> (usize, i64, Option<i64>) {
+    let events = &view.lexicon.events;
+    let numbers = &view.lexicon.temporal.number_words;
+    let count_at = |j: usize| -> Option<i64> {
+        let word = view.folded.get(j)?;
+        numbers
+            .get(word)
+            .copied()
+            .flatten()
+            .or_else(|| word.parse().ok())
+    };
+    let unit_at = if events.count_units.contains_key(&view.folded[i]) {
+        Some(i)
+    } else {
+        i.checked_sub(1)
+            .filter(|&j| events.count_units.contains_key(&view.folded[j]))
+    };
+    if let Some(unit_at) = unit_at {
+        let count = unit_at.checked_sub(1).and_then(count_at);
+        if let (Some(count), Some(&(lo, hi))) =
+            (count, events.count_units.get(&view.folded[unit_at]))
+        {
+            return (
+                unit_at - 1,
+                count.saturating_mul(lo),
+                Some(count.saturating_mul(hi)),
+            );
+        }
+    }
+    (i, cue.min_days, cue.max_days)
+}
+
+/// The candidates a cue at `cue_first..cue_end` relates, as (A, B) of "A <cue> B".
+fn events_around(
+    candidates: &[Candidate],
+    view: &SentenceView<'_, '_>,
+    cue_first: usize,
+    cue_end: usize,
+) -> Option<(usize, usize)> {
+    let right = candidates.iter().position(|c| {
+        c.first >= cue_end
+            && c.first <= cue_end + 12
+            && !(cue_end..c.first).any(|j| view.is_break(j))
+    })?;
+    match candidates.iter().rposition(|c| c.end <= cue_first) {
+        Some(left) => Some((left, right)),
+        None => (candidates[right].end..view.tokens.len())
+            .find(|&j| view.tokens[j].text == ",")
+            .and_then(|comma| candidates.iter().position(|c| c.first > comma))
+            .map(|a| (a, right)),
+    }
 }
