@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 
 use crate::document::Document;
-use crate::extract::{Evidence, ExtractedEvent, Extraction, Relation};
+use crate::extract::{EventOrder, Evidence, ExtractedEvent, Extraction};
 use crate::model::{DateSource, Kind, LinkKind, Status};
 use crate::temporal::When;
 
@@ -203,7 +203,7 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 } else {
                     (None, "after")
                 };
-                relations.push(Relation {
+                relations.push(EventOrder {
                     earlier,
                     later,
                     link: if rng.chance(20) {

@@ -71,6 +71,7 @@ pub struct Gazetteer {
     settlement_words: BTreeSet<String>,
     region_words: BTreeSet<String>,
     name_particles: BTreeSet<String>,
+    place_prepositions: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
@@ -97,6 +98,8 @@ struct GazetteerFile {
     region_words: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
+    #[serde(default)]
+    place_prepositions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -184,6 +187,8 @@ impl Gazetteer {
             .extend(file.region_words.iter().map(|w| fold(w)));
         self.name_particles
             .extend(file.name_particles.iter().map(|w| fold(w)));
+        self.place_prepositions
+            .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
             (file.organisations, EntityClass::Organisation),
@@ -277,6 +282,11 @@ impl Gazetteer {
     }
 
     /// "province" in "Sisaket province": the name before is a place.
+    /// "in", "at": a word after which a capitalised name is a place.
+    pub fn is_place_preposition(&self, folded: &str) -> bool {
+        self.place_prepositions.contains(folded)
+    }
+
     pub fn is_region(&self, folded: &str) -> bool {
         self.region_words.contains(folded)
     }
@@ -305,29 +315,33 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Lexicon;
+    use super::Gazetteer;
+
+    fn builtin() -> Gazetteer {
+        Gazetteer::parse(include_str!("lexicon/gazetteer.yaml")).unwrap()
+    }
 
     #[test]
     fn gazetteer_prefers_the_longest_name() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let gazetteer = builtin();
         let texts: Vec<String> = ["Kryvyi", "Rih", "and", "South", "Sudan"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let (entity, used) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        let (entity, used) = gazetteer.match_at(&texts, 0).unwrap();
         assert_eq!((entity.name.as_str(), used), ("Kryvyi Rih", 2));
-        let (entity, used) = lexicon.gazetteer.match_at(&texts, 3).unwrap();
+        let (entity, used) = gazetteer.match_at(&texts, 3).unwrap();
         assert_eq!((entity.name.as_str(), used), ("South Sudan", 2));
     }
 
     #[test]
     fn demonyms_and_capitals_point_to_their_country() {
-        let lexicon = Lexicon::builtin().unwrap();
+        let gazetteer = builtin();
         let texts = vec!["Russian".to_string(), "Moscow".to_string()];
-        let (demonym, _) = lexicon.gazetteer.match_at(&texts, 0).unwrap();
+        let (demonym, _) = gazetteer.match_at(&texts, 0).unwrap();
         assert_eq!(demonym.actor(), Some("Russia"));
         assert_eq!(demonym.place(), None);
-        let (capital, _) = lexicon.gazetteer.match_at(&texts, 1).unwrap();
+        let (capital, _) = gazetteer.match_at(&texts, 1).unwrap();
         assert_eq!(capital.place(), Some("Moscow"));
         assert_eq!(capital.country.as_deref(), Some("Russia"));
     }

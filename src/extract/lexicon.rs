@@ -65,6 +65,8 @@ pub struct Mode {
     pub name: String,
     /// How summaries say it, when not its name ("air strike" for aerial).
     pub label: Option<String>,
+    /// The verb a statement summary uses for this mode ("accuses").
+    pub says: Option<String>,
     pub cameo: String,
     /// Words that mark the mode when they are the trigger or stand in its clause.
     pub words: Vec<Vec<String>>,
@@ -102,7 +104,7 @@ pub struct EventLexicon {
     pub modals: BTreeSet<String>,
     pub uncertain_predicates: BTreeSet<String>,
     pub bound_cues: BTreeSet<String>,
-    pub ordering_cues: BTreeSet<String>,
+    pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
     pub count_units: BTreeMap<String, (i64, i64)>,
@@ -117,12 +119,17 @@ pub struct EventLexicon {
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
     pub alleged: BTreeSet<String>,
+    pub subordinators: BTreeSet<String>,
+    pub demonstratives: BTreeSet<String>,
+    pub articles: BTreeSet<String>,
+    pub possessive_pronouns: BTreeSet<String>,
+    pub opening_connectives: BTreeSet<String>,
 }
 
 /// How "A <cue> B" places A against B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum OrderRelation {
+pub enum CueSense {
     After,
     Before,
     Response,
@@ -132,7 +139,7 @@ pub enum OrderRelation {
 #[derive(Debug, Clone)]
 pub struct OrderCue {
     pub words: Vec<String>,
-    pub relation: OrderRelation,
+    pub sense: CueSense,
     /// Days from the earlier event to the later: [min, max], max None = open.
     pub min_days: i64,
     pub max_days: Option<i64>,
@@ -142,7 +149,7 @@ pub struct OrderCue {
 #[serde(deny_unknown_fields)]
 struct OrderCueRow {
     cue: String,
-    relation: OrderRelation,
+    sense: CueSense,
     days: (i64, Option<i64>),
 }
 
@@ -162,7 +169,7 @@ struct EventsFile {
     modals: Vec<String>,
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
-    ordering_cues: Vec<String>,
+    order_breaks: Vec<String>,
     order_cues: Vec<OrderCueRow>,
     count_units: BTreeMap<String, (i64, i64)>,
     anaphors: Vec<String>,
@@ -176,6 +183,11 @@ struct EventsFile {
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
     alleged: Vec<String>,
+    subordinators: Vec<String>,
+    demonstratives: Vec<String>,
+    articles: Vec<String>,
+    possessive_pronouns: Vec<String>,
+    opening_connectives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -199,6 +211,7 @@ struct KindModesRow {
 struct ModeRow {
     mode: String,
     label: Option<String>,
+    says: Option<String>,
     cameo: Option<String>,
     words: Vec<String>,
 }
@@ -265,7 +278,7 @@ impl EventLexicon {
             }
             order_cues.push(OrderCue {
                 words: phrase(&row.cue),
-                relation: row.relation,
+                sense: row.sense,
                 min_days: row.days.0,
                 max_days: row.days.1,
             });
@@ -281,6 +294,7 @@ impl EventLexicon {
                 list.push(Mode {
                     name: mode.mode.clone(),
                     label: mode.label.clone(),
+                    says: mode.says.clone(),
                     cameo,
                     words: phrases(&mode.words),
                 });
@@ -313,6 +327,11 @@ impl EventLexicon {
             presupposing: phrases(&file.presupposing),
             non_hostile: set(&file.non_hostile),
             alleged: set(&file.alleged),
+            subordinators: set(&file.subordinators),
+            demonstratives: set(&file.demonstratives),
+            articles: set(&file.articles),
+            possessive_pronouns: set(&file.possessive_pronouns),
+            opening_connectives: set(&file.opening_connectives),
             order_cues,
             count_units: file
                 .count_units
@@ -333,9 +352,14 @@ impl EventLexicon {
             modals: set(&file.modals),
             uncertain_predicates: set(&file.uncertain_predicates),
             bound_cues: set(&file.bound_cues),
-            ordering_cues: set(&file.ordering_cues),
+            order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
         })
+    }
+
+    /// Articles and possessive pronouns: words that stand before a noun phrase.
+    pub fn is_determiner(&self, folded: &str) -> bool {
+        self.articles.contains(folded) || self.possessive_pronouns.contains(folded)
     }
 
     /// The trigger starting at token `i`, longest first.
@@ -354,6 +378,12 @@ impl EventLexicon {
             .iter()
             .find(|m| m.name == mode)?;
         Some(mode.label.as_deref().unwrap_or(&mode.name))
+    }
+
+    /// The verb a statement summary uses for a mode ("accuses"), if it has one.
+    pub fn mode_verb(&self, kind: Kind, mode: &str) -> Option<&str> {
+        let modes = &self.modes.get(&kind)?.modes;
+        modes.iter().find(|m| m.name == mode)?.says.as_deref()
     }
 
     /// The ordering cue starting at token `i`, longest first.

@@ -14,7 +14,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::extract::{ExtractedEvent, Extraction, Relation};
+use crate::extract::{EventOrder, ExtractedEvent, Extraction};
 use crate::hash::{fnv1a_32, fnv1a_64, FastMap, FastSet};
 use crate::model::{
     Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
@@ -485,7 +485,7 @@ impl ConstraintNetwork {
 }
 
 /// The two nodes an article's relation joins, unless merging made them one.
-fn joined(node_of: &[Vec<usize>], doc: usize, relation: &Relation) -> Option<(usize, usize)> {
+fn joined(node_of: &[Vec<usize>], doc: usize, relation: &EventOrder) -> Option<(usize, usize)> {
     let earlier = *node_of[doc].get(relation.earlier)?;
     let later = *node_of[doc].get(relation.later)?;
     (earlier != later).then_some((earlier, later))

@@ -1,0 +1,103 @@
+//! The dates of a sentence read in order, and the date each of its events gets.
+
+use super::event::TimeEvidence;
+use super::memory::ArticleMemory;
+use super::view::SentenceView;
+use crate::document::Document;
+use crate::model::Status;
+use crate::temporal::{self, AnchorSource, Context, Direction, Mention, Reading, Resolver};
+
+/// The sentence's dates as read in order, and what the article had dated before it.
+pub(super) struct SentenceDates<'t> {
+    times: &'t [Mention],
+    readings: Vec<Reading>,
+    before: Context,
+}
+
+impl<'t> SentenceDates<'t> {
+    /// Read the dates in order, each leaning on what the text dated before it, and
+    /// leave them in the article's memory for the sentences after.
+    pub(super) fn read(
+        times: &'t [Mention],
+        view: &SentenceView<'_, '_>,
+        doc: &Document,
+        memory: &mut ArticleMemory,
+    ) -> Self {
+        memory.dates.sentence_date = None;
+        let before = memory.dates;
+        let mut reader = Resolver {
+            anchor: doc.published,
+            context: before,
+        };
+        let readings = temporal::read_sentence(
+            times,
+            view.tokens,
+            &view.folded,
+            &view.lexicon.temporal,
+            &mut reader,
+            Direction::Nearest,
+        );
+        memory.dates = reader.context;
+        SentenceDates {
+            times,
+            readings,
+            before,
+        }
+    }
+
+    /// Date `t` as the event it dates reads it. The reading fixed the day it counts
+    /// from (publication, quotation, or the date a past perfect reaches back from);
+    /// the event's date is resolved from that day again, because it can differ from
+    /// the reading's: a planned event's date lies ahead whatever the tense ("will
+    /// meet on Friday"), and a date that leans on another counts from what the
+    /// article dated before this sentence, not from a date the sentence named first
+    /// ("said on Thursday ..., but Thailand said the next day").
+    pub(super) fn evidence(
+        &self,
+        t: usize,
+        status: Status,
+        view: &SentenceView<'_, '_>,
+        doc: &Document,
+    ) -> TimeEvidence {
+        let mention = &self.times[t];
+        let reading = &self.readings[t];
+        let (direction, reason) = if reading.anchored_at == AnchorSource::DateNamedBefore {
+            (
+                Direction::Backward,
+                "a past perfect, which reaches back from that date".to_string(),
+            )
+        } else if status == Status::Planned {
+            (Direction::Forward, "the event is planned".to_string())
+        } else {
+            temporal::tense_of(mention, view.tokens, &view.folded, &view.lexicon.temporal)
+        };
+        let anchor = reading.anchor;
+        let mut resolver = Resolver {
+            anchor,
+            context: Context {
+                sentence_date: reading.sentence_date_before,
+                ..self.before
+            },
+        };
+        let resolved = resolver.resolve(mention, direction);
+        let value = resolved.as_ref().and_then(|r| r.when);
+        let focus = mention
+            .pattern
+            .leans_on_last_date()
+            .then_some(self.before.last_date)
+            .flatten();
+        TimeEvidence {
+            expression: doc.text[mention.phrase_start..mention.end].to_string(),
+            start: mention.start,
+            end: mention.end,
+            rule: view.lexicon.temporal.rule_name(mention.rule),
+            anchor,
+            anchored_at: reading.anchored_at,
+            focus,
+            direction,
+            reason,
+            timex: resolved.map(|r| (r.kind, r.value)),
+            value,
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! What extraction yields: the events of one article, the sentences that report
+//! them, and what the text says about their order.
+
+use chrono::NaiveDate;
+
+use crate::model::{Kind, LinkKind, Status};
+use crate::temporal::{self, Direction, When};
+
+/// How a date was read: the words, the rule, and what it was resolved against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeEvidence {
+    /// The phrase as written, with its preposition ("on Thursday").
+    pub expression: String,
+    /// Byte span of the expression proper in the document.
+    pub start: usize,
+    pub end: usize,
+    /// The rule that matched, as `family/name`.
+    pub rule: String,
+    /// The publication date, the day a quotation was spoken for "today" inside it, or
+    /// the date a past perfect reaches back from.
+    pub anchor: Option<NaiveDate>,
+    pub anchored_at: temporal::AnchorSource,
+    /// The date the text was about that the expression counts from instead ("a week
+    /// later", "that year"), when there was one.
+    pub focus: Option<When>,
+    pub direction: Direction,
+    /// Why that direction: the tense cue, or the event being planned.
+    pub reason: String,
+    /// TimeML type and value.
+    pub timex: Option<(temporal::TimexType, String)>,
+    pub value: Option<When>,
+}
+
+/// One sentence that reports the event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Byte span of the sentence in the document.
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub trigger: String,
+    /// Where the trigger starts, in bytes from the start of `quote`.
+    pub trigger_at: usize,
+    pub time: Option<TimeEvidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractedEvent {
+    pub kind: Kind,
+    /// A finer type from the lexicon's `modes` ("phone", "drone", "ceasefire").
+    pub mode: Option<String>,
+    /// CAMEO root code of the kind, or of the mode.
+    pub cameo: String,
+    pub status: Status,
+    /// The initiator first (speaker, visitor, attacker), then others acting with it.
+    pub actors: Vec<String>,
+    /// The other side: who was met or signed with, the target, who was accused.
+    pub counterparts: Vec<String>,
+    pub place: Option<String>,
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub date: Option<When>,
+    pub summary: String,
+    /// In document order; the first is the main report.
+    pub evidence: Vec<Evidence>,
+}
+
+impl ExtractedEvent {
+    pub fn main_actor(&self) -> Option<&str> {
+        self.actors.first().map(String::as_str)
+    }
+}
+
+/// What the text says about two of the article's events: `later` follows `earlier`
+/// (or, for `part_of`, is part of it) by `min_days..=max_days` days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventOrder {
+    /// Indices into [`Extraction::events`].
+    pub earlier: usize,
+    pub later: usize,
+    pub link: LinkKind,
+    pub min_days: i64,
+    /// None = open.
+    pub max_days: Option<i64>,
+    /// The cue as written ("shortly after").
+    pub cue: String,
+    /// The sentence that says so, and where it starts in the document.
+    pub start: usize,
+    pub quote: String,
+}
+
+/// Everything one article reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    pub events: Vec<ExtractedEvent>,
+    pub relations: Vec<EventOrder>,
+}

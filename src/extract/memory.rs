@@ -1,0 +1,68 @@
+//! What an article has said so far that later sentences lean on: people, titles,
+//! places it introduced, and its dates.
+
+use super::gazetteer::{Entity, EntityClass};
+use super::lexicon::Lexicon;
+use super::view::NameMention;
+use crate::temporal;
+
+/// Per-article memory: people introduced so far, for surnames and pronouns.
+#[derive(Default)]
+pub(super) struct ArticleMemory {
+    /// Surname → full name, for people the gazetteer does not know.
+    pub(super) surnames: Vec<(String, String)>,
+    /// Everyone the article has named as a person.
+    pub(super) people: std::collections::BTreeSet<String>,
+    pub(super) last_person: Option<String>,
+    /// The last person who was the initiator of an event: who "he" most likely is.
+    pub(super) last_actor_person: Option<String>,
+    /// The last two or more sides named together: who "both nations" are.
+    pub(super) last_pair: Vec<String>,
+    /// Sides this sentence coordinates ("the leaders of Thailand and Cambodia"):
+    /// who "they" are first.
+    pub(super) sentence_group: Vec<String>,
+    /// Title word → the person it was last put before ("envoy" → "Tom Barrack"), so
+    /// "the envoy" later in the article is that person.
+    pub(super) roles: Vec<(String, String)>,
+    /// People the gazetteer does not know → the country their title named
+    /// ("Egyptian intelligence chief Hassan Rashad").
+    pub(super) affiliations: std::collections::BTreeMap<String, String>,
+    /// Places the article introduced ("in Kananaskis", "the town of Bara"), as tokens.
+    pub(super) places: Vec<(Vec<String>, Entity)>,
+    /// What the article has dated so far ("a year earlier" leans on it).
+    pub(super) dates: temporal::Context,
+}
+
+impl ArticleMemory {
+    /// The country of a named actor or place, from the gazetteer or from what the
+    /// article said of them.
+    pub(super) fn country_of(&self, name: &str, lexicon: &Lexicon) -> Option<String> {
+        if let Some(country) = self.affiliations.get(name) {
+            return Some(country.clone());
+        }
+        if let Some((_, entity)) = self.places.iter().find(|(_, e)| e.name == name) {
+            return entity.country.clone();
+        }
+        lexicon.gazetteer.country_of(name).map(str::to_string)
+    }
+
+    /// The last person the sentence names before token `end` is who "he" is next,
+    /// unless someone does something.
+    pub(super) fn remember_last_person(&mut self, names: &[NameMention], end: usize) {
+        if let Some(last) = names
+            .iter()
+            .rev()
+            .find(|m| m.end <= end && m.entity.class == EntityClass::Person)
+        {
+            self.last_person = Some(last.entity.name.clone());
+        }
+    }
+
+    /// Who "he" or "she" most likely is: the last person who did something, else the
+    /// last person named.
+    pub(super) fn salient_person(&self) -> Option<String> {
+        self.last_actor_person
+            .clone()
+            .or_else(|| self.last_person.clone())
+    }
+}

@@ -1,0 +1,95 @@
+//! One event reported twice in an article becomes one event.
+
+use super::event::ExtractedEvent;
+use super::lexicon::Lexicon;
+use super::sides::{drop_represented, push_unique};
+
+/// Fold a new report into an earlier event of the same article when it is the same
+/// event told again: same kind and initiator, place and date that do not disagree. A
+/// report that names no actor ("the Moscow meeting") joins only an event at the same
+/// named place.
+pub(super) fn merge_into(
+    events: &mut Vec<ExtractedEvent>,
+    new: ExtractedEvent,
+    people: &std::collections::BTreeSet<String>,
+    lexicon: &Lexicon,
+) -> usize {
+    // "a senior Russian official" at the same place as Dmitriev is Dmitriev.
+    let stands_for = |person: Option<&str>, country: Option<&str>| match (person, country) {
+        (Some(p), Some(c)) => lexicon.gazetteer.affiliation(p) == Some(c),
+        _ => false,
+    };
+    let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
+        a.date == b.date || a.date.is_none() || b.date.is_none()
+    };
+    let same = events.iter().position(|old| {
+        if old.kind != new.kind || !dates_agree(old, &new) {
+            return false;
+        }
+        if old.actors.is_empty() || new.actors.is_empty() {
+            return old.place.is_some() && old.place == new.place;
+        }
+        let same_actor = old.main_actor() == new.main_actor();
+        let same_side = old.place.is_some()
+            && old.place == new.place
+            && (stands_for(old.main_actor(), new.main_actor())
+                || stands_for(new.main_actor(), old.main_actor()));
+        (same_actor || same_side)
+            && (old.place == new.place || old.place.is_none() || new.place.is_none())
+            && old.status == new.status
+    });
+    let Some(index) = same else {
+        events.push(new);
+        return events.len() - 1;
+    };
+    let old = &mut events[index];
+    // Keep the most informative version of each field; evidence accumulates.
+    if old.actors.is_empty() || stands_for(new.main_actor(), old.main_actor()) {
+        // The named person leads over the country that stood for them.
+        let mut actors = new.actors.clone();
+        for actor in &old.actors {
+            push_unique(&mut actors, actor.clone());
+        }
+        old.actors = actors;
+    } else {
+        for actor in &new.actors {
+            push_unique(&mut old.actors, actor.clone());
+        }
+    }
+    // The initiator stays first; people before countries among the rest.
+    if old.actors.len() > 2 {
+        old.actors[1..].sort_by_key(|a| !people.contains(a));
+    }
+    for counterpart in &new.counterparts {
+        if !old.actors.contains(counterpart) {
+            push_unique(&mut old.counterparts, counterpart.clone());
+        }
+    }
+    drop_represented(&mut old.counterparts, |side| {
+        lexicon.gazetteer.country_of(side).map(str::to_string)
+    });
+    if old.mode.is_none() && new.mode.is_some() {
+        old.mode = new.mode.clone();
+        old.cameo = new.cameo.clone();
+    }
+    old.killed = old.killed.max(new.killed);
+    old.injured = old.injured.max(new.injured);
+    if old.place.is_none() {
+        old.place = new.place.clone();
+    }
+    if old.date.is_none() && new.date.is_some() {
+        old.date = new.date;
+        old.status = new.status;
+    }
+    for evidence in new.evidence {
+        match old.evidence.iter_mut().find(|e| e.start == evidence.start) {
+            Some(same_sentence) => {
+                if same_sentence.time.is_none() {
+                    same_sentence.time = evidence.time;
+                }
+            }
+            None => old.evidence.push(evidence),
+        }
+    }
+    index
+}

@@ -1,0 +1,383 @@
+//! Actors and places named in a sentence: from the gazetteer, and the people and
+//! places the article introduces.
+
+use super::gazetteer::{Entity, EntityClass};
+use super::lexicon::Lexicon;
+use super::memory::ArticleMemory;
+use super::view::NameMention;
+use crate::text::{fold, is_possessive, Token};
+
+/// Gazetteer names, then names the article introduces ("Karoline Leavitt") and their
+/// later surnames. A country or demonym that only qualifies a person's title
+/// ("Russian President Vladimir Putin", "US envoy Steve Witkoff") is dropped.
+pub(super) fn find_names(
+    tokens: &[Token<'_>],
+    texts: &[String],
+    lexicon: &Lexicon,
+    memory: &mut ArticleMemory,
+    headline: bool,
+) -> Vec<NameMention> {
+    let finder = NameFinder {
+        tokens,
+        texts,
+        lexicon,
+    };
+    let names = finder.scan(memory, headline);
+    for mention in names
+        .iter()
+        .filter(|m| m.entity.class == EntityClass::Person)
+    {
+        memory.people.insert(mention.entity.name.clone());
+    }
+    let kept = finder.drop_title_qualifiers(&names, memory);
+    finder.remember_roles(&kept, memory);
+    finder.remember_group(&kept, memory);
+    kept
+}
+
+/// One sentence's tokens, as written and with apostrophes made plain.
+struct NameFinder<'s, 'a> {
+    tokens: &'s [Token<'a>],
+    texts: &'s [String],
+    lexicon: &'s Lexicon,
+}
+
+fn person(name: String) -> Entity {
+    Entity {
+        name,
+        class: EntityClass::Person,
+        country: None,
+    }
+}
+
+impl NameFinder<'_, '_> {
+    fn is_title(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.lexicon.gazetteer.is_title(&fold(t.text)))
+    }
+
+    fn scan(&self, memory: &mut ArticleMemory, headline: bool) -> Vec<NameMention> {
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if let Some((entity, used)) = self.lexicon.gazetteer.match_at(self.texts, i) {
+                if !self.is_compound(i + used) {
+                    names.push(NameMention {
+                        first: i,
+                        end: i + used,
+                        entity: entity.clone(),
+                    });
+                }
+                i += used;
+                continue;
+            }
+            let known = self
+                .place_met_before(memory, i)
+                .or_else(|| self.person_by_role(memory, i))
+                .or_else(|| self.person_by_surname(memory, i));
+            if let Some(mention) = known {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
+            let run = self.capitalised_run(i);
+            match self.introduced(memory, &names, i, run, headline) {
+                Some(mention) => {
+                    i = mention.end;
+                    names.push(mention);
+                }
+                None => i += run.max(1),
+            }
+        }
+        names
+    }
+
+    /// "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
+    fn is_compound(&self, end: usize) -> bool {
+        self.tokens.get(end).is_some_and(|t| t.text == "-")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.is_word() && !t.is_capitalized())
+    }
+
+    fn place_met_before(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let (tokens_of, entity) = memory
+            .places
+            .iter()
+            .find(|(p, _)| self.texts.get(i..i + p.len()) == Some(p.as_slice()))?;
+        Some(NameMention {
+            first: i,
+            end: i + tokens_of.len(),
+            entity: entity.clone(),
+        })
+    }
+
+    /// "the envoy", "the special envoy": the person the article gave that title.
+    fn person_by_role(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let tokens = self.tokens;
+        if fold(tokens[i].text) != "the" {
+            return None;
+        }
+        let run = (i + 1..tokens.len())
+            .take_while(|&j| tokens[j].is_word() && self.is_title(j))
+            .count();
+        let after = i + 1 + run;
+        let named_next = tokens
+            .get(after)
+            .is_some_and(|t| t.is_capitalized() && t.is_word());
+        if run == 0 || named_next {
+            return None;
+        }
+        let title = fold(tokens[after - 1].text);
+        let (_, name) = memory.roles.iter().rev().find(|(t, _)| *t == title)?;
+        Some(NameMention {
+            first: i + 1,
+            end: after,
+            entity: person(name.clone()),
+        })
+    }
+
+    fn person_by_surname(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let (_, full) = memory
+            .surnames
+            .iter()
+            .find(|(surname, _)| *surname == self.texts[i])?;
+        Some(NameMention {
+            first: i,
+            end: i + 1,
+            entity: person(full.clone()),
+        })
+    }
+
+    fn could_be_name(&self, j: usize) -> bool {
+        let gazetteer = &self.lexicon.gazetteer;
+        self.tokens.get(j).is_some_and(|t| {
+            t.is_word()
+                && t.is_capitalized()
+                && t.text.chars().any(char::is_lowercase)
+                && !gazetteer.not_names.contains(t.text)
+                && !gazetteer.knows(&self.texts[j])
+                && !self.is_title(j)
+                && !self.lexicon.temporal.months.contains_key(&fold(t.text))
+        })
+    }
+
+    /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
+    fn hyphenated(&self, j: usize) -> bool {
+        let tokens = self.tokens;
+        tokens.get(j + 1).is_some_and(|h| h.text == "-")
+            && tokens[j].touches(&tokens[j + 1])
+            && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
+            && self.could_be_name(j + 2)
+    }
+
+    /// How many tokens from `i` on could be a name nobody has introduced yet.
+    fn capitalised_run(&self, i: usize) -> usize {
+        let mut run = 0;
+        while self.could_be_name(i + run) {
+            run += if self.hyphenated(i + run) { 3 } else { 1 };
+        }
+        // "Majed al-Ansari", "Mohammed bin Salman": a particle inside a name.
+        if run >= 1 {
+            let k = i + run;
+            let particle = self
+                .tokens
+                .get(k)
+                .is_some_and(|t| self.lexicon.gazetteer.is_name_particle(&fold(t.text)));
+            let hyphen = self.tokens.get(k + 1).is_some_and(|t| t.text == "-");
+            let rest = k + 1 + usize::from(hyphen);
+            if particle && self.could_be_name(rest) {
+                run = rest + 1 - i;
+            }
+        }
+        run
+    }
+
+    /// A capitalised run the article introduces: a place after "in" and the like,
+    /// else a person of two to five words, whose surname is remembered.
+    fn introduced(
+        &self,
+        memory: &mut ArticleMemory,
+        names: &[NameMention],
+        i: usize,
+        run: usize,
+        headline: bool,
+    ) -> Option<NameMention> {
+        if headline {
+            return None;
+        }
+        let texts = self.texts;
+        if (1..=3).contains(&run) {
+            if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run) {
+                let entity = Entity {
+                    name: spoken_name(&texts[i..i + run]),
+                    class: EntityClass::Place,
+                    country,
+                };
+                memory
+                    .places
+                    .push((texts[i..i + run].to_vec(), entity.clone()));
+                return Some(NameMention {
+                    first: i,
+                    end: i + run,
+                    entity,
+                });
+            }
+        }
+        if !(2..=5).contains(&run) {
+            return None;
+        }
+        let full = spoken_name(&texts[i..i + run]);
+        let surname = texts[i + run - 1].clone();
+        if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+            memory.surnames.push((surname, full.clone()));
+        }
+        Some(NameMention {
+            first: i,
+            end: i + run,
+            entity: person(full),
+        })
+    }
+
+    /// Drop qualifiers of a title: country or organisation, title words, then a
+    /// person. What the title says of someone the gazetteer does not know is kept.
+    fn drop_title_qualifiers(
+        &self,
+        names: &[NameMention],
+        memory: &mut ArticleMemory,
+    ) -> Vec<NameMention> {
+        let mut kept = Vec::with_capacity(names.len());
+        for (index, mention) in names.iter().enumerate() {
+            let next = names.get(index + 1);
+            if !next.is_some_and(|next| self.qualifies_title(mention, next)) {
+                kept.push(mention.clone());
+                continue;
+            }
+            if let (Some(next), Some(country)) = (next, mention.entity.actor()) {
+                if self
+                    .lexicon
+                    .gazetteer
+                    .affiliation(&next.entity.name)
+                    .is_none()
+                {
+                    memory
+                        .affiliations
+                        .entry(next.entity.name.clone())
+                        .or_insert_with(|| country.to_string());
+                }
+            }
+        }
+        kept
+    }
+
+    /// Does `mention` only qualify the title of the person `next`?
+    fn qualifies_title(&self, mention: &NameMention, next: &NameMention) -> bool {
+        let tokens = self.tokens;
+        let qualifier = matches!(
+            mention.entity.class,
+            EntityClass::Country | EntityClass::Demonym | EntityClass::Organisation
+        );
+        // "Qatar's foreign ministry spokesman": the possessive is part of the title.
+        let possessive = is_possessive(self.texts, mention.end);
+        let from = mention.end + if possessive { 2 } else { 0 };
+        qualifier
+            && next.entity.class == EntityClass::Person
+            && next.first > from
+            && next.first - from <= 4
+            && (from..next.first).all(|j| {
+                self.is_title(j)
+                    || tokens[j].is_word() && !tokens[j].is_capitalized() && next.first - from <= 3
+            })
+            && (from..next.first).any(|j| self.is_title(j))
+    }
+
+    /// Remember the title put before each person: "the envoy" later is them.
+    fn remember_roles(&self, kept: &[NameMention], memory: &mut ArticleMemory) {
+        for mention in kept
+            .iter()
+            .filter(|m| m.entity.class == EntityClass::Person && m.first > 0)
+        {
+            let before = mention.first - 1;
+            if self.tokens[before].is_word() && self.is_title(before) {
+                let title = fold(self.tokens[before].text);
+                memory.roles.retain(|(t, _)| *t != title);
+                memory.roles.push((title, mention.entity.name.clone()));
+            }
+        }
+    }
+
+    /// "Thailand and Cambodia", "Aliyev and Armenian Prime Minister Pashinyan": who
+    /// "they" and "both sides" are.
+    fn remember_group(&self, kept: &[NameMention], memory: &mut ArticleMemory) {
+        let tokens = self.tokens;
+        memory.sentence_group.clear();
+        for pair in kept.windows(2) {
+            let between = pair[0].end..pair[1].first;
+            let joined = between.clone().any(|j| fold(tokens[j].text) == "and")
+                && between.clone().all(|j| {
+                    fold(tokens[j].text) == "and" || tokens[j].is_capitalized() || self.is_title(j)
+                });
+            let (Some(a), Some(b)) = (pair[0].entity.actor(), pair[1].entity.actor()) else {
+                continue;
+            };
+            if joined {
+                if memory.sentence_group.is_empty() {
+                    memory.sentence_group.push(a.to_string());
+                }
+                if !memory.sentence_group.iter().any(|g| g == b) {
+                    memory.sentence_group.push(b.to_string());
+                }
+            }
+        }
+        if memory.sentence_group.len() >= 2 {
+            memory.last_pair = memory.sentence_group.clone();
+        }
+    }
+}
+
+/// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
+pub(super) fn spoken_name(parts: &[String]) -> String {
+    let mut name = String::new();
+    for (index, part) in parts.iter().enumerate() {
+        let joined = part == "-" || parts.get(index.wrapping_sub(1)).is_some_and(|p| p == "-");
+        if index > 0 && !joined {
+            name.push(' ');
+        }
+        name.push_str(part);
+    }
+    name
+}
+
+/// Is the capitalised run `first..end` a place the article introduces? After "in",
+/// "at", "near", or "the town of", or before "province": and then its country is
+/// the one a demonym just before says ("the Russian city of Ryazan").
+pub(super) fn introduces_place(
+    tokens: &[Token<'_>],
+    names: &[NameMention],
+    lexicon: &Lexicon,
+    first: usize,
+    end: usize,
+) -> Option<Option<String>> {
+    let word = |j: usize| tokens.get(j).map(|t| fold(t.text)).unwrap_or_default();
+    let gazetteer = &lexicon.gazetteer;
+    let settlement = |w: &str| gazetteer.is_settlement(w);
+    let before = first.checked_sub(1).map(word).unwrap_or_default();
+    let after_word = word(end);
+    let introduced = gazetteer.is_place_preposition(&before)
+        || before == "of" && first >= 2 && settlement(&word(first - 2))
+        || gazetteer.is_region(&after_word);
+    // A person's name after "in" is rare; a run followed by a possessive or a
+    // title is someone ("in Hassan Rashad's view").
+    if !introduced || tokens.get(end).is_some_and(|t| t.is_apostrophe()) {
+        return None;
+    }
+    let country = names
+        .iter()
+        .rev()
+        .find(|m| m.end <= first && m.end + 4 >= first)
+        .filter(|m| matches!(m.entity.class, EntityClass::Demonym | EntityClass::Country))
+        .and_then(|m| m.entity.actor().map(str::to_string));
+    Some(country)
+}

@@ -1,0 +1,388 @@
+//! Who takes part in an event, how it stands (occurred or planned) and where.
+
+use super::gazetteer::EntityClass;
+use super::memory::ArticleMemory;
+use super::place::{locate, share_meeting_place, target_country};
+use super::sides::{drop_represented, push_unique};
+use super::subject::{find_subject, governed, with_coordinated};
+use super::view::{Candidate, NameMention, Reach, SentenceView};
+use crate::model::{Kind, Status};
+use crate::text::is_possessive;
+
+/// Who initiated the event, as far as the words around the trigger say.
+#[derive(Default)]
+struct Agent {
+    main: Option<String>,
+    /// "an attack by SPLA-IO fighters": an attacker is named, one we do not know.
+    unknown: bool,
+}
+
+/// The other side, named after the trigger.
+struct OtherSide {
+    names: Vec<String>,
+    /// The word that opens the list ("with", "between").
+    opener: Option<usize>,
+}
+
+fn actor_of(m: &NameMention) -> Option<String> {
+    m.entity.actor().map(str::to_string)
+}
+
+/// Work out each candidate in turn; then what is done at a meeting happens where
+/// the meeting is.
+pub(super) fn describe_all(
+    candidates: &mut [Candidate],
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+) {
+    let boundaries: Vec<(usize, usize)> = candidates.iter().map(|c| (c.first, c.end)).collect();
+    for (index, candidate) in candidates.iter_mut().enumerate() {
+        let next_trigger = boundaries.get(index + 1).map_or(view.tokens.len(), |b| b.0);
+        let previous_trigger_end = index.checked_sub(1).map_or(0, |p| boundaries[p].1);
+        analyse(candidate, view, memory, previous_trigger_end, next_trigger);
+        // A name mentioned after this trigger may be the subject of the next one.
+        memory.remember_last_person(&view.names, next_trigger);
+    }
+    share_meeting_place(candidates, view);
+}
+
+/// Work out status, actors and place of one trigger.
+fn analyse(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+    previous_end: usize,
+    next_trigger: usize,
+) {
+    let reach = Reach::of(candidate, view, previous_end, next_trigger);
+    mark_planned(candidate, view, &reach);
+    let mut agent = agent_by(candidate, view, &reach);
+    if agent.main.is_none() && candidate.noun {
+        agent.main = owner_before(candidate, view, memory, previous_end);
+    }
+    let Some(others) = other_side(candidate, view, &reach) else {
+        return;
+    };
+    let participants_named = !others.names.is_empty();
+    assign_sides(candidate, view, memory, agent, others);
+    locate(candidate, view, &reach);
+    if candidate.kind == Kind::Strike {
+        if let Some(target) = strike_target(view, candidate, candidate.end, reach.end) {
+            push_unique(&mut candidate.counterparts, target);
+        }
+    }
+    candidate.pinned |= participants_named;
+    drop_represented(&mut candidate.counterparts, |side| {
+        memory.country_of(side, view.lexicon)
+    });
+    if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
+        target_country(candidate, view, memory);
+    }
+}
+
+/// A future marker shortly before in the clause, or after a noun ("talks are
+/// expected"), makes the event planned.
+fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
+    let (first, end) = (candidate.first, candidate.end);
+    let temporal = &view.lexicon.temporal;
+    let future_before = (reach.clause_start.max(first.saturating_sub(6))..first)
+        .any(|j| temporal.future_marker_at(&view.folded, j));
+    let future_after = candidate.noun
+        && (end..reach.clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
+    if future_before || future_after {
+        candidate.status = Status::Planned;
+    }
+}
+
+/// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
+/// senior Russian official".
+fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) -> Agent {
+    let tokens = view.tokens;
+    let end = candidate.end;
+    let mut agent = Agent::default();
+    let Some(by) = (end..(end + 4).min(reach.end)).find(|&j| view.folded[j] == "by") else {
+        return agent;
+    };
+    let mut j = by + 1;
+    while j < reach.end
+        && j <= by + 3
+        && view.name_at(j).is_none()
+        && tokens[j].is_word()
+        && !tokens[j].is_capitalized()
+    {
+        j += 1;
+    }
+    if let Some(m) = view.name_starting_at(j) {
+        agent.main = actor_of(m);
+        candidate.pinned |= agent.main.is_some();
+    } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
+        // The sentence's subject is not that attacker.
+        agent.unknown = true;
+    }
+    agent
+}
+
+/// Who owns an event noun: "Dmitriev's visit", "his recent visit", "US-Russia
+/// talks", "the Moscow meeting" (a place there pins the noun down instead).
+fn owner_before(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &ArticleMemory,
+    previous_end: usize,
+) -> Option<String> {
+    let tokens = view.tokens;
+    let first = candidate.first;
+    let mut j = first;
+    while j > previous_end && j + 4 > first {
+        j -= 1;
+        if tokens[j].is_clause_break() {
+            break;
+        }
+        if is_possessive(&view.folded, j) && j > 0 {
+            return match view.name_ending_at(j) {
+                Some(owner) => actor_of(owner),
+                None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
+                    memory.salient_person()
+                }
+                None => None,
+            };
+        }
+        if matches!(view.folded[j].as_str(), "his" | "her") {
+            return memory.salient_person();
+        }
+        let Some(m) = view
+            .name_ending_at(j + 1)
+            .filter(|m| m.end == first || !governed(view, m))
+        else {
+            continue;
+        };
+        if let Some(actor) = actor_of(m) {
+            let mut co = Vec::new();
+            let mut main = with_coordinated(view, m, actor.clone(), &mut co);
+            for other in co {
+                push_unique(&mut candidate.actors, other);
+            }
+            // "US-Russia talks": both sides of the hyphen.
+            if m.first >= 2 && tokens[m.first - 1].text == "-" {
+                if let Some(other) = view.name_ending_at(m.first - 1).and_then(actor_of) {
+                    main = other;
+                    push_unique(&mut candidate.actors, actor);
+                }
+            }
+            return Some(main);
+        }
+        if m.entity.is_local_place() && m.end == first {
+            candidate.place = m.entity.place().map(str::to_string);
+            candidate.pinned = true;
+        }
+    }
+    None
+}
+
+/// The other side: "with X", "between X and Y", "involving X", the object of
+/// "meet". A statement has no other side: "relations with the United States" is its
+/// content. None when the verb needs a named object and has none.
+fn other_side(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    reach: &Reach,
+) -> Option<OtherSide> {
+    let mut others = OtherSide {
+        names: Vec::new(),
+        opener: None,
+    };
+    if candidate.kind == Kind::Statement {
+        return Some(others);
+    }
+    let end = candidate.end;
+    let events = &view.lexicon.events;
+    others.opener = (end..reach.end)
+        .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
+    let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
+    if candidate.needs_object && object_at(view, end).is_none() {
+        return None;
+    }
+    let mut j = match (verb_object, others.opener) {
+        (true, _) => end,
+        (false, Some(k)) => k + 1,
+        (false, None) => return Some(others),
+    };
+    while j < reach.end {
+        if let Some(m) = view.name_at(j) {
+            if let Some(actor) = actor_of(m) {
+                others.names.push(actor);
+            }
+            j = m.end;
+            continue;
+        }
+        if matches!(view.folded[j].as_str(), "in" | "on" | "at")
+            || view.folded[j] == "to" && candidate.noun
+        {
+            break;
+        }
+        j += 1;
+    }
+    Some(others)
+}
+
+/// "talks between X and Y" names both sides; otherwise the initiator is the subject
+/// of the verb, or for a noun the subject of the verb that governs it ("Russian
+/// forces launched a missile attack", "Zelensky, after a meeting with Macron").
+fn assign_sides(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+    agent: Agent,
+    others: OtherSide,
+) {
+    let OtherSide {
+        names: mut others,
+        opener,
+    } = others;
+    let mut main = agent.main;
+    let mut generic_subject = false;
+    let mut co_subjects = Vec::new();
+    let both_sides_named =
+        candidate.noun && opener.is_some_and(|k| view.folded[k] == "between") && others.len() >= 2;
+    // A statement noun has no verb subject ("the interview"), and an unknown agent
+    // after "by" is not the subject either.
+    let subject_speaks = !(candidate.noun && candidate.kind == Kind::Statement);
+    if main.is_none() && !agent.unknown && !both_sides_named && subject_speaks {
+        main = find_subject(
+            view,
+            candidate.first,
+            memory,
+            &mut generic_subject,
+            &mut co_subjects,
+        );
+    }
+    if main.is_none() && !others.is_empty() {
+        main = Some(others.remove(0));
+    }
+    if generic_subject && candidate.kind == Kind::Statement {
+        // "Analysts note ...": commentary, whoever else the sentence names.
+        main = None;
+        others.clear();
+        candidate.actors.clear();
+    }
+    if let Some(m) = main {
+        if memory.people.contains(&m) {
+            memory.last_actor_person = Some(m.clone());
+        }
+        candidate.actors.insert(0, m);
+    }
+    arrange_sides(candidate, memory, co_subjects, others);
+    if candidate.kind == Kind::Statement {
+        if let Some(addressee) = addressee(view, candidate.first, candidate.end) {
+            if !candidate.actors.contains(&addressee) {
+                push_unique(&mut candidate.counterparts, addressee);
+            }
+        }
+    }
+}
+
+/// Coordinated subjects strike or speak together; of a meeting or an agreement
+/// they are its two sides, so the first leads and the rest are counterparts.
+fn arrange_sides(
+    candidate: &mut Candidate,
+    memory: &mut ArticleMemory,
+    co_subjects: Vec<String>,
+    others: Vec<String>,
+) {
+    let symmetric = matches!(candidate.kind, Kind::Meeting | Kind::Agreement);
+    // Who "both sides" are next: the subjects named together, or a meeting's sides.
+    let sides = candidate.actors.len() + others.len() + co_subjects.len();
+    if !co_subjects.is_empty() || symmetric && sides >= 2 {
+        let mut group = candidate.actors.clone();
+        let with = if symmetric { others.as_slice() } else { &[] };
+        for side in co_subjects.iter().chain(with) {
+            push_unique(&mut group, side.clone());
+        }
+        memory.last_pair = group;
+    }
+    for actor in co_subjects {
+        if symmetric {
+            push_unique(&mut candidate.counterparts, actor);
+        } else {
+            push_unique(&mut candidate.actors, actor);
+        }
+    }
+    if symmetric && candidate.actors.len() > 1 {
+        let mut moved = candidate.actors.split_off(1);
+        moved.append(&mut candidate.counterparts);
+        for side in moved {
+            push_unique(&mut candidate.counterparts, side);
+        }
+    }
+    for other in others {
+        if !candidate.actors.contains(&other) {
+            push_unique(&mut candidate.counterparts, other);
+        }
+    }
+}
+
+/// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
+/// "accused Azerbaijani troops"): the first name within a few words, with only
+/// determiners, title words or qualifiers before it.
+fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
+    let mut j = end;
+    while j < view.tokens.len() && j < end + 4 {
+        if let Some(m) = view.name_starting_at(j) {
+            return m.entity.actor().is_some().then_some(m);
+        }
+        let token = &view.tokens[j];
+        let filler = view.is_determiner(j)
+            || token.is_word() && token.is_capitalized()
+            || view.lexicon.gazetteer.is_title(&view.folded[j]);
+        if !filler {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Who a statement is aimed at: the object of "accused", "warned", "urged".
+fn addressee(view: &SentenceView<'_, '_>, first: usize, end: usize) -> Option<String> {
+    let verb = view.folded[first..end].join(" ");
+    if !view.lexicon.events.addressee_verbs.contains(&verb) {
+        return None;
+    }
+    object_at(view, end).and_then(|m| m.entity.actor().map(str::to_string))
+}
+
+/// The side a strike hits, when the text names it: "bombed Cambodian positions",
+/// "air strikes on Houthi targets", "struck 40 Hamas targets". A name after "by" is
+/// the attacker, and a place is not a side.
+fn strike_target(
+    view: &SentenceView<'_, '_>,
+    candidate: &Candidate,
+    end: usize,
+    reach_end: usize,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    let mut j = end;
+    while j < reach_end {
+        if view.folded[j] == "by" || view.folded[j] == "with" {
+            return None;
+        }
+        if let Some(m) = view.name_starting_at(j) {
+            let preposition = j
+                .checked_sub(1)
+                .map(|p| view.folded[p].as_str())
+                .filter(|w| events.prepositions.contains(*w));
+            let object = preposition.is_none_or(|p| events.target.contains(p) || p == "on");
+            if let (Some(actor), true) = (m.entity.actor(), object) {
+                if m.entity.class != EntityClass::Person
+                    && candidate.actors.iter().all(|a| a != actor)
+                {
+                    return Some(actor.to_string());
+                }
+            }
+            j = m.end;
+            continue;
+        }
+        j += 1;
+    }
+    None
+}

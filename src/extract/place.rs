@@ -1,0 +1,157 @@
+//! Where an event happens, and the country a strike hit.
+
+use super::memory::ArticleMemory;
+use super::view::{Candidate, Reach, SentenceView};
+use crate::model::Kind;
+
+/// Where: "in Miami", "visit to Washington", "strike on Kyiv"; a statement only "in
+/// X" or "at X"; a meeting also where its visitor went.
+pub(super) fn locate(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
+    if candidate.place.is_none() {
+        place_after(candidate, view, reach);
+    }
+    if candidate.place.is_none() && candidate.kind == Kind::Meeting {
+        meeting_place(candidate, view, reach);
+    }
+}
+
+fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
+    let events = &view.lexicon.events;
+    let end = candidate.end;
+    let statement = candidate.kind == Kind::Statement;
+    let limit = if statement {
+        (end + 3).min(reach.end)
+    } else {
+        reach.end
+    };
+    for j in end..limit {
+        let Some(m) = view.name_starting_at(j) else {
+            continue;
+        };
+        let Some(place) = m.entity.place() else {
+            continue;
+        };
+        let b = governing_word(view, j, end);
+        let before = view.folded[b].as_str();
+        let locative = if statement {
+            matches!(before, "in" | "at")
+        } else {
+            events.locative.contains(before)
+        };
+        let target = candidate.kind == Kind::Strike && events.target.contains(before);
+        // "shelled El Fasher", "shelled the city of Horlivka": the object of a
+        // strike verb is where it hit.
+        let object = candidate.kind == Kind::Strike
+            && !candidate.noun
+            && b + 1 == end
+            && m.entity.is_local_place();
+        if locative || target || object {
+            candidate.place = Some(place.to_string());
+            if m.entity.is_local_place() {
+                candidate.pinned = true;
+            }
+            break;
+        }
+    }
+}
+
+fn meeting_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
+    let (first, end) = (candidate.first, candidate.end);
+    // "visited Port Sudan": the object of a visit is where it happens.
+    if let Some(m) = view
+        .names
+        .iter()
+        .find(|m| m.first == end && !candidate.noun && m.entity.place().is_some())
+    {
+        candidate.place = m.entity.place().map(str::to_string);
+        candidate.pinned = true;
+    }
+    // "travelled to Oman for talks", "arrived in Washington for discussions"
+    if candidate.noun && candidate.place.is_none() {
+        let events = &view.lexicon.events;
+        let place = view.names.iter().rev().find(|m| {
+            m.end <= first
+                && m.first
+                    >= reach
+                        .clause_start
+                        .max(first.saturating_sub(8))
+                        .max(reach.previous_end)
+                && !(m.end..first).any(|j| events.subordinators.contains(&view.folded[j]))
+                && m.entity.place().is_some()
+                && m.first > 0
+                && events.locative.contains(&view.folded[m.first - 1])
+        });
+        if let Some(m) = place {
+            candidate.place = m.entity.place().map(str::to_string);
+            candidate.pinned |= m.entity.is_local_place();
+        }
+    }
+}
+
+/// "agreed at their summit in The Hague": what is done at a meeting happens where
+/// the meeting is.
+pub(super) fn share_meeting_place(candidates: &mut [Candidate], view: &SentenceView<'_, '_>) {
+    for index in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(index);
+        let (previous, meeting) = (&mut before[index - 1], &after[0]);
+        let at_meeting = meeting.kind == Kind::Meeting
+            && meeting.noun
+            && (previous.end..meeting.first).any(|j| view.folded[j] == "at")
+            && meeting.first - previous.end <= 4;
+        if at_meeting && previous.place.is_none() {
+            previous.place = meeting.place.clone();
+        }
+    }
+}
+
+/// "fired missiles at Tel Aviv": a strike with no named target hit the country its
+/// place is in, unless that is the attacker's own.
+pub(super) fn target_country(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &ArticleMemory,
+) {
+    let attacker = candidate
+        .actors
+        .first()
+        .map(|a| memory.country_of(a, view.lexicon));
+    let target = candidate
+        .place
+        .as_deref()
+        .and_then(|p| memory.country_of(p, view.lexicon));
+    if let Some(target) = target {
+        if attacker.as_ref() != Some(&Some(target.clone()))
+            && candidate.actors.first() != Some(&target)
+        {
+            candidate.counterparts.push(target);
+        }
+    }
+}
+
+/// The word that governs the name at `j`, seen through "the" and through "the
+/// (southern) town of" ("in the Russian city of Ryazan" → "in"); not before `floor`.
+fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize {
+    let mut b = j - 1;
+    let gazetteer = &view.lexicon.gazetteer;
+    if b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1]) {
+        b -= 1;
+        // Adjectives and demonyms before the settlement word: "the southern Lebanese town".
+        while b > floor
+            && (view.tokens[b - 1].is_word() && !view.tokens[b - 1].is_capitalized()
+                || view.name_ending_at(b).is_some())
+            && !view
+                .lexicon
+                .events
+                .prepositions
+                .contains(&view.folded[b - 1])
+            && view.folded[b - 1] != "the"
+        {
+            b -= 1;
+        }
+        b -= 1;
+    }
+    if b >= floor && view.folded[b] == "the" {
+        b -= 1;
+    }
+    b
+}

@@ -1,0 +1,208 @@
+//! The events of one sentence: find its names, dates and triggers, work out each
+//! trigger, keep those that are events, and quote the sentence as their evidence.
+
+use chrono::NaiveDate;
+
+use super::candidates::find_candidates;
+use super::casualties::{casualties_of, casualty_figures};
+use super::classify::classify;
+use super::dating::SentenceDates;
+use super::event::{Evidence, ExtractedEvent, TimeEvidence};
+use super::filter::keep;
+use super::lexicon::Lexicon;
+use super::memory::ArticleMemory;
+use super::names::find_names;
+use super::order::{find_cued_pairs, CuedPair};
+use super::participants::describe_all;
+use super::times::{attach_times, dates_of_events};
+use super::view::{Candidate, SentenceView};
+use crate::document::Document;
+use crate::model::{Kind, Status};
+use crate::text::{fold, plain_apostrophes, Token};
+
+/// Where the sentence stands in its document, as its events quote it.
+struct Quote<'d> {
+    doc: &'d Document,
+    /// Byte offset of the sentence in the document.
+    start: usize,
+    text: &'d str,
+}
+
+pub(super) fn extract_sentence(
+    doc: &Document,
+    tokens: &[Token<'_>],
+    start: usize,
+    text: &str,
+    lexicon: &Lexicon,
+    memory: &mut ArticleMemory,
+) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
+    let headline = is_title_case(tokens);
+    let view = view_of(tokens, lexicon, memory, headline);
+    let times = dates_of_events(&view);
+    // Headlines restate the story in Title Case; the body reports the events.
+    let mut candidates = if headline {
+        Vec::new()
+    } else {
+        find_candidates(&view, &times)
+    };
+    describe_all(&mut candidates, &view, memory);
+    attach_times(&mut candidates, &times, &view);
+    memory.remember_last_person(&view.names, tokens.len());
+    let dates = SentenceDates::read(&times, &view, doc, memory);
+    let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
+    let pairs = find_cued_pairs(&candidates, &kept, &times, &view, doc);
+    let quote = Quote { doc, start, text };
+    let events = report_events(candidates, &kept, &view, &dates, memory, &quote);
+    (events, pairs)
+}
+
+/// The sentence's words, lowercased words and names.
+fn view_of<'a, 's>(
+    tokens: &'s [Token<'a>],
+    lexicon: &'s Lexicon,
+    memory: &mut ArticleMemory,
+    headline: bool,
+) -> SentenceView<'a, 's> {
+    let texts: Vec<String> = tokens.iter().map(|t| plain_apostrophes(t.text)).collect();
+    let names = find_names(tokens, &texts, lexicon, memory, headline);
+    SentenceView {
+        tokens,
+        folded: tokens.iter().map(|t| fold(t.text)).collect(),
+        names,
+        lexicon,
+    }
+}
+
+/// The kept candidates as events, with their dates, modes and casualties.
+fn report_events(
+    candidates: Vec<Candidate>,
+    kept: &[bool],
+    view: &SentenceView<'_, '_>,
+    dates: &SentenceDates<'_>,
+    memory: &ArticleMemory,
+    quote: &Quote<'_>,
+) -> Vec<(usize, ExtractedEvent)> {
+    let figures = casualty_figures(view);
+    let strikes: Vec<(usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| kept[*i] && c.kind == Kind::Strike)
+        .map(|(i, c)| (i, c.first))
+        .collect();
+    // The dates of plans: "Israel's cabinet will meet on Thursday evening, the office
+    // said" was said now, whatever the day of the meeting.
+    let planned_times: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.status == Status::Planned && !c.time_shared)
+        .filter_map(|c| c.time)
+        .collect();
+    let mut events = Vec::new();
+    for (index, candidate) in candidates.into_iter().enumerate() {
+        if !kept[index] {
+            continue;
+        }
+        let time = candidate
+            .time
+            .map(|t| dates.evidence(t, candidate.status, view, quote.doc));
+        let (time, status) =
+            settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
+        let (mode, cameo) = classify(&candidate, view, memory);
+        let (killed, injured) = if candidate.kind == Kind::Strike {
+            casualties_of(index, &strikes, &figures)
+        } else {
+            (None, None)
+        };
+        let date = time.as_ref().and_then(|t| t.value);
+        let evidence = quote.evidence(&candidate, view.tokens, time);
+        events.push((
+            index,
+            ExtractedEvent {
+                kind: candidate.kind,
+                mode,
+                cameo,
+                status,
+                actors: candidate.actors,
+                counterparts: candidate.counterparts,
+                place: candidate.place,
+                killed,
+                injured,
+                date,
+                summary: String::new(),
+                evidence: vec![evidence],
+            },
+        ));
+    }
+    events
+}
+
+/// What a date ahead of publication says: a verb in the past tense happened, so the
+/// date ahead is the reported plan's ("Perriello will travel next week, the State
+/// Department said", "Trump said he would travel to Egypt on Sunday"); anything
+/// else dated ahead is planned.
+fn settle_plan(
+    candidate: &Candidate,
+    time: Option<TimeEvidence>,
+    planned_times: &[usize],
+    view: &SentenceView<'_, '_>,
+    published: Option<NaiveDate>,
+) -> (Option<TimeEvidence>, Status) {
+    let mut time = time;
+    let mut status = candidate.status;
+    let said = view
+        .lexicon
+        .temporal
+        .is_past_tense(&view.folded[candidate.first]);
+    if said
+        && candidate.time_shared
+        && status != Status::Planned
+        && candidate.time.is_some_and(|t| planned_times.contains(&t))
+    {
+        time = None;
+    }
+    let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
+    if begins.zip(published).is_some_and(|(b, p)| b > p) {
+        if said && candidate.status != Status::Planned {
+            time = None;
+        } else {
+            status = Status::Planned;
+        }
+    }
+    (time, status)
+}
+
+impl Quote<'_> {
+    fn evidence(
+        &self,
+        candidate: &Candidate,
+        tokens: &[Token<'_>],
+        time: Option<TimeEvidence>,
+    ) -> Evidence {
+        let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
+        Evidence {
+            start: self.start,
+            end: self.start + self.text.len(),
+            quote: self.text.to_string(),
+            trigger: self.doc.text[trigger].to_string(),
+            trigger_at: tokens[candidate.first].start - self.start,
+            time,
+        }
+    }
+}
+
+/// Headlines, section heads and captions restate the story or label the page; the
+/// body reports the events. They are lines without a full stop at the end that are
+/// short or in Title Case. Body sentences full of names still end with one.
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text, "\"" | "\u{201d}" | "'" | "\u{2019}" | ")"));
+    if last.is_some_and(|t| matches!(t.text, "." | "!")) {
+        return false;
+    }
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    let long: Vec<&&Token<'_>> = words.iter().filter(|t| t.text.len() > 3).collect();
+    let title_case =
+        long.len() >= 3 && long.iter().filter(|t| t.is_capitalized()).count() * 4 >= long.len() * 3;
+    title_case || words.len() <= 25
+}

@@ -1,0 +1,184 @@
+//! The subject of a verb: who did what a trigger reports.
+
+use super::gazetteer::EntityClass;
+use super::memory::ArticleMemory;
+use super::view::{NameMention, SentenceView};
+use crate::text::phrase_at;
+
+/// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
+/// Then it is not the subject of a verb.
+pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bool {
+    // Step back over determiners and capitalised qualifiers ("for Russian President
+    // Vladimir Putin", "in Eastern Europe", "in the U.S. capital").
+    let mut j = mention.first;
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        let token = &view.tokens[j - 1];
+        let qualifier = view.is_determiner(j - 1)
+            || token.is_word()
+                && token.is_capitalized()
+                && !view
+                    .lexicon
+                    .events
+                    .prepositions
+                    .contains(&view.folded[j - 1])
+            || token.text == "." && j >= 2 && view.tokens[j - 2].text.len() == 1;
+        if !qualifier {
+            break;
+        }
+        j -= 1;
+        steps += 1;
+    }
+    // "the leaders of Thailand and Cambodia": those named act through their leaders.
+    let representatives = j >= 2
+        && view.folded[j - 1] == "of"
+        && view
+            .lexicon
+            .events
+            .representatives
+            .contains(&view.folded[j - 2]);
+    j > 0
+        && !representatives
+        && view
+            .lexicon
+            .events
+            .prepositions
+            .contains(&view.folded[j - 1])
+}
+
+/// The subject of the verb at `trigger` (or governing it): skip auxiliaries back from
+/// it; across an appositive ("Kirill Dmitriev, a key envoy for ..., stated") to the
+/// name before it; pronouns to the last person who acted; a capital just before its
+/// verb speaks for its country ("Moscow said"). Names after a preposition are skipped.
+/// Names coordinated with the subject ("Moscow and Paris expressed") go to `co`.
+pub(super) fn find_subject(
+    view: &SentenceView<'_, '_>,
+    trigger: usize,
+    memory: &ArticleMemory,
+    generic: &mut bool,
+    co: &mut Vec<String>,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    let mut j = trigger;
+    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
+        j -= 1;
+    }
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
+        return memory.salient_person();
+    }
+    // "they" is the sides this sentence coordinates ("hosted the leaders of Thailand
+    // and Cambodia, where they agreed"); across sentences it is too often someone else.
+    if j > 0 && view.folded[j - 1] == "they" {
+        let group = &memory.sentence_group;
+        if group.len() >= 2 {
+            co.extend(group[1..].iter().cloned());
+            return group.first().cloned();
+        }
+        return None;
+    }
+    if j > 0 && events.generic_speakers.contains(&view.folded[j - 1]) {
+        *generic = true;
+        return None;
+    }
+    // "both nations agreed", "the two sides met"
+    for pair in &events.pair_references {
+        if j >= pair.len()
+            && phrase_at(&view.folded, j - pair.len(), pair)
+            && memory.last_pair.len() >= 2
+        {
+            co.extend(memory.last_pair[1..].iter().cloned());
+            return memory.last_pair.first().cloned();
+        }
+    }
+    let mut k = j;
+    while k > 0 {
+        if view.tokens[k - 1].text == "," {
+            // An appositive or a participle clause ends here; its head is the name
+            // before the comma that opens it, or right before this comma.
+            // The appositive may be the name itself ("the envoy, Kirill Dmitriev, has").
+            let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
+            let inside = view
+                .name_ending_at(k - 1)
+                .filter(|m| !governed(view, m) && m.entity.actor().is_some());
+            let head = inside.or_else(|| match open {
+                Some(o) if view.tokens[o].text == "," => view.name_ending_at(o),
+                _ => None,
+            });
+            if let Some(m) = head {
+                if let Some(actor) = subject_actor(view, m, true) {
+                    return Some(with_coordinated(view, m, actor, co));
+                }
+            }
+            return None;
+        }
+        if view.tokens[k - 1].is_clause_break() {
+            return None;
+        }
+        if let Some(m) = view.name_ending_at(k) {
+            if let Some(actor) = subject_actor(view, m, k == j) {
+                return Some(with_coordinated(view, m, actor, co));
+            }
+            k = m.first;
+            continue;
+        }
+        if events.generic_speakers.contains(&view.folded[k - 1]) {
+            *generic = true;
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The actor a name stands for as a subject: none when a preposition governs it; a
+/// capital right before its verb speaks for its country ("Moscow said").
+pub(super) fn subject_actor(
+    view: &SentenceView<'_, '_>,
+    m: &NameMention,
+    adjacent: bool,
+) -> Option<String> {
+    if governed(view, m) {
+        return None;
+    }
+    match m.entity.class {
+        EntityClass::Capital if adjacent => m.entity.country.clone(),
+        _ => m.entity.actor().map(str::to_string),
+    }
+}
+
+/// "India and Pakistan agreed", "US and British forces struck": the first named
+/// leads and the later one (`actor`, named by `m`) goes to `co`.
+pub(super) fn with_coordinated(
+    view: &SentenceView<'_, '_>,
+    m: &NameMention,
+    actor: String,
+    co: &mut Vec<String>,
+) -> String {
+    let mut j = m.first;
+    // Skip back over the title words in front of the later name.
+    while j > 0
+        && view.name_ending_at(j).is_none()
+        && view.tokens[j - 1].is_capitalized()
+        && view.folded[j - 1] != "and"
+    {
+        j -= 1;
+    }
+    if j >= 2 && view.folded[j - 1] == "and" {
+        let mut k = j - 1;
+        while k > 0
+            && view.name_ending_at(k).is_none()
+            && view.tokens[k - 1].is_word()
+            && view.tokens[k - 1].is_capitalized()
+        {
+            k -= 1;
+        }
+        if let Some(first) = view
+            .name_ending_at(k)
+            .and_then(|other| subject_actor(view, other, true))
+        {
+            co.push(actor);
+            return first;
+        }
+    }
+    actor
+}

@@ -1,0 +1,171 @@
+//! Which trigger of a sentence each date belongs to.
+
+use super::view::{Candidate, SentenceView};
+use crate::document;
+use crate::model::Kind;
+use crate::temporal::{self, Mention};
+use crate::text::Token;
+
+/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
+/// (AP) —") dates the report, not the events of its first sentence.
+/// The sentence's dates that can date its events.
+pub(super) fn dates_of_events(view: &SentenceView<'_, '_>) -> Vec<Mention> {
+    temporal::recognize_folded(view.tokens, &view.folded, &view.lexicon.temporal)
+        .into_iter()
+        .filter(|m| m.pattern.dates_events() && !in_dateline(view.tokens, m))
+        .collect()
+}
+
+fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
+    let place = document::dateline_place_len(tokens);
+    let Some(before) = mention.first_token.checked_sub(1) else {
+        return false;
+    };
+    let place_then_comma = place > 0
+        && tokens[before].text == ","
+        && tokens[place..before]
+            .iter()
+            .all(|t| t.text == "," || t.is_word() && t.is_capitalized());
+    let agency_or_dash = tokens
+        .get(mention.end_token)
+        .is_some_and(|t| matches!(t.text, "(" | "-" | "–" | "—" | "/"));
+    place_then_comma && agency_or_dash
+}
+
+/// Attach each date to the trigger it belongs to, then let undated triggers in the
+/// same sentence share a date unless an ordering cue stands between them.
+pub(super) fn attach_times(
+    candidates: &mut [Candidate],
+    times: &[Mention],
+    view: &SentenceView<'_, '_>,
+) {
+    if candidates.is_empty() {
+        return;
+    }
+    // "Hamas said the Oct. 7 attack killed 1,200": that date names the attack, and
+    // dates nothing else in the sentence, not even by sharing.
+    let named: Vec<bool> = times
+        .iter()
+        .map(|m| temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal))
+        .collect();
+    for (t, mention) in times.iter().enumerate() {
+        if named[t] {
+            let noun = mention.end_token..mention.end_token + 2;
+            if let Some(candidate) = candidates
+                .iter_mut()
+                .find(|c| noun.contains(&c.first) && c.time.is_none())
+            {
+                candidate.time = Some(t);
+            }
+        } else if let Some(index) = trigger_of(candidates, mention, view) {
+            let candidate = &mut candidates[index];
+            let closer = candidate
+                .time
+                .is_none_or(|old| distance(&times[old], candidate) > distance(mention, candidate));
+            if closer {
+                candidate.time = Some(t);
+            }
+        }
+    }
+    share_dates(candidates, times, &named, view);
+}
+
+/// The trigger a date belongs to: after a date that opens the sentence, the first
+/// trigger; else the nearest before it, then after it, with no ordering cue between.
+fn trigger_of(
+    candidates: &[Candidate],
+    mention: &Mention,
+    view: &SentenceView<'_, '_>,
+) -> Option<usize> {
+    let events = &view.lexicon.events;
+    // "since February 2022", "until March": a bound on something, not a date of it.
+    let clause_start = view.clause_start(mention.phrase_token);
+    if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
+        .any(|j| events.bound_cues.contains(&view.folded[j]))
+    {
+        return None;
+    }
+    let opens_sentence = (0..mention.phrase_token)
+        .all(|j| !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j]));
+    let followed_by_comma = view
+        .tokens
+        .get(mention.end_token)
+        .is_some_and(|tok| tok.text == ",");
+    let cue_between = |from: usize, to: usize| view.order_break_in(from..to);
+    let at = mention.phrase_token;
+    if opens_sentence && followed_by_comma {
+        candidates.iter().position(|c| c.first >= mention.end_token)
+    } else {
+        None
+    }
+    .or_else(|| {
+        // The nearest trigger before it with no clause break or ordering cue in between.
+        candidates.iter().rposition(|c| {
+            c.end <= at && !(c.end..at).any(|j| view.is_break(j)) && !cue_between(c.end, at)
+        })
+    })
+    .or_else(|| {
+        candidates
+            .iter()
+            .rposition(|c| c.end <= at && !cue_between(c.end, at))
+    })
+    .or_else(|| {
+        candidates
+            .iter()
+            .position(|c| c.first >= mention.end_token && !cue_between(mention.end_token, c.first))
+    })
+}
+
+/// Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
+/// unless an ordering cue stands between ("on Tuesday, following two days of talks").
+/// A statement does not borrow from the verb of what it reports: "the minister said
+/// the exchange agreed in June would be completed" was said now, not in June. Its
+/// object may lend: "rejected the proposed truce on Wednesday".
+fn share_dates(
+    candidates: &mut [Candidate],
+    times: &[Mention],
+    named: &[bool],
+    view: &SentenceView<'_, '_>,
+) {
+    let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
+    let reported_verb_time: Vec<usize> = candidates
+        .iter()
+        .filter(|c| !c.noun)
+        .filter_map(|c| c.time)
+        .collect();
+    for candidate in candidates.iter_mut() {
+        if candidate.time.is_some() {
+            continue;
+        }
+        let here = (candidate.first, candidate.end);
+        let reports = candidate.kind == Kind::Statement;
+        let nearest = attached
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&t| !named[t])
+            .filter(|&t| {
+                !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
+            })
+            .filter(|&t| {
+                let m = &times[t];
+                let between = if m.end_token <= here.0 {
+                    m.end_token..here.0
+                } else {
+                    here.1..m.phrase_token
+                };
+                !view.order_break_in(between)
+            })
+            .min_by_key(|&t| times[t].first_token.abs_diff(here.0));
+        candidate.time = nearest;
+        candidate.time_shared = nearest.is_some();
+    }
+}
+
+fn distance(mention: &Mention, candidate: &Candidate) -> usize {
+    if mention.first_token >= candidate.end {
+        mention.first_token - candidate.end
+    } else {
+        candidate.first.saturating_sub(mention.end_token)
+    }
+}

@@ -1,0 +1,128 @@
+//! One sentence as the rules see it, and a trigger found in it before it becomes
+//! an event.
+
+use super::gazetteer::Entity;
+use super::lexicon::Lexicon;
+use crate::model::{Kind, Status};
+use crate::text::{phrase_at, Token};
+
+/// A name found in a sentence: token range and what it stands for.
+#[derive(Debug, Clone)]
+pub(super) struct NameMention {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) entity: Entity,
+}
+
+/// Everything the rules need to look at in one sentence.
+pub(super) struct SentenceView<'a, 's> {
+    pub(super) tokens: &'s [Token<'a>],
+    /// Lowercase: for lexicon words.
+    pub(super) folded: Vec<String>,
+    pub(super) names: Vec<NameMention>,
+    pub(super) lexicon: &'s Lexicon,
+}
+
+impl SentenceView<'_, '_> {
+    pub(super) fn name_at(&self, i: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.first <= i && i < m.end)
+    }
+
+    pub(super) fn name_starting_at(&self, first: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.first == first)
+    }
+
+    pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
+        self.names.iter().find(|m| m.end == end)
+    }
+
+    pub(super) fn is_break(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_clause_break())
+    }
+
+    /// The first token of the clause holding token `first`: just after the last
+    /// break before it.
+    pub(super) fn clause_start(&self, first: usize) -> usize {
+        (0..first)
+            .rev()
+            .find(|&j| self.is_break(j))
+            .map_or(0, |j| j + 1)
+    }
+
+    /// Where the clause holding the tokens before `end` stops: the first break from
+    /// `end` on, or the end of the sentence.
+    pub(super) fn clause_end(&self, end: usize) -> usize {
+        (end..self.tokens.len())
+            .find(|&j| self.is_break(j))
+            .unwrap_or(self.tokens.len())
+    }
+
+    pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
+        phrases.iter().any(|p| phrase_at(&self.folded, i, p))
+    }
+
+    /// A word that breaks what follows it off from what precedes (see `order_breaks`).
+    pub(super) fn is_order_break(&self, i: usize) -> bool {
+        self.lexicon.events.order_breaks.contains(&self.folded[i])
+    }
+
+    pub(super) fn order_break_in(&self, tokens: std::ops::Range<usize>) -> bool {
+        tokens.into_iter().any(|j| self.is_order_break(j))
+    }
+
+    /// Articles and possessive pronouns: words that stand before a noun phrase.
+    pub(super) fn is_determiner(&self, i: usize) -> bool {
+        self.lexicon.events.is_determiner(&self.folded[i])
+    }
+}
+
+/// A trigger found in a sentence, before it becomes an event.
+pub(super) struct Candidate {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
+    pub(super) noun: bool,
+    pub(super) status: Status,
+    /// The verb reports the event only with a named actor as its object.
+    pub(super) needs_object: bool,
+    /// The initiator, then others acting with it.
+    pub(super) actors: Vec<String>,
+    pub(super) counterparts: Vec<String>,
+    pub(super) place: Option<String>,
+    /// A noun trigger is pinned down by a city, participants or "by X".
+    pub(super) pinned: bool,
+    pub(super) time: Option<usize>,
+    /// The date was borrowed from another trigger in the sentence.
+    pub(super) time_shared: bool,
+}
+
+/// How far a trigger's words reach: its clause, and to the right up to the next
+/// trigger or a hard stop.
+pub(super) struct Reach {
+    pub(super) clause_start: usize,
+    pub(super) clause_end: usize,
+    pub(super) end: usize,
+    /// Where the previous trigger of the sentence ends.
+    pub(super) previous_end: usize,
+}
+
+impl Reach {
+    pub(super) fn of(
+        candidate: &Candidate,
+        view: &SentenceView<'_, '_>,
+        previous_end: usize,
+        next_trigger: usize,
+    ) -> Reach {
+        let tokens = view.tokens;
+        let end = candidate.end;
+        let hard_stop = (end..tokens.len())
+            .find(|&j| matches!(tokens[j].text, ";" | ":" | "(" | "“" | "\""))
+            .unwrap_or(tokens.len());
+        Reach {
+            clause_start: view.clause_start(candidate.first),
+            clause_end: view.clause_end(end),
+            end: next_trigger.min(end + 20).min(hard_stop),
+            previous_end,
+        }
+    }
+}
