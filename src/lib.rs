@@ -3,7 +3,10 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! [`document`] (articles and their publication dates) → [`temporal`] (dates in the
 //! text) → [`extract`] (events per article) → [`graph`] (merge, order, link) →
-//! [`export`] (YAML, DOT). [`lexicon`] holds the word lists all stages read, as data.
+//! [`export`] (YAML, DOT). Below them all: [`text`] (tokens and sentences), [`io`]
+//! (bounded reads, atomic writes), [`hash`] and [`error`]. Each stage owns its word
+//! lists as data (`src/temporal/lexicon/`, `src/extract/lexicon/`);
+//! `tests/architecture.rs` keeps the imports one-way.
 //!
 //! Dates keep the precision the text gives them:
 //!

@@ -70,7 +70,7 @@ fn the_checks_catch_what_they_are_for() {
         ("temporal/a.rs", "use super::b::B;\npub struct Thing;\n"),
         (
             "temporal/b.rs",
-            "pub struct B;\nfn f() { let _ = super::c::C; }\n",
+            "pub struct B;\npub(in crate::temporal) fn f() { let _ = super::c::C; }\n",
         ),
         (
             "temporal/c.rs",
@@ -282,11 +282,10 @@ fn is_ident_char(c: Option<&char>) -> bool {
 
 /// `'x'`, `'\n'`, `'\u{2019}'` as opposed to a lifetime `'a`.
 fn is_char_literal(chars: &[char], i: usize) -> bool {
-    match (chars.get(i + 1), chars.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.get(i + 1), chars.get(i + 2)),
+        (Some('\\'), _) | (Some(_), Some('\''))
+    )
 }
 
 // ---------------------------------------------------------------------------------
@@ -377,7 +376,9 @@ fn named_paths(file: &SourceFile, modules: &BTreeMap<&[String], &str>) -> Vec<(V
             }
             word if is_word(word) && tokens.get(i + 1).is_some_and(|t| t == "::") => {
                 let preceded_by_path = i > 0 && tokens[i - 1] == "::";
-                if !preceded_by_path {
+                // `pub(in crate::temporal)` is a visibility, not an import.
+                let visibility = i > 0 && tokens[i - 1] == "in";
+                if !preceded_by_path && !visibility {
                     let mut path = vec![word.to_string()];
                     let mut j = i + 1;
                     while tokens.get(j).is_some_and(|t| t == "::")
