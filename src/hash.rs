@@ -33,19 +33,20 @@ impl Hasher for Fnv1a {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(FNV64_PRIME);
-        }
+        self.0 = fnv1a_64_from(self.0, bytes.iter().copied());
     }
 }
 
 /// 64-bit FNV-1a of a byte sequence.
 pub fn fnv1a_64(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    let mut hasher = Fnv1a::default();
-    for byte in bytes {
-        hasher.write(&[byte]);
-    }
-    hasher.finish()
+    fnv1a_64_from(FNV64_OFFSET, bytes)
+}
+
+/// Continue a 64-bit FNV-1a hash from `hash` over `bytes`.
+fn fnv1a_64_from(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(hash, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(FNV64_PRIME)
+    })
 }
 
 /// 32-bit FNV-1a of a byte sequence.
