@@ -31,6 +31,7 @@ pub mod io;
 pub mod model;
 #[doc(hidden)]
 pub mod synthetic;
+pub mod syntax;
 pub mod temporal;
 pub mod text;
 pub mod timeml;

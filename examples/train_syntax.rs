@@ -1,0 +1,100 @@
+//! Train dateline's syntax model from the Universal Dependencies treebanks.
+//!
+//! ```text
+//! cargo run --release --example train_syntax                # writes src/syntax/model/english.bin
+//! cargo run --release --example train_syntax -- --corpora ../shared/corpora/ud --out model.bin
+//! ```
+//!
+//! Trains on the English Web Treebank's train file and GUM's news/speech train file,
+//! then prints UPOS accuracy, UAS and LAS on the dev and test files. The same data
+//! and options give the same bytes.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use dateline::syntax::{conllu, train};
+
+const TRAIN_FILES: &[&str] = &["en_ewt-ud-train.conllu", "en_gum-news-ud-train.conllu"];
+const EVAL_FILES: &[&str] = &[
+    "en_ewt-ud-dev.conllu",
+    "en_gum-news-ud-dev.conllu",
+    "en_ewt-ud-test.conllu",
+];
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("train_syntax: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut corpora = PathBuf::from("../shared/corpora/ud");
+    let mut out = PathBuf::from("src/syntax/model/english.bin");
+    let mut options = train::Options::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--corpora" => corpora = PathBuf::from(value("--corpora")?),
+            "--out" => out = PathBuf::from(value("--out")?),
+            "--tagger-epochs" => options.tagger_epochs = number(&value(&arg)?)?,
+            "--parser-epochs" => options.parser_epochs = number(&value(&arg)?)?,
+            "--folds" => options.folds = number(&value(&arg)?)?,
+            "--threads" => options.threads = number(&value(&arg)?)?,
+            "--help" | "-h" => {
+                println!(
+                    "train_syntax [--corpora DIR] [--out FILE] [--tagger-epochs N] \
+                     [--parser-epochs N] [--folds N] [--threads N]"
+                );
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument `{other}` (try --help)")),
+        }
+    }
+    let started = Instant::now();
+    let mut sentences = Vec::new();
+    for name in TRAIN_FILES {
+        sentences.extend(read(&corpora.join(name))?);
+    }
+    let model = train::train(&sentences, &options, &mut |message| {
+        eprintln!("[{:>6.1}s] {message}", started.elapsed().as_secs_f64());
+    })
+    .map_err(|e| e.to_string())?;
+    let bytes = model.to_bytes();
+    dateline::io::write_atomically(&out, &bytes).map_err(|e| e.to_string())?;
+    eprintln!(
+        "[{:>6.1}s] wrote {} ({:.1} MB, FNV-1a {:016x})",
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        bytes.len() as f64 / 1e6,
+        dateline::hash::fnv1a_64(bytes.iter().copied())
+    );
+    for name in EVAL_FILES {
+        let gold = read(&corpora.join(name))?;
+        let scores = train::evaluate(&model, &gold);
+        println!(
+            "{name:<28} words {:>6}  UPOS {:.4}  XPOS {:.4}  UAS {:.4}  LAS {:.4}  (exact labels {:.4})",
+            scores.words,
+            scores.upos_accuracy(),
+            scores.xpos_accuracy(),
+            scores.uas(),
+            scores.las(),
+            scores.las_exact()
+        );
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Vec<conllu::Sentence>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    conllu::read(&text).map_err(|e| format!("{}:{}: {}", path.display(), e.line, e.reason))
+}
+
+fn number(text: &str) -> Result<usize, String> {
+    text.parse().map_err(|_| format!("`{text}` is not a number"))
+}

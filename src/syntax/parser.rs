@@ -1,0 +1,423 @@
+//! Dependency parsing: the arc-eager transition system (Nivre 2003) read greedily by an
+//! averaged perceptron over the rich feature set of Zhang and Nivre (2011), trained
+//! with a dynamic oracle (Goldberg and Nivre 2012, in `oracle.rs`). Greedy means one
+//! left-to-right pass, at most two transitions a word: parsing time is linear in the
+//! sentence.
+
+use super::lexeme::{Lexeme, PADDING};
+use super::perceptron::{feature, Feature, Weights};
+use super::tagger::best;
+
+pub(super) const NONE: u32 = u32::MAX;
+
+/// Transitions: 0 shift, 1 reduce, then left-arc and right-arc for each label.
+pub(super) const SHIFT: usize = 0;
+pub(super) const REDUCE: usize = 1;
+
+pub(super) fn left(label: usize) -> usize {
+    2 + 2 * label
+}
+
+pub(super) fn right(label: usize) -> usize {
+    3 + 2 * label
+}
+
+pub(super) fn transitions(labels: usize) -> usize {
+    2 + 2 * labels
+}
+
+/// The trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    pub(super) weights: Weights,
+    /// Dependency relations; index `root` is given only to the sentence's root.
+    pub(super) labels: Vec<String>,
+    pub(super) root: usize,
+}
+
+/// A parse: each word's head (`None` for the root) and relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arcs {
+    pub heads: Vec<Option<usize>>,
+    pub labels: Vec<u16>,
+}
+
+impl Parser {
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Parse a sentence given its words and tags; `punctuation` marks tags whose
+    /// words are punctuation (used to attach leftover words at the end).
+    pub fn parse(&self, lexemes: &[Lexeme], tags: &[u16], is_punctuation: &[bool]) -> Arcs {
+        let mut state = State::new(lexemes.len());
+        let mut features = Vec::with_capacity(96);
+        let mut scores = vec![0i32; transitions(self.labels.len())];
+        while !state.is_terminal() {
+            features.clear();
+            state.features(lexemes, tags, &mut features);
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.score(&features, &mut scores);
+            for (transition, score) in scores.iter_mut().enumerate() {
+                if !state.is_valid(transition, self.root) {
+                    *score = i32::MIN;
+                }
+            }
+            state.apply(best(&scores));
+        }
+        state.finish(self.root, self.dependent_label(), is_punctuation)
+    }
+
+    /// The relation for words left without a head that are not the root.
+    fn dependent_label(&self) -> (u16, u16) {
+        let find = |name: &str| {
+            self.labels
+                .iter()
+                .position(|l| l == name)
+                .unwrap_or(self.root) as u16
+        };
+        (find("parataxis"), find("punct"))
+    }
+}
+
+/// A parser configuration: the stack, the next word of the buffer, the arcs so far,
+/// and per word what the features read of its children.
+#[derive(Debug, Clone)]
+pub(super) struct State {
+    pub stack: Vec<u32>,
+    pub next: usize,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u16>,
+    /// Leftmost and second leftmost dependents.
+    lefts: Vec<[u32; 2]>,
+    /// Rightmost and second rightmost dependents.
+    rights: Vec<[u32; 2]>,
+    left_count: Vec<u8>,
+    right_count: Vec<u8>,
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
+}
+
+impl State {
+    pub fn new(n: usize) -> State {
+        State {
+            stack: Vec::with_capacity(n.min(64)),
+            next: 0,
+            heads: vec![NONE; n],
+            labels: vec![0; n],
+            lefts: vec![[NONE; 2]; n],
+            rights: vec![[NONE; 2]; n],
+            left_count: vec![0; n],
+            right_count: vec![0; n],
+            left_labels: vec![0; n],
+            right_labels: vec![0; n],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_terminal(&self) -> bool {
+        self.next >= self.len()
+    }
+
+    pub fn top(&self) -> Option<usize> {
+        self.stack.last().map(|&s| s as usize)
+    }
+
+    pub fn is_valid(&self, transition: usize, root_label: usize) -> bool {
+        let has_next = self.next < self.len();
+        match transition {
+            SHIFT => has_next,
+            REDUCE => self.top().is_some_and(|s| self.heads[s] != NONE),
+            t => {
+                let label = (t - 2) / 2;
+                if label == root_label || !has_next {
+                    return false;
+                }
+                match self.top() {
+                    None => false,
+                    Some(s) => t % 2 == 1 || self.heads[s] == NONE,
+                }
+            }
+        }
+    }
+
+    pub fn apply(&mut self, transition: usize) {
+        match transition {
+            SHIFT => {
+                self.stack.push(self.next as u32);
+                self.next += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+            }
+            t => {
+                let label = ((t - 2) / 2) as u16;
+                let Some(s) = self.top() else { return };
+                let b = self.next;
+                if t % 2 == 0 {
+                    self.add_arc(b, s, label);
+                    self.stack.pop();
+                } else {
+                    self.add_arc(s, b, label);
+                    self.stack.push(b as u32);
+                    self.next += 1;
+                }
+            }
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dependent: usize, label: u16) {
+        self.heads[dependent] = head as u32;
+        self.labels[dependent] = label;
+        let bit = 1u64 << (label % 64);
+        let d = dependent as u32;
+        if dependent < head {
+            let [first, second] = &mut self.lefts[head];
+            if *first == NONE || d < *first {
+                *second = *first;
+                *first = d;
+            } else if *second == NONE || d < *second {
+                *second = d;
+            }
+            self.left_count[head] = self.left_count[head].saturating_add(1);
+            self.left_labels[head] |= bit;
+        } else {
+            let [first, second] = &mut self.rights[head];
+            if *first == NONE || d > *first {
+                *second = *first;
+                *first = d;
+            } else if *second == NONE || d > *second {
+                *second = d;
+            }
+            self.right_count[head] = self.right_count[head].saturating_add(1);
+            self.right_labels[head] |= bit;
+        }
+    }
+
+    /// The tree: words without a head hang from the root, chosen as the headless word
+    /// with most dependents that is not punctuation.
+    fn finish(&self, root: usize, (other, punct): (u16, u16), is_punctuation: &[bool]) -> Arcs {
+        let n = self.len();
+        let headless: Vec<usize> = (0..n).filter(|&i| self.heads[i] == NONE).collect();
+        let children = |i: usize| u32::from(self.left_count[i]) + u32::from(self.right_count[i]);
+        let sentence_root = headless
+            .iter()
+            .copied()
+            .filter(|&i| !is_punctuation.get(i).copied().unwrap_or(false))
+            .max_by_key(|&i| (children(i), std::cmp::Reverse(i)))
+            .or_else(|| headless.first().copied());
+        let mut heads = Vec::with_capacity(n);
+        let mut labels = Vec::with_capacity(n);
+        for i in 0..n {
+            if self.heads[i] != NONE {
+                heads.push(Some(self.heads[i] as usize));
+                labels.push(self.labels[i]);
+            } else if Some(i) == sentence_root {
+                heads.push(None);
+                labels.push(root as u16);
+            } else {
+                heads.push(sentence_root);
+                let is_punct = is_punctuation.get(i).copied().unwrap_or(false);
+                labels.push(if is_punct { punct } else { other });
+            }
+        }
+        Arcs { heads, labels }
+    }
+
+    /// Features of this configuration (Zhang and Nivre 2011, with the second stack
+    /// word and the punctuation between the two words in focus added).
+    pub fn features(&self, lexemes: &[Lexeme], tags: &[u16], out: &mut Vec<Feature>) {
+        let n = self.len();
+        let word = |i: u32| {
+            if i == NONE {
+                PADDING
+            } else {
+                lexemes[i as usize].lower
+            }
+        };
+        let tag = |i: u32| {
+            if i == NONE {
+                PADDING
+            } else {
+                u64::from(tags[i as usize])
+            }
+        };
+        let label = |i: u32| {
+            if i == NONE || self.heads[i as usize] == NONE {
+                PADDING
+            } else {
+                u64::from(self.labels[i as usize])
+            }
+        };
+        let head = |i: u32| if i == NONE { NONE } else { self.heads[i as usize] };
+        let buffer = |k: usize| {
+            if self.next + k < n {
+                (self.next + k) as u32
+            } else {
+                NONE
+            }
+        };
+        let s0 = self.stack.last().copied().unwrap_or(NONE);
+        let s1 = if self.stack.len() >= 2 {
+            self.stack[self.stack.len() - 2]
+        } else {
+            NONE
+        };
+        let (n0, n1, n2) = (buffer(0), buffer(1), buffer(2));
+        let s0h = head(s0);
+        let s0h2 = head(s0h);
+        let child = |table: &Vec<[u32; 2]>, i: u32, k: usize| {
+            if i == NONE {
+                NONE
+            } else {
+                table[i as usize][k]
+            }
+        };
+        let (s0l, s0l2) = (child(&self.lefts, s0, 0), child(&self.lefts, s0, 1));
+        let (s0r, s0r2) = (child(&self.rights, s0, 0), child(&self.rights, s0, 1));
+        let (n0l, n0l2) = (child(&self.lefts, n0, 0), child(&self.lefts, n0, 1));
+
+        let (s0w, s0p, n0w, n0p) = (word(s0), tag(s0), word(n0), tag(n0));
+        let (n1w, n1p, n2w, n2p) = (word(n1), tag(n1), word(n2), tag(n2));
+        let s0_has_head = u64::from(s0 != NONE && self.heads[s0 as usize] != NONE);
+        let distance = if s0 == NONE || n0 == NONE {
+            0
+        } else {
+            bucket(n0 as usize - s0 as usize)
+        };
+        let count = |table: &Vec<u8>, i: u32| {
+            if i == NONE {
+                PADDING
+            } else {
+                u64::from(table[i as usize])
+            }
+        };
+        let set = |table: &Vec<u64>, i: u32| if i == NONE { PADDING } else { table[i as usize] };
+        let (s0vl, s0vr, n0vl) = (
+            count(&self.left_count, s0),
+            count(&self.right_count, s0),
+            count(&self.left_count, n0),
+        );
+        let (s0sl, s0sr, n0sl) = (
+            set(&self.left_labels, s0),
+            set(&self.right_labels, s0),
+            set(&self.left_labels, n0),
+        );
+        let between = if s0 == NONE || n0 == NONE {
+            0
+        } else {
+            lexemes[s0 as usize + 1..n0 as usize]
+                .iter()
+                .filter(|l| l.punctuation)
+                .count()
+                .min(3) as u64
+        };
+        let after_s0 = if s0 == NONE { NONE } else { s0 + 1 };
+        let before_n0 = if n0 == NONE || n0 == 0 { NONE } else { n0 - 1 };
+
+        out.extend([
+            feature(100, &[]),
+            // single words
+            feature(101, &[s0w, s0p]),
+            feature(102, &[s0w]),
+            feature(103, &[s0p, s0_has_head]),
+            feature(104, &[n0w, n0p]),
+            feature(105, &[n0w]),
+            feature(106, &[n0p]),
+            feature(107, &[n1w, n1p]),
+            feature(108, &[n1w]),
+            feature(109, &[n1p]),
+            feature(110, &[n2w, n2p]),
+            feature(111, &[n2w]),
+            feature(112, &[n2p]),
+            // word pairs
+            feature(113, &[s0w, s0p, n0w, n0p]),
+            feature(114, &[s0w, s0p, n0w]),
+            feature(115, &[s0w, n0w, n0p]),
+            feature(116, &[s0w, s0p, n0p]),
+            feature(117, &[s0p, n0w, n0p]),
+            feature(118, &[s0w, n0w]),
+            feature(119, &[s0p, n0p, s0_has_head]),
+            feature(120, &[n0p, n1p]),
+            // three words
+            feature(121, &[n0p, n1p, n2p]),
+            feature(122, &[s0p, n0p, n1p]),
+            feature(123, &[tag(s0h), s0p, n0p]),
+            feature(124, &[s0p, tag(s0l), n0p]),
+            feature(125, &[s0p, tag(s0r), n0p]),
+            feature(126, &[s0p, n0p, tag(n0l)]),
+            // distance
+            feature(127, &[s0w, distance]),
+            feature(128, &[s0p, distance]),
+            feature(129, &[n0w, distance]),
+            feature(130, &[n0p, distance]),
+            feature(131, &[s0w, n0w, distance]),
+            feature(132, &[s0p, n0p, distance]),
+            // valency
+            feature(133, &[s0w, s0vr]),
+            feature(134, &[s0p, s0vr]),
+            feature(135, &[s0w, s0vl]),
+            feature(136, &[s0p, s0vl]),
+            feature(137, &[n0w, n0vl]),
+            feature(138, &[n0p, n0vl]),
+            // unigrams around the two words in focus
+            feature(139, &[word(s0h)]),
+            feature(140, &[tag(s0h)]),
+            feature(141, &[label(s0)]),
+            feature(142, &[word(s0l)]),
+            feature(143, &[tag(s0l)]),
+            feature(144, &[label(s0l)]),
+            feature(145, &[word(s0r)]),
+            feature(146, &[tag(s0r)]),
+            feature(147, &[label(s0r)]),
+            feature(148, &[word(n0l)]),
+            feature(149, &[tag(n0l)]),
+            feature(150, &[label(n0l)]),
+            // third order
+            feature(151, &[word(s0h2)]),
+            feature(152, &[tag(s0h2)]),
+            feature(153, &[label(s0h)]),
+            feature(154, &[word(s0l2)]),
+            feature(155, &[tag(s0l2)]),
+            feature(156, &[label(s0l2)]),
+            feature(157, &[word(s0r2)]),
+            feature(158, &[tag(s0r2)]),
+            feature(159, &[label(s0r2)]),
+            feature(160, &[word(n0l2)]),
+            feature(161, &[tag(n0l2)]),
+            feature(162, &[label(n0l2)]),
+            feature(163, &[s0p, tag(s0l), tag(s0l2)]),
+            feature(164, &[s0p, tag(s0r), tag(s0r2)]),
+            feature(165, &[s0p, tag(s0h), tag(s0h2)]),
+            feature(166, &[n0p, tag(n0l), tag(n0l2)]),
+            // label sets
+            feature(167, &[s0w, s0sr]),
+            feature(168, &[s0p, s0sr]),
+            feature(169, &[s0w, s0sl]),
+            feature(170, &[s0p, s0sl]),
+            feature(171, &[n0w, n0sl]),
+            feature(172, &[n0p, n0sl]),
+            // the second stack word, the words between, the punctuation between
+            feature(173, &[word(s1), tag(s1)]),
+            feature(174, &[tag(s1), s0p, n0p]),
+            feature(175, &[tag(s1), s0p]),
+            feature(176, &[s0p, n0p, between]),
+            feature(177, &[s0p, tag(after_s0), tag(before_n0), n0p]),
+            feature(178, &[s0p, tag(after_s0), n0p]),
+            feature(179, &[s0p, tag(before_n0), n0p]),
+            feature(180, &[label(s1), tag(s1), s0p]),
+        ]);
+    }
+}
+
+fn bucket(distance: usize) -> u64 {
+    match distance {
+        0..=4 => distance as u64,
+        5..=6 => 5,
+        7..=10 => 6,
+        _ => 7,
+    }
+}
