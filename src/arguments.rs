@@ -20,7 +20,8 @@ Examples:
   dateline build data --format dot -o timelines/seeds.dot
   dateline dot timelines/seeds.yaml -o timelines/seeds.dot
   dateline extract data/003_c03d9d5b242cb57b.txt --published 2025-12-02 --explain
-  dateline tag data/003_c03d9d5b242cb57b.txt --format yaml";
+  dateline tag data/003_c03d9d5b242cb57b.txt --format yaml
+  dateline parse data/003_c03d9d5b242cb57b.txt --format text";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -135,6 +136,48 @@ matter or dateline, as for `build`.")]
         #[command(flatten)]
         calendar: CalendarOptions,
     },
+    /// Tag and parse a text: Universal Dependencies parts of speech and dependency trees
+    #[command(after_help = "\
+Examples:
+  dateline parse article.txt                       # CoNLL-U on stdout
+  dateline parse article.txt --format text         # indented trees
+  dateline parse gold.conllu --input conllu -o parsed.conllu
+
+Text is cut into sentences and into tokens as the UD English treebanks cut them
+(\"don't\" is \"do\" \"n't\"); a sentence of more than 250 tokens is cut into pieces,
+with a warning. With --input conllu the tokens are taken as given and comments, lemmas,
+multi-word token lines and MISC are kept, so the output can be scored with the UD
+evaluation script against the input's gold trees. The model is built in; see the
+README to retrain it.")]
+    Parse {
+        /// A text file, or a CoNLL-U file with --input conllu
+        file: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// What the file holds
+        #[arg(long, value_enum, default_value_t = ParseInput::Text)]
+        input: ParseInput,
+        /// Write here (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// CoNLL-U, the Universal Dependencies format
+    Conllu,
+    /// Each sentence as an indented tree, for people
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseInput {
+    /// Plain text (an article)
+    Text,
+    /// CoNLL-U: parse the given tokens
+    Conllu,
 }
 
 /// How the articles write dates where usage differs by country.

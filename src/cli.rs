@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, NaiveDate};
 use clap::Parser;
 
-use crate::arguments::{Arguments, ClusterBy, Command, Format, TagFormat};
+use crate::arguments::{Arguments, ClusterBy, Command, Format, ParseFormat, ParseInput, TagFormat};
 use crate::document::{self, GivenMetadata};
 use crate::error::{exit_code, Error, Result, Warning};
 use crate::export::{dot, yaml};
@@ -100,7 +100,63 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             let lexicon = calendar.lexicon(&[])?;
             tag_report(&file, published, format, output.as_deref(), &lexicon)
         }
+        Command::Parse {
+            file,
+            format,
+            input,
+            output,
+        } => parse_report(&file, format, input, output.as_deref()),
     }
+}
+
+/// `dateline parse`: tag and parse a text or given CoNLL-U tokens.
+fn parse_report(
+    file: &Path,
+    format: ParseFormat,
+    input: ParseInput,
+    output: Option<&Path>,
+) -> Result<Vec<Warning>> {
+    use crate::syntax::{conllu, render, Syntax};
+    let text = crate::io::read_text(file)?;
+    let syntax = Syntax::english()?;
+    let mut warnings = Vec::new();
+    let sentences = match input {
+        ParseInput::Text => {
+            let (sentences, cut) = render::parse_text(syntax, &text);
+            if cut > 0 {
+                warnings.push(Warning {
+                    path: file.to_path_buf(),
+                    message: format!(
+                        "{cut} sentence{} longer than {} tokens cut into pieces",
+                        if cut == 1 { "" } else { "s" },
+                        crate::syntax::tokenise::MAX_SENTENCE_TOKENS
+                    ),
+                });
+            }
+            sentences
+        }
+        ParseInput::Conllu => {
+            let mut sentences = conllu::read(&text).map_err(|e| Error::InvalidAt {
+                path: file.to_path_buf(),
+                line: e.line,
+                reason: format!("not CoNLL-U: {}", e.reason),
+            })?;
+            if sentences.is_empty() {
+                return Err(Error::invalid(file, "holds no CoNLL-U sentence"));
+            }
+            render::parse_given(syntax, &mut sentences);
+            sentences
+        }
+    };
+    if sentences.is_empty() {
+        return Err(Error::invalid(file, "holds no words to parse"));
+    }
+    let rendered = match format {
+        ParseFormat::Conllu => conllu::write(&sentences),
+        ParseFormat::Text => render::to_text(&sentences),
+    };
+    emit(output, &rendered)?;
+    Ok(warnings)
 }
 
 /// The expressions of one text, as `dateline tag --format yaml` lists them.

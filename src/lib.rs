@@ -29,9 +29,9 @@ pub mod graph;
 pub mod hash;
 pub mod io;
 pub mod model;
+pub mod syntax;
 #[doc(hidden)]
 pub mod synthetic;
-pub mod syntax;
 pub mod temporal;
 pub mod text;
 pub mod timeml;

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 /// `lib` is the crate root, which wires the pipeline together.
 const LAYERS: &[&[&str]] = &[
     &["error", "text", "io", "hash"],
+    &["syntax"],
     &["temporal"],
     &["model", "timeml"],
     &["document"],

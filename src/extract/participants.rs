@@ -4,6 +4,7 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
+use super::speaker::{object_of_speech, speaker};
 use super::subject::{find_subject, governed, with_coordinated};
 use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
@@ -247,7 +248,27 @@ fn assign_sides(
     // A statement noun has no verb subject ("the interview"), and an unknown agent
     // after "by" is not the subject either.
     let subject_speaks = !(candidate.noun && candidate.kind == Kind::Statement);
-    if main.is_none() && !agent.unknown && !both_sides_named && subject_speaks {
+    // A speech verb's speaker is its subject in the parse, wherever it stands.
+    let mut parsed_speaker = false;
+    if main.is_none() && candidate.kind == Kind::Statement && !candidate.noun {
+        if let Some((actor, co)) = speaker(view, candidate.first) {
+            main = Some(actor);
+            co_subjects = co;
+            parsed_speaker = true;
+        }
+    }
+    // "Jack Reed condemned the strikes": the speaker did not strike.
+    let reported = candidate.noun
+        && candidate.kind != Kind::Statement
+        && main.is_none()
+        && object_of_speech(view, candidate.first);
+    if main.is_none()
+        && !agent.unknown
+        && !both_sides_named
+        && subject_speaks
+        && !parsed_speaker
+        && !reported
+    {
         main = find_subject(
             view,
             candidate.first,

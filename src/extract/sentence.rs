@@ -37,7 +37,7 @@ pub(super) fn extract_sentence(
     memory: &mut ArticleMemory,
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
     let headline = is_title_case(tokens);
-    let view = view_of(tokens, lexicon, memory, headline);
+    let view = view_of(tokens, text, start, lexicon, memory, headline);
     let times = dates_of_events(&view);
     // Headlines restate the story in Title Case; the body reports the events.
     let mut candidates = if headline {
@@ -59,6 +59,8 @@ pub(super) fn extract_sentence(
 /// The sentence's words, lowercased words and names.
 fn view_of<'a, 's>(
     tokens: &'s [Token<'a>],
+    text: &'s str,
+    start: usize,
     lexicon: &'s Lexicon,
     memory: &mut ArticleMemory,
     headline: bool,
@@ -70,6 +72,9 @@ fn view_of<'a, 's>(
         folded: tokens.iter().map(|t| fold(t.text)).collect(),
         names,
         lexicon,
+        text,
+        start,
+        syntax: Default::default(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::gazetteer::Entity;
 use super::lexicon::Lexicon;
+use super::parse::{LazySyntax, SentenceSyntax};
 use crate::model::{Kind, Status};
 use crate::text::{phrase_at, Token};
 
@@ -21,9 +22,20 @@ pub(super) struct SentenceView<'a, 's> {
     pub(super) folded: Vec<String>,
     pub(super) names: Vec<NameMention>,
     pub(super) lexicon: &'s Lexicon,
+    /// The sentence text and its byte offset in the document, for the parser.
+    pub(super) text: &'s str,
+    pub(super) start: usize,
+    pub(super) syntax: LazySyntax,
 }
 
 impl SentenceView<'_, '_> {
+    /// The sentence's dependency parse, made on first use.
+    pub(super) fn syntax(&self) -> Option<&SentenceSyntax> {
+        self.syntax
+            .get_or_init(|| SentenceSyntax::parse(self.tokens, self.text, self.start))
+            .as_ref()
+    }
+
     pub(super) fn name_at(&self, i: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.first <= i && i < m.end)
     }

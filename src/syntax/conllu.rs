@@ -76,15 +76,14 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, FormatError> {
         if columns.len() != 10 {
             return Err(FormatError {
                 line,
-                reason: format!(
-                    "expected 10 tab-separated columns, found {}",
-                    columns.len()
-                ),
+                reason: format!("expected 10 tab-separated columns, found {}", columns.len()),
             });
         }
         let id = columns[0];
         if id.contains('-') || id.contains('.') {
-            current.other_lines.push((current.words.len(), raw.to_string()));
+            current
+                .other_lines
+                .push((current.words.len(), raw.to_string()));
             continue;
         }
         let expected = current.words.len() + 1;
@@ -141,7 +140,10 @@ fn finish(sentence: &mut Sentence) -> Result<(), FormatError> {
         if word.head.is_some_and(|h| h > n) {
             return Err(FormatError {
                 line: sentence.line + sentence.comments.len() + i,
-                reason: format!("HEAD {} is past the last word ({n})", word.head.unwrap_or(0)),
+                reason: format!(
+                    "HEAD {} is past the last word ({n})",
+                    word.head.unwrap_or(0)
+                ),
             });
         }
     }
@@ -210,7 +212,11 @@ mod tests {
     fn malformed_lines_are_reported_with_their_number() {
         for (text, line, reason) in [
             ("1\tgo\n", 1, "10 tab-separated columns"),
-            ("1\ta\t_\t_\t_\t_\t0\troot\t_\t_\n3\tb\t_\t_\t_\t_\t1\tdep\t_\t_\n", 2, "word ID"),
+            (
+                "1\ta\t_\t_\t_\t_\t0\troot\t_\t_\n3\tb\t_\t_\t_\t_\t1\tdep\t_\t_\n",
+                2,
+                "word ID",
+            ),
             ("1\ta\t_\t_\t_\t_\tx\troot\t_\t_\n", 1, "not a number"),
             ("1\ta\t_\t_\t_\t_\t5\troot\t_\t_\n", 1, "past the last word"),
         ] {

@@ -2,7 +2,9 @@
 //! lower-cased form, its shape and affixes, computed once per token so that feature
 //! extraction is only arithmetic.
 
-use crate::hash::fnv1a_64;
+use std::hash::Hasher;
+
+use crate::hash::{fnv1a_64, Fnv1a};
 
 /// A token's hashed views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,41 +32,60 @@ pub const PADDING: u64 = 0x5bd1_e995_0000_0001;
 
 impl Lexeme {
     pub fn new(form: &str) -> Lexeme {
-        let lower: String = form
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .collect();
-        let chars: Vec<char> = lower.chars().collect();
-        let n = chars.len();
-        let affix = |tag: u8, part: &[char]| {
-            fnv1a_64(
-                std::iter::once(tag).chain(part.iter().collect::<String>().bytes()),
-            )
+        // One pass builds the folded form; affixes are hashed from its characters
+        // without building strings, since this runs for every token.
+        let mut lower = String::with_capacity(form.len());
+        for c in form.chars() {
+            if c.is_ascii_digit() {
+                lower.push('0');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let n = starts.len();
+        let at = |k: usize| starts.get(k).copied().unwrap_or(lower.len());
+        let affix = |tag: u8, from: usize, to: usize| {
+            fnv1a_64(std::iter::once(tag).chain(lower[at(from)..at(to)].bytes()))
         };
         Lexeme {
             form: fnv1a_64(form.bytes()),
             lower: fnv1a_64(lower.bytes()),
-            shape: fnv1a_64(shape(form).bytes()),
-            prefix1: affix(b'p', &chars[..n.min(1)]),
-            prefix3: affix(b'P', &chars[..n.min(3)]),
-            suffix1: affix(b's', &chars[n.saturating_sub(1)..]),
-            suffix2: affix(b'S', &chars[n.saturating_sub(2)..]),
-            suffix3: affix(b't', &chars[n.saturating_sub(3)..]),
-            suffix4: affix(b'T', &chars[n.saturating_sub(4)..]),
+            shape: shape_hash(form),
+            prefix1: affix(b'p', 0, n.min(1)),
+            prefix3: affix(b'P', 0, n.min(3)),
+            suffix1: affix(b's', n.saturating_sub(1), n),
+            suffix2: affix(b'S', n.saturating_sub(2), n),
+            suffix3: affix(b't', n.saturating_sub(3), n),
+            suffix4: affix(b'T', n.saturating_sub(4), n),
             capitalised: form.chars().next().is_some_and(char::is_uppercase),
             punctuation: !form.is_empty() && form.chars().all(|c| !c.is_alphanumeric()),
         }
     }
 }
 
+/// The hash of [`shape`], without building the string.
+fn shape_hash(form: &str) -> u64 {
+    let mut hasher = Fnv1a::default();
+    let mut buffer = [0u8; 4];
+    for c in shape_chars(form) {
+        hasher.write(c.encode_utf8(&mut buffer).as_bytes());
+    }
+    hasher.finish()
+}
+
 /// The spelling pattern of a word: upper case `X`, lower case `x`, digits `d`, other
 /// characters as they are, each run cut to two ("Washington" → "Xxx", "1,200" → "d,dd").
 pub fn shape(form: &str) -> String {
-    let mut out = String::new();
+    shape_chars(form).collect()
+}
+
+fn shape_chars(form: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = None;
     let mut run = 0;
-    for c in form.chars().take(24) {
+    form.chars().take(24).filter_map(move |c| {
         let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -82,11 +103,8 @@ pub fn shape(form: &str) -> String {
             run = 1;
             last = Some(class);
         }
-        if run <= 2 {
-            out.push(class);
-        }
-    }
-    out
+        (run <= 2).then_some(class)
+    })
 }
 
 #[cfg(test)]
@@ -101,6 +119,7 @@ mod tests {
             ("2025", "dd"),
             ("COVID-19", "XX-dd"),
             ("n't", "x'x"),
+            ("1,200", "d,dd"),
         ] {
             assert_eq!(shape(form), expected, "{form}");
         }
@@ -111,5 +130,7 @@ mod tests {
         assert_eq!(Lexeme::new("1999").lower, Lexeme::new("2025").lower);
         assert_ne!(Lexeme::new("US").form, Lexeme::new("us").form);
         assert_eq!(Lexeme::new("US").lower, Lexeme::new("us").lower);
+        assert_eq!(Lexeme::new("Kyiv").shape, fnv1a_64(shape("Kyiv").bytes()));
+        assert_eq!(Lexeme::new("Zürich").suffix3, Lexeme::new("ZÜRICH").suffix3);
     }
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::lexeme::Lexeme;
 use super::parser::Parser;
-use super::perceptron::{Feature, Weights};
+use super::perceptron::{Feature, Weights, WeightsBuilder, MAX_CLASSES};
 use super::tagger::{Tag, Tagger};
 use super::tree::Tree;
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ pub struct Syntax {
     pub(super) features: Vec<String>,
 }
 
-const MAGIC: &[u8; 8] = b"DLSYNTX1";
+const MAGIC: &[u8; 8] = b"DLSYNTX2";
 
 static ENGLISH: OnceLock<std::result::Result<Syntax, String>> = OnceLock::new();
 
@@ -50,6 +50,23 @@ impl Syntax {
         })
     }
 
+    /// This model without the weights smaller than `smallest` (in the model's
+    /// quantised units) in the tagger and the parser.
+    pub fn pruned(&self, tagger_smallest: i16, parser_smallest: i16) -> Syntax {
+        let mut out = self.clone();
+        out.tagger.weights = self.tagger.weights.pruned(tagger_smallest);
+        out.parser.weights = self.parser.weights.pruned(parser_smallest);
+        out
+    }
+
+    pub fn tagger_weights(&self) -> &Weights {
+        &self.tagger.weights
+    }
+
+    pub fn parser_weights(&self) -> &Weights {
+        &self.parser.weights
+    }
+
     pub fn tagger(&self) -> &Tagger {
         &self.tagger
     }
@@ -69,10 +86,20 @@ impl Syntax {
     pub(super) fn parse_tagged(&self, lexemes: &[Lexeme], tags: Vec<u16>) -> Tree<'_> {
         let punctuation: Vec<bool> = tags
             .iter()
-            .map(|&t| self.punctuation.get(usize::from(t)).copied().unwrap_or(false))
+            .map(|&t| {
+                self.punctuation
+                    .get(usize::from(t))
+                    .copied()
+                    .unwrap_or(false)
+            })
             .collect();
         let arcs = self.parser.parse(lexemes, &tags, &punctuation);
-        Tree::new(self, tags, arcs)
+        let names = (
+            self.tagger.tags.as_slice(),
+            self.features.as_slice(),
+            self.parser.labels.as_slice(),
+        );
+        Tree::new(names, tags, arcs)
     }
 
     /// The model as bytes; [`Syntax::from_bytes`] reads them back.
@@ -89,8 +116,12 @@ impl Syntax {
             out.str(label);
         }
         out.u32(self.parser.root as u32);
-        let mut ambiguity: Vec<(u64, u32)> =
-            self.tagger.ambiguity.iter().map(|(&k, &v)| (k, v)).collect();
+        let mut ambiguity: Vec<(u64, u32)> = self
+            .tagger
+            .ambiguity
+            .iter()
+            .map(|(&k, &v)| (k, v))
+            .collect();
         ambiguity.sort_unstable();
         out.u32(ambiguity.len() as u32);
         for (key, mask) in ambiguity {
@@ -199,7 +230,7 @@ impl Writer {
     }
 
     /// Features ascending, each as the gap from the one before and its entry count,
-    /// then the entries: class (varint) and weight (16 bits).
+    /// then the entries: class and weight, a byte each.
     fn weights(&mut self, weights: &Weights) {
         let sorted = weights.to_sorted();
         self.u32(weights.classes() as u32);
@@ -212,8 +243,8 @@ impl Writer {
         }
         for (_, entries) in &sorted {
             for &(class, weight) in entries {
-                self.varint(u64::from(class));
-                self.0.extend_from_slice(&weight.to_le_bytes());
+                self.0.push(class as u8);
+                self.0.push(weight as i8 as u8);
             }
         }
     }
@@ -271,25 +302,33 @@ impl Reader<'_> {
         }
         let mut features = Vec::with_capacity(count);
         let mut feature: u64 = 0;
+        let mut total = 0usize;
         for _ in 0..count {
             feature += self.varint()?;
             let entries = self.varint()? as usize;
             let feature = u32::try_from(feature).map_err(|_| "feature out of range")?;
             features.push((feature, entries));
+            total = total.saturating_add(entries);
         }
-        let mut out = Vec::with_capacity(count);
+        if total > self.bytes.len() {
+            return Err("entry count past the end of the file".into());
+        }
+        if classes > MAX_CLASSES {
+            return Err(format!("{classes} classes is more than a model holds"));
+        }
+        let mut builder = WeightsBuilder::new(classes, count);
+        let mut run = Vec::with_capacity(classes);
         for (feature, entries) in features {
-            let mut weights = Vec::with_capacity(entries.min(classes));
+            run.clear();
             for _ in 0..entries {
-                let class = self.varint()?;
-                if class as usize >= classes {
-                    return Err(format!("class {class} out of range"));
+                let entry = self.take(2)?;
+                if usize::from(entry[0]) >= classes {
+                    return Err(format!("class {} out of range", entry[0]));
                 }
-                let w = self.take(2)?;
-                weights.push((class as u16, i16::from_le_bytes([w[0], w[1]])));
+                run.push((entry[0], entry[1] as i8));
             }
-            out.push((feature, weights));
+            builder.push(feature, run.iter().copied());
         }
-        Ok(Weights::from_sorted(classes, &out))
+        Ok(builder.finish())
     }
 }

@@ -6,8 +6,8 @@
 use super::lexeme::Lexeme;
 use super::parser::{left, right, transitions, Parser, State, NONE, REDUCE, SHIFT};
 use super::perceptron::Trainer;
+use super::random::Random;
 use super::tagger::best;
-use super::Random;
 
 /// A sentence to learn from: words, (predicted) tags, and the gold tree, with
 /// `None` as the head of the root.
@@ -29,6 +29,7 @@ pub fn train(
     sentences: &[TreeSentence],
     epochs: usize,
     seed: u64,
+    smallest: i16,
 ) -> Parser {
     let classes = transitions(labels.len());
     let mut trainer = Trainer::new(classes);
@@ -77,7 +78,7 @@ pub fn train(
         }
     }
     Parser {
-        weights: trainer.average(),
+        weights: trainer.average(smallest),
         labels,
         root,
     }
@@ -114,11 +115,8 @@ impl Gold<'_> {
             costs[SHIFT] = cost;
         }
         let Some(s) = state.top() else { return };
-        let dependents_in_buffer = |word: usize| {
-            (b..n)
-                .filter(|&k| self.heads[k] == Some(word))
-                .count() as u32
-        };
+        let dependents_in_buffer =
+            |word: usize| (b..n).filter(|&k| self.heads[k] == Some(word)).count() as u32;
         if state.is_valid(REDUCE, root) {
             costs[REDUCE] = dependents_in_buffer(s);
         }

@@ -58,11 +58,7 @@ impl Parser {
             state.features(lexemes, tags, &mut features);
             scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&features, &mut scores);
-            for (transition, score) in scores.iter_mut().enumerate() {
-                if !state.is_valid(transition, self.root) {
-                    *score = i32::MIN;
-                }
-            }
+            state.mask_invalid(&mut scores, self.root);
             state.apply(best(&scores));
         }
         state.finish(self.root, self.dependent_label(), is_punctuation)
@@ -140,6 +136,28 @@ impl State {
                     None => false,
                     Some(s) => t % 2 == 1 || self.heads[s] == NONE,
                 }
+            }
+        }
+    }
+
+    /// Set the score of every transition not allowed here to the minimum.
+    pub fn mask_invalid(&self, scores: &mut [i32], root_label: usize) {
+        let has_next = self.next < self.len();
+        let top_headless = self.top().map(|s| self.heads[s] == NONE);
+        if !has_next {
+            scores[SHIFT] = i32::MIN;
+        }
+        if top_headless != Some(false) {
+            scores[REDUCE] = i32::MIN;
+        }
+        let left_ok = has_next && top_headless == Some(true);
+        let right_ok = has_next && top_headless.is_some();
+        for (label, pair) in scores[2..].chunks_mut(2).enumerate() {
+            if !left_ok || label == root_label {
+                pair[0] = i32::MIN;
+            }
+            if !right_ok || label == root_label {
+                pair[1] = i32::MIN;
             }
         }
     }
@@ -230,36 +248,17 @@ impl State {
     /// Features of this configuration (Zhang and Nivre 2011, with the second stack
     /// word and the punctuation between the two words in focus added).
     pub fn features(&self, lexemes: &[Lexeme], tags: &[u16], out: &mut Vec<Feature>) {
-        let n = self.len();
-        let word = |i: u32| {
-            if i == NONE {
-                PADDING
-            } else {
-                lexemes[i as usize].lower
-            }
+        let look = Look {
+            state: self,
+            lexemes,
+            tags,
         };
-        let tag = |i: u32| {
-            if i == NONE {
-                PADDING
-            } else {
-                u64::from(tags[i as usize])
-            }
-        };
-        let label = |i: u32| {
-            if i == NONE || self.heads[i as usize] == NONE {
-                PADDING
-            } else {
-                u64::from(self.labels[i as usize])
-            }
-        };
-        let head = |i: u32| if i == NONE { NONE } else { self.heads[i as usize] };
-        let buffer = |k: usize| {
-            if self.next + k < n {
-                (self.next + k) as u32
-            } else {
-                NONE
-            }
-        };
+        let (word, tag, label) = (|i| look.word(i), |i| look.tag(i), |i| look.label(i));
+        let head = |i: u32| look.head(i);
+        let child = |table: &Vec<[u32; 2]>, i: u32, k: usize| look.child(table, i, k);
+        let count = |table: &Vec<u8>, i: u32| look.count(table, i);
+        let set = |table: &Vec<u64>, i: u32| look.set(table, i);
+        let buffer = |k: usize| look.buffer(k);
         let s0 = self.stack.last().copied().unwrap_or(NONE);
         let s1 = if self.stack.len() >= 2 {
             self.stack[self.stack.len() - 2]
@@ -269,33 +268,18 @@ impl State {
         let (n0, n1, n2) = (buffer(0), buffer(1), buffer(2));
         let s0h = head(s0);
         let s0h2 = head(s0h);
-        let child = |table: &Vec<[u32; 2]>, i: u32, k: usize| {
-            if i == NONE {
-                NONE
-            } else {
-                table[i as usize][k]
-            }
-        };
         let (s0l, s0l2) = (child(&self.lefts, s0, 0), child(&self.lefts, s0, 1));
         let (s0r, s0r2) = (child(&self.rights, s0, 0), child(&self.rights, s0, 1));
         let (n0l, n0l2) = (child(&self.lefts, n0, 0), child(&self.lefts, n0, 1));
 
         let (s0w, s0p, n0w, n0p) = (word(s0), tag(s0), word(n0), tag(n0));
-        let (n1w, n1p, n2w, n2p) = (word(n1), tag(n1), word(n2), tag(n2));
+        let (n1w, n1p, n2p) = (word(n1), tag(n1), tag(n2));
         let s0_has_head = u64::from(s0 != NONE && self.heads[s0 as usize] != NONE);
         let distance = if s0 == NONE || n0 == NONE {
             0
         } else {
             bucket(n0 as usize - s0 as usize)
         };
-        let count = |table: &Vec<u8>, i: u32| {
-            if i == NONE {
-                PADDING
-            } else {
-                u64::from(table[i as usize])
-            }
-        };
-        let set = |table: &Vec<u64>, i: u32| if i == NONE { PADDING } else { table[i as usize] };
         let (s0vl, s0vr, n0vl) = (
             count(&self.left_count, s0),
             count(&self.right_count, s0),
@@ -309,7 +293,10 @@ impl State {
         let between = if s0 == NONE || n0 == NONE {
             0
         } else {
-            lexemes[s0 as usize + 1..n0 as usize]
+            // Counted over a bounded window: features must cost the same at any
+            // distance, or a long sentence would parse in quadratic time.
+            let from = s0 as usize + 1;
+            lexemes[from..(n0 as usize).min(from + 12)]
                 .iter()
                 .filter(|l| l.punctuation)
                 .count()
@@ -321,22 +308,15 @@ impl State {
         out.extend([
             feature(100, &[]),
             // single words
-            feature(101, &[s0w, s0p]),
             feature(102, &[s0w]),
             feature(103, &[s0p, s0_has_head]),
-            feature(104, &[n0w, n0p]),
             feature(105, &[n0w]),
             feature(106, &[n0p]),
-            feature(107, &[n1w, n1p]),
             feature(108, &[n1w]),
             feature(109, &[n1p]),
-            feature(110, &[n2w, n2p]),
-            feature(111, &[n2w]),
             feature(112, &[n2p]),
             // word pairs
             feature(113, &[s0w, s0p, n0w, n0p]),
-            feature(114, &[s0w, s0p, n0w]),
-            feature(115, &[s0w, n0w, n0p]),
             feature(116, &[s0w, s0p, n0p]),
             feature(117, &[s0p, n0w, n0p]),
             feature(118, &[s0w, n0w]),
@@ -350,18 +330,13 @@ impl State {
             feature(125, &[s0p, tag(s0r), n0p]),
             feature(126, &[s0p, n0p, tag(n0l)]),
             // distance
-            feature(127, &[s0w, distance]),
             feature(128, &[s0p, distance]),
-            feature(129, &[n0w, distance]),
             feature(130, &[n0p, distance]),
             feature(131, &[s0w, n0w, distance]),
             feature(132, &[s0p, n0p, distance]),
             // valency
-            feature(133, &[s0w, s0vr]),
             feature(134, &[s0p, s0vr]),
-            feature(135, &[s0w, s0vl]),
             feature(136, &[s0p, s0vl]),
-            feature(137, &[n0w, n0vl]),
             feature(138, &[n0p, n0vl]),
             // unigrams around the two words in focus
             feature(139, &[word(s0h)]),
@@ -377,16 +352,12 @@ impl State {
             feature(149, &[tag(n0l)]),
             feature(150, &[label(n0l)]),
             // third order
-            feature(151, &[word(s0h2)]),
             feature(152, &[tag(s0h2)]),
             feature(153, &[label(s0h)]),
-            feature(154, &[word(s0l2)]),
             feature(155, &[tag(s0l2)]),
             feature(156, &[label(s0l2)]),
-            feature(157, &[word(s0r2)]),
             feature(158, &[tag(s0r2)]),
             feature(159, &[label(s0r2)]),
-            feature(160, &[word(n0l2)]),
             feature(161, &[tag(n0l2)]),
             feature(162, &[label(n0l2)]),
             feature(163, &[s0p, tag(s0l), tag(s0l2)]),
@@ -394,11 +365,8 @@ impl State {
             feature(165, &[s0p, tag(s0h), tag(s0h2)]),
             feature(166, &[n0p, tag(n0l), tag(n0l2)]),
             // label sets
-            feature(167, &[s0w, s0sr]),
             feature(168, &[s0p, s0sr]),
-            feature(169, &[s0w, s0sl]),
             feature(170, &[s0p, s0sl]),
-            feature(171, &[n0w, n0sl]),
             feature(172, &[n0p, n0sl]),
             // the second stack word, the words between, the punctuation between
             feature(173, &[word(s1), tag(s1)]),
@@ -406,10 +374,59 @@ impl State {
             feature(175, &[tag(s1), s0p]),
             feature(176, &[s0p, n0p, between]),
             feature(177, &[s0p, tag(after_s0), tag(before_n0), n0p]),
-            feature(178, &[s0p, tag(after_s0), n0p]),
-            feature(179, &[s0p, tag(before_n0), n0p]),
             feature(180, &[label(s1), tag(s1), s0p]),
         ]);
+    }
+}
+
+/// What the features read of a configuration; `NONE` (no such word) reads as padding.
+struct Look<'a> {
+    state: &'a State,
+    lexemes: &'a [Lexeme],
+    tags: &'a [u16],
+}
+
+impl Look<'_> {
+    fn word(&self, i: u32) -> u64 {
+        self.lexemes.get(i as usize).map_or(PADDING, |l| l.lower)
+    }
+
+    fn tag(&self, i: u32) -> u64 {
+        self.tags.get(i as usize).map_or(PADDING, |&t| u64::from(t))
+    }
+
+    /// The relation of a word that has its head.
+    fn label(&self, i: u32) -> u64 {
+        match self.state.heads.get(i as usize) {
+            Some(&h) if h != NONE => u64::from(self.state.labels[i as usize]),
+            _ => PADDING,
+        }
+    }
+
+    fn head(&self, i: u32) -> u32 {
+        self.state.heads.get(i as usize).copied().unwrap_or(NONE)
+    }
+
+    fn child(&self, table: &[[u32; 2]], i: u32, k: usize) -> u32 {
+        table.get(i as usize).map_or(NONE, |children| children[k])
+    }
+
+    fn count(&self, table: &[u8], i: u32) -> u64 {
+        table.get(i as usize).map_or(PADDING, |&n| u64::from(n))
+    }
+
+    fn set(&self, table: &[u64], i: u32) -> u64 {
+        table.get(i as usize).copied().unwrap_or(PADDING)
+    }
+
+    /// The `k`-th word of the buffer.
+    fn buffer(&self, k: usize) -> u32 {
+        let i = self.state.next + k;
+        if i < self.state.len() {
+            i as u32
+        } else {
+            NONE
+        }
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Tagger {
     pub(super) ambiguity: FastMap<u64, u32>,
 }
 
+/// Words seen fewer times in training get no ambiguity class.
+const MIN_AMBIGUITY_COUNT: u32 = 2;
+
 /// Before the first word: no tag yet.
 const NO_TAG: u64 = u16::MAX as u64;
 
@@ -92,8 +95,16 @@ fn context_features(
     };
     let shape = |offset| at(offset).map_or(PADDING, |l| l.shape);
     let word = &lexemes[i];
-    let previous = if i >= 1 { u64::from(tags[i - 1]) } else { NO_TAG };
-    let before_previous = if i >= 2 { u64::from(tags[i - 2]) } else { NO_TAG };
+    let previous = if i >= 1 {
+        u64::from(tags[i - 1])
+    } else {
+        NO_TAG
+    };
+    let before_previous = if i >= 2 {
+        u64::from(tags[i - 2])
+    } else {
+        NO_TAG
+    };
     let first = u64::from(i == 0);
     out.extend([
         feature(0, &[]),
@@ -131,6 +142,10 @@ fn context_features(
         feature(32, &[before_previous]),
         feature(33, &[lower(1), lower(2)]),
         feature(34, &[lower(-1), lower(-2)]),
+        feature(35, &[class(0), previous]),
+        feature(36, &[word.lower, class(1)]),
+        feature(37, &[word.suffix3, word.shape]),
+        feature(38, &[class(-1), class(0), class(1)]),
     ]);
 }
 
@@ -141,13 +156,14 @@ pub struct TaggedSentence {
 }
 
 /// Train a tagger on `sentences` for `epochs` passes, visiting them in an order
-/// shuffled by `seed`.
+/// shuffled by `seed`; weights under `smallest` (16-bit scale) are dropped.
 pub fn train(
     tags: Vec<Tag>,
     upos_names: &[String],
     sentences: &[TaggedSentence],
     epochs: usize,
     seed: u64,
+    smallest: i16,
 ) -> Tagger {
     let ambiguity = ambiguity_table(&tags, upos_names, sentences);
     let mut model = Tagger {
@@ -157,7 +173,7 @@ pub fn train(
     };
     let mut trainer = Trainer::new(model.tags.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut random = super::Random::new(seed);
+    let mut random = super::random::Random::new(seed);
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0i32; model.tags.len()];
     for _ in 0..epochs {
@@ -178,7 +194,7 @@ pub fn train(
             }
         }
     }
-    model.weights = trainer.average();
+    model.weights = trainer.average(smallest);
     model
 }
 
@@ -196,11 +212,19 @@ fn ambiguity_table(
                 .map_or(0, |i| 1u32 << (i % 32))
         })
         .collect();
-    let mut table: FastMap<u64, u32> = FastMap::default();
+    let mut table: FastMap<u64, (u32, u32)> = FastMap::default();
     for sentence in sentences {
         for (lexeme, &tag) in sentence.lexemes.iter().zip(&sentence.tags) {
-            *table.entry(lexeme.lower).or_default() |= upos_bit[usize::from(tag)];
+            let (mask, count) = table.entry(lexeme.lower).or_default();
+            *mask |= upos_bit[usize::from(tag)];
+            *count += 1;
         }
     }
+    // A word seen once has a class that is simply its training tag: trained on that,
+    // the tagger would trust classes more than they deserve on new text.
     table
+        .into_iter()
+        .filter(|(_, (_, count))| *count >= MIN_AMBIGUITY_COUNT)
+        .map(|(word, (mask, _))| (word, mask))
+        .collect()
 }

@@ -26,8 +26,8 @@ pub const MAX_SENTENCE_TOKENS: usize = 250;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
     "rep", "rev", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "etc", "approx", "dept",
-    "mt", "ft", "pres", "gov't", "messrs",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "etc", "approx", "dept", "mt",
+    "ft", "pres", "gov't", "messrs",
 ];
 
 /// Clitics split off the end of a word, longest first.
@@ -61,7 +61,10 @@ pub fn tokenise(text: &str) -> (Vec<Vec<Token>>, usize) {
 pub fn tokenise_sentence(text: &str, base: usize) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chunk_start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_whitespace() {
             if let Some(start) = chunk_start.take() {
                 split_chunk(&text[start..i], base + start, &mut tokens);
@@ -134,7 +137,10 @@ fn split_trailing(rest: &str, base: usize, tokens: &mut Vec<Token>) {
 }
 
 fn run_of(text: &str, c: char) -> usize {
-    text.chars().take_while(|&d| d == c).map(char::len_utf8).sum()
+    text.chars()
+        .take_while(|&d| d == c)
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Does the full stop ending `word` belong to it (an abbreviation or initials)?
@@ -149,7 +155,9 @@ fn keeps_full_stop(word: &str) -> bool {
     }
     // "U.S.", "p.m.", "J.": letters each followed by a full stop.
     let parts: Vec<&str> = stem.split('.').collect();
-    parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    parts
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 /// Split a word without its outer punctuation: clitics off the end, then hyphens,
@@ -213,21 +221,42 @@ mod tests {
     use super::*;
 
     fn forms(text: &str) -> Vec<String> {
-        tokenise_sentence(text, 0).into_iter().map(|t| t.form).collect()
+        tokenise_sentence(text, 0)
+            .into_iter()
+            .map(|t| t.form)
+            .collect()
     }
 
     #[test]
     fn cuts_as_the_treebanks_do() {
         for (text, expected) in [
             ("Don't go.", "Do n't go ."),
-            ("Russia's envoy can't come.", "Russia 's envoy ca n't come ."),
-            ("“We’re ready,” said Mr. Putin.", "“ We ’re ready , ” said Mr. Putin ."),
+            (
+                "Russia's envoy can't come.",
+                "Russia 's envoy ca n't come .",
+            ),
+            (
+                "“We’re ready,” said Mr. Putin.",
+                "“ We ’re ready , ” said Mr. Putin .",
+            ),
             ("The U.S. and the E.U. met.", "The U.S. and the E.U. met ."),
-            ("US-Russia talks (in Geneva)", "US - Russia talks ( in Geneva )"),
-            ("It cost $1,200.50 at 10:30 p.m.", "It cost $ 1,200.50 at 10:30 p.m."),
+            (
+                "US-Russia talks (in Geneva)",
+                "US - Russia talks ( in Geneva )",
+            ),
+            (
+                "It cost $1,200.50 at 10:30 p.m.",
+                "It cost $ 1,200.50 at 10:30 p.m.",
+            ),
             ("AT&T rose 5%.", "AT&T rose 5 % ."),
-            ("and/or the 2014-2015 truce...", "and / or the 2014 - 2015 truce ..."),
-            ("See https://example.com/a-b.", "See https://example.com/a-b ."),
+            (
+                "and/or the 2014-2015 truce...",
+                "and / or the 2014 - 2015 truce ...",
+            ),
+            (
+                "See https://example.com/a-b.",
+                "See https://example.com/a-b .",
+            ),
             ("the soldiers' families", "the soldiers ' families"),
             ("I'm here -- now!", "I 'm here -- now !"),
         ] {

@@ -1,24 +1,50 @@
 //! A tagged and parsed sentence, read through the names of its tags and relations.
 
-use super::model::Syntax;
 use super::parser::Arcs;
+use super::tagger::Tag;
 
 /// One sentence's analysis. Word indices are 0-based; heads are `None` for the root.
 #[derive(Debug, Clone)]
 pub struct Tree<'s> {
-    syntax: &'s Syntax,
+    /// The model's tag set, morphological features per tag, and relations.
+    tag_set: &'s [Tag],
+    features: &'s [String],
+    relations: &'s [String],
     tags: Vec<u16>,
     heads: Vec<Option<usize>>,
     labels: Vec<u16>,
+    /// Dependents as linked lists in word order, so walking a word's dependents
+    /// costs their number, not the sentence's length.
+    first_dependent: Vec<usize>,
+    next_sibling: Vec<usize>,
 }
 
+const END: usize = usize::MAX;
+
 impl<'s> Tree<'s> {
-    pub(super) fn new(syntax: &'s Syntax, tags: Vec<u16>, arcs: Arcs) -> Self {
+    pub(super) fn new(
+        (tag_set, features, relations): (&'s [Tag], &'s [String], &'s [String]),
+        tags: Vec<u16>,
+        arcs: Arcs,
+    ) -> Self {
+        let n = tags.len();
+        let mut first_dependent = vec![END; n];
+        let mut next_sibling = vec![END; n];
+        for word in (0..n).rev() {
+            if let Some(head) = arcs.heads[word] {
+                next_sibling[word] = first_dependent[head];
+                first_dependent[head] = word;
+            }
+        }
         Tree {
-            syntax,
+            tag_set,
+            features,
+            relations,
             tags,
             heads: arcs.heads,
             labels: arcs.labels,
+            first_dependent,
+            next_sibling,
         }
     }
 
@@ -32,17 +58,17 @@ impl<'s> Tree<'s> {
 
     /// Universal part of speech ("VERB", "PROPN").
     pub fn upos(&self, word: usize) -> &'s str {
-        &self.syntax.tagger.tags[usize::from(self.tags[word])].upos
+        &self.tag_set[usize::from(self.tags[word])].upos
     }
 
     /// Penn Treebank tag ("VBD", "NNP").
     pub fn xpos(&self, word: usize) -> &'s str {
-        &self.syntax.tagger.tags[usize::from(self.tags[word])].xpos
+        &self.tag_set[usize::from(self.tags[word])].xpos
     }
 
     /// Morphological features, with `Voice=Pass` on a verb with a passive auxiliary.
     pub fn feats(&self, word: usize) -> String {
-        let base = &self.syntax.features[usize::from(self.tags[word])];
+        let base = &self.features[usize::from(self.tags[word])];
         if !self.dependents(word).any(|d| self.deprel(d) == "aux:pass") {
             return base.clone();
         }
@@ -58,12 +84,19 @@ impl<'s> Tree<'s> {
 
     /// The relation to the head ("nsubj", "obl:agent"; "root" for the root).
     pub fn deprel(&self, word: usize) -> &'s str {
-        &self.syntax.parser.labels[usize::from(self.labels[word])]
+        &self.relations[usize::from(self.labels[word])]
     }
 
     /// Dependents of `word`, left to right.
     pub fn dependents(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
-        (0..self.len()).filter(move |&d| self.heads[d] == Some(word))
+        let mut next = self.first_dependent[word];
+        std::iter::from_fn(move || {
+            let current = next;
+            (current != END).then(|| {
+                next = self.next_sibling[current];
+                current
+            })
+        })
     }
 
     /// The first dependent of `word` with relation `deprel`.

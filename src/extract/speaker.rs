@@ -1,0 +1,248 @@
+//! Who speaks, read from the sentence's dependency parse rather than from word order:
+//! the subject of the speech verb wherever it stands ("Secretary of State Marco Rubio
+//! said", "\"…,\" said Donald Trump"), the agent of a passive ("was announced by the
+//! Kremlin"), the subject of the first verb for a coordinated one ("arrived in Doha
+//! and said"). A common noun as subject ("presenters said") names nobody.
+
+use super::gazetteer::EntityClass;
+use super::parse::SentenceSyntax;
+use super::view::{NameMention, SentenceView};
+use crate::syntax::Tree;
+
+/// The named speaker of the verb at extractor token `trigger`, with those
+/// coordinated with it ("Moscow and Paris said"). None when there is no parse, no
+/// subject, a pronoun, or a subject that names no actor itself ("Putin's spokesman",
+/// "presenters"): the word-order rules, which know pronouns and owners, decide then.
+pub(super) fn speaker(
+    view: &SentenceView<'_, '_>,
+    trigger: usize,
+) -> Option<(String, Vec<String>)> {
+    let parsed = view.syntax()?;
+    let tree = &parsed.tree;
+    let verb = parsed.word(trigger)?;
+    if !matches!(tree.upos(verb), "VERB" | "AUX") {
+        return None;
+    }
+    let subjects = subjects_of(tree, verb);
+    if subjects.iter().any(|&s| tree.upos(s) == "PRON") {
+        return None;
+    }
+    // A title the parser split off ("Secretary [of State] Marco Rubio" read as two
+    // subjects) is no speaker: the first subject that names an actor is.
+    let named = subjects.iter().find_map(|&subject| {
+        let actor = name_of(view, parsed, subject).and_then(speaking_actor)?;
+        Some((subject, actor))
+    });
+    let (subject, actor) = named?;
+    let co = tree
+        .dependents(subject)
+        .filter(|&d| tree.deprel(d) == "conj")
+        .filter_map(|d| name_of(view, parsed, d))
+        .filter_map(speaking_actor)
+        .filter(|other| *other != actor)
+        .collect();
+    Some((actor, co))
+}
+
+/// Is the event noun at extractor token `noun` the object of a speech verb ("Jack
+/// Reed condemned the strikes")? Then the speaker reports it and did not do it.
+pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool {
+    let Some(parsed) = view.syntax() else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let Some(word) = parsed.word(noun) else {
+        return false;
+    };
+    if !matches!(tree.deprel(word), "obj" | "nsubj:pass") {
+        return false;
+    }
+    let Some(verb) = tree.head(word) else {
+        return false;
+    };
+    // The extractor token where the verb starts.
+    let Some(token) = parsed.word_of.iter().position(|&w| w == Some(verb)) else {
+        return false;
+    };
+    view.lexicon
+        .events
+        .trigger_at(&view.folded, token)
+        .is_some_and(|t| t.kind == crate::model::Kind::Statement && !t.noun)
+}
+
+/// The subjects of `verb`: its `nsubj` (one, unless the parser went wrong); for a
+/// passive, the agent (`obl:agent`); for a verb coordinated with or governed by
+/// another ("arrived and said", "went on to say"), that verb's subject.
+fn subjects_of(tree: &Tree<'_>, verb: usize) -> Vec<usize> {
+    let nominal = |verb: usize| -> Vec<usize> {
+        tree.dependents(verb)
+            .filter(|&d| tree.deprel(d) == "nsubj")
+            .collect()
+    };
+    let subjects = nominal(verb);
+    if !subjects.is_empty() {
+        return subjects;
+    }
+    if tree.dependent(verb, "nsubj:pass").is_some() || tree.dependent(verb, "aux:pass").is_some() {
+        return tree.dependent(verb, "obl:agent").into_iter().collect();
+    }
+    // Only an active verb lends its subject: the agent of a passive one did not
+    // speak ("concessions could be finalised by Zelensky and noted ..." misparsed).
+    let mut verb = verb;
+    for _ in 0..2 {
+        match (tree.deprel(verb), tree.head(verb)) {
+            ("conj" | "xcomp", Some(head)) => verb = head,
+            _ => return Vec::new(),
+        }
+        let subjects = nominal(verb);
+        if !subjects.is_empty() {
+            return subjects;
+        }
+    }
+    Vec::new()
+}
+
+/// The name the subject word stands for: among the names held by the word and the
+/// words joined to it as parts of one name (`flat`, `compound`), the last, since an
+/// English name phrase ends in its head ("UN Secretary-General Antonio Guterres",
+/// "Kremlin spokesman Dmitry Peskov"); failing that, an appositive ("the envoy,
+/// Kirill Dmitriev,").
+fn name_of<'v>(
+    view: &'v SentenceView<'_, '_>,
+    parsed: &SentenceSyntax,
+    word: usize,
+) -> Option<&'v NameMention> {
+    let tree = &parsed.tree;
+    let holds = |m: &NameMention, w: usize| {
+        let first = parsed.word(m.first);
+        let last = parsed.word(m.end.saturating_sub(1));
+        first.zip(last).is_some_and(|(f, l)| f <= w && w <= l)
+    };
+    let named = |words: &[usize]| {
+        view.names
+            .iter()
+            .filter(|m| words.iter().any(|&w| holds(m, w)))
+            .max_by_key(|m| m.first)
+    };
+    let mut chain = vec![word];
+    chain.extend(
+        tree.dependents(word)
+            .filter(|&d| matches!(tree.deprel(d), "flat" | "compound")),
+    );
+    named(&chain).or_else(|| {
+        let appositives: Vec<usize> = tree
+            .dependents(word)
+            .filter(|&d| tree.deprel(d) == "appos")
+            .collect();
+        named(&appositives)
+    })
+}
+
+/// The actor a subject name speaks for: a capital speaks for its country.
+fn speaking_actor(m: &NameMention) -> Option<String> {
+    match m.entity.class {
+        EntityClass::Capital => m.entity.country.clone(),
+        _ => m.entity.actor().map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::document::Document;
+    use crate::extract::{extract_document, Lexicon};
+    use crate::model::{DateSource, Kind};
+
+    fn statements(text: &str) -> Vec<Vec<String>> {
+        let lexicon = Lexicon::builtin().expect("built-in lexicon");
+        let doc = Document {
+            name: "t.txt".into(),
+            path: "t.txt".into(),
+            text: text.to_string(),
+            body_start: 0,
+            published: NaiveDate::from_ymd_opt(2025, 12, 3),
+            published_from: DateSource::Argument,
+            outlet: None,
+        };
+        extract_document(&doc, &lexicon)
+            .events
+            .into_iter()
+            .filter(|e| e.kind == Kind::Statement)
+            .map(|e| e.actors)
+            .collect()
+    }
+
+    /// (sentence, the speaker it names; None when it must give no statement).
+    const SPEAKERS: &[(&str, Option<&str>)] = &[
+        // The subject after the verb: inverted attribution.
+        (
+            "\"We will not back down from our position,\" said Donald Trump.",
+            Some("Donald Trump"),
+        ),
+        // A title and a name before the verb, a date between verb and clause.
+        (
+            "Secretary of State Marco Rubio said on Tuesday that the talks would resume.",
+            Some("Marco Rubio"),
+        ),
+        (
+            "Senator Jack Reed condemned the strikes on Monday.",
+            Some("Jack Reed"),
+        ),
+        // The agent of a passive.
+        (
+            "The ceasefire was announced by the Kremlin on Monday.",
+            Some("Kremlin"),
+        ),
+        // The subject of the first of two coordinated verbs.
+        (
+            "Putin arrived in Minsk and said on Friday that the talks had failed.",
+            Some("Vladimir Putin"),
+        ),
+        // A common noun as subject names nobody, not the next person named.
+        (
+            "Presenters said Zelensky would travel to Berlin on Friday.",
+            None,
+        ),
+    ];
+
+    #[test]
+    fn the_object_of_a_speech_verb_is_not_the_speaker_s_act() {
+        let lexicon = Lexicon::builtin().expect("built-in lexicon");
+        let doc = Document {
+            name: "t.txt".into(),
+            path: "t.txt".into(),
+            text: "Senator Jack Reed condemned the strikes on Monday.".into(),
+            body_start: 0,
+            published: NaiveDate::from_ymd_opt(2025, 12, 3),
+            published_from: DateSource::Argument,
+            outlet: None,
+        };
+        let events = extract_document(&doc, &lexicon).events;
+        assert!(
+            events
+                .iter()
+                .filter(|e| e.kind == Kind::Strike)
+                .all(|e| !e.actors.contains(&"Jack Reed".to_string())),
+            "{events:#?}"
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_the_subject_in_the_parse() {
+        let mut failures = Vec::new();
+        for &(text, speaker) in SPEAKERS {
+            let found = statements(text);
+            let ok = match speaker {
+                Some(name) => found
+                    .iter()
+                    .any(|actors| actors.first().map(String::as_str) == Some(name)),
+                None => found.is_empty(),
+            };
+            if !ok {
+                failures.push(format!("{text}\n  expected {speaker:?}, found {found:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
