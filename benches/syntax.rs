@@ -87,3 +87,26 @@ fn load_model(bencher: divan::Bencher) {
             .expect("model file");
     bencher.bench(|| Syntax::from_bytes(&bytes).map(|s| s.parser().labels().len()));
 }
+
+/// One sentence of `n` tokens (given tokens, as with `--input conllu`, which are
+/// never cut): the time per token must not grow with `n`.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn one_long_sentence(bencher: divan::Bencher, n: usize) {
+    let syntax = Syntax::english().expect("built-in model");
+    let words = [
+        "the",
+        "talks",
+        "in",
+        "Doha",
+        "went",
+        "on",
+        ",",
+        "officials",
+        "said",
+        "and",
+    ];
+    let sentence: Vec<&str> = words.iter().copied().cycle().take(n).collect();
+    bencher
+        .counter(ItemsCount::new(n))
+        .bench(|| syntax.analyse(&sentence).len());
+}

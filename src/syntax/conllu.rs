@@ -43,12 +43,15 @@ pub struct FormatError {
 pub fn read(text: &str) -> Result<Vec<Sentence>, FormatError> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();
+    // The line of each word of the current sentence, for errors found at its end.
+    let mut word_lines: Vec<usize> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if raw.trim().is_empty() {
             if !current.words.is_empty() {
-                finish(&mut current)?;
+                finish(&current, &word_lines)?;
+                word_lines.clear();
                 sentences.push(std::mem::take(&mut current));
             } else if !current.comments.is_empty() || !current.other_lines.is_empty() {
                 return Err(FormatError {
@@ -109,6 +112,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, FormatError> {
                 reason: format!("HEAD `{h}` is not a number"),
             })?),
         };
+        word_lines.push(line);
         current.words.push(Word {
             form: columns[1].to_string(),
             lemma: columns[2].to_string(),
@@ -122,7 +126,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, FormatError> {
         });
     }
     if !current.words.is_empty() {
-        finish(&mut current)?;
+        finish(&current, &word_lines)?;
         sentences.push(current);
     } else if !current.comments.is_empty() {
         return Err(FormatError {
@@ -134,12 +138,12 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, FormatError> {
 }
 
 /// Check the heads of a finished sentence point at its words.
-fn finish(sentence: &mut Sentence) -> Result<(), FormatError> {
+fn finish(sentence: &Sentence, word_lines: &[usize]) -> Result<(), FormatError> {
     let n = sentence.words.len();
     for (i, word) in sentence.words.iter().enumerate() {
         if word.head.is_some_and(|h| h > n) {
             return Err(FormatError {
-                line: sentence.line + sentence.comments.len() + i,
+                line: word_lines.get(i).copied().unwrap_or(sentence.line),
                 reason: format!(
                     "HEAD {} is past the last word ({n})",
                     word.head.unwrap_or(0)
@@ -219,6 +223,7 @@ mod tests {
             ),
             ("1\ta\t_\t_\t_\t_\tx\troot\t_\t_\n", 1, "not a number"),
             ("1\ta\t_\t_\t_\t_\t5\troot\t_\t_\n", 1, "past the last word"),
+            ("# c\n1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\t_\t_\t_\t_\t0\troot\t_\t_\n2\tb\t_\t_\t_\t_\t9\tdep\t_\t_\n", 4, "past the last word"),
         ] {
             let err = read(text).unwrap_err();
             assert_eq!(err.line, line, "{text:?}");

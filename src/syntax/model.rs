@@ -59,14 +59,6 @@ impl Syntax {
         out
     }
 
-    pub fn tagger_weights(&self) -> &Weights {
-        &self.tagger.weights
-    }
-
-    pub fn parser_weights(&self) -> &Weights {
-        &self.parser.weights
-    }
-
     pub fn tagger(&self) -> &Tagger {
         &self.tagger
     }
