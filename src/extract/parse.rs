@@ -5,7 +5,8 @@
 use std::cell::OnceCell;
 
 use crate::document;
-use crate::syntax::{tokenise::tokenise_sentence, Syntax, Tree};
+use crate::syntax::tokenise::{tokenise_sentence, MAX_SENTENCE_TOKENS};
+use crate::syntax::{Syntax, Tree};
 use crate::text::Token;
 
 /// A sentence's parse, with the extractor's tokens mapped onto the parser's.
@@ -28,7 +29,9 @@ impl SentenceSyntax {
         let syntax = Syntax::english().ok()?;
         let body = dateline_end(tokens).map_or(start, |end| end.max(start));
         let words = tokenise_sentence(text.get(body - start..)?, body);
-        if words.is_empty() {
+        // A "sentence" past this length is a list or a text without full stops: no
+        // grammar to read, and a bound keeps extraction linear whatever the input.
+        if words.is_empty() || words.len() > MAX_SENTENCE_TOKENS {
             return None;
         }
         let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();

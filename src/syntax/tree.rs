@@ -109,15 +109,21 @@ impl<'s> Tree<'s> {
         self.heads.iter().position(Option::is_none)
     }
 
-    /// The word and everything under it, as a contiguous range of word indices
-    /// (projective trees keep subtrees contiguous; for others it is the hull).
+    /// The word and everything under it, as a range of word indices (projective
+    /// trees keep subtrees contiguous; for others it is the hull). Walks the subtree
+    /// once: linear in its size.
     pub fn span(&self, word: usize) -> std::ops::Range<usize> {
         let (mut first, mut last) = (word, word);
-        for other in 0..self.len() {
-            if self.dominates(word, other) {
-                first = first.min(other);
-                last = last.max(other);
+        let mut pending = vec![word];
+        let mut visited = 0;
+        while let Some(w) = pending.pop() {
+            visited += 1;
+            if visited > self.len() {
+                break;
             }
+            first = first.min(w);
+            last = last.max(w);
+            pending.extend(self.dependents(w));
         }
         first..last + 1
     }
