@@ -2,7 +2,7 @@
 //! extractor's tokens mapped onto the parser's (which cut "Russia's" and "don't" as
 //! the treebanks do).
 
-use std::cell::OnceCell;
+use std::cell::{Ref, RefCell};
 
 use crate::document;
 use crate::syntax::tokenise::{tokenise_sentence, MAX_SENTENCE_TOKENS};
@@ -16,16 +16,63 @@ pub(super) struct SentenceSyntax {
     /// the tokens of a wire dateline ("MOSCOW, Feb 5 (Reuters) –"), which is left out
     /// of the parse: it is no part of the sentence's grammar.
     pub(super) word_of: Vec<Option<usize>>,
+    /// Words parsed: a prefix of the sentence, or all of it.
+    extent: usize,
+    complete: bool,
 }
 
-/// Parsed on first use: most sentences never need it.
-pub(super) type LazySyntax = OnceCell<Option<SentenceSyntax>>;
+/// Words past the last one a rule asks about that the parse still reads. The tagger
+/// and the parser go left to right and look two words ahead, so every arc and tag
+/// within a prefix is the same as in the whole sentence's parse up to two words from
+/// its end; eight words more leave room for an inverted speaker's titles and name
+/// ("said Iranian Foreign Minister Abbas Araghchi"). Rules ask about the subject of
+/// a verb, so the rest of a long sentence is never parsed.
+const LOOKAHEAD: usize = 8;
+
+/// A sentence's parse, made on first use (most sentences never need one) and made
+/// again, longer, if a later rule asks about a word past its end.
+#[derive(Default)]
+pub(super) struct LazySyntax {
+    parsed: RefCell<Option<Option<SentenceSyntax>>>,
+}
+
+impl LazySyntax {
+    /// The parse, covering extractor token `through` with its context.
+    pub(super) fn get(
+        &self,
+        tokens: &[Token<'_>],
+        text: &str,
+        start: usize,
+        through: usize,
+    ) -> Option<Ref<'_, SentenceSyntax>> {
+        let covered = match &*self.parsed.borrow() {
+            Some(None) => return None,
+            Some(Some(parsed)) => parsed.covers(through),
+            None => false,
+        };
+        if !covered {
+            let parsed = SentenceSyntax::parse(tokens, text, start, through);
+            *self.parsed.borrow_mut() = Some(parsed);
+        }
+        Ref::filter_map(self.parsed.borrow(), |p| {
+            p.as_ref().and_then(Option::as_ref)
+        })
+        .ok()
+    }
+}
 
 impl SentenceSyntax {
     /// Parse the sentence `text`, which starts at byte `start` of the document and
     /// which `tokens` cut in the extractor's way. None if the built-in model cannot be
     /// read (a damaged build; the syntax tests catch that) or there are no words.
-    pub(super) fn parse(tokens: &[Token<'_>], text: &str, start: usize) -> Option<Self> {
+    /// Only the words up to extractor token `through`, and [`LOOKAHEAD`] more, are
+    /// parsed.
+    pub(super) fn parse(
+        tokens: &[Token<'_>],
+        text: &str,
+        start: usize,
+        through: usize,
+    ) -> Option<Self> {
         let syntax = Syntax::english().ok()?;
         let body = dateline_end(tokens).map_or(start, |end| end.max(start));
         let words = tokenise_sentence(text.get(body - start..)?, body);
@@ -34,8 +81,6 @@ impl SentenceSyntax {
         if words.is_empty() || words.len() > MAX_SENTENCE_TOKENS {
             return None;
         }
-        let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
-        let tree = syntax.analyse(&forms);
         let mut word_of = Vec::with_capacity(tokens.len());
         let mut w = 0;
         for token in tokens {
@@ -48,7 +93,34 @@ impl SentenceSyntax {
             }
             word_of.push(Some(w));
         }
-        Some(SentenceSyntax { tree, word_of })
+        let last = word_of
+            .get(through)
+            .copied()
+            .flatten()
+            .unwrap_or(words.len());
+        let extent = words.len().min(last + LOOKAHEAD + 1);
+        for slot in &mut word_of {
+            if slot.is_some_and(|w| w >= extent) {
+                *slot = None;
+            }
+        }
+        let forms: Vec<&str> = words[..extent].iter().map(|w| w.form.as_str()).collect();
+        let tree = syntax.analyse(&forms);
+        Some(SentenceSyntax {
+            tree,
+            word_of,
+            extent,
+            complete: extent == words.len(),
+        })
+    }
+
+    /// Does this parse read extractor token `through` with all its context?
+    fn covers(&self, through: usize) -> bool {
+        match self.word(through) {
+            Some(w) => self.complete || w + LOOKAHEAD < self.extent,
+            // Past the prefix, or in a dateline (never parsed: no prefix helps).
+            None => self.complete || self.word_of.get(through).is_none(),
+        }
     }
 
     /// The parser token of extractor token `token`.

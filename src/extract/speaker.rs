@@ -21,7 +21,8 @@ pub(super) fn speaker(
     if word_order_suffices(view, trigger) {
         return None;
     }
-    let parsed = view.syntax()?;
+    let parsed = view.syntax(trigger)?;
+    let parsed = &*parsed;
     let tree = &parsed.tree;
     let verb = parsed.word(trigger)?;
     if !matches!(tree.upos(verb), "VERB" | "AUX") {
@@ -72,7 +73,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool
     if !speech_verb_before {
         return false;
     }
-    let Some(parsed) = view.syntax() else {
+    let Some(parsed) = view.syntax(noun) else {
         return false;
     };
     let tree = &parsed.tree;

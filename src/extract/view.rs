@@ -29,11 +29,10 @@ pub(super) struct SentenceView<'a, 's> {
 }
 
 impl SentenceView<'_, '_> {
-    /// The sentence's dependency parse, made on first use.
-    pub(super) fn syntax(&self) -> Option<&SentenceSyntax> {
-        self.syntax
-            .get_or_init(|| SentenceSyntax::parse(self.tokens, self.text, self.start))
-            .as_ref()
+    /// The sentence's dependency parse, made on first use, reading token `through`
+    /// with its context (the words after it may not be parsed).
+    pub(super) fn syntax(&self, through: usize) -> Option<std::cell::Ref<'_, SentenceSyntax>> {
+        self.syntax.get(self.tokens, self.text, self.start, through)
     }
 
     pub(super) fn name_at(&self, i: usize) -> Option<&NameMention> {
