@@ -103,15 +103,7 @@ fn run() -> Result<(), String> {
     for name in EVAL_FILES {
         let gold = read(&corpora.join(name))?;
         let scores = train::evaluate(&model, &gold);
-        println!(
-            "{name:<28} words {:>6}  UPOS {:.4}  XPOS {:.4}  UAS {:.4}  LAS {:.4}  (exact labels {:.4})",
-            scores.words,
-            scores.upos_accuracy(),
-            scores.xpos_accuracy(),
-            scores.uas(),
-            scores.las(),
-            scores.las_exact()
-        );
+        println!("{name}: {scores}");
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! [`document`] (articles and their publication dates) → [`temporal`] (dates in the
 //! text) → [`extract`] (events per article) → [`graph`] (merge, order, link) →
 //! [`export`] (YAML, DOT). Below them all: [`text`] (tokens and sentences), [`io`]
-//! (bounded reads, atomic writes), [`hash`] and [`error`]; [`syntax`] (parts of speech
+//! (bounded reads, atomic writes), [`hash`], [`random`] and [`error`]; [`syntax`] (parts of speech
 //! and dependency trees from a built-in model) serves the extractor. Each stage owns its word
 //! lists as data (`src/temporal/lexicon/`, `src/extract/lexicon/`);
 //! `tests/architecture.rs` keeps the imports one-way.
@@ -30,6 +30,7 @@ pub mod graph;
 pub mod hash;
 pub mod io;
 pub mod model;
+pub mod random;
 pub mod syntax;
 #[doc(hidden)]
 pub mod synthetic;

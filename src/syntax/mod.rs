@@ -23,6 +23,5 @@ pub mod train;
 pub mod tree;
 
 pub use model::Syntax;
-pub use random::Random;
 pub use tokenise::{tokenise, Token};
 pub use tree::Tree;

@@ -6,7 +6,7 @@
 use super::lexeme::Lexeme;
 use super::parser::{left, right, transitions, Parser, State, NONE, REDUCE, SHIFT};
 use super::perceptron::Trainer;
-use super::random::Random;
+use super::random::training_rng;
 use super::tagger::best;
 
 /// A sentence to learn from: words, (predicted) tags, and the gold tree, with
@@ -34,7 +34,7 @@ pub fn train(
     let classes = transitions(labels.len());
     let mut trainer = Trainer::new(classes);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut random = Random::new(seed);
+    let mut random = training_rng(seed);
     let mut features = Vec::with_capacity(96);
     let mut scores = vec![0i32; classes];
     let mut costs = vec![0u32; classes];
@@ -61,18 +61,20 @@ pub fn train(
                 }
                 let least = costs.iter().copied().min().unwrap_or(0);
                 let guess = best(&scores);
-                let mut gold_scores = scores.clone();
-                for (t, score) in gold_scores.iter_mut().enumerate() {
-                    if costs[t] != least {
-                        *score = i32::MIN;
-                    }
-                }
-                let truth = best(&gold_scores);
+                // The best-scoring of the cheapest transitions (the first on a tie,
+                // as `best` breaks them).
+                let truth = (0..classes)
+                    .filter(|&t| costs[t] == least)
+                    .fold(None, |chosen: Option<usize>, t| match chosen {
+                        Some(c) if scores[c] >= scores[t] => Some(c),
+                        _ => Some(t),
+                    })
+                    .unwrap_or(guess);
                 if costs[guess] != least {
                     trainer.update(&features, truth, guess);
                 }
                 trainer.tick();
-                let explore = epoch >= FOLLOW_GOLD_EPOCHS && random.chance(EXPLORE);
+                let explore = epoch >= FOLLOW_GOLD_EPOCHS && random.probability(EXPLORE);
                 state.apply(if explore { guess } else { truth });
             }
         }
@@ -103,27 +105,28 @@ impl Gold<'_> {
         let in_buffer = |k: usize| k >= b;
         let headless = |k: usize| state.heads[k] == NONE;
         let labels = (costs.len() - 2) / 2;
-
-        if state.is_valid(SHIFT, root) {
-            let mut cost = 0;
-            if self.heads[b].is_some_and(|h| on_stack[h]) {
-                cost += 1;
-            }
-            cost += (0..n)
+        let allowed = state.allowed();
+        // Gold dependents of b waiting headless on the stack: shifting b, or
+        // attaching it to the stack's top, leaves them no way to reach it.
+        let stranded = if b < n {
+            (0..n)
                 .filter(|&k| on_stack[k] && headless(k) && self.heads[k] == Some(b))
-                .count() as u32;
-            costs[SHIFT] = cost;
+                .count() as u32
+        } else {
+            0
+        };
+
+        if allowed.shift {
+            let head_on_stack = self.heads[b].is_some_and(|h| on_stack[h]);
+            costs[SHIFT] = u32::from(head_on_stack) + stranded;
         }
         let Some(s) = state.top() else { return };
         let dependents_in_buffer =
             |word: usize| (b..n).filter(|&k| self.heads[k] == Some(word)).count() as u32;
-        if state.is_valid(REDUCE, root) {
+        if allowed.reduce {
             costs[REDUCE] = dependents_in_buffer(s);
         }
-        if b >= n {
-            return;
-        }
-        if headless(s) {
+        if allowed.left {
             // left-arc: s takes b as its head and leaves the stack.
             let mut cost = dependents_in_buffer(s);
             let gold_head = self.heads[s];
@@ -132,31 +135,23 @@ impl Gold<'_> {
                 Some(h) if h != b && in_buffer(h) => cost += 1,
                 _ => {}
             }
-            for label in 0..labels {
-                if label == root {
-                    continue;
-                }
+            for label in (0..labels).filter(|&l| l != root) {
                 let wrong_label = gold_head == Some(b) && usize::from(self.labels[s]) != label;
                 costs[left(label)] = cost + u32::from(wrong_label);
             }
         }
-        // right-arc: b takes s as its head and goes onto the stack.
-        let mut cost = 0;
-        let gold_head = self.heads[b];
-        match gold_head {
-            None => cost += 1,
-            Some(h) if h != s && (on_stack[h] || in_buffer(h)) => cost += 1,
-            _ => {}
-        }
-        cost += (0..n)
-            .filter(|&k| on_stack[k] && headless(k) && self.heads[k] == Some(b))
-            .count() as u32;
-        for label in 0..labels {
-            if label == root {
-                continue;
+        if allowed.right {
+            // right-arc: b takes s as its head and goes onto the stack.
+            let gold_head = self.heads[b];
+            let head_lost = match gold_head {
+                None => true,
+                Some(h) => h != s && (on_stack[h] || in_buffer(h)),
+            };
+            let cost = u32::from(head_lost) + stranded;
+            for label in (0..labels).filter(|&l| l != root) {
+                let wrong_label = gold_head == Some(s) && usize::from(self.labels[b]) != label;
+                costs[right(label)] = cost + u32::from(wrong_label);
             }
-            let wrong_label = gold_head == Some(s) && usize::from(self.labels[b]) != label;
-            costs[right(label)] = cost + u32::from(wrong_label);
         }
     }
 }

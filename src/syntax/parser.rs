@@ -76,6 +76,14 @@ impl Parser {
     }
 }
 
+/// The kinds of transition a configuration allows.
+pub(super) struct Allowed {
+    pub shift: bool,
+    pub reduce: bool,
+    pub left: bool,
+    pub right: bool,
+}
+
 /// A parser configuration: the stack, the next word of the buffer, the arcs so far,
 /// and per word what the features read of its children.
 #[derive(Debug, Clone)]
@@ -122,41 +130,35 @@ impl State {
         self.stack.last().map(|&s| s as usize)
     }
 
-    pub fn is_valid(&self, transition: usize, root_label: usize) -> bool {
+    /// Which transitions this configuration allows: shift while words remain;
+    /// reduce a word that has its head; left-arc to a headless word; right-arc from
+    /// any word on the stack.
+    pub fn allowed(&self) -> Allowed {
         let has_next = self.next < self.len();
-        match transition {
-            SHIFT => has_next,
-            REDUCE => self.top().is_some_and(|s| self.heads[s] != NONE),
-            t => {
-                let label = (t - 2) / 2;
-                if label == root_label || !has_next {
-                    return false;
-                }
-                match self.top() {
-                    None => false,
-                    Some(s) => t % 2 == 1 || self.heads[s] == NONE,
-                }
-            }
+        let top_headless = self.top().map(|s| self.heads[s] == NONE);
+        Allowed {
+            shift: has_next,
+            reduce: top_headless == Some(false),
+            left: has_next && top_headless == Some(true),
+            right: has_next && top_headless.is_some(),
         }
     }
 
-    /// Set the score of every transition not allowed here to the minimum.
+    /// Set the score of every transition not allowed here to the minimum; no arc
+    /// takes the root's label.
     pub fn mask_invalid(&self, scores: &mut [i32], root_label: usize) {
-        let has_next = self.next < self.len();
-        let top_headless = self.top().map(|s| self.heads[s] == NONE);
-        if !has_next {
+        let allowed = self.allowed();
+        if !allowed.shift {
             scores[SHIFT] = i32::MIN;
         }
-        if top_headless != Some(false) {
+        if !allowed.reduce {
             scores[REDUCE] = i32::MIN;
         }
-        let left_ok = has_next && top_headless == Some(true);
-        let right_ok = has_next && top_headless.is_some();
         for (label, pair) in scores[2..].chunks_mut(2).enumerate() {
-            if !left_ok || label == root_label {
+            if !allowed.left || label == root_label {
                 pair[0] = i32::MIN;
             }
-            if !right_ok || label == root_label {
+            if !allowed.right || label == root_label {
                 pair[1] = i32::MIN;
             }
         }

@@ -82,15 +82,6 @@ impl Weights {
         self.classes
     }
 
-    /// Number of features with at least one weight.
-    pub fn len(&self) -> usize {
-        self.slots.iter().filter(|&&s| s != 0).count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Add the weights of `features` into `scores` (one per class).
     #[inline]
     pub fn score(&self, features: &[Feature], scores: &mut [i32]) {

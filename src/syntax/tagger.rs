@@ -173,7 +173,7 @@ pub fn train(
     };
     let mut trainer = Trainer::new(model.tags.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut random = super::random::Random::new(seed);
+    let mut random = super::random::training_rng(seed);
     let mut features = Vec::with_capacity(40);
     let mut scores = vec![0i32; model.tags.len()];
     for _ in 0..epochs {

@@ -331,6 +331,21 @@ impl Scores {
     }
 }
 
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} words, UPOS {:.4}, XPOS {:.4}, UAS {:.4}, LAS {:.4} (LAS with subtypes {:.4})",
+            self.words,
+            self.upos_accuracy(),
+            self.xpos_accuracy(),
+            self.uas(),
+            self.las(),
+            self.las_exact()
+        )
+    }
+}
+
 /// Tag and parse the gold tokens of `sentences` and score the result.
 pub fn evaluate(syntax: &Syntax, sentences: &[Sentence]) -> Scores {
     let mut scores = Scores::default();
