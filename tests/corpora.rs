@@ -15,22 +15,8 @@ use dateline::temporal::{tag_text, tag_text_leaning, Direction, When};
 use dateline::timeml::{self, Scores};
 use dateline::Lexicon;
 
-fn corpora() -> Option<PathBuf> {
-    let dir = std::env::var_os("DATELINE_CORPORA").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "{} is missing; CI must run with ../shared beside the repository",
-        dir.display()
-    );
-    eprintln!("skipped: {} is not there", dir.display());
-    None
-}
+mod common;
+use common::corpora;
 
 fn timebank_files(root: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = ["TimeBank", "AQUAINT"]
@@ -123,7 +109,7 @@ fn score_with_errors(files: &[PathBuf], lexicon: &Lexicon, errors_to: &str) -> S
 
 #[test]
 fn timebank() {
-    let Some(root) = corpora() else { return };
+    let Some(root) = corpora("") else { return };
     let lexicon = Lexicon::builtin().unwrap();
     let files = timebank_files(&root);
     assert!(files.len() >= 250, "only {} TimeML files", files.len());
@@ -302,7 +288,7 @@ fn grain_of(when: &When) -> &'static str {
 /// lean, each regional corpus with its region's holidays. Holidays are counted apart.
 #[test]
 fn duckling() {
-    let Some(root) = corpora() else { return };
+    let Some(root) = corpora("") else { return };
     let lexicon = Lexicon::builtin().unwrap();
     // Holidays differ by region (Thanksgiving is in October in Canada): each
     // regional corpus is read with `--region` set to its country.

@@ -2,28 +2,14 @@
 //! the `dateline parse` command on good and bad input, and deterministic training.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use dateline::syntax::{conllu, train, Syntax};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{corpora, dateline, root, stderr, stdout};
 
 fn treebanks() -> Option<PathBuf> {
-    let dir = std::env::var_os("DATELINE_CORPORA")
-        .map_or_else(|| root().join("../shared/corpora"), PathBuf::from);
-    let ud = dir.join("ud");
-    if ud.is_dir() {
-        return Some(ud);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "{} is missing; CI must run with ../shared beside the repository",
-        ud.display()
-    );
-    eprintln!("skipped: {} is not there", ud.display());
-    None
+    corpora("ud")
 }
 
 fn read(path: &Path) -> Vec<conllu::Sentence> {
@@ -45,15 +31,7 @@ fn accuracy_on_the_ud_test_sets() {
     let mut failures = Vec::new();
     for &(name, upos, uas, las) in FLOORS {
         let scores = train::evaluate(syntax, &read(&ud.join(name)));
-        println!(
-            "{name}: {} words, UPOS {:.4}, XPOS {:.4}, UAS {:.4}, LAS {:.4} (LAS with subtypes {:.4})",
-            scores.words,
-            scores.upos_accuracy(),
-            scores.xpos_accuracy(),
-            scores.uas(),
-            scores.las(),
-            scores.las_exact()
-        );
+        println!("{name}: {scores}");
         for (what, got, floor) in [
             ("UPOS", scores.upos_accuracy(), upos),
             ("UAS", scores.uas(), uas),
@@ -104,22 +82,6 @@ fn a_damaged_model_is_refused_not_trusted() {
 }
 
 // ---- the command line ----
-
-fn dateline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run dateline")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);

@@ -77,7 +77,7 @@ mod tests {
     use crate::model::Kind;
     use chrono::NaiveDate;
 
-    fn doc(text: &str, published: &str) -> Document {
+    pub(super) fn doc(text: &str, published: &str) -> Document {
         Document {
             name: "t.txt".into(),
             path: "t.txt".into(),

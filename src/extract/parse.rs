@@ -123,6 +123,11 @@ impl SentenceSyntax {
         }
     }
 
+    /// The first extractor token of parser token `word`.
+    pub(super) fn token_of(&self, word: usize) -> Option<usize> {
+        self.word_of.iter().position(|&w| w == Some(word))
+    }
+
     /// The parser token of extractor token `token`.
     pub(super) fn word(&self, token: usize) -> Option<usize> {
         self.word_of.get(token).copied().flatten()

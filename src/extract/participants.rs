@@ -346,21 +346,8 @@ fn arrange_sides(
 /// "accused Azerbaijani troops"): the first name within a few words, with only
 /// determiners, title words or qualifiers before it.
 fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
-    let mut j = end;
-    while j < view.tokens.len() && j < end + 4 {
-        if let Some(m) = view.name_starting_at(j) {
-            return m.entity.actor().is_some().then_some(m);
-        }
-        let token = &view.tokens[j];
-        let filler = view.is_determiner(j)
-            || token.is_word() && token.is_capitalized()
-            || view.lexicon.gazetteer.is_title(&view.folded[j]);
-        if !filler {
-            return None;
-        }
-        j += 1;
-    }
-    None
+    view.name_after(end, 4)
+        .filter(|m| m.entity.actor().is_some())
 }
 
 /// Who a statement is aimed at: the object of "accused", "warned", "urged".

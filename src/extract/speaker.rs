@@ -87,7 +87,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool
         return false;
     };
     // The extractor token where the verb starts.
-    let Some(token) = parsed.word_of.iter().position(|&w| w == Some(verb)) else {
+    let Some(token) = parsed.token_of(verb) else {
         return false;
     };
     view.lexicon
@@ -205,7 +205,7 @@ fn name_of<'v>(
         .or_else(|| {
             // A title heads the subject and the person holding it hangs below it
             // ("Secretary-General of NATO Mark Rutte"): the last person in it.
-            let first = parsed.word_of.iter().position(|&w| w == Some(word))?;
+            let first = parsed.token_of(word)?;
             if !view.lexicon.gazetteer.is_title(&view.folded[first]) {
                 return None;
             }
@@ -231,21 +231,7 @@ fn inverted_speaker(view: &SentenceView<'_, '_>, trigger: usize) -> Option<Strin
     if !after_quote {
         return None;
     }
-    let mut j = trigger + 1;
-    while j < view.tokens.len() && j <= trigger + 5 {
-        if let Some(m) = view.name_starting_at(j) {
-            return speaking_actor(m);
-        }
-        let token = &view.tokens[j];
-        let qualifier = view.is_determiner(j)
-            || token.is_word() && token.is_capitalized()
-            || view.lexicon.gazetteer.is_title(&view.folded[j]);
-        if !qualifier {
-            return None;
-        }
-        j += 1;
-    }
-    None
+    view.name_after(trigger + 1, 5).and_then(speaking_actor)
 }
 
 /// The actor a subject name speaks for: a capital speaks for its country.
@@ -258,25 +244,17 @@ fn speaking_actor(m: &NameMention) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
+    use crate::extract::tests::doc;
+    use crate::extract::{extract_document, ExtractedEvent, Lexicon};
+    use crate::model::Kind;
 
-    use crate::document::Document;
-    use crate::extract::{extract_document, Lexicon};
-    use crate::model::{DateSource, Kind};
+    fn events(text: &str) -> Vec<ExtractedEvent> {
+        let lexicon = Lexicon::builtin().expect("built-in lexicon");
+        extract_document(&doc(text, "2025-12-03"), &lexicon).events
+    }
 
     fn statements(text: &str) -> Vec<Vec<String>> {
-        let lexicon = Lexicon::builtin().expect("built-in lexicon");
-        let doc = Document {
-            name: "t.txt".into(),
-            path: "t.txt".into(),
-            text: text.to_string(),
-            body_start: 0,
-            published: NaiveDate::from_ymd_opt(2025, 12, 3),
-            published_from: DateSource::Argument,
-            outlet: None,
-        };
-        extract_document(&doc, &lexicon)
-            .events
+        events(text)
             .into_iter()
             .filter(|e| e.kind == Kind::Statement)
             .map(|e| e.actors)
@@ -322,17 +300,7 @@ mod tests {
 
     #[test]
     fn the_object_of_a_speech_verb_is_not_the_speaker_s_act() {
-        let lexicon = Lexicon::builtin().expect("built-in lexicon");
-        let doc = Document {
-            name: "t.txt".into(),
-            path: "t.txt".into(),
-            text: "Senator Jack Reed condemned the strikes on Monday.".into(),
-            body_start: 0,
-            published: NaiveDate::from_ymd_opt(2025, 12, 3),
-            published_from: DateSource::Argument,
-            outlet: None,
-        };
-        let events = extract_document(&doc, &lexicon).events;
+        let events = events("Senator Jack Reed condemned the strikes on Monday.");
         assert!(
             events
                 .iter()

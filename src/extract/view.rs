@@ -43,6 +43,25 @@ impl SentenceView<'_, '_> {
         self.names.iter().find(|m| m.first == first)
     }
 
+    /// The first name starting within `window` tokens from `from`, with only
+    /// determiners, capitalised qualifiers or title words before it ("received US
+    /// envoy Morgan Ortagus", "said Iranian Foreign Minister Abbas Araghchi").
+    pub(super) fn name_after(&self, from: usize, window: usize) -> Option<&NameMention> {
+        for j in from..self.tokens.len().min(from + window) {
+            if let Some(m) = self.name_starting_at(j) {
+                return Some(m);
+            }
+            let token = &self.tokens[j];
+            let filler = self.is_determiner(j)
+                || token.is_word() && token.is_capitalized()
+                || self.lexicon.gazetteer.is_title(&self.folded[j]);
+            if !filler {
+                return None;
+            }
+        }
+        None
+    }
+
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.end == end)
     }
