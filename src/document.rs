@@ -47,6 +47,12 @@ struct ManifestEntry {
     file: String,
     published: Option<serde_yaml::Value>,
     outlet: Option<String>,
+    /// Provenance for a corpus (where the text came from, under which licence): read
+    /// so that a typo elsewhere is still an error, not used by the pipeline.
+    #[allow(dead_code)]
+    url: Option<String>,
+    #[allow(dead_code)]
+    licence: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

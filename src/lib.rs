@@ -38,6 +38,7 @@ pub mod temporal;
 pub mod text;
 pub mod timeml;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use error::{Error, Result, Warning};
@@ -90,6 +91,53 @@ pub fn build_with(
 /// pure function of one article, so the result, in document order, is the same
 /// whatever the thread count.
 fn extract_all(documents: &[document::Document], lexicon: &Lexicon) -> Vec<extract::Extraction> {
+    // Byte-identical copies (one wire story saved twice, a re-scraped page) with the
+    // same publication date extract to the same events: extract each text once.
+    let mut first_with: BTreeMap<(u64, usize, Option<chrono::NaiveDate>), Vec<usize>> =
+        BTreeMap::new();
+    let mut unique: Vec<usize> = Vec::with_capacity(documents.len());
+    let mut copy_of: Vec<usize> = Vec::with_capacity(documents.len());
+    for (i, doc) in documents.iter().enumerate() {
+        let key = (
+            hash::fnv1a_64(doc.text.bytes()),
+            doc.body_start,
+            doc.published,
+        );
+        let same = first_with.entry(key).or_default();
+        match same.iter().find(|&&j| documents[j].text == doc.text) {
+            Some(&j) => copy_of.push(copy_of[j]),
+            None => {
+                same.push(i);
+                copy_of.push(unique.len());
+                unique.push(i);
+            }
+        }
+    }
+    let unique_docs: Vec<&document::Document> = unique.iter().map(|&i| &documents[i]).collect();
+    let mut extracted: Vec<Option<extract::Extraction>> = extract_each(&unique_docs, lexicon)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut uses_left = vec![0usize; extracted.len()];
+    for &u in &copy_of {
+        uses_left[u] += 1;
+    }
+    copy_of
+        .into_iter()
+        .map(|u| {
+            uses_left[u] -= 1;
+            // The last use takes the extraction; earlier ones copy it.
+            let extraction = if uses_left[u] == 0 {
+                extracted[u].take()
+            } else {
+                extracted[u].clone()
+            };
+            extraction.unwrap_or_default()
+        })
+        .collect()
+}
+
+fn extract_each(documents: &[&document::Document], lexicon: &Lexicon) -> Vec<extract::Extraction> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if threads <= 1 || documents.len() < 2 {
         return documents

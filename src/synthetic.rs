@@ -143,6 +143,8 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 actors: vec![truth.actor.clone()],
                 counterparts: vec![truth.counterpart.clone()],
                 place: truth.place.clone(),
+                sides: vec![truth.actor.clone(), truth.counterpart.clone()],
+                place_country: None,
                 killed: None,
                 injured: None,
                 date,

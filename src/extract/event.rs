@@ -57,6 +57,14 @@ pub struct ExtractedEvent {
     /// The other side: who was met or signed with, the target, who was accused.
     pub counterparts: Vec<String>,
     pub place: Option<String>,
+    /// The state or body each actor and counterpart acts for (a person counts for
+    /// their country, as the gazetteer or the article says), actors first: what
+    /// identity across articles compares, since one outlet writes "Trump" and
+    /// another "the United States".
+    pub sides: Vec<String>,
+    /// The country `place` lies in (itself for a country): "Istanbul" in one report
+    /// and "Turkey" in another can be one place.
+    pub place_country: Option<String>,
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub date: Option<When>,

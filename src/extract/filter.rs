@@ -58,18 +58,10 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if candidate.noun && demonstrative && candidate.actors.is_empty() {
         return false;
     }
-    // "accused Ukraine of launching drone strikes", "claims that they had captured":
+    // "accused Ukraine of launching drone strikes", "claims that Kyiv had attacked":
     // an act someone alleges, not one the text reports.
-    if candidate.kind != Kind::Statement {
-        let sentence_clause = (0..candidate.first)
-            .rev()
-            .find(|&j| matches!(view.tokens[j].text, ";" | ":" | "(" | ")"))
-            .map_or(0, |j| j + 1);
-        let alleged = (sentence_clause.max(candidate.first.saturating_sub(12))..candidate.first)
-            .any(|j| events.alleged.contains(&view.folded[j]));
-        if alleged {
-            return false;
-        }
+    if candidate.kind != Kind::Statement && alleged(candidate, view) {
+        return false;
     }
     if candidate.actors.is_empty() && candidate.place.is_none() {
         return false;
@@ -80,4 +72,84 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         return false;
     }
     true
+}
+
+/// How many heads up from a trigger an alleging word still governs it ("accused
+/// Ukraine of launching drone strikes": strikes → launching → accused).
+const ALLEGED_DEPTH: usize = 4;
+
+/// Whether the act is only alleged. With a parse: an alleging word governs the
+/// trigger ("claimed that Ukraine attacked", "accused Russia of shelling") or
+/// qualifies it ("the alleged attack"); a word that qualifies something else ("an
+/// alleged drug boat") does not. A party's claim of its own act ("the rebels claimed
+/// they had captured the city") is a report of it, not an allegation. Without a parse,
+/// any alleging word shortly before the trigger in its clause counts.
+fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    let is_alleging =
+        |token: Option<usize>| token.is_some_and(|t| events.alleged.contains(&view.folded[t]));
+    if let Some(parsed) = view.syntax(candidate.end.saturating_sub(1)) {
+        if let Some(mut word) = parsed.word(candidate.first) {
+            let tree = &parsed.tree;
+            if tree
+                .dependents(word)
+                .any(|d| is_alleging(parsed.token_of(d)))
+            {
+                return true;
+            }
+            for _ in 0..ALLEGED_DEPTH {
+                let Some(head) = tree.head(word) else {
+                    return false;
+                };
+                if is_alleging(parsed.token_of(head)) {
+                    return !claims_own_act(tree, head, word, &parsed, view);
+                }
+                word = head;
+            }
+            return false;
+        }
+    }
+    let sentence_clause = (0..candidate.first)
+        .rev()
+        .find(|&j| matches!(view.tokens[j].text, ";" | ":" | "(" | ")"))
+        .map_or(0, |j| j + 1);
+    (sentence_clause.max(candidate.first.saturating_sub(12))..candidate.first)
+        .any(|j| events.alleged.contains(&view.folded[j]))
+}
+
+/// "They claimed they had captured the city": a claim verb whose complement's
+/// subject is a pronoun taking up the claimant, or the claimant again.
+fn claims_own_act(
+    tree: &crate::syntax::Tree<'_>,
+    claim: usize,
+    below: usize,
+    parsed: &super::parse::SentenceSyntax,
+    view: &SentenceView<'_, '_>,
+) -> bool {
+    let folded = |word: usize| parsed.token_of(word).map(|t| view.folded[t].as_str());
+    if !folded(claim).is_some_and(|w| w.starts_with("claim")) {
+        return false;
+    }
+    let Some(claimant) = tree.dependent(claim, "nsubj") else {
+        return false;
+    };
+    // The complement clause the trigger sits in, and its subject.
+    let mut clause = below;
+    while tree.head(clause) != Some(claim) {
+        match tree.head(clause) {
+            Some(head) => clause = head,
+            None => return false,
+        }
+    }
+    let Some(subject) = tree.dependent(clause, "nsubj") else {
+        return false;
+    };
+    let name = |word: usize| {
+        parsed
+            .token_of(word)
+            .and_then(|t| view.name_at(t))
+            .map(|m| m.entity.name.clone())
+    };
+    matches!(folded(subject), Some("they" | "it" | "we" | "he" | "she"))
+        || name(subject).is_some_and(|n| Some(n) == name(claimant))
 }

@@ -115,6 +115,9 @@ pub struct EventLexicon {
     pub addressee_verbs: BTreeSet<String>,
     pub representatives: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
+    /// Verbs whose object is an event their subject carried out ("launched",
+    /// "carried out"), as folded words.
+    pub pinning_verbs: Vec<Vec<String>>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
@@ -124,6 +127,8 @@ pub struct EventLexicon {
     pub articles: BTreeSet<String>,
     pub possessive_pronouns: BTreeSet<String>,
     pub opening_connectives: BTreeSet<String>,
+    /// Statement trigger (folded) → the verb its summary uses ("warned" → "warns").
+    pub summary_verbs: BTreeMap<String, String>,
 }
 
 /// How "A <cue> B" places A against B.
@@ -179,6 +184,7 @@ struct EventsFile {
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
     launch_verbs: Vec<String>,
+    pinning_verbs: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
@@ -188,6 +194,7 @@ struct EventsFile {
     articles: Vec<String>,
     possessive_pronouns: Vec<String>,
     opening_connectives: Vec<String>,
+    summary_verbs: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -323,7 +330,13 @@ impl EventLexicon {
             addressee_verbs: set(&file.addressee_verbs),
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
+            pinning_verbs: phrases(&file.pinning_verbs),
             weapons: set(&file.weapons),
+            summary_verbs: file
+                .summary_verbs
+                .iter()
+                .map(|(trigger, verb)| (trigger.to_lowercase(), verb.clone()))
+                .collect(),
             presupposing: phrases(&file.presupposing),
             non_hostile: set(&file.non_hostile),
             alleged: set(&file.alleged),

@@ -66,6 +66,20 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     }
     for event in &mut extraction.events {
         event.summary = summarize(event, lexicon);
+        event.sides = event
+            .actors
+            .iter()
+            .chain(&event.counterparts)
+            .map(|name| {
+                memory
+                    .country_of(name, lexicon)
+                    .unwrap_or_else(|| name.clone())
+            })
+            .collect();
+        event.place_country = event
+            .place
+            .as_deref()
+            .and_then(|place| memory.country_of(place, lexicon));
     }
     extraction
 }
@@ -238,7 +252,15 @@ mod tests {
             ),
             (
                 "Hamas accused Israel on Monday of stalling.",
-                "Hamas accuses Israel",
+                "Hamas accuses Israel of stalling",
+            ),
+            (
+                "EU foreign policy chief Kaja Kallas warned on Monday that Moscow's approach appears focused on extracting concessions.",
+                "Kaja Kallas warns Moscow's approach appears focused on extracting concessions",
+            ),
+            (
+                "Talks will resume next week, Peskov said.",
+                "Dmitry Peskov says Talks will resume next week",
             ),
         ];
         for (text, summary) in cases {

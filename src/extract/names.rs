@@ -120,8 +120,15 @@ impl NameFinder<'_, '_> {
         if fold(tokens[i].text) != "the" {
             return None;
         }
+        // Hyphenated titles are one role: "the Secretary-General".
         let run = (i + 1..tokens.len())
-            .take_while(|&j| tokens[j].is_word() && self.is_title(j))
+            .take_while(|&j| {
+                tokens[j].is_word() && self.is_title(j)
+                    || tokens[j].text == "-"
+                        && j > i + 1
+                        && tokens.get(j + 1).is_some_and(|t| t.is_word())
+                        && self.is_title(j + 1)
+            })
             .count();
         let after = i + 1 + run;
         let named_next = tokens

@@ -4,7 +4,7 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
-use super::speaker::{object_of_speech, speaker};
+use super::speaker::{object_of_speech, reporter_of_clause, speaker};
 use super::subject::{find_subject, governed, with_coordinated};
 use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
@@ -66,6 +66,9 @@ fn analyse(
     };
     let participants_named = !others.names.is_empty();
     assign_sides(candidate, view, memory, agent, others);
+    if candidate.noun && !candidate.actors.is_empty() && carried_out(candidate, view) {
+        candidate.pinned = true;
+    }
     locate(candidate, view, &reach);
     if candidate.kind == Kind::Strike {
         if let Some(target) = strike_target(view, candidate, candidate.end, reach.end) {
@@ -79,6 +82,40 @@ fn analyse(
     if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
         target_country(candidate, view, memory);
     }
+}
+
+/// "The US military launched the second strike", "the sides reached a deal": the
+/// noun is the parsed object of a verb that reports it done by its subject.
+fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let head_token = candidate.end.saturating_sub(1);
+    let Some(parsed) = view.syntax(head_token) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let Some(noun) = parsed.word(head_token) else {
+        return false;
+    };
+    if tree.deprel(noun) != "obj" {
+        return false;
+    }
+    let Some(verb) = tree.head(noun).and_then(|v| parsed.token_of(v)) else {
+        return false;
+    };
+    view.lexicon
+        .events
+        .pinning_verbs
+        .iter()
+        .any(|phrase| view.any_phrase(verb, std::slice::from_ref(phrase)))
+}
+
+/// Is "they" the word before the trigger, auxiliaries aside ("they had struck")?
+fn subject_is_they(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
+    let auxiliaries = &view.lexicon.events.auxiliaries;
+    let mut j = trigger;
+    while j > 0 && auxiliaries.contains(&view.folded[j - 1]) {
+        j -= 1;
+    }
+    j > 0 && view.folded[j - 1] == "they"
 }
 
 /// A future marker shortly before in the clause, or after a noun ("talks are
@@ -276,6 +313,9 @@ fn assign_sides(
             &mut generic_subject,
             &mut co_subjects,
         );
+        if main.is_none() && subject_is_they(view, candidate.first) {
+            main = reporter_of_clause(view, candidate.first);
+        }
     }
     if main.is_none() && !others.is_empty() {
         main = Some(others.remove(0));

@@ -129,6 +129,8 @@ fn report_events(
                 actors: candidate.actors,
                 counterparts: candidate.counterparts,
                 place: candidate.place,
+                sides: Vec::new(),
+                place_country: None,
                 killed,
                 injured,
                 date,

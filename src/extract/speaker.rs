@@ -172,7 +172,7 @@ fn subjects_of(tree: &Tree<'_>, verb: usize) -> Vec<usize> {
 /// English name phrase ends in its head ("UN Secretary-General Antonio Guterres",
 /// "Kremlin spokesman Dmitry Peskov"); failing that, an appositive ("the envoy,
 /// Kirill Dmitriev,").
-fn name_of<'v>(
+pub(super) fn name_of<'v>(
     view: &'v SentenceView<'_, '_>,
     parsed: &SentenceSyntax,
     word: usize,
@@ -235,11 +235,26 @@ fn inverted_speaker(view: &SentenceView<'_, '_>, trigger: usize) -> Option<Strin
 }
 
 /// The actor a subject name speaks for: a capital speaks for its country.
-fn speaking_actor(m: &NameMention) -> Option<String> {
+pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
     match m.entity.class {
         EntityClass::Capital => m.entity.country.clone(),
         _ => m.entity.actor().map(str::to_string),
     }
+}
+
+/// "The Houthis claimed they had struck a ship": a "they" subjecting a clause that
+/// reports what its governing verb's subject said or claimed is that subject.
+pub(super) fn reporter_of_clause(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
+    let parsed = view.syntax(trigger)?;
+    let parsed = &*parsed;
+    let tree = &parsed.tree;
+    let verb = parsed.word(trigger)?;
+    if !matches!(tree.deprel(verb), "ccomp" | "xcomp") {
+        return None;
+    }
+    let reporting = tree.head(verb)?;
+    let subject = tree.dependent(reporting, "nsubj")?;
+    name_of(view, parsed, subject).and_then(speaking_actor)
 }
 
 #[cfg(test)]

@@ -60,7 +60,13 @@ pub(super) fn find_subject(
 ) -> Option<String> {
     let events = &view.lexicon.events;
     let mut j = trigger;
-    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
+    // Auxiliaries and manner adverbs ("he unequivocally condemns") stand between.
+    while j > 0
+        && (events.auxiliaries.contains(&view.folded[j - 1])
+            || view.folded[j - 1].ends_with("ly")
+                && view.tokens[j - 1].is_word()
+                && !view.tokens[j - 1].is_capitalized())
+    {
         j -= 1;
     }
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {

@@ -1,8 +1,10 @@
 //! The one-line summary of an event.
 
+use super::event::Evidence;
 use super::event::ExtractedEvent;
 use super::lexicon::Lexicon;
 use crate::model::{Kind, Status};
+use crate::text::fold;
 
 /// One line from the extracted structure, never more than it holds: who did what to
 /// whom, where, with what and at what cost; a statement quotes the words reported.
@@ -55,21 +57,43 @@ impl Parts<'_> {
         }
     }
 
+    /// The speaker, a headline verb for what they did, and what they said: the
+    /// quotation if there is one, else the words the trigger reports ("Kallas warns
+    /// Moscow's approach to negotiations appears focused on ..."), else whom it was aimed at.
     fn statement(&self, lexicon: &Lexicon) -> String {
         let (who, others) = (self.who, self.others);
-        let words = self.event.evidence.first().and_then(|e| {
-            quoted(e.quote.get(e.trigger_at..).unwrap_or_default()).or_else(|| quoted(&e.quote))
-        });
-        let verb = self
+        let evidence = self.event.evidence.first();
+        let words = evidence
+            .and_then(|e| {
+                quoted(e.quote.get(e.trigger_at..).unwrap_or_default()).or_else(|| quoted(&e.quote))
+            })
+            .filter(|words| words.split(' ').count() >= QUOTE_MIN_WORDS);
+        let mode_verb = self
             .mode
             .and_then(|m| lexicon.events.mode_verb(Kind::Statement, m));
-        match (verb, words) {
+        // The verb of the sentence the summary quotes; the mode's, which may come
+        // from a later sentence of the same statement, only when it has none.
+        let verb = evidence
+            .and_then(|e| {
+                let trigger = fold(&e.trigger);
+                lexicon
+                    .events
+                    .summary_verbs
+                    .get(&trigger)
+                    .map(String::as_str)
+            })
+            .or(mode_verb)
+            .unwrap_or("says");
+        match (mode_verb, words) {
             (Some(verb), Some(words)) if !others.is_empty() => {
                 format!("{who} {verb} {others}: \u{201c}{words}\u{201d}")
             }
-            (_, Some(words)) => format!("{who} says \u{201c}{words}\u{201d}"),
-            (Some(verb), None) if !others.is_empty() => format!("{who} {verb} {others}"),
-            _ => format!("{who} makes a statement"),
+            (_, Some(words)) => format!("{who} {verb} \u{201c}{words}\u{201d}"),
+            _ => match evidence.and_then(gist).filter(|gist| !gist.contains(who)) {
+                Some(gist) => format!("{who} {verb} {gist}"),
+                None if !others.is_empty() => format!("{who} {verb} {others}"),
+                None => format!("{who} makes a statement"),
+            },
         }
     }
 
@@ -158,4 +182,96 @@ pub(super) fn quoted(sentence: &str) -> Option<String> {
     } else {
         words.join(" ")
     })
+}
+
+/// Words a summary takes from a reported sentence before it is cut.
+const GIST_WORDS: usize = 10;
+/// Words a summary's gist must have before a comma may end it.
+const GIST_MIN_BEFORE_COMMA: usize = 4;
+/// A quotation shorter than this is a scare-quoted phrase ("a \"basis\""), not what
+/// was said.
+const QUOTE_MIN_WORDS: usize = 4;
+
+/// What a statement's sentence reports, shortened: the words after the trigger
+/// without its date and a leading "that" ("warned on Monday that the talks had
+/// failed" gives "the talks had failed"); when nothing follows the trigger ("The talks
+/// failed, Peskov said."), the clause before the speaker.
+fn gist(evidence: &Evidence) -> Option<String> {
+    let quote = evidence.quote.as_str();
+    let after_at = evidence.trigger_at + evidence.trigger.len();
+    let mut after = quote.get(after_at..)?.to_string();
+    if let Some(time) = &evidence.time {
+        if let Some(at) = after.find(&time.expression) {
+            after.replace_range(at..at + time.expression.len(), "");
+        }
+    }
+    // A passive trigger ("a claim was made by X that ...") reports after its agent.
+    if after.trim_start().starts_with("by ") {
+        after = match after.find(" that ") {
+            Some(that) => after[that..].to_string(),
+            None => String::new(),
+        };
+    }
+    // Nor does a passive trigger ("were described as constructive by the Russian
+    // side") say what was said in the words that follow.
+    let passive = quote
+        .get(..evidence.trigger_at)
+        .and_then(|before| before.split_whitespace().last())
+        .is_some_and(|word| {
+            matches!(
+                fold(word).as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+        });
+    if passive {
+        after.clear();
+    }
+    let from_after = shortened(&after, true);
+    if from_after
+        .as_ref()
+        .is_some_and(|g| g.split(' ').count() >= 2)
+    {
+        return from_after;
+    }
+    let before = quote.get(..evidence.trigger_at)?;
+    let clause = before.rfind(',').map(|comma| &before[..comma])?;
+    shortened(clause, false)
+}
+
+/// At most [`GIST_WORDS`] words of `text` up to its first full stop, semicolon or
+/// colon, quotation marks and a leading "that" dropped; `None` when nothing is left.
+fn shortened(text: &str, leading_that: bool) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut cut = false;
+    for raw in text.split_whitespace() {
+        let word: String = raw
+            .chars()
+            .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+            .collect();
+        // A clause ends at a full stop; a comma ends it once it says something.
+        let ends = word.ends_with(['.', ';', ':', '!', '?'])
+            || (word.ends_with(',') && words.len() + 1 >= GIST_MIN_BEFORE_COMMA);
+        let word = word
+            .trim_end_matches(['.', ';', ':', ',', '!', '?'])
+            .to_string();
+        let skip = words.is_empty() && (word.is_empty() || (leading_that && fold(&word) == "that"));
+        if !skip && !word.is_empty() {
+            if words.len() == GIST_WORDS {
+                cut = true;
+                break;
+            }
+            words.push(word);
+        }
+        if ends && !words.is_empty() {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let mut line = words.join(" ");
+    if cut {
+        line.push_str(" ...");
+    }
+    Some(line)
 }

@@ -5,7 +5,9 @@
 //! event the tightest bounds the texts support, a placement, one total order, and the
 //! contradictions, which are reported rather than dropped.
 
+mod identity;
 pub mod stn;
+pub mod syndication;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +22,7 @@ use crate::model::{
     Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
 };
 use crate::temporal::When;
+use identity::Identity;
 use stn::{Constraint, Day, Target};
 
 /// Reports of a meeting or agreement with the same participants at the same place,
@@ -57,6 +60,7 @@ struct Node {
     /// Per source: (doc, byte offset), for a deterministic source order.
     source_keys: Vec<(usize, usize)>,
     reports: Vec<Report>,
+    identity: Identity,
 }
 
 impl Node {
@@ -66,6 +70,7 @@ impl Node {
             date: event.date,
             status: event.status,
         };
+        let identity = Identity::of(&event);
         let source_keys = event
             .evidence
             .iter()
@@ -95,6 +100,7 @@ impl Node {
             sources,
             source_keys,
             reports: vec![report],
+            identity,
         }
     }
 
@@ -143,9 +149,9 @@ impl Node {
     }
 }
 
-/// FNV-1a over an event's initiator and place, for the merge index.
-fn identity_hash(actor: &str, place: &str) -> u64 {
-    fnv1a_64(actor.bytes().chain([0]).chain(place.bytes()))
+/// FNV-1a of an identity key, for the merge index.
+fn key_hash(key: &str) -> u64 {
+    fnv1a_64(key.bytes())
 }
 
 fn day_of(date: NaiveDate) -> Day {
@@ -285,41 +291,80 @@ fn merge_reports(
     documents: &[&Document],
     extracted: &mut [Extraction],
 ) -> (Vec<Node>, Vec<Vec<usize>>) {
+    let sketches: Vec<_> = documents
+        .iter()
+        .map(|doc| syndication::Sketch::of(doc.body()))
+        .collect();
+    let copy_of = syndication::copies(&sketches);
+    drop(sketches);
     let mut nodes: Vec<Node> = Vec::new();
-    let mut node_of: Vec<Vec<usize>> = Vec::with_capacity(documents.len());
-    // Merge candidates by (kind, initiator, place): only those can be one event. The
-    // key is hashed (no string copies); `same_event` compares the names themselves.
+    let mut node_of: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+    // Merge candidates by kind and one identity key (a side, the speaker): only those
+    // can be one event. The key is hashed; `same_event` compares the keys themselves.
     let mut index: FastMap<(Kind, u64), Vec<usize>> = FastMap::default();
-    for (doc_index, (doc, extraction)) in documents.iter().zip(extracted).enumerate() {
-        let events = std::mem::take(&mut extraction.events);
+    // Per original of a syndicated story: the nodes its copies may join.
+    let mut story_nodes: FastMap<usize, Vec<usize>> = FastMap::default();
+    // Originals first, then their copies: a copy adds sources to the events of its
+    // story and never changes how the originals' reports merge, so forty copies
+    // give the timeline of one.
+    let order = (0..documents.len())
+        .filter(|&d| copy_of[d].is_empty())
+        .chain((0..documents.len()).filter(|&d| !copy_of[d].is_empty()));
+    for doc_index in order {
+        let doc = documents[doc_index];
+        let events = std::mem::take(&mut extracted[doc_index].events);
+        let is_copy = !copy_of[doc_index].is_empty();
+        let story = copy_of[doc_index].first().copied().unwrap_or(doc_index);
         let mut of_doc = Vec::with_capacity(events.len());
         for event in events {
             let node = Node::from_extracted(doc_index, doc, event);
-            let key = match (node.kind, node.main_actor(), &node.place) {
-                (kind, Some(actor), Some(place)) if kind != Kind::Statement => {
-                    Some((kind, identity_hash(actor, place)))
-                }
-                _ => None,
-            };
-            let same = key.as_ref().and_then(|key| {
-                let candidates = index.get(key)?;
-                same_event(&nodes, candidates, &node, documents)
+            let keys: Vec<(Kind, u64)> = node
+                .identity
+                .keys(node.kind)
+                .into_iter()
+                .map(|key| (node.kind, key_hash(key)))
+                .collect();
+            // A copy's report joins the same sentence in one of its originals' stories.
+            let copied = copy_of[doc_index]
+                .iter()
+                .find_map(|original| same_sentence(&nodes, story_nodes.get(original)?, &node));
+            let same = copied.or_else(|| {
+                let mut candidates: Vec<usize> = keys
+                    .iter()
+                    .filter_map(|key| index.get(key))
+                    .flatten()
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                same_event(&nodes, &candidates, &node, documents)
             });
-            match same {
+            let target = match same {
                 Some(target) => {
-                    merge(&mut nodes[target], node);
-                    of_doc.push(target);
+                    // A copy repeats its original: it adds sources, not what
+                    // identifies the event, so copies cannot change later merges.
+                    merge(&mut nodes[target], node, !is_copy);
+                    target
                 }
                 None => {
-                    if let Some(key) = key {
-                        index.entry(key).or_default().push(nodes.len());
-                    }
-                    of_doc.push(nodes.len());
                     nodes.push(node);
+                    nodes.len() - 1
+                }
+            };
+            // Index under every key it is now known by (a merge may add sides).
+            for key in keys {
+                let list = index.entry(key).or_default();
+                if list.last() != Some(&target) && !list.contains(&target) {
+                    list.push(target);
                 }
             }
+            let in_story = story_nodes.entry(story).or_default();
+            if !in_story.contains(&target) {
+                in_story.push(target);
+            }
+            of_doc.push(target);
         }
-        node_of.push(of_doc);
+        node_of[doc_index] = of_doc;
     }
     for node in &mut nodes {
         if node.sources.len() > 1 {
@@ -334,11 +379,43 @@ fn merge_reports(
     (nodes, node_of)
 }
 
-/// Which earlier node (of the same kind, initiator and place) a new report is, if
-/// any. Reports that both carry dates agree when the dates overlap; an undated one
-/// joins only when exactly one node fits its bounds. A meeting or agreement with the
-/// same participants dated a few days apart is one event the sources date
-/// differently: it is merged, and the clash of its dates reported.
+/// Sentences of a syndicated copy this close to the original's (see
+/// [`syndication::sentence_similarity`]) are the same sentence, lightly edited.
+const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
+
+/// In a syndicated copy: the node of the story whose report is the same sentence,
+/// of the same kind, as this one (each node taken once per copy).
+fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<usize> {
+    let doc = new.first_doc();
+    let quote = new.sources.first()?.quote.as_str();
+    story_nodes
+        .iter()
+        .copied()
+        .filter(|&c| nodes[c].kind == new.kind && !nodes[c].has_doc(doc))
+        .map(|c| {
+            let best = nodes[c]
+                .sources
+                .iter()
+                .map(|s| syndication::sentence_similarity(&s.quote, quote))
+                .fold(0.0, f64::max);
+            (c, best)
+        })
+        .filter(|&(_, similarity)| similarity >= SAME_SENTENCE_SIMILARITY)
+        // The most similar; the earliest node on a tie.
+        .fold(None, |best: Option<(usize, f64)>, (c, sim)| match best {
+            Some((_, b)) if b >= sim => best,
+            _ => Some((c, sim)),
+        })
+        .map(|(c, _)| c)
+}
+
+/// Which earlier node a new report is, if any: same kind and status, the same
+/// participants (see [`Identity`]), compatible places, and dates that overlap.
+/// Reports that both carry dates agree when the dates overlap; an undated one joins
+/// only when exactly one node fits its bounds. A statement also needs the same day
+/// and subject. A meeting or agreement with the same participants dated a few days
+/// apart is one event the sources date differently: it is merged, and the clash of
+/// its dates reported.
 fn same_event(
     nodes: &[Node],
     candidates: &[usize],
@@ -347,10 +424,12 @@ fn same_event(
 ) -> Option<usize> {
     let doc = new.first_doc();
     let fits = |old: &Node| {
-        !old.has_doc(doc)
+        old.kind == new.kind
+            && !old.has_doc(doc)
             && old.status == new.status
-            && old.main_actor() == new.main_actor()
-            && old.place == new.place
+            && old.identity.same_participants(&new.identity, new.kind)
+            && old.identity.same_place(&new.identity)
+            && (new.kind != Kind::Statement || same_statement(old, new, documents))
     };
     let (new_lo, new_hi) = new.own_bounds(documents);
     let overlapping: Vec<usize> = candidates
@@ -386,19 +465,6 @@ fn same_event(
         return None;
     }
     let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
-    // Everyone but the initiator: for a meeting or an agreement, the other sides.
-    let others = |node: &Node| -> BTreeSet<String> {
-        node.actors
-            .iter()
-            .skip(1)
-            .chain(&node.counterparts)
-            .cloned()
-            .collect()
-    };
-    let new_others = others(new);
-    if new_others.is_empty() {
-        return None;
-    }
     candidates.iter().copied().find(|&c| {
         let old = &nodes[c];
         fits(old)
@@ -407,15 +473,34 @@ fn same_event(
                 .filter(When::is_day)
                 .and_then(|d| d.start())
                 .is_some_and(|day| (day - new_day).num_days().abs() <= SAME_MEETING_WINDOW_DAYS)
-            && others(old) == new_others
+            && old.identity.sides == new.identity.sides
     })
+}
+
+/// Two statements of one speaker are one when they fall on the same day (an undated
+/// one on its article's publication day, give or take the day before) and are about
+/// the same thing.
+fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
+    let day = |node: &Node| -> Option<(NaiveDate, bool)> {
+        match node.date {
+            Some(date) if date.is_day() => date.start().map(|d| (d, true)),
+            Some(_) => None,
+            None => documents[node.first_doc()].published.map(|d| (d, false)),
+        }
+    };
+    let same_day = match (day(old), day(new)) {
+        (Some((a, true)), Some((b, true))) => a == b,
+        (Some((a, _)), Some((b, _))) => (a - b).num_days().abs() <= 1,
+        _ => false,
+    };
+    same_day && old.identity.same_subject(&new.identity)
 }
 
 /// The merged event keeps every report and source, the union of actors (initiator
 /// first) and of counterparts, the first mode a source gives, the highest casualty
 /// figures, and the most precise date any source gives; a date as precise as the
 /// one it has but different stays a report, which the network then flags.
-fn merge(into: &mut Node, other: Node) {
+fn merge(into: &mut Node, other: Node, widen_identity: bool) {
     for actor in other.actors {
         if !into.actors.contains(&actor) && !into.counterparts.contains(&actor) {
             into.actors.push(actor);
@@ -447,6 +532,9 @@ fn merge(into: &mut Node, other: Node) {
     into.sources.extend(other.sources);
     into.source_keys.extend(other.source_keys);
     into.reports.extend(other.reports);
+    if widen_identity {
+        into.identity.absorb(other.identity);
+    }
 }
 
 fn overlap(a: &When, b: &When) -> bool {

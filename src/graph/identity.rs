@@ -1,0 +1,348 @@
+//! When two articles' reports are one real event. Outlets name the same sides in
+//! different ways ("Trump" and "the United States", "Nicolás" and "Nicolas"), list
+//! the participants in a different order, and one names the city where another names
+//! only the country or nothing: identity compares the *sides* the participants act
+//! for, as an unordered set, and places through their country.
+//!
+//! A wrong merge hides an event and is worse than a missed one, so each kind asks for
+//! what its reports reliably share: a strike its attacker, a meeting or an agreement
+//! its set of sides, a statement its speaker, its day and its subject.
+
+use std::collections::BTreeSet;
+
+use crate::extract::ExtractedEvent;
+use crate::model::Kind;
+use crate::text::identity_key;
+
+/// Words shorter than this say little about what a statement was about.
+const CONTENT_WORD_MIN_LEN: usize = 5;
+/// Share of the smaller statement's content words the other must use too for two
+/// statements of one speaker on one day to be one statement.
+const SAME_SUBJECT_OVERLAP: f64 = 0.25;
+
+/// What identity compares of an event, in the form it compares it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Identity {
+    /// The initiator: the speaker of a statement, the attacker of a strike.
+    pub initiator: String,
+    /// The side the initiator acts for.
+    pub initiator_side: String,
+    /// Every side involved, initiator's included.
+    pub sides: BTreeSet<String>,
+    /// The sides on the receiving end (targets, those met or accused).
+    pub other_sides: BTreeSet<String>,
+    pub place: Option<String>,
+    pub place_country: Option<String>,
+    /// Content words of the sentences that report it.
+    pub words: BTreeSet<String>,
+}
+
+impl Identity {
+    pub fn of(event: &ExtractedEvent) -> Identity {
+        let sides: Vec<String> = event.sides.iter().map(|s| identity_key(s)).collect();
+        let actors = event.actors.len().min(sides.len());
+        Identity {
+            initiator: event.main_actor().map(identity_key).unwrap_or_default(),
+            initiator_side: sides.first().cloned().unwrap_or_default(),
+            other_sides: sides[actors..].iter().cloned().collect(),
+            sides: sides.into_iter().collect(),
+            place: event.place.as_deref().map(identity_key),
+            place_country: event.place_country.as_deref().map(identity_key),
+            words: event
+                .evidence
+                .iter()
+                .flat_map(|e| content_words(&e.quote))
+                .collect(),
+        }
+    }
+
+    /// The keys under which candidates for a merge are indexed: an event can only be
+    /// one with an event that shares one of them.
+    pub fn keys(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::Statement => vec![self.initiator.as_str()],
+            Kind::Strike => vec![self.initiator_side.as_str()],
+            Kind::Meeting | Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
+        }
+        .into_iter()
+        .filter(|key| !key.is_empty())
+        .collect()
+    }
+
+    /// What a merged event is known by: everything each report said.
+    pub fn absorb(&mut self, other: Identity) {
+        self.sides.extend(other.sides);
+        self.other_sides.extend(other.other_sides);
+        if self.place.is_none() {
+            self.place = other.place;
+            self.place_country = other.place_country;
+        }
+        self.words.extend(other.words);
+    }
+
+    /// Whether the two name the same participants, for an event of `kind`.
+    pub fn same_participants(&self, other: &Identity, kind: Kind) -> bool {
+        match kind {
+            Kind::Statement => {
+                !self.initiator.is_empty()
+                    && (self.initiator == other.initiator
+                        || self.speaks_for(other)
+                        || other.speaks_for(self))
+            }
+            Kind::Strike => {
+                let (targets, other_targets) = (self.targets(), other.targets());
+                !self.initiator_side.is_empty()
+                    && self.initiator_side == other.initiator_side
+                    && (targets.is_empty()
+                        || other_targets.is_empty()
+                        || !targets.is_disjoint(&other_targets))
+            }
+            Kind::Meeting | Kind::Agreement => {
+                let (small, big) = if self.sides.len() <= other.sides.len() {
+                    (&self.sides, &other.sides)
+                } else {
+                    (&other.sides, &self.sides)
+                };
+                // One side alone ("talks in Istanbul" by Russia) is too little to
+                // join a report of a meeting, unless both name the same place.
+                !small.is_empty()
+                    && small.is_subset(big)
+                    && (small.len() >= 2
+                        || (self.place.is_some()
+                            && other.place.is_some()
+                            && self.same_place(other)))
+            }
+        }
+    }
+
+    /// A state or body that speaks itself ("Oman said") and a person who speaks
+    /// for it ("Oman's foreign minister said"): one voice.
+    fn speaks_for(&self, person: &Identity) -> bool {
+        self.initiator == self.initiator_side
+            && person.initiator != person.initiator_side
+            && person.initiator_side == self.initiator
+    }
+
+    /// What a strike hit: the sides on the receiving end and where it hit ("strikes
+    /// on the Houthis" and "strikes on Yemen" can be one).
+    fn targets(&self) -> BTreeSet<&str> {
+        self.other_sides
+            .iter()
+            .chain(&self.place)
+            .chain(&self.place_country)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Places agree when either report leaves the place out, when they are the same,
+    /// or when one names the country the other's city lies in (Istanbul and Turkey).
+    pub fn same_place(&self, other: &Identity) -> bool {
+        match (&self.place, &other.place) {
+            (None, _) | (_, None) => true,
+            (Some(a), Some(b)) => {
+                a == b
+                    || other.place_country.as_ref() == Some(a)
+                    || self.place_country.as_ref() == Some(b)
+            }
+        }
+    }
+
+    /// Whether two statements of one speaker are about the same thing: they share
+    /// enough of their content words.
+    pub fn same_subject(&self, other: &Identity) -> bool {
+        let smaller = self.words.len().min(other.words.len());
+        if smaller == 0 {
+            return false;
+        }
+        let shared = self.words.intersection(&other.words).count();
+        shared as f64 / smaller as f64 >= SAME_SUBJECT_OVERLAP
+    }
+}
+
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= CONTENT_WORD_MIN_LEN)
+        .map(identity_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    fn event(kind: Kind, actors: &[&str], counterparts: &[&str], sides: &[&str]) -> ExtractedEvent {
+        ExtractedEvent {
+            kind,
+            mode: None,
+            cameo: String::new(),
+            status: Status::Occurred,
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            counterparts: counterparts.iter().map(|s| s.to_string()).collect(),
+            place: None,
+            sides: sides.iter().map(|s| s.to_string()).collect(),
+            place_country: None,
+            killed: None,
+            injured: None,
+            date: None,
+            summary: String::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    fn at(mut event: ExtractedEvent, place: &str, country: &str) -> ExtractedEvent {
+        event.place = Some(place.into());
+        event.place_country = Some(country.into());
+        event
+    }
+
+    #[test]
+    fn participants_are_compared_as_sides_in_any_order() {
+        let table = [
+            // (kind, a, b, one event?)
+            (
+                Kind::Meeting,
+                event(
+                    Kind::Meeting,
+                    &["Russia", "Ukraine"],
+                    &[],
+                    &["Russia", "Ukraine"],
+                ),
+                event(
+                    Kind::Meeting,
+                    &["Ukraine"],
+                    &["Russia"],
+                    &["Ukraine", "Russia"],
+                ),
+                true,
+            ),
+            (
+                Kind::Meeting,
+                event(
+                    Kind::Meeting,
+                    &["Donald Trump"],
+                    &["Vladimir Putin"],
+                    &["United States", "Russia"],
+                ),
+                event(
+                    Kind::Meeting,
+                    &["Vladimir Putin"],
+                    &["United States"],
+                    &["Russia", "United States"],
+                ),
+                true,
+            ),
+            (
+                Kind::Meeting,
+                event(
+                    Kind::Meeting,
+                    &["Russia"],
+                    &["Ukraine"],
+                    &["Russia", "Ukraine"],
+                ),
+                event(
+                    Kind::Meeting,
+                    &["Russia"],
+                    &["United States"],
+                    &["Russia", "United States"],
+                ),
+                false,
+            ),
+            (
+                Kind::Strike,
+                event(Kind::Strike, &["Israel"], &["Iran"], &["Israel", "Iran"]),
+                event(Kind::Strike, &["Benjamin Netanyahu"], &[], &["Israel"]),
+                true,
+            ),
+            (
+                Kind::Strike,
+                event(Kind::Strike, &["Israel"], &["Iran"], &["Israel", "Iran"]),
+                event(Kind::Strike, &["Iran"], &["Israel"], &["Iran", "Israel"]),
+                false,
+            ),
+            (
+                Kind::Statement,
+                event(Kind::Statement, &["Nicolás Maduro"], &[], &["Venezuela"]),
+                event(Kind::Statement, &["Nicolas Maduro"], &[], &["Venezuela"]),
+                true,
+            ),
+            // A state speaks through its leader: "Venezuela said" and "Maduro said".
+            (
+                Kind::Statement,
+                event(Kind::Statement, &["Nicolás Maduro"], &[], &["Venezuela"]),
+                event(Kind::Statement, &["Venezuela"], &[], &["Venezuela"]),
+                true,
+            ),
+            (
+                Kind::Statement,
+                event(Kind::Statement, &["Nicolás Maduro"], &[], &["Venezuela"]),
+                event(Kind::Statement, &["Diosdado Cabello"], &[], &["Venezuela"]),
+                false,
+            ),
+            (
+                Kind::Statement,
+                event(Kind::Statement, &["Marco Rubio"], &[], &["United States"]),
+                event(Kind::Statement, &["Venezuela"], &[], &["Venezuela"]),
+                false,
+            ),
+        ];
+        for (kind, a, b, same) in table {
+            let (a, b) = (Identity::of(&a), Identity::of(&b));
+            assert_eq!(a.same_participants(&b, kind), same, "{a:?} / {b:?}");
+            assert_eq!(
+                b.same_participants(&a, kind),
+                same,
+                "symmetric: {a:?} / {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn places_agree_through_their_country() {
+        let talks = |place: Option<(&str, &str)>| {
+            let e = event(
+                Kind::Meeting,
+                &["Russia"],
+                &["Ukraine"],
+                &["Russia", "Ukraine"],
+            );
+            Identity::of(&match place {
+                Some((p, c)) => at(e, p, c),
+                None => e,
+            })
+        };
+        let istanbul = talks(Some(("Istanbul", "Turkey")));
+        let turkey = talks(Some(("Turkey", "Turkey")));
+        let ankara = talks(Some(("Ankara", "Turkey")));
+        let nowhere = talks(None);
+        assert!(istanbul.same_place(&turkey) && turkey.same_place(&istanbul));
+        assert!(istanbul.same_place(&nowhere) && nowhere.same_place(&istanbul));
+        assert!(!istanbul.same_place(&ankara));
+    }
+
+    #[test]
+    fn one_side_alone_joins_only_at_the_same_named_place() {
+        let alone = Identity::of(&at(
+            event(Kind::Meeting, &["Russia"], &[], &["Russia"]),
+            "Istanbul",
+            "Turkey",
+        ));
+        let both = Identity::of(&at(
+            event(
+                Kind::Meeting,
+                &["Russia"],
+                &["Ukraine"],
+                &["Russia", "Ukraine"],
+            ),
+            "Istanbul",
+            "Turkey",
+        ));
+        let both_unplaced = Identity::of(&event(
+            Kind::Meeting,
+            &["Russia"],
+            &["Ukraine"],
+            &["Russia", "Ukraine"],
+        ));
+        assert!(alone.same_participants(&both, Kind::Meeting));
+        assert!(!alone.same_participants(&both_unplaced, Kind::Meeting));
+    }
+}
