@@ -63,6 +63,9 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if candidate.kind != Kind::Statement && alleged(candidate, view) {
         return false;
     }
+    if wished_for(candidate, view) {
+        return false;
+    }
     if candidate.actors.is_empty() && candidate.place.is_none() {
         return false;
     }
@@ -153,3 +156,38 @@ fn claims_own_act(
     matches!(folded(subject), Some("they" | "it" | "we" | "he" | "she"))
         || name(subject).is_some_and(|n| Some(n) == name(claimant))
 }
+
+/// Whether the event is only wished for or asked for: the parse puts its trigger
+/// under a verb of wanting or urging, as that verb's object or through clausal
+/// complements ("urged Trump to insist that Putin agree to a ceasefire").
+fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let governors = &view.lexicon.events.irrealis_governors;
+    let head_token = candidate.end.saturating_sub(1);
+    let Some(parsed) = view.syntax(head_token) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let Some(mut word) = parsed.word(head_token) else {
+        return false;
+    };
+    for step in 0..ALLEGED_DEPTH {
+        let relation = tree.deprel(word);
+        let followed = match step {
+            // The event itself may be the object ("sought a ceasefire").
+            0 => matches!(relation, "obj" | "obl" | "ccomp" | "xcomp"),
+            _ => matches!(relation, "ccomp" | "xcomp"),
+        };
+        let Some(head) = tree.head(word).filter(|_| followed) else {
+            return false;
+        };
+        if parsed
+            .token_of(head)
+            .is_some_and(|t| governors.contains(&view.folded[t]))
+        {
+            return true;
+        }
+        word = head;
+    }
+    false
+}
+

@@ -69,6 +69,11 @@ pub struct Gazetteer {
     affiliation: BTreeMap<String, String>,
     folded_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
+    /// Words that end an organisation's name ("Committee", "Council"): a capitalised
+    /// run ending in one names a body the article introduces.
+    organisation_heads: BTreeSet<String>,
+    /// Of those, the organs a state speaks through ("Ministry", "Office").
+    state_organ_heads: BTreeSet<String>,
     region_words: BTreeSet<String>,
     name_particles: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
@@ -94,6 +99,10 @@ struct GazetteerFile {
     not_names: Vec<String>,
     #[serde(default)]
     settlement_words: Vec<String>,
+    #[serde(default)]
+    organisation_heads: Vec<String>,
+    #[serde(default)]
+    state_organ_heads: Vec<String>,
     #[serde(default)]
     region_words: Vec<String>,
     #[serde(default)]
@@ -183,6 +192,10 @@ impl Gazetteer {
         self.not_names.extend(file.not_names);
         self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
+        self.organisation_heads
+            .extend(file.organisation_heads.iter().map(|w| fold(w)));
+        self.state_organ_heads
+            .extend(file.state_organ_heads.iter().map(|w| fold(w)));
         self.region_words
             .extend(file.region_words.iter().map(|w| fold(w)));
         self.name_particles
@@ -272,6 +285,14 @@ impl Gazetteer {
     }
 
     /// "town" in "the town of Bara": a name after "of" is a place.
+    pub fn is_organisation_head(&self, folded: &str) -> bool {
+        self.organisation_heads.contains(folded)
+    }
+
+    pub fn is_state_organ_head(&self, folded: &str) -> bool {
+        self.state_organ_heads.contains(folded)
+    }
+
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
     }

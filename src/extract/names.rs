@@ -61,6 +61,16 @@ impl NameFinder<'_, '_> {
         let mut names = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
+            let known_len = self
+                .lexicon
+                .gazetteer
+                .match_at(self.texts, i)
+                .map_or(0, |(_, used)| used);
+            if let Some(mention) = self.organisation_at(&names, memory, i, known_len, headline) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             if let Some((entity, used)) = self.lexicon.gazetteer.match_at(self.texts, i) {
                 if !self.is_compound(i + used) {
                     names.push(NameMention {
@@ -91,6 +101,97 @@ impl NameFinder<'_, '_> {
             }
         }
         names
+    }
+
+    /// A body the article names without the gazetteer knowing it: capitalised words
+    /// ending in an organisation's head word ("National Security Committee", "Sudan
+    /// Doctors Network"), with a tail after "of", "on" or "for" ("Cabinet Committee on
+    /// Security"). It acts for the country that opens it or owns it ("Pakistan's
+    /// National Security Committee"). Longer than any gazetteer name at `i`, or none.
+    fn organisation_at(
+        &self,
+        names: &[NameMention],
+        memory: &mut ArticleMemory,
+        i: usize,
+        known_len: usize,
+        headline: bool,
+    ) -> Option<NameMention> {
+        let (tokens, texts) = (self.tokens, self.texts);
+        let gazetteer = &self.lexicon.gazetteer;
+        let temporal = &self.lexicon.temporal;
+        let part = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                let folded = fold(t.text);
+                t.is_word()
+                    && t.is_capitalized()
+                    && !matches!(folded.as_str(), "the" | "a" | "an")
+                    && !temporal.months.contains_key(&folded)
+                    && temporal.weekday(&folded).is_none()
+            })
+        };
+        if headline || !part(i) {
+            return None;
+        }
+        let mut run_end = i;
+        while part(run_end) {
+            run_end += 1;
+        }
+        let head = (i + 1..run_end)
+            .rev()
+            .find(|&k| gazetteer.is_organisation_head(&fold(tokens[k].text)))?;
+        let mut end = head + 1;
+        let joins = tokens
+            .get(end)
+            .is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "on" | "for"));
+        if joins && part(end + 1) {
+            let mut tail = end + 1;
+            while part(tail) && tail < end + 4 {
+                tail += 1;
+            }
+            end = tail;
+        }
+        if end - i <= known_len {
+            return None;
+        }
+        let opener = gazetteer
+            .match_at(texts, i)
+            .and_then(|(entity, _)| entity.actor().map(str::to_string));
+        let owner = (i >= 2 && is_possessive(texts, i - 2))
+            .then(|| names.iter().rev().find(|m| m.end == i - 2))
+            .flatten()
+            .and_then(|m| m.entity.actor().map(str::to_string));
+        let name = spoken_name(&texts[i..end]);
+        let country = opener.or(owner);
+        // A state's own organ is the state acting ("the Syrian Interior Ministry").
+        if let Some(state) = country
+            .as_ref()
+            .filter(|_| gazetteer.is_state_organ_head(&fold(tokens[head].text)))
+        {
+            return Some(NameMention {
+                first: i,
+                end,
+                entity: Entity {
+                    name: state.clone(),
+                    class: EntityClass::Demonym,
+                    country: Some(state.clone()),
+                },
+            });
+        }
+        if let Some(country) = country {
+            memory
+                .affiliations
+                .entry(name.clone())
+                .or_insert(country);
+        }
+        Some(NameMention {
+            first: i,
+            end,
+            entity: Entity {
+                name,
+                class: EntityClass::Organisation,
+                country: None,
+            },
+        })
     }
 
     /// "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
@@ -195,7 +296,14 @@ impl NameFinder<'_, '_> {
                 .is_some_and(|t| self.lexicon.gazetteer.is_name_particle(&fold(t.text)));
             let hyphen = self.tokens.get(k + 1).is_some_and(|t| t.text == "-");
             let rest = k + 1 + usize::from(hyphen);
-            if particle && self.could_be_name(rest) {
+            // After a particle even a word the gazetteer knows is part of the name
+            // ("Mohammed Ali al-Houthi" is a man, not the Houthis).
+            let surname = self.could_be_name(rest)
+                || self
+                    .tokens
+                    .get(rest)
+                    .is_some_and(|t| t.is_word() && t.is_capitalized());
+            if particle && surname {
                 run = rest + 1 - i;
             }
         }

@@ -2,7 +2,7 @@
 
 use super::view::{Candidate, SentenceView};
 use crate::document;
-use crate::model::Kind;
+use crate::model::{Kind, Status};
 use crate::temporal::{self, Mention};
 use crate::text::Token;
 
@@ -133,12 +133,20 @@ fn share_dates(
         .filter(|c| !c.noun)
         .filter_map(|c| c.time)
         .collect();
+    // "Trump said on Saturday that the leaders had agreed to meet": the day of the
+    // saying is not the day of the plan it reports.
+    let saying_time: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Statement)
+        .filter_map(|c| c.time)
+        .collect();
     for candidate in candidates.iter_mut() {
         if candidate.time.is_some() {
             continue;
         }
         let here = (candidate.first, candidate.end);
         let reports = candidate.kind == Kind::Statement;
+        let planned = candidate.status == Status::Planned;
         let nearest = attached
             .iter()
             .flatten()
@@ -147,6 +155,7 @@ fn share_dates(
             .filter(|&t| {
                 !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
             })
+            .filter(|&t| !(planned && saying_time.contains(&t)))
             .filter(|&t| {
                 let m = &times[t];
                 let between = if m.end_token <= here.0 {

@@ -18,6 +18,10 @@ use crate::text::{fold, phrase, phrase_at};
 const TEMPORAL_YAML: &str = include_str!("lexicon/temporal.yaml");
 const HOLIDAYS_YAML: &str = include_str!("lexicon/holidays.yaml");
 
+/// Words back from an infinitive's "to" that a past-tense verb it serves may stand
+/// ("visited Washington on Friday to meet").
+const PURPOSE_REACH: usize = 8;
+
 #[derive(Debug)]
 pub struct TemporalLexicon {
     pub months: WordMap<u32>,
@@ -411,6 +415,22 @@ impl TemporalLexicon {
         self.future_markers
             .iter()
             .any(|marker| phrase_at(folded, i, marker))
+            && !(folded[i] == "to" && self.purpose_of_past_verb(folded, i))
+    }
+
+    /// "visited Washington on Friday to meet Aliyev": an infinitive of purpose after
+    /// a past-tense verb and its complements happened with that verb; only a
+    /// headline's infinitive ("Putin to meet envoy") or one a verb takes as its
+    /// object ("agreed to meet", right after it) is a plan.
+    fn purpose_of_past_verb(&self, folded: &[String], to: usize) -> bool {
+        (to.saturating_sub(PURPOSE_REACH)..to.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !matches!(folded[k].as_str(), "," | ";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}" | "that"))
+            .any(|k| {
+                // An auxiliary is no verb of its own ("had agreed to meet").
+                !matches!(folded[k].as_str(), "had" | "was" | "were" | "did")
+                    && self.is_past_tense(&folded[k])
+            })
     }
 
     /// Does this folded noun name an event a date can be the day of ("deadline",
