@@ -243,6 +243,10 @@ pub fn build_timeline(
             let (date, date_inferred) = match (node.date, pinned) {
                 (Some(date), _) if date.is_day() => (Some(date), false),
                 (_, Some(day)) => (Some(When::Day(day)), true),
+                (None, None) => match day_of_report(&node, documents, earliest[i], latest[i]) {
+                    Some(day) => (Some(When::Day(day)), true),
+                    None => (None, false),
+                },
                 (date, None) => (date, false),
             };
             let coarse = !date.is_some_and(|d| d.is_day());
@@ -283,6 +287,26 @@ pub fn build_timeline(
         events,
         conflicts,
     }
+}
+
+/// "Medinsky said the swap would take place soon", with no date of its own: a news
+/// report's statement was made the day the articles reporting it came out, when
+/// they all came out that day and nothing the texts say rules the day out. Other
+/// undated events stay undated: an undated strike or meeting is as often background.
+fn day_of_report(
+    node: &Node,
+    documents: &[&Document],
+    earliest: Option<NaiveDate>,
+    latest: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if node.kind != Kind::Statement || node.status != Status::Occurred {
+        return None;
+    }
+    let mut days = node.reports.iter().map(|r| documents[r.doc].published);
+    let day = days.next()??;
+    let same_day = days.all(|d| d == Some(day));
+    let allowed = earliest.is_none_or(|e| e <= day) && latest.is_none_or(|l| day <= l);
+    (same_day && allowed).then_some(day)
 }
 
 /// Fold each article's events into the nodes, merging reports of one real event.

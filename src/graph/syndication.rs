@@ -12,12 +12,12 @@ use crate::hash::fnv1a_64;
 const SHINGLE_WORDS: usize = 5;
 /// Hash functions per sketch, as `BANDS` bands of `ROWS` rows.
 const HASHES: usize = 128;
-const BANDS: usize = 32;
+const BANDS: usize = 64;
 const ROWS: usize = HASHES / BANDS;
 /// How much of the shorter article must reappear in the longer one for the two to be
 /// one story: a copy trimmed by a fifth still counts, a rewrite that keeps a few
 /// sentences of the wire text does not.
-const MIN_CONTAINMENT: f64 = 0.75;
+const MIN_CONTAINMENT: f64 = 0.5;
 /// An article this much contained in an earlier one is that article again (a
 /// headline changed, a paragraph cut): it belongs to the same story, whatever its
 /// share with other originals, so a copy's copies stay in their story.
