@@ -91,7 +91,13 @@ fn trigger_of(
         .tokens
         .get(mention.end_token)
         .is_some_and(|tok| tok.text == ",");
-    let cue_between = |from: usize, to: usize| view.order_break_in(from..to);
+    // "the ceasefire would end the fighting, which escalated in mid-September": a
+    // date in a relative clause dates that clause's verb, not a trigger before it.
+    let relative_between = |from: usize, to: usize| {
+        (from..to).any(|j| matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose"))
+    };
+    let cue_between =
+        |from: usize, to: usize| view.order_break_in(from..to) || relative_between(from, to);
     let at = mention.phrase_token;
     if opens_sentence && followed_by_comma {
         candidates.iter().position(|c| c.first >= mention.end_token)
