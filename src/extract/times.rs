@@ -79,12 +79,21 @@ fn trigger_of(
 ) -> Option<usize> {
     let events = &view.lexicon.events;
     // "since February 2022", "until March": a bound on something, not a date of it.
+    // The cue governs the date itself, with at most a modifier between ("until late
+    // March"); "until Islamabad said Wednesday" bounds nothing by Wednesday.
     let clause_start = view.clause_start(mention.phrase_token);
-    if (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
-        .any(|j| events.bound_cues.contains(&view.folded[j]))
-    {
-        return None;
+    let bound = (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
+        .find(|&j| events.bound_cues.contains(&view.folded[j]));
+    if let Some(cue) = bound {
+        let verb_between = (cue + 1..mention.first_token)
+            .any(|j| view.lexicon.temporal.is_past_tense(&view.folded[j]));
+        if !verb_between {
+            return None;
+        }
     }
+    // "– a first between Iran and a Trump administration, including his first term
+    // in 2017-21 –": a date in an aside dates only what the aside says.
+    let aside = aside_around(view, mention.first_token);
     let opens_sentence = (0..mention.phrase_token)
         .all(|j| !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j]));
     let followed_by_comma = view
@@ -96,8 +105,11 @@ fn trigger_of(
     let relative_between = |from: usize, to: usize| {
         (from..to).any(|j| matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose"))
     };
-    let cue_between =
-        |from: usize, to: usize| view.order_break_in(from..to) || relative_between(from, to);
+    let cue_between = |from: usize, to: usize| {
+        view.order_break_in(from..to)
+            || relative_between(from, to)
+            || aside.as_ref().is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
+    };
     let at = mention.phrase_token;
     if opens_sentence && followed_by_comma {
         candidates.iter().position(|c| c.first >= mention.end_token)
@@ -175,6 +187,23 @@ fn share_dates(
         candidate.time = nearest;
         candidate.time_shared = nearest.is_some();
     }
+}
+
+/// The tokens inside the dashes or parentheses that enclose token `at`, if any.
+fn aside_around(view: &SentenceView<'_, '_>, at: usize) -> Option<std::ops::Range<usize>> {
+    let tokens = view.tokens;
+    let opener = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | "(");
+    let closer = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | ")");
+    let open = (0..at).rev().find(|&j| opener(tokens[j].text) || closer(tokens[j].text))?;
+    if closer(tokens[open].text) && tokens[open].text == ")" {
+        return None;
+    }
+    let close = (at..tokens.len()).find(|&j| closer(tokens[j].text))?;
+    let paired = match tokens[open].text {
+        "(" => tokens[close].text == ")",
+        _ => tokens[close].text != ")",
+    };
+    paired.then_some(open + 1..close)
 }
 
 fn distance(mention: &Mention, candidate: &Candidate) -> usize {
