@@ -16,10 +16,11 @@ use std::process::Command;
 use common::{dateline, root, stderr};
 use serde_yaml::{Mapping, Value};
 
-/// Whole corpus, built as one timeline: (F1, date accuracy, share of same_event pairs merged).
-const FLOOR_F1: f64 = 0.0;
-const FLOOR_DATE_ACCURACY: f64 = 0.0;
-const FLOOR_SAME_EVENT: f64 = 0.0;
+/// Whole corpus, built as one timeline: F1, date accuracy and the share of same_event
+/// pairs merged, just under what it reaches (0.771, 0.843, 88/290 = 0.303).
+const FLOOR_F1: f64 = 0.75;
+const FLOOR_DATE_ACCURACY: f64 = 0.82;
+const FLOOR_SAME_EVENT: f64 = 0.28;
 
 fn corpus() -> PathBuf {
     root().join("tests/realnews")

@@ -91,6 +91,15 @@ fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     let is_alleging =
         |token: Option<usize>| token.is_some_and(|t| events.alleged.contains(&view.folded[t]));
+    // Parsing is the dearest step: only a sentence with an alleging word before the
+    // trigger asks ("the alleged attack" has it before too).
+    let near = candidate.first.saturating_sub(WISHED_REACH)..candidate.first;
+    if !near
+        .into_iter()
+        .any(|j| events.alleged.contains(&view.folded[j]))
+    {
+        return false;
+    }
     if let Some(parsed) = view.syntax(candidate.end.saturating_sub(1)) {
         if let Some(mut word) = parsed.word(candidate.first) {
             let tree = &parsed.tree;
@@ -157,11 +166,27 @@ fn claims_own_act(
         || name(subject).is_some_and(|n| Some(n) == name(claimant))
 }
 
+/// Words before a trigger a verb of wanting, urging or alleging may govern it from;
+/// only then is the sentence parsed to check.
+const WISHED_REACH: usize = 12;
+
 /// Whether the event is only wished for or asked for: the parse puts its trigger
 /// under a verb of wanting or urging, as that verb's object or through clausal
 /// complements ("urged Trump to insist that Putin agree to a ceasefire").
 fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let governors = &view.lexicon.events.irrealis_governors;
+    // Only a governor the trigger follows closely, or through "to", "that", "for" or
+    // "at" ("urged Trump to insist that Putin agree"), sends the sentence to the parser.
+    let near = candidate.first.saturating_sub(WISHED_REACH)..candidate.first;
+    let governed = near.into_iter().any(|j| {
+        governors.contains(&view.folded[j])
+            && (candidate.first - j <= 3
+                || (j + 1..candidate.first)
+                    .any(|k| matches!(view.folded[k].as_str(), "to" | "that" | "for" | "at")))
+    });
+    if !governed {
+        return false;
+    }
     let head_token = candidate.end.saturating_sub(1);
     let Some(parsed) = view.syntax(head_token) else {
         return false;
@@ -190,4 +215,3 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     }
     false
 }
-

@@ -29,6 +29,8 @@ pub(super) struct ArticleMemory {
     pub(super) affiliations: std::collections::BTreeMap<String, String>,
     /// Places the article introduced ("in Kananaskis", "the town of Bara"), as tokens.
     pub(super) places: Vec<(Vec<String>, Entity)>,
+    /// People the article described as analysts, experts and the like.
+    pub(super) commentators: std::collections::BTreeSet<String>,
     /// What the article has dated so far ("a year earlier" leans on it).
     pub(super) dates: temporal::Context,
 }

@@ -178,10 +178,7 @@ impl NameFinder<'_, '_> {
             });
         }
         if let Some(country) = country {
-            memory
-                .affiliations
-                .entry(name.clone())
-                .or_insert(country);
+            memory.affiliations.entry(name.clone()).or_insert(country);
         }
         Some(NameMention {
             first: i,

@@ -45,12 +45,15 @@ impl LazySyntax {
         start: usize,
         through: usize,
     ) -> Option<Ref<'_, SentenceSyntax>> {
-        let covered = match &*self.parsed.borrow() {
+        let (covered, asked_before) = match &*self.parsed.borrow() {
             Some(None) => return None,
-            Some(Some(parsed)) => parsed.covers(through),
-            None => false,
+            Some(Some(parsed)) => (parsed.covers(through), true),
+            None => (false, false),
         };
         if !covered {
+            // Asked a second time, further on: the rules read this sentence widely,
+            // so parse it whole rather than prefix after prefix.
+            let through = if asked_before { tokens.len() } else { through };
             let parsed = SentenceSyntax::parse(tokens, text, start, through);
             *self.parsed.borrow_mut() = Some(parsed);
         }

@@ -84,9 +84,19 @@ fn analyse(
     }
 }
 
+/// Words before an event noun its verb of carrying out may stand ("launched a
+/// lethal and kinetic strike"); only then is the sentence parsed to check.
+const CARRIED_OUT_REACH: usize = 6;
+
 /// "The US military launched the second strike", "the sides reached a deal": the
 /// noun is the parsed object of a verb that reports it done by its subject.
 fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let verbs = &view.lexicon.events.pinning_verbs;
+    let verb_before = (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first)
+        .any(|j| view.any_phrase(j, verbs));
+    if !verb_before {
+        return false;
+    }
     let head_token = candidate.end.saturating_sub(1);
     let Some(parsed) = view.syntax(head_token) else {
         return false;
@@ -116,6 +126,36 @@ fn subject_is_they(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
         j -= 1;
     }
     j > 0 && view.folded[j - 1] == "they"
+}
+
+/// Words after a speaker's name that an appositive describing them may take
+/// ("Michael Kugelman, a South Asia analyst at the Wilson Center").
+const APPOSITIVE_REACH: usize = 8;
+
+/// Is the speaker someone the article describes as an analyst, an expert and the
+/// like, here ("analyst Jane Doe", "Jane Doe, a fellow at ...") or before?
+fn is_commentator(view: &SentenceView<'_, '_>, memory: &mut ArticleMemory, speaker: &str) -> bool {
+    if memory.commentators.contains(speaker) {
+        return true;
+    }
+    let words = &view.lexicon.events.commentator_words;
+    let described = view
+        .names
+        .iter()
+        .filter(|m| m.entity.name == speaker)
+        .any(|m| {
+            let before = m.first.saturating_sub(3)..m.first;
+            let title = before.clone().any(|j| words.contains(&view.folded[j]));
+            let appositive = view.tokens.get(m.end).is_some_and(|t| t.text == ",")
+                && (m.end + 1..(m.end + APPOSITIVE_REACH).min(view.tokens.len()))
+                    .take_while(|&j| !matches!(view.tokens[j].text, "," | "." | ";"))
+                    .any(|j| words.contains(&view.folded[j]));
+            title || appositive
+        });
+    if described {
+        memory.commentators.insert(speaker.to_string());
+    }
+    described
 }
 
 /// A future marker shortly before in the clause, or after a noun ("talks are
@@ -319,6 +359,11 @@ fn assign_sides(
     }
     if main.is_none() && !others.is_empty() {
         main = Some(others.remove(0));
+    }
+    if candidate.kind == Kind::Statement {
+        if let Some(speaker) = &main {
+            generic_subject |= is_commentator(view, memory, speaker);
+        }
     }
     if generic_subject && candidate.kind == Kind::Statement {
         // "Analysts note ...": commentary, whoever else the sentence names.

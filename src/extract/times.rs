@@ -108,7 +108,9 @@ fn trigger_of(
     let cue_between = |from: usize, to: usize| {
         view.order_break_in(from..to)
             || relative_between(from, to)
-            || aside.as_ref().is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
+            || aside
+                .as_ref()
+                .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
     };
     let at = mention.phrase_token;
     if opens_sentence && followed_by_comma {
@@ -194,7 +196,9 @@ fn aside_around(view: &SentenceView<'_, '_>, at: usize) -> Option<std::ops::Rang
     let tokens = view.tokens;
     let opener = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | "(");
     let closer = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | ")");
-    let open = (0..at).rev().find(|&j| opener(tokens[j].text) || closer(tokens[j].text))?;
+    let open = (0..at)
+        .rev()
+        .find(|&j| opener(tokens[j].text) || closer(tokens[j].text))?;
     if closer(tokens[open].text) && tokens[open].text == ")" {
         return None;
     }

@@ -80,14 +80,17 @@ impl Identity {
         self.words.extend(other.words);
     }
 
+    /// The very same initiator and sides: what a copy's sentence names when it is
+    /// the original's sentence.
+    pub fn names_the_same(&self, other: &Identity) -> bool {
+        self.initiator == other.initiator && self.sides == other.sides
+    }
+
     /// Whether the two name the same participants, for an event of `kind`.
     pub fn same_participants(&self, other: &Identity, kind: Kind) -> bool {
         match kind {
             Kind::Statement => {
-                !self.initiator.is_empty()
-                    && (self.initiator == other.initiator
-                        || self.speaks_for(other)
-                        || other.speaks_for(self))
+                self.same_speaker(other) || self.speaks_for(other) || other.speaks_for(self)
             }
             Kind::Strike => {
                 let (targets, other_targets) = (self.targets(), other.targets());
@@ -113,6 +116,23 @@ impl Identity {
                             && self.same_place(other)))
             }
         }
+    }
+
+    /// The same person or body speaks: the same name, or, for people of one side, the
+    /// same surname ("Badr Albusaidi" and "Sayyid Badr Albusaidi").
+    pub fn same_speaker(&self, other: &Identity) -> bool {
+        if self.initiator.is_empty() {
+            return false;
+        }
+        if self.initiator == other.initiator {
+            return true;
+        }
+        let surname = |id: &Identity| id.initiator.rsplit(' ').next().map(str::to_string);
+        let people = self.initiator.contains(' ') && other.initiator.contains(' ');
+        people
+            && self.initiator_side == other.initiator_side
+            && self.initiator_side != self.initiator
+            && surname(self).is_some_and(|s| s.chars().count() >= 4 && Some(s) == surname(other))
     }
 
     /// A state or body that speaks itself ("Oman said") and a person who speaks

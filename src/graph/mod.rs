@@ -61,6 +61,9 @@ struct Node {
     source_keys: Vec<(usize, usize)>,
     reports: Vec<Report>,
     identity: Identity,
+    /// The words of each original report's first sentence, hashed, sorted: what a
+    /// syndicated copy's sentence is compared with.
+    sentence_words: Vec<Vec<u64>>,
 }
 
 impl Node {
@@ -71,6 +74,12 @@ impl Node {
             status: event.status,
         };
         let identity = Identity::of(&event);
+        let sentence_words = event
+            .evidence
+            .first()
+            .map(|e| syndication::word_hashes(&e.quote))
+            .into_iter()
+            .collect();
         let source_keys = event
             .evidence
             .iter()
@@ -101,6 +110,7 @@ impl Node {
             source_keys,
             reports: vec![report],
             identity,
+            sentence_words,
         }
     }
 
@@ -222,6 +232,11 @@ pub fn build_timeline(
         .iter()
         .map(|d| d.and_then(date_of))
         .collect();
+    let placed: Vec<Option<NaiveDate>> = solution
+        .placed
+        .iter()
+        .map(|d| d.and_then(date_of))
+        .collect();
     let mut after = after_lists(&nodes, &ids, documents.len(), &network, &solution);
     let mut links = links_of(&ids, documents, &extracted, &node_of);
     let conflicts = conflicts_of(
@@ -243,7 +258,7 @@ pub fn build_timeline(
             let (date, date_inferred) = match (node.date, pinned) {
                 (Some(date), _) if date.is_day() => (Some(date), false),
                 (_, Some(day)) => (Some(When::Day(day)), true),
-                (None, None) => match day_of_report(&node, documents, earliest[i], latest[i]) {
+                (None, None) => match day_of_report(&node, documents, placed[i]) {
                     Some(day) => (Some(When::Day(day)), true),
                     None => (None, false),
                 },
@@ -291,13 +306,13 @@ pub fn build_timeline(
 
 /// "Medinsky said the swap would take place soon", with no date of its own: a news
 /// report's statement was made the day the articles reporting it came out, when
-/// they all came out that day and nothing the texts say rules the day out. Other
-/// undated events stay undated: an undated strike or meeting is as often background.
+/// they all came out that day and the network placed it there (so the order already
+/// agrees). Other undated events stay undated: an undated strike or meeting is as
+/// often background.
 fn day_of_report(
     node: &Node,
     documents: &[&Document],
-    earliest: Option<NaiveDate>,
-    latest: Option<NaiveDate>,
+    placed: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     if node.kind != Kind::Statement || node.status != Status::Occurred {
         return None;
@@ -305,8 +320,7 @@ fn day_of_report(
     let mut days = node.reports.iter().map(|r| documents[r.doc].published);
     let day = days.next()??;
     let same_day = days.all(|d| d == Some(day));
-    let allowed = earliest.is_none_or(|e| e <= day) && latest.is_none_or(|l| day <= l);
-    (same_day && allowed).then_some(day)
+    (same_day && placed == Some(day)).then_some(day)
 }
 
 /// Fold each article's events into the nodes, merging reports of one real event.
@@ -328,6 +342,9 @@ fn merge_reports(
     let mut index: FastMap<(Kind, u64), Vec<usize>> = FastMap::default();
     // Per original of a syndicated story: the nodes its copies may join.
     let mut story_nodes: FastMap<usize, Vec<usize>> = FastMap::default();
+    // What is already listed, so each list takes a node once without a scan.
+    let mut indexed: FastSet<((Kind, u64), usize)> = FastSet::default();
+    let mut in_story: FastSet<(usize, usize)> = FastSet::default();
     // Originals first, then their copies: a copy adds sources to the events of its
     // story and never changes how the originals' reports merge, so forty copies
     // give the timeline of one.
@@ -377,14 +394,12 @@ fn merge_reports(
             };
             // Index under every key it is now known by (a merge may add sides).
             for key in keys {
-                let list = index.entry(key).or_default();
-                if list.last() != Some(&target) && !list.contains(&target) {
-                    list.push(target);
+                if indexed.insert((key, target)) {
+                    index.entry(key).or_default().push(target);
                 }
             }
-            let in_story = story_nodes.entry(story).or_default();
-            if !in_story.contains(&target) {
-                in_story.push(target);
+            if in_story.insert((story, target)) {
+                story_nodes.entry(story).or_default().push(target);
             }
             of_doc.push(target);
         }
@@ -411,18 +426,32 @@ const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 /// of the same kind, as this one (each node taken once per copy).
 fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<usize> {
     let doc = new.first_doc();
-    let quote = new.sources.first()?.quote.as_str();
     story_nodes
         .iter()
         .copied()
-        .filter(|&c| nodes[c].kind == new.kind && !nodes[c].has_doc(doc))
+        .filter(|&c| {
+            let old = &nodes[c];
+            // The same sentence with other names in it is another event.
+            old.kind == new.kind
+                && !old.has_doc(doc)
+                && (old.identity.names_the_same(&new.identity)
+                    || old.identity.same_participants(&new.identity, new.kind))
+                // A copy printed days later dates "on Tuesday" to another Tuesday:
+                // some report of the event must give the copy's date, or none.
+                && new.date.is_none_or(|date| {
+                    old.reports
+                        .iter()
+                        .any(|r| r.date.is_none_or(|d| d == date || overlap(&d, &date)))
+                })
+        })
         .map(|c| {
-            let best = nodes[c]
-                .sources
+            let words = new.sentence_words.first().map_or(&[][..], Vec::as_slice);
+            let similarity = nodes[c]
+                .sentence_words
                 .iter()
-                .map(|s| syndication::sentence_similarity(&s.quote, quote))
+                .map(|old| syndication::similarity_of_hashes(old, words))
                 .fold(0.0, f64::max);
-            (c, best)
+            (c, similarity)
         })
         .filter(|&(_, similarity)| similarity >= SAME_SENTENCE_SIMILARITY)
         // The most similar; the earliest node on a tie.
@@ -501,9 +530,9 @@ fn same_event(
     })
 }
 
-/// Two statements of one speaker are one when they fall on the same day (an undated
-/// one on its article's publication day, give or take the day before) and are about
-/// the same thing.
+/// Two statements of one speaker are one when both are dated to the same day and
+/// the speaker is the very same, or when they fall within a day of each other (an
+/// undated one on its article's publication day) and are about the same thing.
 fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
     let day = |node: &Node| -> Option<(NaiveDate, bool)> {
         match node.date {
@@ -512,12 +541,19 @@ fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
             None => documents[node.first_doc()].published.map(|d| (d, false)),
         }
     };
-    let same_day = match (day(old), day(new)) {
-        (Some((a, true)), Some((b, true))) => a == b,
-        (Some((a, _)), Some((b, _))) => (a - b).num_days().abs() <= 1,
+    match (day(old), day(new)) {
+        // One speaker, one named day: in reports of one story, one occasion (a
+        // press conference quoted by one outlet here, by another there).
+        (Some((a, true)), Some((b, true)))
+            if a == b && old.identity.same_speaker(&new.identity) =>
+        {
+            true
+        }
+        (Some((a, _)), Some((b, _))) => {
+            (a - b).num_days().abs() <= 1 && old.identity.same_subject(&new.identity)
+        }
         _ => false,
-    };
-    same_day && old.identity.same_subject(&new.identity)
+    }
 }
 
 /// The merged event keeps every report and source, the union of actors (initiator
@@ -558,6 +594,7 @@ fn merge(into: &mut Node, other: Node, widen_identity: bool) {
     into.reports.extend(other.reports);
     if widen_identity {
         into.identity.absorb(other.identity);
+        into.sentence_words.extend(other.sentence_words);
     }
 }
 

@@ -425,7 +425,12 @@ impl TemporalLexicon {
     fn purpose_of_past_verb(&self, folded: &[String], to: usize) -> bool {
         (to.saturating_sub(PURPOSE_REACH)..to.saturating_sub(1))
             .rev()
-            .take_while(|&k| !matches!(folded[k].as_str(), "," | ";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}" | "that"))
+            .take_while(|&k| {
+                !matches!(
+                    folded[k].as_str(),
+                    "," | ";" | ":" | "." | "\"" | "\u{201c}" | "\u{201d}" | "that"
+                )
+            })
             .any(|k| {
                 // An auxiliary is no verb of its own ("had agreed to meet").
                 !matches!(folded[k].as_str(), "had" | "was" | "were" | "did")
