@@ -156,9 +156,16 @@ impl NameFinder<'_, '_> {
         let opener = gazetteer
             .match_at(texts, i)
             .and_then(|(entity, _)| entity.actor().map(str::to_string));
+        // "Pakistan's National Security Committee", "U.S. Central Command".
         let owner = (i >= 2 && is_possessive(texts, i - 2))
             .then(|| names.iter().rev().find(|m| m.end == i - 2))
             .flatten()
+            .or_else(|| {
+                names.last().filter(|m| {
+                    m.end == i
+                        && matches!(m.entity.class, EntityClass::Country | EntityClass::Demonym)
+                })
+            })
             .and_then(|m| m.entity.actor().map(str::to_string));
         let name = spoken_name(&texts[i..end]);
         let country = opener.or(owner);

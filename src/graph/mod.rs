@@ -514,6 +514,19 @@ fn same_event(
     if loose.len() == 1 {
         return Some(loose[0]);
     }
+    // Several fit loosely: the one naming the very same participants at the same
+    // place, if only one does ("Erdogan meets Abiy and Mohamud in Ankara" twice).
+    let exact: Vec<usize> = loose
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let old = &nodes[c].identity;
+            old.names_the_same(&new.identity) && old.place == new.identity.place
+        })
+        .collect();
+    if exact.len() == 1 {
+        return Some(exact[0]);
+    }
     if !matches!(new.kind, Kind::Meeting | Kind::Agreement) {
         return None;
     }
