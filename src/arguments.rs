@@ -251,6 +251,14 @@ pub enum Format {
 }
 
 fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+    let (first, last) = crate::document::SUPPORTED_PUBLICATION;
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))?;
+    if crate::document::is_supported_publication(date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "`{text}` is outside the supported publication dates, {first} to {last}"
+        ))
+    }
 }

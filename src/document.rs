@@ -206,8 +206,10 @@ fn load_manifest(
                     path: path.clone(),
                     line,
                     reason: format!(
-                        "`published` of {} must be a date YYYY-MM-DD, not {}",
+                        "`published` of {} must be a date YYYY-MM-DD from {} to {}, not {}",
                         entry.file,
+                        SUPPORTED_PUBLICATION.0,
+                        SUPPORTED_PUBLICATION.1,
                         show_value(value)
                     ),
                 })
@@ -245,8 +247,31 @@ fn find_line(text: &str, needle: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// Publication dates dateline accepts. Dates in the text are counted from the
+/// publication date ("next century", "500 years ago"); within this range every
+/// result stays a four-digit year, which the YAML, the ids and Graphviz all take.
+pub const SUPPORTED_PUBLICATION: (NaiveDate, NaiveDate) = match (
+    NaiveDate::from_ymd_opt(1000, 1, 1),
+    NaiveDate::from_ymd_opt(8999, 12, 31),
+) {
+    (Some(first), Some(last)) => (first, last),
+    _ => panic!("the supported range is a valid pair of dates"),
+};
+
+/// Whether `date` can be a publication date (see [`SUPPORTED_PUBLICATION`]).
+pub fn is_supported_publication(date: NaiveDate) -> bool {
+    (SUPPORTED_PUBLICATION.0..=SUPPORTED_PUBLICATION.1).contains(&date)
+}
+
+/// A publication date as written: YYYY-MM-DD, within the supported range.
+pub fn parse_publication_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| is_supported_publication(*d))
+}
+
 fn parse_date_value(value: &serde_yaml::Value) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.as_str()?.trim(), "%Y-%m-%d").ok()
+    parse_publication_date(value.as_str()?)
 }
 
 fn show_value(value: &serde_yaml::Value) -> String {
@@ -363,7 +388,9 @@ fn parse_front_matter(path: &Path, text: &str, start: usize) -> Result<Option<Fr
             path: path.to_path_buf(),
             line: first_yaml_line - 1 + find_line(yaml, "published"),
             reason: format!(
-                "front matter `published` must be a date YYYY-MM-DD, not {}",
+                "front matter `published` must be a date YYYY-MM-DD from {} to {}, not {}",
+                SUPPORTED_PUBLICATION.0,
+                SUPPORTED_PUBLICATION.1,
                 show_value(value)
             ),
         })?),
@@ -400,13 +427,16 @@ pub fn infer_from_dateline(
             _ => continue,
         };
         if let Some(year) = year {
-            return NaiveDate::from_ymd_opt(year, month, day);
+            // A dateline year out of the supported range dates nothing.
+            return NaiveDate::from_ymd_opt(year, month, day)
+                .filter(|d| is_supported_publication(*d));
         }
         let (named_weekdays, latest_mentioned_year) = weekdays_and_years(body, lexicon, this_year);
         let floor = latest_mentioned_year.unwrap_or(this_year - 27);
         let candidates: Vec<NaiveDate> = (floor..=this_year)
             .rev()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .filter(|d| is_supported_publication(*d))
             .collect();
         return candidates
             .iter()

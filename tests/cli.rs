@@ -979,3 +979,68 @@ fn day_first_and_region_read_dates_as_the_country_writes_them() {
     ]);
     assert_fails(&output, 2, "CAN", "two-letter country code");
 }
+
+/// Publication dates far from now made date arithmetic overflow (a panic) or gave
+/// five-digit years that Graphviz rejects: they are refused, naming the file and
+/// the line; on the command line they are a usage error.
+#[test]
+fn publication_dates_out_of_range_are_refused() {
+    let dir = temp_dir();
+    let text = "Russian drones struck Kyiv on Sunday.\n";
+    for published in [
+        "-262143-01-01",
+        "0000-01-01",
+        "0999-12-31",
+        "9999-12-31",
+        "+10000-01-06",
+    ] {
+        let front = write(
+            dir.path(),
+            "fm.md",
+            format!("---\npublished: {published}\n---\n{text}").as_bytes(),
+        );
+        assert_fails(
+            &dateline(&["build", arg(&front)]),
+            4,
+            "fm.md:2:",
+            "from 1000-01-01 to 8999-12-31",
+        );
+        let listed = tempfile::tempdir().expect("temp dir");
+        write(listed.path(), "a.txt", text.as_bytes());
+        write(
+            listed.path(),
+            "sources.yaml",
+            format!("- file: a.txt\n  published: {published}\n").as_bytes(),
+        );
+        assert_fails(
+            &dateline(&["build", arg(listed.path())]),
+            4,
+            "sources.yaml:1:",
+            "from 1000-01-01 to 8999-12-31",
+        );
+        let plain = write(dir.path(), "plain.txt", text.as_bytes());
+        let output = dateline(&["extract", arg(&plain), "--published", published]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "--published {published}: {}",
+            stderr(&output)
+        );
+    }
+    // The edges themselves are fine, and what they give Graphviz reads.
+    for published in ["1000-01-01", "8999-12-31"] {
+        let front = write(
+            dir.path(),
+            "edge.md",
+            format!("---\npublished: {published}\n---\n{text}").as_bytes(),
+        );
+        let output = dateline(&["build", arg(&front), "--format", "dot"]);
+        assert!(output.status.success(), "{published}: {}", stderr(&output));
+        let dot = stdout(&output);
+        if Command::new("dot").arg("-V").output().is_ok() || std::env::var("CI").is_ok() {
+            render_svg(&dot);
+        } else {
+            eprintln!("skipped rendering: Graphviz `dot` is not installed");
+        }
+    }
+}
