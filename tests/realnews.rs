@@ -41,16 +41,7 @@ fn storylines() -> Vec<PathBuf> {
 /// repository; under CI=true it must be there.
 fn scorer() -> Option<PathBuf> {
     let tools = common::corpora("")?.join("../tools/score_timeline.py");
-    if tools.is_file() {
-        return Some(tools);
-    }
-    assert!(
-        std::env::var("CI").is_err(),
-        "{} is missing",
-        tools.display()
-    );
-    eprintln!("skipped: {} is not there", tools.display());
-    None
+    common::shared(tools, Path::is_file)
 }
 
 fn build(paths: &[&Path], out: &Path) {

@@ -1,5 +1,6 @@
 //! Which candidates are events the text reports.
 
+use super::parse::SentenceSyntax;
 use super::view::{Candidate, SentenceView};
 use crate::model::Kind;
 
@@ -77,9 +78,34 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     true
 }
 
-/// How many heads up from a trigger an alleging word still governs it ("accused
-/// Ukraine of launching drone strikes": strikes → launching → accused).
-const ALLEGED_DEPTH: usize = 4;
+/// How many heads up from a trigger an alleging or wishing word still governs it
+/// ("accused Ukraine of launching drone strikes": strikes → launching → accused).
+const GOVERNOR_DEPTH: usize = 4;
+
+/// Words before a trigger an alleging or wishing word may govern it from; only then
+/// is the sentence parsed to check.
+const GOVERNOR_REACH: usize = 12;
+
+/// The first word up the parse from `word`, at most [`GOVERNOR_DEPTH`] heads, that
+/// `governs` accepts, climbing only along relations `follows(step, relation)` allows;
+/// with the word just below it.
+fn governor_above(
+    tree: &crate::syntax::Tree<'_>,
+    mut word: usize,
+    follows: impl Fn(usize, &str) -> bool,
+    governs: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    for step in 0..GOVERNOR_DEPTH {
+        let head = tree
+            .head(word)
+            .filter(|_| follows(step, tree.deprel(word)))?;
+        if governs(head) {
+            return Some((head, word));
+        }
+        word = head;
+    }
+    None
+}
 
 /// Whether the act is only alleged. With a parse: an alleging word governs the
 /// trigger ("claimed that Ukraine attacked", "accused Russia of shelling") or
@@ -89,55 +115,38 @@ const ALLEGED_DEPTH: usize = 4;
 /// any alleging word shortly before the trigger in its clause counts.
 fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
-    let is_alleging =
-        |token: Option<usize>| token.is_some_and(|t| events.alleged.contains(&view.folded[t]));
+    let alleging_at = |j: usize| events.alleged.contains(&view.folded[j]);
     // Parsing is the dearest step: only a sentence with an alleging word before the
     // trigger asks ("the alleged attack" has it before too).
-    let near = candidate.first.saturating_sub(WISHED_REACH)..candidate.first;
-    if !near
-        .into_iter()
-        .any(|j| events.alleged.contains(&view.folded[j]))
-    {
+    let near = candidate.first.saturating_sub(GOVERNOR_REACH)..candidate.first;
+    if !near.clone().any(alleging_at) {
         return false;
     }
-    if let Some(parsed) = view.syntax(candidate.end.saturating_sub(1)) {
-        if let Some(mut word) = parsed.word(candidate.first) {
-            let tree = &parsed.tree;
-            if tree
-                .dependents(word)
-                .any(|d| is_alleging(parsed.token_of(d)))
-            {
-                return true;
-            }
-            for _ in 0..ALLEGED_DEPTH {
-                let Some(head) = tree.head(word) else {
-                    return false;
-                };
-                if is_alleging(parsed.token_of(head)) {
-                    return !claims_own_act(tree, head, word, &parsed, view);
-                }
-                word = head;
-            }
-            return false;
+    if let Some((parsed, word)) = view.parsed_word(candidate.first) {
+        let tree = &parsed.tree;
+        let is_alleging = |w: usize| parsed.token_of(w).is_some_and(alleging_at);
+        if tree.dependents(word).any(is_alleging) {
+            return true;
         }
+        return governor_above(tree, word, |_, _| true, is_alleging)
+            .is_some_and(|(claim, below)| !claims_own_act(&parsed, claim, below, view));
     }
     let sentence_clause = (0..candidate.first)
         .rev()
         .find(|&j| matches!(view.tokens[j].text, ";" | ":" | "(" | ")"))
         .map_or(0, |j| j + 1);
-    (sentence_clause.max(candidate.first.saturating_sub(12))..candidate.first)
-        .any(|j| events.alleged.contains(&view.folded[j]))
+    (sentence_clause.max(near.start)..candidate.first).any(alleging_at)
 }
 
 /// "They claimed they had captured the city": a claim verb whose complement's
 /// subject is a pronoun taking up the claimant, or the claimant again.
 fn claims_own_act(
-    tree: &crate::syntax::Tree<'_>,
+    parsed: &SentenceSyntax,
     claim: usize,
     below: usize,
-    parsed: &super::parse::SentenceSyntax,
     view: &SentenceView<'_, '_>,
 ) -> bool {
+    let tree = &parsed.tree;
     let folded = |word: usize| parsed.token_of(word).map(|t| view.folded[t].as_str());
     if !folded(claim).is_some_and(|w| w.starts_with("claim")) {
         return false;
@@ -145,15 +154,8 @@ fn claims_own_act(
     let Some(claimant) = tree.dependent(claim, "nsubj") else {
         return false;
     };
-    // The complement clause the trigger sits in, and its subject.
-    let mut clause = below;
-    while tree.head(clause) != Some(claim) {
-        match tree.head(clause) {
-            Some(head) => clause = head,
-            None => return false,
-        }
-    }
-    let Some(subject) = tree.dependent(clause, "nsubj") else {
+    // `below` is the complement clause the trigger sits in; its subject:
+    let Some(subject) = tree.dependent(below, "nsubj") else {
         return false;
     };
     let name = |word: usize| {
@@ -166,10 +168,6 @@ fn claims_own_act(
         || name(subject).is_some_and(|n| Some(n) == name(claimant))
 }
 
-/// Words before a trigger a verb of wanting, urging or alleging may govern it from;
-/// only then is the sentence parsed to check.
-const WISHED_REACH: usize = 12;
-
 /// Whether the event is only wished for or asked for: the parse puts its trigger
 /// under a verb of wanting or urging, as that verb's object or through clausal
 /// complements ("urged Trump to insist that Putin agree to a ceasefire").
@@ -177,7 +175,7 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let governors = &view.lexicon.events.irrealis_governors;
     // Only a governor the trigger follows closely, or through "to", "that", "for" or
     // "at" ("urged Trump to insist that Putin agree"), sends the sentence to the parser.
-    let near = candidate.first.saturating_sub(WISHED_REACH)..candidate.first;
+    let near = candidate.first.saturating_sub(GOVERNOR_REACH)..candidate.first;
     let governed = near.into_iter().any(|j| {
         governors.contains(&view.folded[j])
             && (candidate.first - j <= 3
@@ -187,31 +185,18 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if !governed {
         return false;
     }
-    let head_token = candidate.end.saturating_sub(1);
-    let Some(parsed) = view.syntax(head_token) else {
+    let Some((parsed, word)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
         return false;
     };
-    let tree = &parsed.tree;
-    let Some(mut word) = parsed.word(head_token) else {
-        return false;
+    let follows = |step: usize, relation: &str| match step {
+        // The event itself may be the object ("sought a ceasefire").
+        0 => matches!(relation, "obj" | "obl" | "ccomp" | "xcomp"),
+        _ => matches!(relation, "ccomp" | "xcomp"),
     };
-    for step in 0..ALLEGED_DEPTH {
-        let relation = tree.deprel(word);
-        let followed = match step {
-            // The event itself may be the object ("sought a ceasefire").
-            0 => matches!(relation, "obj" | "obl" | "ccomp" | "xcomp"),
-            _ => matches!(relation, "ccomp" | "xcomp"),
-        };
-        let Some(head) = tree.head(word).filter(|_| followed) else {
-            return false;
-        };
-        if parsed
-            .token_of(head)
+    let wishing = |w: usize| {
+        parsed
+            .token_of(w)
             .is_some_and(|t| governors.contains(&view.folded[t]))
-        {
-            return true;
-        }
-        word = head;
-    }
-    false
+    };
+    governor_above(&parsed.tree, word, follows, wishing).is_some()
 }

@@ -61,17 +61,13 @@ impl NameFinder<'_, '_> {
         let mut names = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let known_len = self
-                .lexicon
-                .gazetteer
-                .match_at(self.texts, i)
-                .map_or(0, |(_, used)| used);
-            if let Some(mention) = self.organisation_at(&names, memory, i, known_len, headline) {
+            let known = self.lexicon.gazetteer.match_at(self.texts, i);
+            if let Some(mention) = self.organisation_at(&names, memory, i, known, headline) {
                 i = mention.end;
                 names.push(mention);
                 continue;
             }
-            if let Some((entity, used)) = self.lexicon.gazetteer.match_at(self.texts, i) {
+            if let Some((entity, used)) = known {
                 if !self.is_compound(i + used) {
                     names.push(NameMention {
                         first: i,
@@ -107,13 +103,14 @@ impl NameFinder<'_, '_> {
     /// ending in an organisation's head word ("National Security Committee", "Sudan
     /// Doctors Network"), with a tail after "of", "on" or "for" ("Cabinet Committee on
     /// Security"). It acts for the country that opens it or owns it ("Pakistan's
-    /// National Security Committee"). Longer than any gazetteer name at `i`, or none.
+    /// National Security Committee"). Longer than `known`, the gazetteer name at `i`,
+    /// or none.
     fn organisation_at(
         &self,
         names: &[NameMention],
         memory: &mut ArticleMemory,
         i: usize,
-        known_len: usize,
+        known: Option<(&Entity, usize)>,
         headline: bool,
     ) -> Option<NameMention> {
         let (tokens, texts) = (self.tokens, self.texts);
@@ -150,12 +147,10 @@ impl NameFinder<'_, '_> {
             }
             end = tail;
         }
-        if end - i <= known_len {
+        if end - i <= known.map_or(0, |(_, used)| used) {
             return None;
         }
-        let opener = gazetteer
-            .match_at(texts, i)
-            .and_then(|(entity, _)| entity.actor().map(str::to_string));
+        let opener = known.and_then(|(entity, _)| entity.actor().map(str::to_string));
         // "Pakistan's National Security Committee", "U.S. Central Command".
         let owner = (i >= 2 && is_possessive(texts, i - 2))
             .then(|| names.iter().rev().find(|m| m.end == i - 2))

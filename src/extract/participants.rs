@@ -97,14 +97,10 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if !verb_before {
         return false;
     }
-    let head_token = candidate.end.saturating_sub(1);
-    let Some(parsed) = view.syntax(head_token) else {
+    let Some((parsed, noun)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
         return false;
     };
     let tree = &parsed.tree;
-    let Some(noun) = parsed.word(head_token) else {
-        return false;
-    };
     if tree.deprel(noun) != "obj" {
         return false;
     }

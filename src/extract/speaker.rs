@@ -21,10 +21,9 @@ pub(super) fn speaker(
     if word_order_suffices(view, trigger) {
         return None;
     }
-    let parsed = view.syntax(trigger)?;
+    let (parsed, verb) = view.parsed_word(trigger)?;
     let parsed = &*parsed;
     let tree = &parsed.tree;
-    let verb = parsed.word(trigger)?;
     if !matches!(tree.upos(verb), "VERB" | "AUX") {
         return None;
     }
@@ -73,13 +72,10 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool
     if !speech_verb_before {
         return false;
     }
-    let Some(parsed) = view.syntax(noun) else {
+    let Some((parsed, word)) = view.parsed_word(noun) else {
         return false;
     };
     let tree = &parsed.tree;
-    let Some(word) = parsed.word(noun) else {
-        return false;
-    };
     if !matches!(tree.deprel(word), "obj" | "nsubj:pass") {
         return false;
     }
@@ -245,10 +241,9 @@ pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
 /// "The Houthis claimed they had struck a ship": a "they" subjecting a clause that
 /// reports what its governing verb's subject said or claimed is that subject.
 pub(super) fn reporter_of_clause(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
-    let parsed = view.syntax(trigger)?;
+    let (parsed, verb) = view.parsed_word(trigger)?;
     let parsed = &*parsed;
     let tree = &parsed.tree;
-    let verb = parsed.word(trigger)?;
     if !matches!(tree.deprel(verb), "ccomp" | "xcomp") {
         return None;
     }

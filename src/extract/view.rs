@@ -35,6 +35,17 @@ impl SentenceView<'_, '_> {
         self.syntax.get(self.tokens, self.text, self.start, through)
     }
 
+    /// The parse read through extractor token `token`, and the parser's word there:
+    /// what every syntactic rule starts from.
+    pub(super) fn parsed_word(
+        &self,
+        token: usize,
+    ) -> Option<(std::cell::Ref<'_, SentenceSyntax>, usize)> {
+        let parsed = self.syntax(token)?;
+        let word = parsed.word(token)?;
+        Some((parsed, word))
+    }
+
     pub(super) fn name_at(&self, i: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.first <= i && i < m.end)
     }

@@ -419,13 +419,14 @@ fn merge_reports(
 }
 
 /// Sentences of a syndicated copy this close to the original's (see
-/// [`syndication::sentence_similarity`]) are the same sentence, lightly edited.
+/// [`syndication::similarity_of_hashes`]) are the same sentence, lightly edited.
 const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 
 /// In a syndicated copy: the node of the story whose report is the same sentence,
 /// of the same kind, as this one (each node taken once per copy).
 fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<usize> {
     let doc = new.first_doc();
+    let words = new.sentence_words.first().map_or(&[][..], Vec::as_slice);
     story_nodes
         .iter()
         .copied()
@@ -445,7 +446,6 @@ fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<us
                 })
         })
         .map(|c| {
-            let words = new.sentence_words.first().map_or(&[][..], Vec::as_slice);
             let similarity = nodes[c]
                 .sentence_words
                 .iter()
