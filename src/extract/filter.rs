@@ -188,9 +188,18 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let Some((parsed, word)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
         return false;
     };
+    // What is asked for is the object ("sought a ceasefire") or a "for"/"at" phrase
+    // ("appealed for a ceasefire"); "appealed to allies after the strike" did not ask
+    // for the strike.
+    let tree = &parsed.tree;
+    let asked_for = tree.dependents(word).any(|d| {
+        tree.deprel(d) == "case"
+            && parsed.token_of(d).is_some_and(|t| {
+                matches!(view.folded[t].as_str(), "for" | "at" | "toward" | "towards")
+            })
+    });
     let follows = |step: usize, relation: &str| match step {
-        // The event itself may be the object ("sought a ceasefire").
-        0 => matches!(relation, "obj" | "obl" | "ccomp" | "xcomp"),
+        0 => matches!(relation, "obj" | "ccomp" | "xcomp") || relation == "obl" && asked_for,
         _ => matches!(relation, "ccomp" | "xcomp"),
     };
     let wishing = |w: usize| {
@@ -198,5 +207,5 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             .token_of(w)
             .is_some_and(|t| governors.contains(&view.folded[t]))
     };
-    governor_above(&parsed.tree, word, follows, wishing).is_some()
+    governor_above(tree, word, follows, wishing).is_some()
 }

@@ -105,6 +105,8 @@ pub struct EventLexicon {
     pub modals: BTreeSet<String>,
     pub uncertain_predicates: BTreeSet<String>,
     pub bound_cues: BTreeSet<String>,
+    pub onset_cues: BTreeSet<String>,
+    pub announcing_verbs: Vec<Vec<String>>,
     pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
@@ -177,6 +179,8 @@ struct EventsFile {
     modals: Vec<String>,
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
+    onset_cues: Vec<String>,
+    announcing_verbs: Vec<String>,
     order_breaks: Vec<String>,
     order_cues: Vec<OrderCueRow>,
     count_units: BTreeMap<String, (i64, i64)>,
@@ -371,6 +375,8 @@ impl EventLexicon {
             modals: set(&file.modals),
             uncertain_predicates: set(&file.uncertain_predicates),
             bound_cues: set(&file.bound_cues),
+            onset_cues: set(&file.onset_cues),
+            announcing_verbs: phrases(&file.announcing_verbs),
             order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
         })

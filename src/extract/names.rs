@@ -343,6 +343,11 @@ impl NameFinder<'_, '_> {
         if !(2..=5).contains(&run) {
             return None;
         }
+        // "the Rose Garden", "the Emerald Triangle": English puts no article before
+        // a person's name, so a run after "the" names a thing or a place.
+        if i > 0 && fold(texts[i - 1].as_str()) == "the" {
+            return None;
+        }
         let full = spoken_name(&texts[i..i + run]);
         let surname = texts[i + run - 1].clone();
         if !memory.surnames.iter().any(|(s, _)| *s == surname) {

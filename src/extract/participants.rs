@@ -90,10 +90,19 @@ const CARRIED_OUT_REACH: usize = 6;
 
 /// "The US military launched the second strike", "the sides reached a deal": the
 /// noun is the parsed object of a verb that reports it done by its subject.
+/// A strike its subject announces ("the M23 rebels announced the city's capture",
+/// "Hegseth announced the strike") is the subject's own act, reported done.
 fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
-    let verbs = &view.lexicon.events.pinning_verbs;
-    let verb_before = (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first)
-        .any(|j| view.any_phrase(j, verbs));
+    let events = &view.lexicon.events;
+    let announcing: &[Vec<String>] = if candidate.kind == Kind::Strike {
+        &events.announcing_verbs
+    } else {
+        &[]
+    };
+    let pins =
+        |j: usize| view.any_phrase(j, &events.pinning_verbs) || view.any_phrase(j, announcing);
+    let verb_before =
+        (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first).any(pins);
     if !verb_before {
         return false;
     }
@@ -104,14 +113,9 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     if tree.deprel(noun) != "obj" {
         return false;
     }
-    let Some(verb) = tree.head(noun).and_then(|v| parsed.token_of(v)) else {
-        return false;
-    };
-    view.lexicon
-        .events
-        .pinning_verbs
-        .iter()
-        .any(|phrase| view.any_phrase(verb, std::slice::from_ref(phrase)))
+    tree.head(noun)
+        .and_then(|v| parsed.token_of(v))
+        .is_some_and(pins)
 }
 
 /// Is "they" the word before the trigger, auxiliaries aside ("they had struck")?
@@ -135,17 +139,19 @@ fn is_commentator(view: &SentenceView<'_, '_>, memory: &mut ArticleMemory, speak
         return true;
     }
     let words = &view.lexicon.events.commentator_words;
+    let describes =
+        |j: usize| words.contains(&view.folded[j]) || view.folded[j].ends_with("year-old");
     let described = view
         .names
         .iter()
         .filter(|m| m.entity.name == speaker)
         .any(|m| {
             let before = m.first.saturating_sub(3)..m.first;
-            let title = before.clone().any(|j| words.contains(&view.folded[j]));
+            let title = before.clone().any(describes);
             let appositive = view.tokens.get(m.end).is_some_and(|t| t.text == ",")
                 && (m.end + 1..(m.end + APPOSITIVE_REACH).min(view.tokens.len()))
                     .take_while(|&j| !matches!(view.tokens[j].text, "," | "." | ";"))
-                    .any(|j| words.contains(&view.folded[j]));
+                    .any(describes);
             title || appositive
         });
     if described {
@@ -426,8 +432,12 @@ fn arrange_sides(
 /// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
 /// "accused Azerbaijani troops"): the first name within a few words, with only
 /// determiners, title words or qualifiers before it.
+/// How far after a verb its object's name may start: "spoke with the prime ministers
+/// of Israel" puts it five words on.
+const OBJECT_REACH: usize = 6;
+
 fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
-    view.name_after(end, 4)
+    view.name_after(end, OBJECT_REACH)
         .filter(|m| m.entity.actor().is_some())
 }
 

@@ -113,27 +113,49 @@ fn trigger_of(
                 .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
     };
     let at = mention.phrase_token;
+    let onset = marks_onset(mention, view);
+    let datable = |c: &Candidate| !(onset && c.kind == Kind::Agreement);
     if opens_sentence && followed_by_comma {
-        candidates.iter().position(|c| c.first >= mention.end_token)
+        candidates
+            .iter()
+            .position(|c| c.first >= mention.end_token && datable(c))
     } else {
         None
     }
     .or_else(|| {
         // The nearest trigger before it with no clause break or ordering cue in between.
         candidates.iter().rposition(|c| {
-            c.end <= at && !(c.end..at).any(|j| view.is_break(j)) && !cue_between(c.end, at)
+            c.end <= at
+                && datable(c)
+                && !(c.end..at).any(|j| view.is_break(j))
+                && !cue_between(c.end, at)
         })
     })
     .or_else(|| {
         candidates
             .iter()
-            .rposition(|c| c.end <= at && !cue_between(c.end, at))
+            .rposition(|c| c.end <= at && datable(c) && !cue_between(c.end, at))
     })
     .or_else(|| {
-        candidates
-            .iter()
-            .position(|c| c.first >= mention.end_token && !cue_between(mention.end_token, c.first))
+        candidates.iter().position(|c| {
+            c.first >= mention.end_token && datable(c) && !cue_between(mention.end_token, c.first)
+        })
     })
+}
+
+/// "agreed to a ceasefire from midnight", "starting midnight on Monday": the date
+/// says when the truce begins, not when it was agreed.
+fn marks_onset(mention: &Mention, view: &SentenceView<'_, '_>) -> bool {
+    let onset = |j: usize| view.lexicon.events.onset_cues.contains(&view.folded[j]);
+    let mut at = mention.phrase_token.min(mention.first_token);
+    if onset(at) {
+        return true;
+    }
+    // "starting at midnight"
+    if at > 0 && view.folded[at - 1] == "at" {
+        at -= 1;
+    }
+    at > 0 && onset(at - 1)
 }
 
 /// Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
@@ -176,6 +198,7 @@ fn share_dates(
                 !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
             })
             .filter(|&t| !(planned && saying_time.contains(&t)))
+            .filter(|&t| !(candidate.kind == Kind::Agreement && marks_onset(&times[t], view)))
             .filter(|&t| {
                 let m = &times[t];
                 let between = if m.end_token <= here.0 {

@@ -65,12 +65,25 @@ impl SentenceView<'_, '_> {
             let token = &self.tokens[j];
             let filler = self.is_determiner(j)
                 || token.is_word() && token.is_capitalized()
-                || self.lexicon.gazetteer.is_title(&self.folded[j]);
+                || self.lexicon.gazetteer.is_title(&self.folded[j])
+                || self.stands_for_named(j);
             if !filler {
                 return None;
             }
         }
         None
+    }
+
+    /// Words between a verb and the name it takes that point through to that name:
+    /// "spoke to both Zelensky and Putin", "spoke with the prime ministers of Israel
+    /// and Lebanon".
+    fn stands_for_named(&self, j: usize) -> bool {
+        let representatives = &self.lexicon.events.representatives;
+        match self.folded[j].as_str() {
+            "both" => true,
+            "of" => j > 0 && representatives.contains(&self.folded[j - 1]),
+            word => representatives.contains(word),
+        }
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {

@@ -62,7 +62,15 @@ impl Identity {
         match kind {
             Kind::Statement => vec![self.initiator.as_str()],
             Kind::Strike => vec![self.initiator_side.as_str()],
-            Kind::Meeting | Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
+            Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
+            // A meeting's host may be all another report names of it (see
+            // `same_participants`), so it is found under its host's country too.
+            Kind::Meeting => self
+                .sides
+                .iter()
+                .chain(&self.place_country)
+                .map(String::as_str)
+                .collect(),
         }
         .into_iter()
         .filter(|key| !key.is_empty())
@@ -101,15 +109,21 @@ impl Identity {
                         || !targets.is_disjoint(&other_targets))
             }
             Kind::Meeting | Kind::Agreement => {
-                let (small, big) = if self.sides.len() <= other.sides.len() {
-                    (&self.sides, &other.sides)
+                let (small, big, big_report) = if self.sides.len() <= other.sides.len() {
+                    (&self.sides, &other.sides, other)
                 } else {
-                    (&other.sides, &self.sides)
+                    (&other.sides, &self.sides, self)
+                };
+                // The host of a meeting takes part in it even where a report names
+                // only the guests: "Oman's foreign minister held talks in Muscat" and
+                // "Iran and the US met in Oman" are one meeting.
+                let hosted = |side: &String| {
+                    kind == Kind::Meeting && big_report.place_country.as_ref() == Some(side)
                 };
                 // One side alone ("talks in Istanbul" by Russia) is too little to
                 // join a report of a meeting, unless both name the same place.
                 !small.is_empty()
-                    && small.is_subset(big)
+                    && small.iter().all(|side| big.contains(side) || hosted(side))
                     && (small.len() >= 2
                         || (self.place.is_some()
                             && other.place.is_some()
@@ -364,5 +378,35 @@ mod tests {
         ));
         assert!(alone.same_participants(&both, Kind::Meeting));
         assert!(!alone.same_participants(&both_unplaced, Kind::Meeting));
+    }
+
+    #[test]
+    fn a_host_takes_part_in_the_meeting_it_hosts() {
+        let host = Identity::of(&at(
+            event(Kind::Meeting, &["Badr Albusaidi"], &[], &["Oman"]),
+            "Muscat",
+            "Oman",
+        ));
+        let guests = |place: &str, country: &str| {
+            Identity::of(&at(
+                event(
+                    Kind::Meeting,
+                    &["Iran"],
+                    &["United States"],
+                    &["Iran", "United States"],
+                ),
+                place,
+                country,
+            ))
+        };
+        let in_oman = guests("Oman", "Oman");
+        let in_rome = guests("Rome", "Italy");
+        assert!(host.same_participants(&in_oman, Kind::Meeting));
+        assert!(in_oman.same_participants(&host, Kind::Meeting));
+        assert!(!host.same_participants(&in_rome, Kind::Meeting));
+        // Found under the host's country, whichever report comes first.
+        assert!(in_oman.keys(Kind::Meeting).contains(&"oman"));
+        // An agreement reached in Oman is not Oman's agreement.
+        assert!(!host.same_participants(&in_oman, Kind::Agreement));
     }
 }

@@ -25,9 +25,11 @@ use crate::temporal::When;
 use identity::Identity;
 use stn::{Constraint, Day, Target};
 
-/// Reports of a meeting or agreement with the same participants at the same place,
-/// dated at most this many days apart, are one event the sources date differently
-/// (a conflict to show); further apart, they are two events.
+/// Reports of a meeting with the same participants at the same place, dated at most
+/// this many days apart, are one event the sources date differently (a conflict to
+/// show); further apart, they are two events. Agreements get no such leeway: the
+/// same sides agree one thing on Saturday and another on Monday (to talk, then to a
+/// ceasefire), and a cabinet approves a deal days after it was reached.
 const SAME_MEETING_WINDOW_DAYS: i64 = 3;
 
 /// Articles with more events than this get `after` lists from the text's cues only:
@@ -466,9 +468,9 @@ fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<us
 /// participants (see [`Identity`]), compatible places, and dates that overlap.
 /// Reports that both carry dates agree when the dates overlap; an undated one joins
 /// only when exactly one node fits its bounds. A statement also needs the same day
-/// and subject. A meeting or agreement with the same participants dated a few days
-/// apart is one event the sources date differently: it is merged, and the clash of
-/// its dates reported.
+/// and subject. A meeting with the same participants dated a few days apart is one
+/// event the sources date differently: it is merged, and the clash of its dates
+/// reported.
 fn same_event(
     nodes: &[Node],
     candidates: &[usize],
@@ -527,7 +529,7 @@ fn same_event(
     if exact.len() == 1 {
         return Some(exact[0]);
     }
-    if !matches!(new.kind, Kind::Meeting | Kind::Agreement) {
+    if new.kind != Kind::Meeting {
         return None;
     }
     let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
