@@ -340,7 +340,7 @@ fn assign_sides(
     let reported = candidate.noun
         && candidate.kind != Kind::Statement
         && main.is_none()
-        && object_of_speech(view, candidate.first);
+        && object_of_speech(view, candidate.first, candidate.kind);
     if main.is_none()
         && !agent.unknown
         && !both_sides_named

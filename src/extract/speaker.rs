@@ -8,6 +8,7 @@ use super::gazetteer::EntityClass;
 use super::parse::SentenceSyntax;
 use super::subject::governed;
 use super::view::{NameMention, SentenceView};
+use crate::model::Kind;
 use crate::syntax::Tree;
 
 /// The named speaker of the verb at extractor token `trigger`, with those
@@ -51,8 +52,10 @@ pub(super) fn speaker(
 }
 
 /// Is the event noun at extractor token `noun` the object of a speech verb ("Jack
-/// Reed condemned the strikes")? Then the speaker reports it and did not do it.
-pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool {
+/// Reed condemned the strikes")? Then the speaker reports it and did not do it. A
+/// strike its speaker announces ("the rebels announced the capture of the town") is
+/// the speaker's own act (see `announcing_verbs`).
+pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: Kind) -> bool {
     // Only a speech verb a few words before the noun, with nothing but determiners
     // and modifiers between ("condemned the deadly strikes"), can take it as object;
     // the parse is asked only then.
@@ -67,7 +70,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool
         (j + 1..noun).all(modifier)
             && events
                 .trigger_at(&view.folded, j)
-                .is_some_and(|t| t.kind == crate::model::Kind::Statement && !t.noun)
+                .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
     });
     if !speech_verb_before {
         return false;
@@ -86,10 +89,12 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize) -> bool
     let Some(token) = parsed.token_of(verb) else {
         return false;
     };
-    view.lexicon
-        .events
-        .trigger_at(&view.folded, token)
-        .is_some_and(|t| t.kind == crate::model::Kind::Statement && !t.noun)
+    let announces_own_strike =
+        kind == Kind::Strike && view.any_phrase(token, &events.announcing_verbs);
+    !announces_own_strike
+        && events
+            .trigger_at(&view.folded, token)
+            .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
 }
 
 /// Does word order settle the speaker without a parse? It does in the common cases:
