@@ -383,6 +383,16 @@ impl EventLexicon {
     }
 
     /// Articles and possessive pronouns: words that stand before a noun phrase.
+    /// The verbs whose subject a noun of `kind` in their object is an act of, when
+    /// they announce it (see `announcing_verbs`): strikes only.
+    pub fn announcing_verbs_of(&self, kind: Kind) -> &[Vec<String>] {
+        if kind == Kind::Strike {
+            &self.announcing_verbs
+        } else {
+            &[]
+        }
+    }
+
     pub fn is_determiner(&self, folded: &str) -> bool {
         self.articles.contains(folded) || self.possessive_pronouns.contains(folded)
     }

@@ -94,11 +94,7 @@ const CARRIED_OUT_REACH: usize = 6;
 /// "Hegseth announced the strike") is the subject's own act, reported done.
 fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
-    let announcing: &[Vec<String>] = if candidate.kind == Kind::Strike {
-        &events.announcing_verbs
-    } else {
-        &[]
-    };
+    let announcing = events.announcing_verbs_of(candidate.kind);
     let pins =
         |j: usize| view.any_phrase(j, &events.pinning_verbs) || view.any_phrase(j, announcing);
     let verb_before =
@@ -429,13 +425,13 @@ fn arrange_sides(
     }
 }
 
-/// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
-/// "accused Azerbaijani troops"): the first name within a few words, with only
-/// determiners, title words or qualifiers before it.
 /// How far after a verb its object's name may start: "spoke with the prime ministers
 /// of Israel" puts it five words on.
 const OBJECT_REACH: usize = 6;
 
+/// The named actor a verb takes as its object ("received US envoy Morgan Ortagus",
+/// "accused Azerbaijani troops"): the first name within a few words, with only
+/// determiners, title words or qualifiers before it.
 fn object_at<'v>(view: &'v SentenceView<'_, '_>, end: usize) -> Option<&'v NameMention> {
     view.name_after(end, OBJECT_REACH)
         .filter(|m| m.entity.actor().is_some())

@@ -89,9 +89,8 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
     let Some(token) = parsed.token_of(verb) else {
         return false;
     };
-    let announces_own_strike =
-        kind == Kind::Strike && view.any_phrase(token, &events.announcing_verbs);
-    !announces_own_strike
+    let announces_own_act = view.any_phrase(token, events.announcing_verbs_of(kind));
+    !announces_own_act
         && events
             .trigger_at(&view.folded, token)
             .is_some_and(|t| t.kind == Kind::Statement && !t.noun)

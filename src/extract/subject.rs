@@ -30,13 +30,7 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
         steps += 1;
     }
     // "the leaders of Thailand and Cambodia": those named act through their leaders.
-    let representatives = j >= 2
-        && view.folded[j - 1] == "of"
-        && view
-            .lexicon
-            .events
-            .representatives
-            .contains(&view.folded[j - 2]);
+    let representatives = j >= 1 && view.of_representatives(j - 1);
     j > 0
         && !representatives
         && view

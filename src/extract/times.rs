@@ -48,6 +48,7 @@ pub(super) fn attach_times(
         .iter()
         .map(|m| temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal))
         .collect();
+    let onset: Vec<bool> = times.iter().map(|m| marks_onset(m, view)).collect();
     for (t, mention) in times.iter().enumerate() {
         if named[t] {
             let noun = mention.end_token..mention.end_token + 2;
@@ -57,7 +58,7 @@ pub(super) fn attach_times(
             {
                 candidate.time = Some(t);
             }
-        } else if let Some(index) = trigger_of(candidates, mention, view) {
+        } else if let Some(index) = trigger_of(candidates, mention, onset[t], view) {
             let candidate = &mut candidates[index];
             let closer = candidate
                 .time
@@ -67,7 +68,7 @@ pub(super) fn attach_times(
             }
         }
     }
-    share_dates(candidates, times, &named, view);
+    share_dates(candidates, times, &named, &onset, view);
 }
 
 /// The trigger a date belongs to: after a date that opens the sentence, the first
@@ -75,6 +76,7 @@ pub(super) fn attach_times(
 fn trigger_of(
     candidates: &[Candidate],
     mention: &Mention,
+    onset: bool,
     view: &SentenceView<'_, '_>,
 ) -> Option<usize> {
     let events = &view.lexicon.events;
@@ -113,7 +115,6 @@ fn trigger_of(
                 .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
     };
     let at = mention.phrase_token;
-    let onset = marks_onset(mention, view);
     let datable = |c: &Candidate| !(onset && c.kind == Kind::Agreement);
     if opens_sentence && followed_by_comma {
         candidates
@@ -167,6 +168,7 @@ fn share_dates(
     candidates: &mut [Candidate],
     times: &[Mention],
     named: &[bool],
+    onset: &[bool],
     view: &SentenceView<'_, '_>,
 ) {
     let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
@@ -198,7 +200,7 @@ fn share_dates(
                 !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
             })
             .filter(|&t| !(planned && saying_time.contains(&t)))
-            .filter(|&t| !(candidate.kind == Kind::Agreement && marks_onset(&times[t], view)))
+            .filter(|&t| !(candidate.kind == Kind::Agreement && onset[t]))
             .filter(|&t| {
                 let m = &times[t];
                 let between = if m.end_token <= here.0 {
@@ -222,7 +224,7 @@ fn aside_around(view: &SentenceView<'_, '_>, at: usize) -> Option<std::ops::Rang
     let open = (0..at)
         .rev()
         .find(|&j| opener(tokens[j].text) || closer(tokens[j].text))?;
-    if closer(tokens[open].text) && tokens[open].text == ")" {
+    if tokens[open].text == ")" {
         return None;
     }
     let close = (at..tokens.len()).find(|&j| closer(tokens[j].text))?;

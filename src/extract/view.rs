@@ -78,12 +78,25 @@ impl SentenceView<'_, '_> {
     /// "spoke to both Zelensky and Putin", "spoke with the prime ministers of Israel
     /// and Lebanon".
     fn stands_for_named(&self, j: usize) -> bool {
-        let representatives = &self.lexicon.events.representatives;
-        match self.folded[j].as_str() {
-            "both" => true,
-            "of" => j > 0 && representatives.contains(&self.folded[j - 1]),
-            word => representatives.contains(word),
-        }
+        self.folded[j] == "both"
+            || self
+                .lexicon
+                .events
+                .representatives
+                .contains(&self.folded[j])
+            || self.of_representatives(j)
+    }
+
+    /// Is token `of` the "of" of "the leaders of", "the prime ministers of"? Those
+    /// named after it act through them.
+    pub(super) fn of_representatives(&self, of: usize) -> bool {
+        self.folded[of] == "of"
+            && of > 0
+            && self
+                .lexicon
+                .events
+                .representatives
+                .contains(&self.folded[of - 1])
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
