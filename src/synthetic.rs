@@ -148,6 +148,7 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 killed: None,
                 injured: None,
                 date,
+                story_day: None,
                 summary,
                 evidence: vec![Evidence {
                     start: events.len() * 100,

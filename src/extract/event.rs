@@ -68,6 +68,11 @@ pub struct ExtractedEvent {
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub date: Option<When>,
+    /// For an event the text gives no date: the day the article's story had reached
+    /// when it reported it, the last day an earlier event of the article is dated to
+    /// ("Trump said" after "the summit on Friday" is Friday's, not the day of
+    /// publication).
+    pub story_day: Option<NaiveDate>,
     pub summary: String,
     /// In document order; the first is the main report.
     pub evidence: Vec<Evidence>,

@@ -28,7 +28,10 @@ mod view;
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::document::Document;
+use crate::model::Status;
 use crate::text::{split_sentences, tokenize};
 use memory::ArticleMemory;
 use merge::merge_into;
@@ -81,7 +84,36 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             .as_deref()
             .and_then(|place| memory.country_of(place, lexicon));
     }
+    set_story_days(&mut extraction.events, doc.published);
     extraction
+}
+
+/// How far before publication the story's day may lie: an older date is background
+/// ("the April 1 strike on the consulate"), not the day the article narrates.
+const STORY_DAY_REACH_DAYS: i64 = 2;
+
+/// The day the story had reached at each undated event: the last day, not after
+/// publication, that an event reported earlier in the article is dated to.
+fn set_story_days(events: &mut [ExtractedEvent], published: Option<NaiveDate>) {
+    let mut by_position: Vec<(usize, usize)> = events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| (event.evidence.first().map_or(0, |e| e.start), index))
+        .collect();
+    by_position.sort_unstable();
+    let mut story_day = None;
+    for (_, index) in by_position {
+        let event = &mut events[index];
+        match event.date.filter(|d| d.is_day()).and_then(|d| d.start()) {
+            Some(day) if event.status == Status::Occurred => {
+                story_day = published
+                    .is_none_or(|p| day <= p && (p - day).num_days() <= STORY_DAY_REACH_DAYS)
+                    .then_some(day);
+            }
+            Some(_) => {}
+            None => event.story_day = story_day,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +146,31 @@ mod tests {
             events[0].date.map(|d| d.to_string()).as_deref(),
             Some("2026-02-05")
         );
+    }
+
+    #[test]
+    fn an_undated_event_takes_the_day_the_story_had_reached() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let cases = [
+            // The summit the article narrates was yesterday: so were the remarks.
+            ("Putin met Trump in Alaska on Friday. Trump said the talks were productive.", Some("2025-08-15")),
+            // Before anything is dated, nothing to go by.
+            ("Trump said the talks were productive. Putin met Trump in Alaska on Friday.", None),
+            // A week back is background, not the story's day.
+            ("Israel struck Damascus on April 8. Guterres said the region was on the brink.", None),
+            // A plan ahead of publication is not where the story stands.
+            ("Putin will meet Trump in Alaska on Monday. Trump said the talks would be productive.", None),
+        ];
+        for (text, day) in cases {
+            let events = extract_document(&doc(text, "2025-08-16"), &lexicon).events;
+            let statement = events.iter().find(|e| e.kind == Kind::Statement);
+            let statement = statement.unwrap_or_else(|| panic!("{text}: {events:#?}"));
+            assert_eq!(
+                statement.story_day.map(|d| d.to_string()).as_deref(),
+                day,
+                "{text}"
+            );
+        }
     }
 
     #[test]

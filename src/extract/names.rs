@@ -286,8 +286,9 @@ impl NameFinder<'_, '_> {
         while self.could_be_name(i + run) {
             run += if self.hyphenated(i + run) { 3 } else { 1 };
         }
-        // "Majed al-Ansari", "Mohammed bin Salman": a particle inside a name.
-        if run >= 1 {
+        // "Majed al-Ansari", "Mohammed bin Salman", "Badr bin Hamad bin Hamood
+        // Albusaidi": particles inside a name, each followed by more of it.
+        while run >= 1 {
             let k = i + run;
             let particle = self
                 .tokens
@@ -302,8 +303,12 @@ impl NameFinder<'_, '_> {
                     .tokens
                     .get(rest)
                     .is_some_and(|t| t.is_word() && t.is_capitalized());
-            if particle && surname {
-                run = rest + 1 - i;
+            if !(particle && surname) {
+                break;
+            }
+            run = rest + 1 - i;
+            while self.could_be_name(i + run) {
+                run += if self.hyphenated(i + run) { 3 } else { 1 };
             }
         }
         run
@@ -340,7 +345,12 @@ impl NameFinder<'_, '_> {
                 });
             }
         }
-        if !(2..=5).contains(&run) {
+        // Particles and hyphens make a name longer, not more names.
+        let name_words = texts[i..i + run]
+            .iter()
+            .filter(|t| *t != "-" && !self.lexicon.gazetteer.is_name_particle(&fold(t)))
+            .count();
+        if run < 2 || !(2..=5).contains(&name_words) {
             return None;
         }
         // "the Rose Garden", "the Emerald Triangle": English puts no article before

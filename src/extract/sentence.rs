@@ -134,6 +134,7 @@ fn report_events(
                 killed,
                 injured,
                 date,
+                story_day: None,
                 summary: String::new(),
                 evidence: vec![evidence],
             },

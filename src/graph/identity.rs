@@ -27,6 +27,8 @@ pub(super) struct Identity {
     pub initiator: String,
     /// The side the initiator acts for.
     pub initiator_side: String,
+    /// For a person whose side is known, that side and their surname.
+    pub side_and_surname: String,
     /// Every side involved, initiator's included.
     pub sides: BTreeSet<String>,
     /// The sides on the receiving end (targets, those met or accused).
@@ -41,9 +43,18 @@ impl Identity {
     pub fn of(event: &ExtractedEvent) -> Identity {
         let sides: Vec<String> = event.sides.iter().map(|s| identity_key(s)).collect();
         let actors = event.actors.len().min(sides.len());
+        let initiator = event.main_actor().map(identity_key).unwrap_or_default();
+        let initiator_side = sides.first().cloned().unwrap_or_default();
+        let side_and_surname = match surname(&initiator) {
+            Some(surname) if initiator_side != initiator && initiator.contains(' ') => {
+                format!("{initiator_side}/{surname}")
+            }
+            _ => String::new(),
+        };
         Identity {
-            initiator: event.main_actor().map(identity_key).unwrap_or_default(),
-            initiator_side: sides.first().cloned().unwrap_or_default(),
+            initiator,
+            initiator_side,
+            side_and_surname,
             other_sides: sides[actors..].iter().cloned().collect(),
             sides: sides.into_iter().collect(),
             place: event.place.as_deref().map(identity_key),
@@ -60,7 +71,9 @@ impl Identity {
     /// one with an event that shares one of them.
     pub fn keys(&self, kind: Kind) -> Vec<&str> {
         match kind {
-            Kind::Statement => vec![self.initiator.as_str()],
+            // A person is also found by side and surname, all another report may
+            // share of their name (see `same_speaker`).
+            Kind::Statement => vec![self.initiator.as_str(), self.side_and_surname.as_str()],
             Kind::Strike => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -141,12 +154,7 @@ impl Identity {
         if self.initiator == other.initiator {
             return true;
         }
-        let surname = |id: &Identity| id.initiator.rsplit(' ').next().map(str::to_string);
-        let people = self.initiator.contains(' ') && other.initiator.contains(' ');
-        people
-            && self.initiator_side == other.initiator_side
-            && self.initiator_side != self.initiator
-            && surname(self).is_some_and(|s| s.chars().count() >= 4 && Some(s) == surname(other))
+        !self.side_and_surname.is_empty() && self.side_and_surname == other.side_and_surname
     }
 
     /// A state or body that speaks itself ("Oman said") and a person who speaks
@@ -193,6 +201,32 @@ impl Identity {
     }
 }
 
+/// Shorter surnames are too often shared to tell people apart.
+const SURNAME_MIN_CHARS: usize = 4;
+
+/// The surname of a person's identity key, in one spelling for its transliterations:
+/// "al-busaidi", "albusaidi" and "al busaidi" are one name, and so are "el-sisi" and
+/// "elsisi". None for a single word or a surname too short to identify anyone.
+fn surname(key: &str) -> Option<String> {
+    let mut words = key.rsplit(' ');
+    let last = words.next()?;
+    // "Badr al Busaidi": the article belongs to the surname.
+    let last = match words.next() {
+        Some(article) if ARABIC_ARTICLES.contains(&article) => format!("{article}{last}"),
+        _ => last.to_string(),
+    };
+    let letters: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
+    let bare = ARABIC_ARTICLES
+        .iter()
+        .find_map(|article| letters.strip_prefix(article))
+        .filter(|rest| rest.chars().count() >= SURNAME_MIN_CHARS)
+        .unwrap_or(&letters);
+    (bare.chars().count() >= SURNAME_MIN_CHARS).then(|| bare.to_string())
+}
+
+/// The Arabic article as outlets transliterate it before a surname.
+const ARABIC_ARTICLES: [&str; 2] = ["al", "el"];
+
 fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= CONTENT_WORD_MIN_LEN)
@@ -218,6 +252,7 @@ mod tests {
             killed: None,
             injured: None,
             date: None,
+            story_day: None,
             summary: String::new(),
             evidence: Vec::new(),
         }
@@ -328,6 +363,33 @@ mod tests {
                 "symmetric: {a:?} / {b:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_speaker_is_known_by_side_and_surname_in_any_transliteration() {
+        let omani = |name: &str| Identity::of(&event(Kind::Statement, &[name], &[], &["Oman"]));
+        let busaidi = omani("Badr al-Busaidi");
+        for other in [
+            "Sayyid Badr Albusaidi",
+            "Hamood Al Busaidi",
+            "Badr bin Hamad al-Busaidi",
+        ] {
+            assert!(busaidi.same_speaker(&omani(other)), "{other}");
+            assert!(
+                busaidi.keys(Kind::Statement).contains(&"oman/busaidi"),
+                "{:?}",
+                busaidi.keys(Kind::Statement)
+            );
+        }
+        // Another side's Busaidi, a short surname, a single name: someone else.
+        let yemeni = Identity::of(&event(Kind::Statement, &["Ali Busaidi"], &[], &["Yemen"]));
+        assert!(!busaidi.same_speaker(&yemeni));
+        assert!(!omani("Ali Ali").same_speaker(&omani("Omar Ali")));
+        assert!(!omani("Busaidi").same_speaker(&omani("Badr Busaidi")));
+        assert_eq!(surname("badr al-busaidi").as_deref(), Some("busaidi"));
+        assert_eq!(surname("abdel fattah el-sisi").as_deref(), Some("sisi"));
+        assert_eq!(surname("abdel fattah elsisi").as_deref(), Some("sisi"));
+        assert_eq!(surname("ahmed ali"), None);
     }
 
     #[test]

@@ -57,6 +57,7 @@ struct Node {
     killed: Option<u32>,
     injured: Option<u32>,
     date: Option<When>,
+    story_day: Option<NaiveDate>,
     summary: String,
     sources: Vec<Source>,
     /// Per source: (doc, byte offset), for a deterministic source order.
@@ -107,6 +108,7 @@ impl Node {
             killed: event.killed,
             injured: event.injured,
             date: event.date,
+            story_day: event.story_day,
             summary: event.summary,
             sources,
             source_keys,
@@ -199,7 +201,11 @@ pub fn build_timeline(
         .map(|node| match node.date.and_then(|d| d.start()) {
             Some(start) => Target::Day(day_of(start)),
             None if node.status == Status::Planned => Target::Earliest,
-            None => Target::Latest,
+            // Where the story stood when the article reported it, if the rest allows.
+            None => match node.story_day.filter(|_| node.kind == Kind::Statement) {
+                Some(day) => Target::Day(day_of(day)),
+                None => Target::Latest,
+            },
         })
         .collect();
     let solution = stn::solve(
@@ -307,7 +313,9 @@ pub fn build_timeline(
 }
 
 /// "Medinsky said the swap would take place soon", with no date of its own: a news
-/// report's statement was made the day the articles reporting it came out, when
+/// report's statement was made the day the story had reached when the article
+/// reported it ("Trump said" after "the summit on Friday"), when the network's
+/// bounds allow that day; else the day the articles reporting it came out, when
 /// they all came out that day and the network placed it there (so the order already
 /// agrees). Other undated events stay undated: an undated strike or meeting is as
 /// often background.
@@ -318,6 +326,9 @@ fn day_of_report(
 ) -> Option<NaiveDate> {
     if node.kind != Kind::Statement || node.status != Status::Occurred {
         return None;
+    }
+    if node.story_day.is_some() && placed == node.story_day {
+        return placed;
     }
     let mut days = node.reports.iter().map(|r| documents[r.doc].published);
     let day = days.next()??;
@@ -590,6 +601,10 @@ fn merge(into: &mut Node, other: Node, widen_identity: bool) {
         into.mode = other.mode;
         into.cameo = other.cameo;
     }
+    into.story_day = match (into.story_day, other.story_day) {
+        (Some(a), Some(b)) if a != b => None,
+        (a, b) => a.or(b),
+    };
     into.killed = into.killed.max(other.killed);
     into.injured = into.injured.max(other.injured);
     if into.place.is_none() {
