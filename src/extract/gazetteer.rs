@@ -76,6 +76,8 @@ pub struct Gazetteer {
     state_organ_heads: BTreeSet<String>,
     region_words: BTreeSet<String>,
     name_particles: BTreeSet<String>,
+    /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
+    armed_groups: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
@@ -107,6 +109,8 @@ struct GazetteerFile {
     region_words: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
+    #[serde(default)]
+    armed_groups: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -200,6 +204,8 @@ impl Gazetteer {
             .extend(file.region_words.iter().map(|w| fold(w)));
         self.name_particles
             .extend(file.name_particles.iter().map(|w| fold(w)));
+        self.armed_groups
+            .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.place_prepositions
             .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
@@ -295,6 +301,11 @@ impl Gazetteer {
 
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    /// "gunmen", "militants": armed men the text does not name.
+    pub fn is_armed_group(&self, folded: &str) -> bool {
+        self.armed_groups.contains(folded)
     }
 
     /// "al" in "Majed al-Ansari": a lowercase word inside a name.

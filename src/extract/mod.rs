@@ -92,8 +92,10 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
 /// ("the April 1 strike on the consulate"), not the day the article narrates.
 const STORY_DAY_REACH_DAYS: i64 = 2;
 
-/// The day the story had reached at each undated event: the last day, not after
-/// publication, that an event reported earlier in the article is dated to.
+/// The day the story had reached at each undated event: the day the last earlier
+/// sentence with dated events is at (its latest day, not after publication: "Hamas
+/// said on Wednesday it accepted, as Israel struck Rafah on Tuesday" is at
+/// Wednesday), unless that sentence narrates the background.
 fn set_story_days(events: &mut [ExtractedEvent], published: Option<NaiveDate>) {
     let mut by_position: Vec<(usize, usize)> = events
         .iter()
@@ -101,17 +103,24 @@ fn set_story_days(events: &mut [ExtractedEvent], published: Option<NaiveDate>) {
         .map(|(index, event)| (event.evidence.first().map_or(0, |e| e.start), index))
         .collect();
     by_position.sort_unstable();
+    let recent = |day: NaiveDate| {
+        published.is_none_or(|p| day <= p && (p - day).num_days() <= STORY_DAY_REACH_DAYS)
+    };
     let mut story_day = None;
-    for (_, index) in by_position {
-        let event = &mut events[index];
-        match event.date.filter(|d| d.is_day()).and_then(|d| d.start()) {
-            Some(day) if event.status == Status::Occurred => {
-                story_day = published
-                    .is_none_or(|p| day <= p && (p - day).num_days() <= STORY_DAY_REACH_DAYS)
-                    .then_some(day);
+    for sentence in by_position.chunk_by(|a, b| a.0 == b.0) {
+        let days: Vec<NaiveDate> = sentence
+            .iter()
+            .map(|&(_, index)| &events[index])
+            .filter(|event| event.status == Status::Occurred)
+            .filter_map(|event| event.date.filter(|d| d.is_day()).and_then(|d| d.start()))
+            .collect();
+        for &(_, index) in sentence {
+            if events[index].date.is_none() {
+                events[index].story_day = story_day;
             }
-            Some(_) => {}
-            None => event.story_day = story_day,
+        }
+        if !days.is_empty() {
+            story_day = days.iter().copied().filter(|&day| recent(day)).max();
         }
     }
 }
@@ -154,6 +163,8 @@ mod tests {
         let cases = [
             // The summit the article narrates was yesterday: so were the remarks.
             ("Putin met Trump in Alaska on Friday. Trump said the talks were productive.", Some("2025-08-15")),
+            // A sentence is at its latest day, not at its background's.
+            ("Hamas said on Saturday it accepted the proposal, as Israel struck Rafah on Friday. Netanyahu said the proposal fell short.", Some("2025-08-16")),
             // Before anything is dated, nothing to go by.
             ("Trump said the talks were productive. Putin met Trump in Alaska on Friday.", None),
             // A week back is background, not the story's day.
@@ -163,7 +174,9 @@ mod tests {
         ];
         for (text, day) in cases {
             let events = extract_document(&doc(text, "2025-08-16"), &lexicon).events;
-            let statement = events.iter().find(|e| e.kind == Kind::Statement);
+            let statement = events
+                .iter()
+                .rfind(|e| e.kind == Kind::Statement && e.date.is_none());
             let statement = statement.unwrap_or_else(|| panic!("{text}: {events:#?}"));
             assert_eq!(
                 statement.story_day.map(|d| d.to_string()).as_deref(),

@@ -67,6 +67,11 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
+            if let Some(mention) = self.armed_group_at(&names, memory, i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             if let Some((entity, used)) = known {
                 if !self.is_compound(i + used) {
                     names.push(NameMention {
@@ -97,6 +102,71 @@ impl NameFinder<'_, '_> {
             }
         }
         names
+    }
+
+    /// Armed men nobody names, with the capitalised words that say whose they are:
+    /// "masked gunmen", "Ethnic Serb gunmen" (the sentence's first word aside),
+    /// "Islamist militants". Their side is the kind of group ("gunmen"), so that
+    /// reports calling them "Serb gunmen" and "the gunmen" can be one event. Words
+    /// the gazetteer knows as a body ("Houthi rebels") are that body instead.
+    fn armed_group_at(
+        &self,
+        names: &[NameMention],
+        memory: &mut ArticleMemory,
+        i: usize,
+    ) -> Option<NameMention> {
+        const QUALIFIERS: usize = 3;
+        let (tokens, texts) = (self.tokens, self.texts);
+        let gazetteer = &self.lexicon.gazetteer;
+        // "Houthi rebels", "Hamas militants": the body's own men.
+        if names
+            .last()
+            .is_some_and(|m| m.end == i && m.entity.class == EntityClass::Organisation)
+        {
+            return None;
+        }
+        let qualifier = |j: usize| {
+            tokens[j].is_word()
+                && tokens[j].is_capitalized()
+                && !gazetteer.not_names.contains(tokens[j].text)
+                && gazetteer
+                    .match_at(texts, j)
+                    .is_none_or(|(entity, used)| used == 1 && entity.class == EntityClass::Demonym)
+        };
+        let qualifiers = (i..tokens.len().min(i + QUALIFIERS))
+            .take_while(|&j| qualifier(j))
+            .count();
+        let noun = i + qualifiers;
+        let folded = fold(tokens.get(noun)?.text);
+        if !tokens[noun].is_word() || !gazetteer.is_armed_group(&folded) {
+            return None;
+        }
+        // "Ethnic" opening the sentence is capitalised for that alone.
+        let first = if i == 0 && qualifiers > 0 && gazetteer.match_at(texts, 0).is_none() {
+            1
+        } else {
+            0
+        };
+        let mut words: Vec<String> = texts[i + first..noun].to_vec();
+        words.push(folded.clone());
+        let name = words.join(" ");
+        let side = if let Some(stem) = folded.strip_suffix("man") {
+            format!("{stem}men")
+        } else if folded.ends_with('s') {
+            folded
+        } else {
+            format!("{folded}s")
+        };
+        memory.affiliations.entry(name.clone()).or_insert(side);
+        Some(NameMention {
+            first: i,
+            end: noun + 1,
+            entity: Entity {
+                name,
+                class: EntityClass::Organisation,
+                country: None,
+            },
+        })
     }
 
     /// A body the article names without the gazetteer knowing it: capitalised words

@@ -4,7 +4,7 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
-use super::speaker::{object_of_speech, reporter_of_clause, speaker};
+use super::speaker::{name_of, object_of_speech, reporter_of_clause, speaker, speaking_actor};
 use super::subject::{find_subject, governed, with_coordinated};
 use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
@@ -58,14 +58,25 @@ fn analyse(
     let reach = Reach::of(candidate, view, previous_end, next_trigger);
     mark_planned(candidate, view, &reach);
     let mut agent = agent_by(candidate, view, &reach);
+    let occasion = (agent.main.is_none() && candidate.noun && candidate.kind == Kind::Meeting)
+        .then(|| parties_of_occasion(candidate, view))
+        .flatten();
+    if let Some((subject, _)) = &occasion {
+        agent.main = Some(subject.clone());
+    }
     if agent.main.is_none() && candidate.noun {
         agent.main = owner_before(candidate, view, memory, previous_end);
     }
     let Some(others) = other_side(candidate, view, &reach) else {
         return;
     };
-    let participants_named = !others.names.is_empty();
+    let participants_named = !others.names.is_empty() || occasion.is_some();
     assign_sides(candidate, view, memory, agent, others);
+    if let Some((_, Some(object))) = occasion {
+        if !candidate.actors.contains(&object) {
+            push_unique(&mut candidate.counterparts, object);
+        }
+    }
     if candidate.noun && !candidate.actors.is_empty() && carried_out(candidate, view) {
         candidate.pinned = true;
     }
@@ -196,6 +207,49 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
         agent.unknown = true;
     }
     agent
+}
+
+/// Occasions a verb's act took place at: "in a phone call", "during talks", "at a
+/// meeting". Its verb's subject and object are who talked ("Blinken urged Vucic in a
+/// phone call" is a call between the two), the subject first. None unless the parse
+/// shows the meeting noun so attached and the subject names an actor.
+fn parties_of_occasion(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+) -> Option<(String, Option<String>)> {
+    let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
+    let parsed = &*parsed;
+    let tree = &parsed.tree;
+    if tree.deprel(noun) != "obl" {
+        return None;
+    }
+    let case = tree
+        .dependent(noun, "case")
+        .and_then(|w| parsed.token_of(w))?;
+    // "in the talks" after a verb is as often what was said of them ("acknowledged
+    // progress in the talks"): "in" and "at" introduce an occasion only with "a".
+    let introduced = tree
+        .dependent(noun, "det")
+        .and_then(|w| parsed.token_of(w))
+        .is_some_and(|det| matches!(view.folded[det].as_str(), "a" | "an"));
+    match view.folded[case].as_str() {
+        "during" => {}
+        "in" | "at" if introduced => {}
+        _ => return None,
+    }
+    let verb = tree.head(noun)?;
+    // A title the parser split off ("Secretary of State | Antony Blinken") is a
+    // subject of its own: the first that names someone.
+    let subject = tree
+        .dependents(verb)
+        .filter(|&d| tree.deprel(d) == "nsubj")
+        .find_map(|d| name_of(view, parsed, d).and_then(speaking_actor))?;
+    let object = tree
+        .dependent(verb, "obj")
+        .and_then(|w| name_of(view, parsed, w))
+        .and_then(actor_of)
+        .filter(|object| *object != subject);
+    Some((subject, object))
 }
 
 /// Who owns an event noun: "Dmitriev's visit", "his recent visit", "US-Russia
