@@ -332,6 +332,19 @@ mod tests {
                 "Talks will resume next week, Peskov said.",
                 "Dmitry Peskov says Talks will resume next week",
             ),
+            // Many people take a plural verb; a state named in the plural does not.
+            (
+                "The Houthis said on Monday that they would stop attacking ships.",
+                "Houthis say they would stop attacking ships",
+            ),
+            (
+                "Serb gunmen denied the accusation on Monday.",
+                "Serb gunmen deny the accusation",
+            ),
+            (
+                "The Philippines accused China on Monday of ramming its ships.",
+                "Philippines accuses China of ramming its ships",
+            ),
         ];
         for (text, summary) in cases {
             let events = extract_document(&doc(text, "2025-04-07"), &lexicon).events;

@@ -217,6 +217,17 @@ fn parties_of_occasion(
     candidate: &Candidate,
     view: &SentenceView<'_, '_>,
 ) -> Option<(String, Option<String>)> {
+    // The words first, the parse only when they fit: "in a (phone) call", "during".
+    let opener = (candidate.first.saturating_sub(3)..candidate.first).find(|&j| {
+        let word = view.folded[j].as_str();
+        word == "during"
+            || matches!(word, "in" | "at")
+                && view
+                    .folded
+                    .get(j + 1)
+                    .is_some_and(|d| matches!(d.as_str(), "a" | "an"))
+    });
+    opener?;
     let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
     let parsed = &*parsed;
     let tree = &parsed.tree;

@@ -10,18 +10,73 @@ use crate::text::fold;
 /// whom, where, with what and at what cost; a statement quotes the words reported.
 pub(super) fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
     let others = event.counterparts.join(", ");
+    let who = event.main_actor().unwrap_or("Unidentified actor");
     let parts = Parts {
         event,
-        who: event.main_actor().unwrap_or("Unidentified actor"),
+        who,
         others: &others,
         mode: event.mode.as_deref(),
         planned: event.status == Status::Planned,
     };
-    match event.kind {
+    let line = match event.kind {
         Kind::Meeting => parts.meeting(),
         Kind::Statement => parts.statement(lexicon),
-        Kind::Strike => parts.strike(lexicon),
+        Kind::Strike => return parts.strike(lexicon),
         Kind::Agreement => parts.in_place(parts.agreement()),
+    };
+    if names_a_group_of_people(who, lexicon) && event.actors.len() < 2 {
+        with_plural_verb(&line, who)
+    } else {
+        line
+    }
+}
+
+/// "The Houthis", "Serb gunmen", "the Rapid Support Forces": a name of many people,
+/// which takes a plural verb. Countries and bodies named for their members ("the
+/// United States", "the United Nations", "the Philippines") take a singular one.
+fn names_a_group_of_people(who: &str, lexicon: &Lexicon) -> bool {
+    /// Last words of bodies named for their members: "the Rapid Support Forces".
+    const PLURAL_HEADS: [&str; 4] = ["forces", "brigades", "guards", "militias"];
+    let gazetteer = &lexicon.gazetteer;
+    let last = fold(who.rsplit(' ').next().unwrap_or(who));
+    if gazetteer.is_armed_group(&last) {
+        return last.ends_with('s') || last.ends_with("men");
+    }
+    // "Houthis", whose singular "Houthi" names the same body ("Hamas" is no plural
+    // of anything; "the Philippines" is one state).
+    let state = gazetteer.country_of(who) == Some(who);
+    let singular_names_it = !state
+        && who.strip_suffix('s').is_some_and(|singular| {
+            gazetteer
+                .match_at(&[singular.to_string()], 0)
+                .is_some_and(|(entity, _)| entity.name == who)
+        });
+    PLURAL_HEADS.contains(&last.as_str()) || singular_names_it
+}
+
+/// The line with the verb after `who` in the plural: "says" → "say", "denies" →
+/// "deny", "criticises" → "criticise", "makes a statement" → "make a statement".
+fn with_plural_verb(line: &str, who: &str) -> String {
+    let Some(rest) = line.strip_prefix(who).and_then(|r| r.strip_prefix(' ')) else {
+        return line.to_string();
+    };
+    let (verb, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    let plural = if let Some(stem) = verb.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|e| verb.ends_with(e))
+    {
+        verb[..verb.len() - 2].to_string()
+    } else if let Some(stem) = verb.strip_suffix('s').filter(|_| verb != "to") {
+        stem.to_string()
+    } else {
+        return line.to_string();
+    };
+    if tail.is_empty() {
+        format!("{who} {plural}")
+    } else {
+        format!("{who} {plural} {tail}")
     }
 }
 
