@@ -29,6 +29,9 @@ pub(super) struct Identity {
     pub initiator_side: String,
     /// For a person whose side is known, that side and their surname.
     pub side_and_surname: String,
+    /// For a person, the consonants of their first name: where spellings of one name
+    /// ("Abdourahmane Tchiani", "Abdourahamane Tiani") are looked for.
+    pub given_name_consonants: String,
     /// Every side involved, initiator's included.
     pub sides: BTreeSet<String>,
     /// The sides on the receiving end (targets, those met or accused).
@@ -51,10 +54,22 @@ impl Identity {
             }
             _ => String::new(),
         };
+        let given_name_consonants = match initiator.split_once(' ') {
+            Some((given, _)) => {
+                let consonants = consonants(given);
+                if consonants.chars().count() >= GIVEN_NAME_MIN_CONSONANTS {
+                    format!("~{consonants}")
+                } else {
+                    String::new()
+                }
+            }
+            _ => String::new(),
+        };
         Identity {
             initiator,
             initiator_side,
             side_and_surname,
+            given_name_consonants,
             other_sides: sides[actors..].iter().cloned().collect(),
             sides: sides.into_iter().collect(),
             place: event.place.as_deref().map(identity_key),
@@ -73,7 +88,11 @@ impl Identity {
         match kind {
             // A person is also found by side and surname, all another report may
             // share of their name (see `same_speaker`).
-            Kind::Statement => vec![self.initiator.as_str(), self.side_and_surname.as_str()],
+            Kind::Statement => vec![
+                self.initiator.as_str(),
+                self.side_and_surname.as_str(),
+                self.given_name_consonants.as_str(),
+            ],
             Kind::Strike => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -154,7 +173,23 @@ impl Identity {
         if self.initiator == other.initiator {
             return true;
         }
-        !self.side_and_surname.is_empty() && self.side_and_surname == other.side_and_surname
+        if !self.side_and_surname.is_empty() && self.side_and_surname == other.side_and_surname {
+            return true;
+        }
+        // One name in two transliterations: the same person unless the sides differ.
+        let sides_agree = self.initiator_side == other.initiator_side
+            || self.initiator_side == self.initiator
+            || other.initiator_side == other.initiator;
+        !self.given_name_consonants.is_empty()
+            && self.given_name_consonants == other.given_name_consonants
+            && sides_agree
+            && spelling_distance(&self.initiator, &other.initiator)
+                <= self
+                    .initiator
+                    .chars()
+                    .count()
+                    .max(other.initiator.chars().count())
+                    / SPELLING_CHARS_PER_EDIT
     }
 
     /// A state or body that speaks itself ("Oman said") and a person who speaks
@@ -199,6 +234,43 @@ impl Identity {
         let shared = self.words.intersection(&other.words).count();
         shared as f64 / smaller as f64 >= SAME_SUBJECT_OVERLAP
     }
+}
+
+/// A first name with fewer consonants than this ("Ali") says too little.
+const GIVEN_NAME_MIN_CONSONANTS: usize = 3;
+/// Two spellings of one name differ by at most one edit per this many characters
+/// ("Zelensky"/"Zelenskyy", "Abdourahmane Tchiani"/"Abdourahamane Tiani").
+const SPELLING_CHARS_PER_EDIT: usize = 6;
+
+/// The consonants of a word, doubled ones once: what transliterations of a name
+/// keep ("abdourahmane" and "abdourahamane" are "bdrhmn").
+fn consonants(word: &str) -> String {
+    let mut out = String::new();
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !"aeiouy".contains(*c))
+    {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance between two names, in characters.
+fn spelling_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 /// Shorter surnames are too often shared to tell people apart.
@@ -390,6 +462,31 @@ mod tests {
         assert_eq!(surname("abdel fattah el-sisi").as_deref(), Some("sisi"));
         assert_eq!(surname("abdel fattah elsisi").as_deref(), Some("sisi"));
         assert_eq!(surname("ahmed ali"), None);
+    }
+
+    #[test]
+    fn one_name_in_two_transliterations_is_one_speaker() {
+        let speaker =
+            |name: &str, side: &str| Identity::of(&event(Kind::Statement, &[name], &[], &[side]));
+        let same = [
+            ("Abdourahmane Tchiani", "Abdourahamane Tiani"),
+            ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+            ("Mohammed bin Salman", "Mohamed bin Salman"),
+        ];
+        for (a, b) in same {
+            assert!(speaker(a, a).same_speaker(&speaker(b, b)), "{a} / {b}");
+        }
+        let different = [
+            ("Mohammed bin Salman", "Mohammed bin Zayed"),
+            ("Abbas Araghchi", "Abbas Abbasi"),
+            ("United States", "United Nations"),
+        ];
+        for (a, b) in different {
+            assert!(!speaker(a, a).same_speaker(&speaker(b, b)), "{a} / {b}");
+        }
+        // The same spelling for two sides is two people.
+        assert!(speaker("Karim Hassan", "Iraq").same_speaker(&speaker("Karim Hasan", "Iraq")));
+        assert!(!speaker("Karim Hassan", "Iraq").same_speaker(&speaker("Karim Hasan", "Egypt")));
     }
 
     #[test]
