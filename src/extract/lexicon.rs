@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::gazetteer::Gazetteer;
 use crate::error::{Error, Result};
+use crate::hash::FastMap;
 use crate::io::parse_builtin_yaml;
 use crate::model::Kind;
 use crate::temporal::TemporalLexicon;
@@ -92,6 +93,9 @@ pub struct CasualtyWords {
 pub struct EventLexicon {
     /// Longest first, so "missile strike" wins over "strike".
     pub triggers: Vec<Trigger>,
+    /// Per first word, the indices of the triggers starting with it, in `triggers`'
+    /// order: every token asks for a trigger, so it looks up one word, not hundreds.
+    triggers_by_first_word: FastMap<String, Vec<usize>>,
     pub negation: Vec<Vec<String>>,
     pub irrealis: Vec<Vec<String>>,
     pub generic_speakers: BTreeSet<String>,
@@ -110,6 +114,8 @@ pub struct EventLexicon {
     pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
+    /// Per first word, the indices of the cues starting with it (see `triggers`).
+    order_cues_by_first_word: FastMap<String, Vec<usize>>,
     pub count_units: BTreeMap<String, (i64, i64)>,
     pub anaphors: BTreeSet<String>,
     pub prepositions: BTreeSet<String>,
@@ -254,6 +260,17 @@ fn check_cameo(code: &str, what: &str) -> Result<()> {
     }
 }
 
+/// Indices of phrases by their first word, keeping their order.
+fn by_first_word<'p>(phrases: impl Iterator<Item = &'p [String]>) -> FastMap<String, Vec<usize>> {
+    let mut index: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, words) in phrases.enumerate() {
+        if let Some(first) = words.first() {
+            index.entry(first.clone()).or_default().push(i);
+        }
+    }
+    index
+}
+
 impl EventLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: EventsFile = parse_builtin_yaml("events.yaml", text)?;
@@ -299,6 +316,7 @@ impl EventLexicon {
             });
         }
         order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
+        let order_cues_by_first_word = by_first_word(order_cues.iter().map(|c| c.words.as_slice()));
         let mut modes = BTreeMap::new();
         for (kind, row) in &file.modes {
             check_cameo(&row.cameo, kind.as_str())?;
@@ -355,12 +373,14 @@ impl EventLexicon {
             possessive_pronouns: set(&file.possessive_pronouns),
             opening_connectives: set(&file.opening_connectives),
             order_cues,
+            order_cues_by_first_word,
             count_units: file
                 .count_units
                 .iter()
                 .map(|(k, v)| (fold(k), *v))
                 .collect(),
             anaphors: set(&file.anaphors),
+            triggers_by_first_word: by_first_word(triggers.iter().map(|t| t.words.as_slice())),
             triggers,
             negation: phrases(&file.negation),
             irrealis: phrases(&file.irrealis),
@@ -399,8 +419,10 @@ impl EventLexicon {
 
     /// The trigger starting at token `i`, longest first.
     pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
-        self.triggers
+        self.triggers_by_first_word
+            .get(folded.get(i)?)?
             .iter()
+            .map(|&t| &self.triggers[t])
             .find(|t| phrase_at(folded, i, &t.words))
     }
 
@@ -423,8 +445,10 @@ impl EventLexicon {
 
     /// The ordering cue starting at token `i`, longest first.
     pub fn order_cue_at(&self, folded: &[String], i: usize) -> Option<&OrderCue> {
-        self.order_cues
+        self.order_cues_by_first_word
+            .get(folded.get(i)?)?
             .iter()
+            .map(|&c| &self.order_cues[c])
             .find(|c| phrase_at(folded, i, &c.words))
     }
 }
