@@ -832,6 +832,38 @@ fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
     assert!(timeline.conflicts.is_empty());
 }
 
+#[test]
+fn an_undated_mention_joins_a_recent_event_not_one_of_another_year() {
+    let dir = temp_dir();
+    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
+    let truce = "Israel and Hamas agreed a ceasefire in Gaza on Wednesday.";
+    let mention = "Israel and Hamas agreed a ceasefire in Gaza, officials said.";
+    write(dir.path(), "a.md", article("2023-11-23", truce).as_bytes());
+    // A week later the undated mention is news of that truce; two years later it is
+    // another one.
+    write(
+        dir.path(),
+        "b.md",
+        article("2023-11-30", mention).as_bytes(),
+    );
+    write(
+        dir.path(),
+        "c.md",
+        article("2025-10-10", mention).as_bytes(),
+    );
+    let output = dateline(&["build", arg(dir.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+    let mut sources: Vec<Vec<String>> = timeline
+        .events
+        .iter()
+        .filter(|e| e.kind == dateline::model::Kind::Agreement)
+        .map(|e| e.sources.iter().map(|s| s.doc.clone()).collect())
+        .collect();
+    sources.sort();
+    assert_eq!(sources, [vec!["a.md", "b.md"], vec!["c.md"]]);
+}
+
 // ---- --gazetteer: the user's own actors, places and roles
 
 #[test]

@@ -17,11 +17,12 @@ use common::{dateline, root, stderr};
 use serde_yaml::{Mapping, Value};
 
 /// Whole corpus, built as one timeline: F1, date accuracy and the share of same_event
-/// pairs merged, just under what it reaches (0.776, 0.872, 116/392 = 0.296 on 24
-/// storylines; round 7's three, first run 0.598, pulled F1 and same_event down).
-const FLOOR_F1: f64 = 0.77;
+/// pairs merged, just under what it reaches (0.770, 0.871, 126/444 = 0.284 on 27
+/// storylines; rounds 7 and 8, first runs 0.598 and 0.713, pulled F1 and same_event
+/// down).
+const FLOOR_F1: f64 = 0.76;
 const FLOOR_DATE_ACCURACY: f64 = 0.86;
-const FLOOR_SAME_EVENT: f64 = 0.29;
+const FLOOR_SAME_EVENT: f64 = 0.28;
 
 fn corpus() -> PathBuf {
     root().join("tests/realnews")

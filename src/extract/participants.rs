@@ -187,6 +187,11 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
     let tokens = view.tokens;
     let end = candidate.end;
     let mut agent = Agent::default();
+    if let Some(origin) = fired_from(candidate, view, reach) {
+        agent.main = Some(origin);
+        candidate.pinned = true;
+        return agent;
+    }
     let Some(by) = (end..(end + 4).min(reach.end)).find(|&j| view.folded[j] == "by") else {
         return agent;
     };
@@ -261,6 +266,38 @@ fn parties_of_occasion(
         .and_then(actor_of)
         .filter(|object| *object != subject);
     Some((subject, object))
+}
+
+/// "intercepted a rocket fired from Gaza", "drones launched from Yemen": a weapon
+/// fired from a place was fired by whoever is there, not by the sentence's subject
+/// (who intercepted it). The place as the text names it, or its country's name.
+fn fired_from(candidate: &Candidate, view: &SentenceView<'_, '_>, reach: &Reach) -> Option<String> {
+    const FROM_REACH: usize = 3;
+    let word = view.folded[candidate.first].as_str();
+    let launching = word == "fired" || view.lexicon.events.launch_verbs.contains(word);
+    if candidate.noun || candidate.kind != Kind::Strike || candidate.first == 0 || !launching {
+        return None;
+    }
+    // The participle follows the weapon it describes: "a rocket fired".
+    let before = candidate.first - 1;
+    let after_noun = view.tokens[before].is_word()
+        && !view.tokens[before].is_capitalized()
+        && !view
+            .lexicon
+            .events
+            .auxiliaries
+            .contains(&view.folded[before])
+        && view.name_at(before).is_none();
+    if !after_noun {
+        return None;
+    }
+    let from = (candidate.end..(candidate.end + FROM_REACH).min(reach.end))
+        .find(|&j| view.folded[j] == "from")?;
+    let origin = view.name_after(from + 1, FROM_REACH)?;
+    match origin.entity.class {
+        EntityClass::Place | EntityClass::Capital => Some(origin.entity.name.clone()),
+        _ => actor_of(origin),
+    }
 }
 
 /// Who owns an event noun: "Dmitriev's visit", "his recent visit", "US-Russia

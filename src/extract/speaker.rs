@@ -203,6 +203,27 @@ pub(super) fn name_of<'v>(
             named(&appositives)
         })
         .or_else(|| {
+            // "the authorities in Stepanakert", "officials in Kyiv": those who govern
+            // there speak for the place.
+            let first = parsed.token_of(word)?;
+            if !view
+                .lexicon
+                .events
+                .representatives
+                .contains(&view.folded[first])
+            {
+                return None;
+            }
+            let seat = tree.dependents(word).find(|&d| {
+                tree.deprel(d) == "nmod"
+                    && tree
+                        .dependent(d, "case")
+                        .and_then(|c| parsed.token_of(c))
+                        .is_some_and(|c| view.folded[c] == "in")
+            })?;
+            named(&[seat])
+        })
+        .or_else(|| {
             // A title heads the subject and the person holding it hangs below it
             // ("Secretary-General of NATO Mark Rutte"): the last person in it.
             let first = parsed.token_of(word)?;

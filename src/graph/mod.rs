@@ -31,6 +31,9 @@ use stn::{Constraint, Day, Target};
 /// same sides agree one thing on Saturday and another on Monday (to talk, then to a
 /// ceasefire), and a cabinet approves a deal days after it was reached.
 const SAME_MEETING_WINDOW_DAYS: i64 = 3;
+/// How far from its article an event the text gives no date is taken to lie, when
+/// deciding whether two reports are one event.
+const UNDATED_NEWS_DAYS: u64 = 30;
 
 /// Articles with more events than this get `after` lists from the text's cues only:
 /// the date-implied ones are quadratic in the article's size.
@@ -157,6 +160,26 @@ impl Node {
                 (Status::Occurred, Some(p)) => hi = Some(hi.map_or(p, |h| h.min(p))),
                 (Status::Planned, Some(p)) => lo = lo.max(Some(p)),
                 _ => {}
+            }
+        }
+        (lo, hi)
+    }
+
+    /// [`Node::own_bounds`], with a report the text gives no date taken to be news:
+    /// within [`UNDATED_NEWS_DAYS`] of its article. Only for deciding merges: an
+    /// undated "ceasefire in Gaza" in a 2025 article is not the truce of 2023.
+    fn likely_bounds(&self, documents: &[&Document]) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let (mut lo, mut hi) = self.own_bounds(documents);
+        for report in self.reports.iter().filter(|r| r.date.is_none()) {
+            let Some(published) = documents[report.doc].published else {
+                continue;
+            };
+            let reach = chrono::Days::new(UNDATED_NEWS_DAYS);
+            match report.status {
+                Status::Occurred => lo = lo.max(published.checked_sub_days(reach)),
+                Status::Planned => {
+                    hi = Some(hi.map_or(published + reach, |h| h.min(published + reach)))
+                }
             }
         }
         (lo, hi)
@@ -497,13 +520,13 @@ fn same_event(
             && old.identity.same_place(&new.identity)
             && (new.kind != Kind::Statement || same_statement(old, new, documents))
     };
-    let (new_lo, new_hi) = new.own_bounds(documents);
+    let (new_lo, new_hi) = new.likely_bounds(documents);
     let overlapping: Vec<usize> = candidates
         .iter()
         .copied()
         .filter(|&c| fits(&nodes[c]))
         .filter(|&c| {
-            let (lo, hi) = nodes[c].own_bounds(documents);
+            let (lo, hi) = nodes[c].likely_bounds(documents);
             let lo = lo.max(new_lo);
             let hi = match (hi, new_hi) {
                 (Some(a), Some(b)) => Some(a.min(b)),
