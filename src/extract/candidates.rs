@@ -21,6 +21,9 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 .trigger_at(&view.folded, i)
                 .map(|t| (t.words.len(), t.kind, t.noun, t.needs_object))
                 .or_else(|| launches_weapon(view, i).then_some((1, Kind::Strike, false, false)))
+                .or_else(|| {
+                    releases_captives(view, i).then_some((1, Kind::Agreement, false, false))
+                })
         };
         match trigger {
             // A capitalised trigger inside a sentence is part of a name ("Post").
@@ -64,6 +67,16 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
         && (i + 1..(i + 5).min(view.tokens.len()))
             .take_while(|&j| !view.is_break(j))
             .any(|j| events.weapons.contains(&view.folded[j]))
+}
+
+/// "released 24 hostages", "swapped 150 prisoners each": a release verb whose object,
+/// a few words on in the same clause, is captives.
+fn releases_captives(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    events.release_verbs.contains(&view.folded[i])
+        && (i + 1..(i + 5).min(view.tokens.len()))
+            .take_while(|&j| !view.is_break(j))
+            .any(|j| events.captives.contains(&view.folded[j]))
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done

@@ -124,6 +124,8 @@ pub struct EventLexicon {
     pub addressee_verbs: BTreeSet<String>,
     pub representatives: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
+    pub release_verbs: BTreeSet<String>,
+    pub captives: BTreeSet<String>,
     /// Verbs whose object is an event their subject carried out ("launched",
     /// "carried out"), as folded words.
     pub pinning_verbs: Vec<Vec<String>>,
@@ -197,6 +199,10 @@ struct EventsFile {
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
     launch_verbs: Vec<String>,
+    #[serde(default)]
+    release_verbs: Vec<String>,
+    #[serde(default)]
+    captives: Vec<String>,
     pinning_verbs: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
@@ -356,6 +362,8 @@ impl EventLexicon {
             addressee_verbs: set(&file.addressee_verbs),
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
+            release_verbs: set(&file.release_verbs),
+            captives: set(&file.captives),
             pinning_verbs: phrases(&file.pinning_verbs),
             weapons: set(&file.weapons),
             summary_verbs: file

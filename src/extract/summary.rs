@@ -206,6 +206,7 @@ impl Parts<'_> {
             Some("ceasefire") => format!("{parties} {agree} a ceasefire"),
             Some("signing") => format!("{parties} {sign} an agreement"),
             Some("aid") => format!("{parties} {agree} aid"),
+            Some("exchange") if single && !self.planned => format!("{parties} releases captives"),
             Some("exchange") => format!("{parties} exchange prisoners"),
             _ => format!("{parties} {agree}"),
         }

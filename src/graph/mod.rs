@@ -67,8 +67,9 @@ struct Node {
     source_keys: Vec<(usize, usize)>,
     reports: Vec<Report>,
     identity: Identity,
-    /// The words of each original report's first sentence, hashed, sorted: what a
-    /// syndicated copy's sentence is compared with.
+    /// The words of each original report's sentences, hashed, sorted: what a
+    /// syndicated copy's sentences are compared with (an event an article reports in
+    /// its lead and again in a quote is found by either).
     sentence_words: Vec<Vec<u64>>,
 }
 
@@ -82,9 +83,8 @@ impl Node {
         let identity = Identity::of(&event);
         let sentence_words = event
             .evidence
-            .first()
+            .iter()
             .map(|e| syndication::word_hashes(&e.quote))
-            .into_iter()
             .collect();
         let source_keys = event
             .evidence
@@ -462,7 +462,6 @@ const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 /// of the same kind, as this one (each node taken once per copy).
 fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<usize> {
     let doc = new.first_doc();
-    let words = new.sentence_words.first().map_or(&[][..], Vec::as_slice);
     story_nodes
         .iter()
         .copied()
@@ -485,7 +484,11 @@ fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<us
             let similarity = nodes[c]
                 .sentence_words
                 .iter()
-                .map(|old| syndication::similarity_of_hashes(old, words))
+                .flat_map(|old| {
+                    new.sentence_words
+                        .iter()
+                        .map(|words| syndication::similarity_of_hashes(old, words))
+                })
                 .fold(0.0, f64::max);
             (c, similarity)
         })
