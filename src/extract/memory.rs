@@ -29,6 +29,9 @@ pub(super) struct ArticleMemory {
     pub(super) affiliations: std::collections::BTreeMap<String, String>,
     /// Places the article introduced ("in Kananaskis", "the town of Bara"), as tokens.
     pub(super) places: Vec<(Vec<String>, Entity)>,
+    /// Short forms the article gave in parentheses after a name ("the Myanmar
+    /// National Democratic Alliance Army (MNDAA)"), and what they stand for.
+    pub(super) short_forms: Vec<(String, Entity)>,
     /// People the article described as analysts, experts and the like.
     pub(super) commentators: std::collections::BTreeSet<String>,
     /// What the article has dated so far ("a year earlier" leans on it).

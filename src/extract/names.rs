@@ -23,6 +23,7 @@ pub(super) fn find_names(
         lexicon,
     };
     let names = finder.scan(memory, headline);
+    finder.remember_short_forms(&names, memory);
     for mention in names
         .iter()
         .filter(|m| m.entity.class == EntityClass::Person)
@@ -61,6 +62,11 @@ impl NameFinder<'_, '_> {
         let mut names = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
+            if let Some(mention) = self.short_form_at(memory, i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             let known = self.lexicon.gazetteer.match_at(self.texts, i);
             if let Some(mention) = self.organisation_at(&names, memory, i, known, headline) {
                 i = mention.end;
@@ -490,6 +496,51 @@ impl NameFinder<'_, '_> {
                     || tokens[j].is_word() && !tokens[j].is_capitalized() && next.first - from <= 3
             })
             && (from..next.first).any(|j| self.is_title(j))
+    }
+
+    /// "the Myanmar National Democratic Alliance Army (MNDAA)": a capitalised short
+    /// form in parentheses right after a name the gazetteer does not know stands for
+    /// it in the rest of the article.
+    fn remember_short_forms(&self, names: &[NameMention], memory: &mut ArticleMemory) {
+        let texts = self.texts;
+        for mention in names.iter().filter(|m| {
+            matches!(
+                m.entity.class,
+                EntityClass::Organisation | EntityClass::Person
+            )
+        }) {
+            let (open, short, close) = (mention.end, mention.end + 1, mention.end + 2);
+            let parenthesised = texts.get(open).is_some_and(|t| t == "(")
+                && texts.get(close).is_some_and(|t| t == ")");
+            let Some(form) = texts.get(short).filter(|_| parenthesised) else {
+                continue;
+            };
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            let capitals = form.chars().filter(|c| c.is_uppercase()).count();
+            if letters >= 2
+                && capitals * 2 > letters
+                && self.lexicon.gazetteer.match_at(texts, short).is_none()
+                && !memory.short_forms.iter().any(|(f, _)| f == form)
+            {
+                memory
+                    .short_forms
+                    .push((form.clone(), mention.entity.clone()));
+            }
+        }
+    }
+
+    fn short_form_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let text = self.texts.get(i)?;
+        let (_, entity) = memory.short_forms.iter().find(|(form, _)| form == text)?;
+        // Inside the parentheses that define it, it is the same mention again.
+        if i > 0 && self.texts[i - 1] == "(" {
+            return None;
+        }
+        Some(NameMention {
+            first: i,
+            end: i + 1,
+            entity: entity.clone(),
+        })
     }
 
     /// Remember the title put before each person: "the envoy" later is them.
