@@ -30,6 +30,7 @@ pub mod graph;
 pub mod hash;
 pub mod io;
 pub mod model;
+pub mod parallel;
 pub mod random;
 pub mod syntax;
 #[doc(hidden)]
@@ -138,32 +139,5 @@ fn extract_all(documents: &[document::Document], lexicon: &Lexicon) -> Vec<extra
 }
 
 fn extract_each(documents: &[&document::Document], lexicon: &Lexicon) -> Vec<extract::Extraction> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads <= 1 || documents.len() < 2 {
-        return documents
-            .iter()
-            .map(|doc| extract::extract_document(doc, lexicon))
-            .collect();
-    }
-    let chunk = documents.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = documents
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|doc| extract::extract_document(doc, lexicon))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(part) => part,
-                // A panic in a worker is a bug: re-raise it on this thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+    parallel::map(documents, |doc| extract::extract_document(doc, lexicon))
 }

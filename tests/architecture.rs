@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// layers; within one layer, stages may import each other only without a cycle.
 /// `lib` is the crate root, which wires the pipeline together.
 const LAYERS: &[&[&str]] = &[
-    &["error", "text", "io", "hash", "random"],
+    &["error", "text", "io", "hash", "random", "parallel"],
     &["syntax"],
     &["temporal"],
     &["model", "timeml"],

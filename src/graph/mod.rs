@@ -365,10 +365,7 @@ fn merge_reports(
     documents: &[&Document],
     extracted: &mut [Extraction],
 ) -> (Vec<Node>, Vec<Vec<usize>>) {
-    let sketches: Vec<_> = documents
-        .iter()
-        .map(|doc| syndication::Sketch::of(doc.body()))
-        .collect();
+    let sketches = crate::parallel::map(documents, |doc| syndication::Sketch::of(doc.body()));
     let copy_of = syndication::copies(&sketches);
     drop(sketches);
     let mut nodes: Vec<Node> = Vec::new();
