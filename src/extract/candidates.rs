@@ -59,24 +59,32 @@ pub(super) fn in_date(times: &[Mention], i: usize) -> bool {
     times.iter().any(|m| m.first_token <= i && i < m.end_token)
 }
 
-/// "launched a drone at a ship", "launched 40 missiles": a launch verb whose object,
-/// a few words on in the same clause, is a weapon.
-fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
-    let events = &view.lexicon.events;
-    events.launch_verbs.contains(&view.folded[i])
-        && (i + 1..(i + 5).min(view.tokens.len()))
+/// Words after a verb within which its object names what the verb acts on.
+const OBJECT_REACH: usize = 4;
+
+/// A verb of `verbs` at `i` whose object, a few words on in the same clause, is one
+/// of `objects`: "launched a drone at a ship", "launched 40 missiles" (a weapon),
+/// "released 24 hostages", "swapped 150 prisoners each" (captives).
+fn verb_acting_on(
+    view: &SentenceView<'_, '_>,
+    i: usize,
+    verbs: &std::collections::BTreeSet<String>,
+    objects: &std::collections::BTreeSet<String>,
+) -> bool {
+    verbs.contains(&view.folded[i])
+        && (i + 1..(i + 1 + OBJECT_REACH).min(view.tokens.len()))
             .take_while(|&j| !view.is_break(j))
-            .any(|j| events.weapons.contains(&view.folded[j]))
+            .any(|j| objects.contains(&view.folded[j]))
 }
 
-/// "released 24 hostages", "swapped 150 prisoners each": a release verb whose object,
-/// a few words on in the same clause, is captives.
+fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    verb_acting_on(view, i, &events.launch_verbs, &events.weapons)
+}
+
 fn releases_captives(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
-    events.release_verbs.contains(&view.folded[i])
-        && (i + 1..(i + 5).min(view.tokens.len()))
-            .take_while(|&j| !view.is_break(j))
-            .any(|j| events.captives.contains(&view.folded[j]))
+    verb_acting_on(view, i, &events.release_verbs, &events.captives)
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done
