@@ -92,10 +92,10 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
 /// ("the April 1 strike on the consulate"), not the day the article narrates.
 const STORY_DAY_REACH_DAYS: i64 = 2;
 
-/// The day the story had reached at each undated event: the day the last earlier
-/// sentence with dated events is at (its latest day, not after publication: "Hamas
-/// said on Wednesday it accepted, as Israel struck Rafah on Tuesday" is at
-/// Wednesday), unless that sentence narrates the background.
+/// The day the story had reached at each undated event: the latest day, not after
+/// publication, that events of earlier sentences are dated to. A sentence that looks
+/// back ("this followed a strike on Friday") does not take the story back: "Zelensky
+/// said" after it is still the day of the story's news, not Friday.
 fn set_story_days(events: &mut [ExtractedEvent], published: Option<NaiveDate>) {
     let mut by_position: Vec<(usize, usize)> = events
         .iter()
@@ -119,9 +119,8 @@ fn set_story_days(events: &mut [ExtractedEvent], published: Option<NaiveDate>) {
                 events[index].story_day = story_day;
             }
         }
-        if !days.is_empty() {
-            story_day = days.iter().copied().filter(|&day| recent(day)).max();
-        }
+        let latest = days.iter().copied().filter(|&day| recent(day)).max();
+        story_day = story_day.max(latest);
     }
 }
 
@@ -163,6 +162,8 @@ mod tests {
         let cases = [
             // The summit the article narrates was yesterday: so were the remarks.
             ("Putin met Trump in Alaska on Friday. Trump said the talks were productive.", Some("2025-08-15")),
+            // A look back does not take the story back.
+            ("Russian forces struck Kyiv on Saturday. The strike followed one on Thursday in Kharkiv. Zelensky said the pressure on Russia was insufficient.", Some("2025-08-16")),
             // A sentence is at its latest day, not at its background's.
             ("Hamas said on Saturday it accepted the proposal, as Israel struck Rafah on Friday. Netanyahu said the proposal fell short.", Some("2025-08-16")),
             // Before anything is dated, nothing to go by.
