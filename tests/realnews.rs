@@ -185,6 +185,32 @@ fn realnews_corpus_scores() {
     );
 }
 
+/// The seeds' timeline, built afresh, is perfect by every measure of the scorer: a
+/// rule that gains on real news must not lose what the seeds show.
+#[test]
+fn seeds_score_perfectly() {
+    let Some(scorer) = scorer() else { return };
+    let seeds_gold =
+        |corpora: PathBuf| common::shared(corpora.join("../seeds/gold.yaml"), Path::is_file);
+    let Some(gold) = common::corpora("").and_then(seeds_gold) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temp dir");
+    let timeline = work.path().join("seeds.yaml");
+    build(&[&root().join("data")], &timeline);
+    let result = score(&scorer, &gold, &timeline);
+    for key in [
+        "recall",
+        "precision",
+        "f1",
+        "date_accuracy",
+        "order_accuracy",
+    ] {
+        assert_eq!(number(&result, key), 1.0, "{key}: {}", details(&result));
+    }
+    assert_eq!(share(&result, "same_event").0, 1.0, "{}", details(&result));
+}
+
 fn details(result: &Mapping) -> String {
     let mut out = String::new();
     for key in ["missed", "wrong_date", "order_failures", "unmatched_events"] {
