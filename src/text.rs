@@ -358,6 +358,31 @@ pub fn phrase_at(folded: &[String], i: usize, phrase: &[String]) -> bool {
             .all(|(k, w)| folded.get(i + k) == Some(w))
 }
 
+/// Is this token a quotation mark of any style?
+pub fn is_quote_mark(token: &str) -> bool {
+    matches!(token, "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+}
+
+/// How many tokens `phrase` spans from word `i`, quotation marks between its words
+/// included: news puts scare quotes inside names of acts ("an “anti-terrorist”
+/// operation"). None when it does not match there.
+pub fn phrase_span_at(folded: &[String], i: usize, phrase: &[String]) -> Option<usize> {
+    let mut at = i;
+    for (k, word) in phrase.iter().enumerate() {
+        if k > 0 {
+            while folded.get(at).is_some_and(|t| is_quote_mark(t)) && folded.get(at) != Some(word)
+            {
+                at += 1;
+            }
+        }
+        if folded.get(at) != Some(word) {
+            return None;
+        }
+        at += 1;
+    }
+    (!phrase.is_empty()).then_some(at - i)
+}
+
 /// Does a possessive `'s` start at word `i` ("Wednesday's ruling", "Qatar's foreign
 /// minister")? Either apostrophe, and "S" in capitals; `words` may be folded or not.
 pub fn is_possessive<W: AsRef<str>>(words: &[W], i: usize) -> bool {

@@ -4,7 +4,7 @@
 use super::view::{Candidate, SentenceView};
 use crate::model::{Kind, Status};
 use crate::temporal::Mention;
-use crate::text::phrase_at;
+use crate::text::{is_quote_mark, phrase_at};
 
 /// The triggers of a sentence, left to right, outside names and dates.
 pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) -> Vec<Candidate> {
@@ -18,8 +18,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
         } else {
             view.lexicon
                 .events
-                .trigger_at(&view.folded, i)
-                .map(|t| (t.words.len(), t.kind, t.noun, t.needs_object))
+                .trigger_span_at(&view.folded, i)
+                .map(|(t, span)| (span, t.kind, t.noun, t.needs_object))
                 .or_else(|| launches_weapon(view, i).then_some((1, Kind::Strike, false, false)))
                 .or_else(|| {
                     releases_captives(view, i).then_some((1, Kind::Agreement, false, false))
@@ -29,10 +29,17 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
             // A capitalised trigger inside a sentence is part of a name ("Post").
             Some((len, kind, noun, needs_object)) if i == 0 || !tokens[i].is_capitalized() => {
                 let end = i + len;
+                // A scare quote opened before the trigger and closed inside it
+                // ("an “anti-terrorist” operation") belongs to it, not to a quotation
+                // that would cut the trigger off from its subject.
+                let opens_inside = i > 0
+                    && is_quote_mark(tokens[i - 1].text)
+                    && (i..end).any(|j| is_quote_mark(tokens[j].text));
+                let first = if opens_inside { i - 1 } else { i };
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
                 if !(restates || noun && presupposed(view, i)) {
                     candidates.push(Candidate {
-                        first: i,
+                        first,
                         end,
                         kind,
                         noun,

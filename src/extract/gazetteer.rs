@@ -78,6 +78,8 @@ pub struct Gazetteer {
     name_particles: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
+    /// Nouns that, after "the", refer back to the last body named ("the bloc").
+    body_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
@@ -111,6 +113,8 @@ struct GazetteerFile {
     name_particles: Vec<String>,
     #[serde(default)]
     armed_groups: Vec<String>,
+    #[serde(default)]
+    body_references: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -206,6 +210,8 @@ impl Gazetteer {
             .extend(file.name_particles.iter().map(|w| fold(w)));
         self.armed_groups
             .extend(file.armed_groups.iter().map(|w| fold(w)));
+        self.body_references
+            .extend(file.body_references.iter().map(|w| fold(w)));
         self.place_prepositions
             .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
@@ -306,6 +312,11 @@ impl Gazetteer {
     /// "gunmen", "militants": armed men the text does not name.
     pub fn is_armed_group(&self, folded: &str) -> bool {
         self.armed_groups.contains(folded)
+    }
+
+    /// "bloc" in "the bloc said": the last body the article named.
+    pub fn is_body_reference(&self, folded: &str) -> bool {
+        self.body_references.contains(folded)
     }
 
     /// "al" in "Majed al-Ansari": a lowercase word inside a name.

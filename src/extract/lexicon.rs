@@ -14,7 +14,7 @@ use crate::hash::FastMap;
 use crate::io::parse_builtin_yaml;
 use crate::model::Kind;
 use crate::temporal::TemporalLexicon;
-use crate::text::{fold, phrase, phrase_at};
+use crate::text::{fold, phrase, phrase_at, phrase_span_at};
 
 const EVENTS_YAML: &str = include_str!("lexicon/events.yaml");
 const GAZETTEER_YAML: &str = include_str!("lexicon/gazetteer.yaml");
@@ -125,6 +125,8 @@ pub struct EventLexicon {
     pub representatives: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
     pub release_verbs: BTreeSet<String>,
+    /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
+    pub harm_verbs: Vec<Vec<String>>,
     pub captives: BTreeSet<String>,
     /// Verbs whose object is an event their subject carried out ("launched",
     /// "carried out"), as folded words.
@@ -201,6 +203,7 @@ struct EventsFile {
     launch_verbs: Vec<String>,
     #[serde(default)]
     release_verbs: Vec<String>,
+    harm_verbs: Vec<String>,
     #[serde(default)]
     captives: Vec<String>,
     pinning_verbs: Vec<String>,
@@ -363,6 +366,7 @@ impl EventLexicon {
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
             release_verbs: set(&file.release_verbs),
+            harm_verbs: phrases(&file.harm_verbs),
             captives: set(&file.captives),
             pinning_verbs: phrases(&file.pinning_verbs),
             weapons: set(&file.weapons),
@@ -427,11 +431,17 @@ impl EventLexicon {
 
     /// The trigger starting at token `i`, longest first.
     pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
+        self.trigger_span_at(folded, i).map(|(trigger, _)| trigger)
+    }
+
+    /// The trigger starting at token `i`, longest first, with the tokens it spans
+    /// (quotation marks inside it included).
+    pub fn trigger_span_at(&self, folded: &[String], i: usize) -> Option<(&Trigger, usize)> {
         self.triggers_by_first_word
             .get(folded.get(i)?)?
             .iter()
             .map(|&t| &self.triggers[t])
-            .find(|t| phrase_at(folded, i, &t.words))
+            .find_map(|t| phrase_span_at(folded, i, &t.words).map(|span| (t, span)))
     }
 
     /// How a summary names a mode ("air" for aerial): its label, else its name.

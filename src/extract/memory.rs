@@ -34,6 +34,9 @@ pub(super) struct ArticleMemory {
     pub(super) short_forms: Vec<(String, Entity)>,
     /// People the article described as analysts, experts and the like.
     pub(super) commentators: std::collections::BTreeSet<String>,
+    /// The last body named that acts for no state: who "the bloc" and "the group"
+    /// are.
+    pub(super) last_body: Option<Entity>,
     /// What the article has dated so far ("a year earlier" leans on it).
     pub(super) dates: temporal::Context,
 }

@@ -59,9 +59,19 @@ impl NameFinder<'_, '_> {
     }
 
     fn scan(&self, memory: &mut ArticleMemory, headline: bool) -> Vec<NameMention> {
-        let mut names = Vec::new();
+        let mut names: Vec<NameMention> = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
+            if let Some(last) = names.last() {
+                if last.end == i {
+                    remember_body(last, memory);
+                }
+            }
+            if let Some(mention) = self.body_reference_at(memory, i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             if let Some(mention) = self.short_form_at(memory, i) {
                 i = mention.end;
                 names.push(mention);
@@ -107,7 +117,29 @@ impl NameFinder<'_, '_> {
                 None => i += run.max(1),
             }
         }
+        if let Some(last) = names.last() {
+            remember_body(last, memory);
+        }
         names
+    }
+
+    /// "the bloc", "the group": the last body the article named that acts for no
+    /// state.
+    fn body_reference_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let token = self.tokens.get(i)?;
+        let body = memory.last_body.as_ref()?;
+        let refers = i > 0
+            && token.is_word()
+            && !token.is_capitalized()
+            && fold(self.tokens[i - 1].text) == "the"
+            && self.lexicon.gazetteer.is_body_reference(&fold(token.text));
+        // "the group of seven", "the alliance's": only the noun alone refers back.
+        let followed_by_of = self.tokens.get(i + 1).is_some_and(|t| t.text == "of");
+        (refers && !followed_by_of).then(|| NameMention {
+            first: i,
+            end: i + 1,
+            entity: body.clone(),
+        })
     }
 
     /// Armed men nobody names, with the capitalised words that say whose they are:
@@ -131,10 +163,13 @@ impl NameFinder<'_, '_> {
         {
             return None;
         }
+        // A capitalised group word is the noun itself, not a qualifier ("Rebels
+        // captured the town" opening a sentence).
         let qualifier = |j: usize| {
             tokens[j].is_word()
                 && tokens[j].is_capitalized()
                 && !gazetteer.not_names.contains(tokens[j].text)
+                && !gazetteer.is_armed_group(&fold(tokens[j].text))
                 && gazetteer
                     .match_at(texts, j)
                     .is_none_or(|(entity, used)| used == 1 && entity.class == EntityClass::Demonym)
@@ -588,6 +623,16 @@ impl NameFinder<'_, '_> {
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
+/// A body acting for no state ("ECOWAS", "Hamas") is who "the bloc" refers to next;
+/// armed men the text does not name are not.
+fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {
+    let entity = &mention.entity;
+    let unnamed_group = memory.affiliations.contains_key(&entity.name);
+    if entity.class == EntityClass::Organisation && entity.country.is_none() && !unnamed_group {
+        memory.last_body = Some(entity.clone());
+    }
+}
+
 pub(super) fn spoken_name(parts: &[String]) -> String {
     let mut name = String::new();
     for (index, part) in parts.iter().enumerate() {

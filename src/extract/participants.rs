@@ -61,6 +61,12 @@ fn analyse(
     let occasion = (agent.main.is_none() && candidate.noun && candidate.kind == Kind::Meeting)
         .then(|| parties_of_occasion(candidate, view))
         .flatten();
+    if agent.main.is_none() && candidate.noun && candidate.kind == Kind::Strike {
+        if let Some(striker) = striker_of_occasion(candidate, view) {
+            agent.main = Some(striker);
+            candidate.pinned = true;
+        }
+    }
     if let Some((subject, _)) = &occasion {
         agent.main = Some(subject.clone());
     }
@@ -266,6 +272,43 @@ fn parties_of_occasion(
         .and_then(actor_of)
         .filter(|object| *object != subject);
     Some((subject, object))
+}
+
+/// The side that did a strike its act was done in: "Hamas killed 1,200 people in an
+/// attack", "Azerbaijan regained control of the region in a two-day offensive". The
+/// parse must show the noun as an "in"/"during" phrase of a harm verb whose active
+/// subject names an actor ("were killed in an attack" names the victims).
+fn striker_of_occasion(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<String> {
+    const OPENER_REACH: usize = 6;
+    let events = &view.lexicon.events;
+    let opener = (candidate.first.saturating_sub(OPENER_REACH)..candidate.first)
+        .any(|j| matches!(view.folded[j].as_str(), "in" | "during"));
+    let harm_before = (0..candidate.first).any(|j| view.any_phrase(j, &events.harm_verbs));
+    if !(opener && harm_before) {
+        return None;
+    }
+    let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
+    let parsed = &*parsed;
+    let tree = &parsed.tree;
+    if tree.deprel(noun) != "obl" {
+        return None;
+    }
+    let case = tree
+        .dependent(noun, "case")
+        .and_then(|w| parsed.token_of(w))?;
+    if !matches!(view.folded[case].as_str(), "in" | "during") {
+        return None;
+    }
+    let verb = tree.head(noun)?;
+    let verb_token = parsed.token_of(verb)?;
+    if !view.any_phrase(verb_token, &events.harm_verbs) {
+        return None;
+    }
+    let striker = tree
+        .dependents(verb)
+        .filter(|&d| tree.deprel(d) == "nsubj")
+        .find_map(|d| name_of(view, parsed, d).and_then(speaking_actor));
+    striker
 }
 
 /// "intercepted a rocket fired from Gaza", "drones launched from Yemen": a weapon
