@@ -78,6 +78,8 @@ pub struct Gazetteer {
     name_particles: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
+    /// English words that end hyphenated compounds ("-led", "-run"), folded.
+    compound_tails: BTreeSet<String>,
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
@@ -115,6 +117,8 @@ struct GazetteerFile {
     armed_groups: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    #[serde(default)]
+    compound_tails: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -212,6 +216,8 @@ impl Gazetteer {
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.compound_tails
+            .extend(file.compound_tails.iter().map(|w| fold(w)));
         self.place_prepositions
             .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
@@ -312,6 +318,11 @@ impl Gazetteer {
     /// "gunmen", "militants": armed men the text does not name.
     pub fn is_armed_group(&self, folded: &str) -> bool {
         self.armed_groups.contains(folded)
+    }
+
+    /// "led" in "Saudi-led": a compound, not the end of a hyphenated given name.
+    pub fn is_compound_tail(&self, folded: &str) -> bool {
+        self.compound_tails.contains(folded)
     }
 
     /// "bloc" in "the bloc said": the last body the article named.

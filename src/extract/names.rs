@@ -382,13 +382,27 @@ impl NameFinder<'_, '_> {
         })
     }
 
-    /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word.
+    /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word;
+    /// so is a romanised given name with a lowercase syllable after its hyphen
+    /// ("Lai Ching-te", "Kim Jong-un"), but not an English compound ("Sweida-based").
     fn hyphenated(&self, j: usize) -> bool {
         let tokens = self.tokens;
-        tokens.get(j + 1).is_some_and(|h| h.text == "-")
+        let joined = tokens.get(j + 1).is_some_and(|h| h.text == "-")
             && tokens[j].touches(&tokens[j + 1])
-            && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
-            && self.could_be_name(j + 2)
+            && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t));
+        joined && (self.could_be_name(j + 2) || self.name_syllable(j + 2))
+    }
+
+    /// A lowercase syllable that ends a romanised given name: short, and not an
+    /// English word that forms compounds ("-led", "-run", "-era").
+    fn name_syllable(&self, j: usize) -> bool {
+        const LONGEST: usize = 4;
+        self.tokens.get(j).is_some_and(|t| {
+            t.is_word()
+                && (2..=LONGEST).contains(&t.text.len())
+                && t.text.bytes().all(|b| b.is_ascii_lowercase())
+                && !self.lexicon.gazetteer.is_compound_tail(t.text)
+        })
     }
 
     /// How many tokens from `i` on could be a name nobody has introduced yet.
