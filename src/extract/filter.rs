@@ -48,6 +48,16 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     {
         return false;
     }
+    // "an attack that killed 26", "the war has killed thousands": a toll.
+    let toll = !candidate.noun
+        && events.killing_verbs.contains(&view.folded[candidate.first])
+        && candidate
+            .first
+            .checked_sub(1)
+            .is_some_and(|j| events.toll_openers.contains(&view.folded[j]));
+    if toll {
+        return false;
+    }
     if candidate.needs_object && candidate.counterparts.is_empty() {
         return false;
     }

@@ -125,6 +125,9 @@ pub struct EventLexicon {
     pub representatives: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
     pub release_verbs: BTreeSet<String>,
+    /// "killed": a strike, unless a toll (see `toll_openers`).
+    pub killing_verbs: BTreeSet<String>,
+    pub toll_openers: BTreeSet<String>,
     /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
     pub harm_verbs: Vec<Vec<String>>,
     pub captives: BTreeSet<String>,
@@ -203,6 +206,8 @@ struct EventsFile {
     launch_verbs: Vec<String>,
     #[serde(default)]
     release_verbs: Vec<String>,
+    killing_verbs: Vec<String>,
+    toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
     #[serde(default)]
     captives: Vec<String>,
@@ -366,6 +371,8 @@ impl EventLexicon {
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
             release_verbs: set(&file.release_verbs),
+            killing_verbs: set(&file.killing_verbs),
+            toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
             captives: set(&file.captives),
             pinning_verbs: phrases(&file.pinning_verbs),

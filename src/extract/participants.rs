@@ -482,12 +482,18 @@ fn assign_sides(
         && candidate.kind != Kind::Statement
         && main.is_none()
         && object_of_speech(view, candidate.first, candidate.kind);
+    // "Nasrallah was killed", "the ship was struck": the subject of a passive act
+    // is its target; only "by X" names who did it.
+    let passive_act = !candidate.noun
+        && candidate.kind != Kind::Statement
+        && is_passive(view, candidate.first);
     if main.is_none()
         && !agent.unknown
         && !both_sides_named
         && subject_speaks
         && !parsed_speaker
         && !reported
+        && !passive_act
     {
         main = find_subject(
             view,
@@ -528,6 +534,21 @@ fn assign_sides(
             }
         }
     }
+}
+
+/// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
+/// before it ("was killed", "had been struck")?
+fn is_passive(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
+    let auxiliaries = &view.lexicon.events.auxiliaries;
+    (0..trigger)
+        .rev()
+        .take_while(|&j| auxiliaries.contains(&view.folded[j]))
+        .any(|j| {
+            matches!(
+                view.folded[j].as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            )
+        })
 }
 
 /// Coordinated subjects strike or speak together; of a meeting or an agreement
