@@ -470,11 +470,13 @@ fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<us
                 && (old.identity.names_the_same(&new.identity)
                     || old.identity.same_participants(&new.identity, new.kind))
                 // A copy printed days later dates "on Tuesday" to another Tuesday:
-                // some report of the event must give the copy's date, or none.
+                // no report of the event may give it another date. (An undated
+                // report may have joined the event loosely: it vouches for nothing.)
                 && new.date.is_none_or(|date| {
                     old.reports
                         .iter()
-                        .any(|r| r.date.is_none_or(|d| d == date || overlap(&d, &date)))
+                        .filter_map(|r| r.date)
+                        .all(|d| d == date || overlap(&d, &date))
                 })
         })
         .map(|c| {
