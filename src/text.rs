@@ -370,8 +370,7 @@ pub fn phrase_span_at(folded: &[String], i: usize, phrase: &[String]) -> Option<
     let mut at = i;
     for (k, word) in phrase.iter().enumerate() {
         if k > 0 {
-            while folded.get(at).is_some_and(|t| is_quote_mark(t)) && folded.get(at) != Some(word)
-            {
+            while folded.get(at).is_some_and(|t| is_quote_mark(t)) && folded.get(at) != Some(word) {
                 at += 1;
             }
         }

@@ -484,9 +484,8 @@ fn assign_sides(
         && object_of_speech(view, candidate.first, candidate.kind);
     // "Nasrallah was killed", "the ship was struck": the subject of a passive act
     // is its target; only "by X" names who did it.
-    let passive_act = !candidate.noun
-        && candidate.kind != Kind::Statement
-        && is_passive(view, candidate.first);
+    let passive_act =
+        !candidate.noun && candidate.kind != Kind::Statement && is_passive(view, candidate.first);
     if main.is_none()
         && !agent.unknown
         && !both_sides_named
