@@ -88,7 +88,9 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
-            if let Some((entity, used)) = known {
+            // "Ali Bagheri": a known surname opening an unknown name is that name.
+            let opens_new_name = self.other_surname_in_name(i, true);
+            if let Some((entity, used)) = known.filter(|_| !opens_new_name) {
                 if !self.is_compound(i + used) {
                     names.push(NameMention {
                         first: i,
@@ -376,10 +378,29 @@ impl NameFinder<'_, '_> {
                 && t.is_capitalized()
                 && t.text.chars().any(char::is_lowercase)
                 && !gazetteer.not_names.contains(t.text)
-                && !gazetteer.knows(&self.texts[j])
+                // A word that only opens a known name ("Ali" of "Ali Khamenei") may
+                // open another ("Ali Bagheri").
+                && gazetteer.match_at(self.texts, j).is_none()
                 && !self.is_title(j)
                 && !self.lexicon.temporal.months.contains_key(&fold(t.text))
         })
+    }
+
+    /// A word the gazetteer knows only as the surname of someone else, inside a name
+    /// nobody introduced: "Xi" in "Captain Li Xi", "Abbas" in "Jalil Abbas Jilani".
+    fn surname_of_another(&self, j: usize) -> bool {
+        self.tokens.get(j).is_some_and(|t| t.is_word() && t.is_capitalized())
+            && self
+                .lexicon
+                .gazetteer
+                .match_at(self.texts, j)
+                .is_some_and(|(entity, used)| used == 1 && entity.class == EntityClass::Person)
+    }
+
+    /// Such a surname as part of a new name: after its first word ("Li Xi"), or
+    /// opening it before a word nobody knows ("Ali Bagheri", "Abbas Araghchi").
+    fn other_surname_in_name(&self, j: usize, opening: bool) -> bool {
+        self.surname_of_another(j) && (!opening || self.could_be_name(j + 1))
     }
 
     /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word;
@@ -408,7 +429,7 @@ impl NameFinder<'_, '_> {
     /// How many tokens from `i` on could be a name nobody has introduced yet.
     fn capitalised_run(&self, i: usize) -> usize {
         let mut run = 0;
-        while self.could_be_name(i + run) {
+        while self.could_be_name(i + run) || self.other_surname_in_name(i + run, run == 0) {
             run += if self.hyphenated(i + run) { 3 } else { 1 };
         }
         // "Majed al-Ansari", "Mohammed bin Salman", "Badr bin Hamad bin Hamood
