@@ -491,10 +491,14 @@ impl NameFinder<'_, '_> {
                 });
             }
         }
-        // Particles and hyphens make a name longer, not more names.
-        let name_words = texts[i..i + run]
-            .iter()
-            .filter(|t| *t != "-" && !self.lexicon.gazetteer.is_name_particle(&fold(t)))
+        // Particles and hyphens make a name longer, not more names: "Arab-Islamic" is
+        // one word, "Lai Ching-te" two, "Majed al-Ansari" two.
+        let particle = |t: &str| self.lexicon.gazetteer.is_name_particle(&fold(t));
+        let name_words = (i..i + run)
+            .filter(|&k| {
+                let joined = k >= i + 2 && texts[k - 1] == "-" && !particle(&texts[k - 2]);
+                texts[k] != "-" && !particle(&texts[k]) && !joined
+            })
             .count();
         if run < 2 || !(2..=5).contains(&name_words) {
             return None;

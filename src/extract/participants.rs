@@ -505,7 +505,9 @@ fn assign_sides(
             main = reporter_of_clause(view, candidate.first);
         }
     }
-    if main.is_none() && !others.is_empty() {
+    // Whom a passive act names after it was its target ("members were killed,
+    // including the son of X"), not who did it.
+    if main.is_none() && !others.is_empty() && !passive_act {
         main = Some(others.remove(0));
     }
     if candidate.kind == Kind::Statement {
