@@ -97,9 +97,16 @@ fn releases_captives(view: &SentenceView<'_, '_>, i: usize) -> bool {
 /// "accused Thailand of violating the truce": an event noun that something is done
 /// to is an event already reported, not a new one.
 fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
+    // Over determiners, names and years: "broken the Pretoria deal", "violated the
+    // 2018 accord".
+    const REACH: usize = 4;
     let mut k = first;
     while k > 0
-        && (view.is_determiner(k - 1) || matches!(view.folded[k - 1].as_str(), "this" | "that"))
+        && first - k < REACH
+        && (view.is_determiner(k - 1)
+            || matches!(view.folded[k - 1].as_str(), "this" | "that")
+            || view.name_at(k - 1).is_some()
+            || view.tokens[k - 1].kind == crate::text::TokenKind::Number)
     {
         k -= 1;
     }

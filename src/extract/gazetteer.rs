@@ -78,6 +78,8 @@ pub struct Gazetteer {
     name_particles: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
+    /// Nouns after an acronym that make it a body ("SPLM-IO party").
+    acronym_bodies: BTreeSet<String>,
     /// English words that end hyphenated compounds ("-led", "-run"), folded.
     compound_tails: BTreeSet<String>,
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
@@ -119,6 +121,8 @@ struct GazetteerFile {
     body_references: Vec<String>,
     #[serde(default)]
     compound_tails: Vec<String>,
+    #[serde(default)]
+    acronym_bodies: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -218,6 +222,8 @@ impl Gazetteer {
             .extend(file.body_references.iter().map(|w| fold(w)));
         self.compound_tails
             .extend(file.compound_tails.iter().map(|w| fold(w)));
+        self.acronym_bodies
+            .extend(file.acronym_bodies.iter().map(|w| fold(w)));
         self.place_prepositions
             .extend(file.place_prepositions.iter().map(|w| fold(w)));
         let groups = [
@@ -318,6 +324,11 @@ impl Gazetteer {
     /// "gunmen", "militants": armed men the text does not name.
     pub fn is_armed_group(&self, folded: &str) -> bool {
         self.armed_groups.contains(folded)
+    }
+
+    /// "party" in "the SPLM-IO party": the acronym before names a body.
+    pub fn is_acronym_body(&self, folded: &str) -> bool {
+        self.acronym_bodies.contains(folded)
     }
 
     /// "led" in "Saudi-led": a compound, not the end of a hyphenated given name.

@@ -83,6 +83,11 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
+            if let Some(mention) = self.acronym_body_at(memory, i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             if let Some(mention) = self.armed_group_at(&names, memory, i) {
                 i = mention.end;
                 names.push(mention);
@@ -141,6 +146,56 @@ impl NameFinder<'_, '_> {
             first: i,
             end: i + 1,
             entity: body.clone(),
+        })
+    }
+
+    /// A body the article names by its acronym and what it is: "Machar's SPLM-IO
+    /// party", "the TPLF movement". It acts for no state, and the acronym alone
+    /// names it from then on.
+    fn acronym_body_at(&self, memory: &mut ArticleMemory, i: usize) -> Option<NameMention> {
+        const LONGEST: usize = 8;
+        let tokens = self.tokens;
+        let capitals = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                t.is_word()
+                    && (2..=LONGEST).contains(&t.text.len())
+                    && t.text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && t.text.chars().any(|c| c.is_ascii_uppercase())
+            })
+        };
+        if !capitals(i)
+            || self.lexicon.gazetteer.match_at(self.texts, i).is_some()
+            || self.lexicon.gazetteer.not_names.contains(tokens[i].text)
+        {
+            return None;
+        }
+        // "SPLM-IO", "AFC/M23": parts joined without spaces.
+        let mut end = i + 1;
+        while tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))
+            && tokens[end - 1].touches(&tokens[end])
+            && tokens.get(end + 1).is_some_and(|t| tokens[end].touches(t))
+            && capitals(end + 1)
+        {
+            end += 2;
+        }
+        let noun = fold(tokens.get(end)?.text);
+        if !self.lexicon.gazetteer.is_acronym_body(&noun) {
+            return None;
+        }
+        let entity = Entity {
+            name: self.texts[i..end].concat(),
+            class: EntityClass::Organisation,
+            country: None,
+        };
+        if !memory.short_forms.iter().any(|(f, _)| *f == entity.name) {
+            memory
+                .short_forms
+                .push((entity.name.clone(), entity.clone()));
+        }
+        Some(NameMention {
+            first: i,
+            end: end + 1,
+            entity,
         })
     }
 
@@ -604,15 +659,30 @@ impl NameFinder<'_, '_> {
     }
 
     fn short_form_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
-        let text = self.texts.get(i)?;
-        let (_, entity) = memory.short_forms.iter().find(|(form, _)| form == text)?;
+        if memory.short_forms.is_empty() {
+            return None;
+        }
+        self.texts.get(i)?;
+        // "SPLM-IO" is three tokens written as one word.
+        let mut end = i + 1;
+        while self.tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))
+            && self.tokens[end - 1].touches(&self.tokens[end])
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| self.tokens[end].touches(t))
+        {
+            end += 2;
+        }
+        let joined = self.texts[i..end].concat();
+        let (_, entity) = memory.short_forms.iter().find(|(form, _)| *form == joined)?;
         // Inside the parentheses that define it, it is the same mention again.
         if i > 0 && self.texts[i - 1] == "(" {
             return None;
         }
         Some(NameMention {
             first: i,
-            end: i + 1,
+            end,
             entity: entity.clone(),
         })
     }

@@ -32,9 +32,11 @@ pub(super) fn speaker(
     if subjects.iter().any(|&s| tree.upos(s) == "PRON") {
         return None;
     }
-    // A title the parser split off ("Secretary [of State] Marco Rubio" read as two
-    // subjects) is no speaker: the first subject that names an actor is.
-    let named = subjects.iter().find_map(|&subject| {
+    // Several subjects are a misparse of one long one: a title split off
+    // ("Secretary [of State] Marco Rubio"), a post's country ("the envoy to Sudan
+    // Raila Odinga"). English puts the subject's head last, next to its verb: the
+    // last subject that names an actor speaks.
+    let named = subjects.iter().rev().find_map(|&subject| {
         let actor = name_of(view, parsed, subject).and_then(speaking_actor)?;
         Some((subject, actor))
     });
