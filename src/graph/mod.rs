@@ -225,7 +225,7 @@ pub fn build_timeline(
             Some(start) => Target::Day(day_of(start)),
             None if node.status == Status::Planned => Target::Earliest,
             // Where the story stood when the article reported it, if the rest allows.
-            None => match node.story_day.filter(|_| node.kind == Kind::Statement) {
+            None => match node.story_day.filter(|_| node.status == Status::Occurred) {
                 Some(day) => Target::Day(day_of(day)),
                 None => Target::Latest,
             },
@@ -335,19 +335,22 @@ pub fn build_timeline(
     }
 }
 
-/// "Medinsky said the swap would take place soon", with no date of its own: a news
-/// report's statement was made the day the story had reached when the article
-/// reported it ("Trump said" after "the summit on Friday"), when the network's
-/// bounds allow that day; else the day the articles reporting it came out, when
-/// they all came out that day and the network placed it there (so the order already
-/// agrees). Other undated events stay undated: an undated strike or meeting is as
-/// often background.
+/// "Medinsky said the swap would take place soon", "Hezbollah fired two
+/// projectiles", with no date of their own: what a news report says happened, it
+/// says happened the day the story had reached when the article reported it ("Trump
+/// said" after "the summit on Friday"), when the network's bounds allow that day;
+/// else the day the articles reporting it came out, when they all came out that day
+/// and the network placed it there (so the order already agrees). The date is
+/// marked inferred. (Undated strikes, meetings and agreements were left undated
+/// until round 11, as being as often background: dating them too raised date
+/// accuracy 0.861 -> 0.890 on 38 storylines, and background the text dates, or
+/// tolls, are not undated.)
 fn day_of_report(
     node: &Node,
     documents: &[&Document],
     placed: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
-    if node.kind != Kind::Statement || node.status != Status::Occurred {
+    if node.status != Status::Occurred {
         return None;
     }
     if node.story_day.is_some() && placed == node.story_day {
