@@ -320,8 +320,23 @@ impl NameFinder<'_, '_> {
         }
         let opener = known.and_then(|(entity, _)| entity.actor().map(str::to_string));
         // "Pakistan's National Security Committee", "U.S. Central Command".
+        // "the Syrian regime's Defence Ministry": a state's government owns it too.
+        let government = |k: usize| {
+            matches!(
+                fold(texts[k].as_str()).as_str(),
+                "regime" | "government" | "administration" | "authorities"
+            )
+        };
         let owner = (i >= 2 && is_possessive(texts, i - 2))
-            .then(|| names.iter().rev().find(|m| m.end == i - 2))
+            .then(|| {
+                names.iter().rev().find(|m| {
+                    m.end == i - 2
+                        || i >= 3
+                            && m.end == i - 3
+                            && government(i - 3)
+                            && matches!(m.entity.class, EntityClass::Country | EntityClass::Demonym)
+                })
+            })
             .flatten()
             .or_else(|| {
                 names.last().filter(|m| {

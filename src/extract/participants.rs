@@ -211,7 +211,11 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
         j += 1;
     }
     if let Some(m) = view.name_starting_at(j) {
-        agent.main = actor_of(m);
+        // "missiles fired by Tehran": a capital as agent is its state.
+        agent.main = match m.entity.class {
+            EntityClass::Capital => m.entity.country.clone(),
+            _ => actor_of(m),
+        };
         candidate.pinned |= agent.main.is_some();
     } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
         // The sentence's subject is not that attacker.
