@@ -159,7 +159,9 @@ impl NameFinder<'_, '_> {
             tokens.get(j).is_some_and(|t| {
                 t.is_word()
                     && (2..=LONGEST).contains(&t.text.len())
-                    && t.text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && t.text
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                     && t.text.chars().any(|c| c.is_ascii_uppercase())
             })
         };
@@ -459,7 +461,9 @@ impl NameFinder<'_, '_> {
     /// A word the gazetteer knows only as the surname of someone else, inside a name
     /// nobody introduced: "Xi" in "Captain Li Xi", "Abbas" in "Jalil Abbas Jilani".
     fn surname_of_another(&self, j: usize) -> bool {
-        self.tokens.get(j).is_some_and(|t| t.is_word() && t.is_capitalized())
+        self.tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
             && self
                 .lexicon
                 .gazetteer
@@ -680,7 +684,10 @@ impl NameFinder<'_, '_> {
         self.texts.get(i)?;
         // "SPLM-IO" is three tokens written as one word.
         let mut end = i + 1;
-        while self.tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))
+        while self
+            .tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text, "-" | "/"))
             && self.tokens[end - 1].touches(&self.tokens[end])
             && self
                 .tokens
@@ -690,7 +697,10 @@ impl NameFinder<'_, '_> {
             end += 2;
         }
         let joined = self.texts[i..end].concat();
-        let (_, entity) = memory.short_forms.iter().find(|(form, _)| *form == joined)?;
+        let (_, entity) = memory
+            .short_forms
+            .iter()
+            .find(|(form, _)| *form == joined)?;
         // Inside the parentheses that define it, it is the same mention again.
         if i > 0 && self.texts[i - 1] == "(" {
             return None;

@@ -421,8 +421,18 @@ fn other_side(
     }
     let end = candidate.end;
     let events = &view.lexicon.events;
-    others.opener = (end..reach.end)
-        .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and");
+    // "a phone call to his Azerbaijani counterpart, Ilham Aliyev": a call goes to
+    // its other side.
+    let call_to = candidate.noun
+        && candidate.kind == Kind::Meeting
+        && view.folded[end - 1] == "call"
+        && view.folded.get(end).is_some_and(|w| w == "to");
+    others.opener = if call_to {
+        Some(end)
+    } else {
+        (end..reach.end)
+            .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and")
+    };
     let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
     if candidate.needs_object && object_at(view, end).is_none() {
         return None;
@@ -433,15 +443,29 @@ fn other_side(
         (false, None) => return Some(others),
     };
     while j < reach.end {
+        // Past an appositive's second comma, a call's other side has been named.
+        if call_to && view.tokens[j].text == "," && !others.names.is_empty() {
+            let appositive = view.name_starting_at(j + 1).is_some();
+            if !appositive {
+                others.names.truncate(1);
+                break;
+            }
+        }
         if let Some(m) = view.name_at(j) {
             if let Some(actor) = actor_of(m) {
+                // A call goes to one other side: the person, if an appositive names
+                // them ("his Azerbaijani counterpart, Ilham Aliyev").
+                if call_to && m.entity.class == EntityClass::Person {
+                    others.names = vec![actor];
+                    break;
+                }
                 others.names.push(actor);
             }
             j = m.end;
             continue;
         }
         if matches!(view.folded[j].as_str(), "in" | "on" | "at")
-            || view.folded[j] == "to" && candidate.noun
+            || view.folded[j] == "to" && candidate.noun && Some(j) != others.opener
         {
             break;
         }
