@@ -358,6 +358,22 @@ pub fn phrase_at(folded: &[String], i: usize, phrase: &[String]) -> bool {
             .all(|(k, w)| folded.get(i + k) == Some(w))
 }
 
+/// Levenshtein distance between two names, in characters.
+pub fn spelling_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 /// Is this token a quotation mark of any style?
 pub fn is_quote_mark(token: &str) -> bool {
     matches!(token, "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")

@@ -474,7 +474,20 @@ impl NameFinder<'_, '_> {
     /// Such a surname as part of a new name: after its first word ("Li Xi"), or
     /// opening it before a word nobody knows ("Ali Bagheri", "Abbas Araghchi").
     fn other_surname_in_name(&self, j: usize, opening: bool) -> bool {
-        self.surname_of_another(j) && (!opening || self.could_be_name(j + 1))
+        if !self.surname_of_another(j) {
+            return false;
+        }
+        if opening {
+            return self.could_be_name(j + 1);
+        }
+        // "Sergey Lavrov" is the known Sergei Lavrov, spelt another way.
+        let known_given = self
+            .lexicon
+            .gazetteer
+            .match_at(self.texts, j)
+            .and_then(|(entity, _)| entity.name.split(' ').next().map(fold));
+        let before = fold(&self.texts[j - 1]);
+        !known_given.is_some_and(|given| transliterated(&given, &before))
     }
 
     /// "Al-Fula", "Ivano-Frankivsk": capitalised parts joined by a hyphen are one word;
@@ -757,6 +770,15 @@ impl NameFinder<'_, '_> {
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
+/// Two spellings of one given name ("sergei", "sergey"; "mohammed", "mohammad"):
+/// the same first letter and at most one edit in four letters.
+fn transliterated(a: &str, b: &str) -> bool {
+    const LETTERS_PER_EDIT: usize = 4;
+    a.chars().next() == b.chars().next()
+        && a.len().min(b.len()) >= 3
+        && crate::text::spelling_distance(a, b) <= a.len().max(b.len()) / LETTERS_PER_EDIT
+}
+
 /// A body acting for no state ("ECOWAS", "Hamas") is who "the bloc" refers to next;
 /// armed men the text does not name are not.
 fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {

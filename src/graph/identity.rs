@@ -183,7 +183,7 @@ impl Identity {
         !self.given_name_consonants.is_empty()
             && self.given_name_consonants == other.given_name_consonants
             && sides_agree
-            && spelling_distance(&self.initiator, &other.initiator)
+            && crate::text::spelling_distance(&self.initiator, &other.initiator)
                 <= self
                     .initiator
                     .chars()
@@ -255,22 +255,6 @@ fn consonants(word: &str) -> String {
         }
     }
     out
-}
-
-/// Levenshtein distance between two names, in characters.
-fn spelling_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// Shorter surnames are too often shared to tell people apart.
