@@ -40,6 +40,39 @@ pub(super) struct Identity {
     pub place_country: Option<String>,
     /// Content words of the sentences that report it.
     pub words: BTreeSet<String>,
+    /// For a statement, its quoted words in runs of [`QUOTE_RUN_WORDS`]: two reports
+    /// quoting the same words are one statement, whoever each says spoke them
+    /// ("Oman said" and "Badr al-Busaidi said").
+    pub quote_runs: BTreeSet<String>,
+}
+
+/// Quoted words in a row that two reports must share to quote the same statement:
+/// enough that no stock phrase ("the United States") makes two statements one.
+const QUOTE_RUN_WORDS: usize = 6;
+
+/// Runs of [`QUOTE_RUN_WORDS`] words inside quotation marks, lowercased.
+fn quote_runs(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut runs = Vec::new();
+    let mut inside = false;
+    let mut words: Vec<String> = Vec::new();
+    let mut flush = |words: &mut Vec<String>, runs: &mut Vec<String>| {
+        for window in words.windows(QUOTE_RUN_WORDS) {
+            runs.push(window.join(" "));
+        }
+        words.clear();
+    };
+    for token in crate::text::tokenize(text, 0) {
+        let mark = matches!(token.text, "\"" | "“" | "”" | "«" | "»");
+        if mark {
+            if inside {
+                flush(&mut words, &mut runs);
+            }
+            inside = !inside;
+        } else if inside && token.is_word() {
+            words.push(identity_key(token.text));
+        }
+    }
+    runs.into_iter()
 }
 
 impl Identity {
@@ -74,6 +107,15 @@ impl Identity {
             sides: sides.into_iter().collect(),
             place: event.place.as_deref().map(identity_key),
             place_country: event.place_country.as_deref().map(identity_key),
+            quote_runs: if event.kind == Kind::Statement {
+                event
+                    .evidence
+                    .iter()
+                    .flat_map(|e| quote_runs(&e.quote))
+                    .collect()
+            } else {
+                BTreeSet::new()
+            },
             words: event
                 .evidence
                 .iter()
@@ -88,11 +130,14 @@ impl Identity {
         match kind {
             // A person is also found by side and surname, all another report may
             // share of their name (see `same_speaker`).
-            Kind::Statement => vec![
+            Kind::Statement => [
                 self.initiator.as_str(),
                 self.side_and_surname.as_str(),
                 self.given_name_consonants.as_str(),
-            ],
+            ]
+            .into_iter()
+            .chain(self.quote_runs.iter().map(String::as_str))
+            .collect(),
             Kind::Strike => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -118,6 +163,12 @@ impl Identity {
             self.place_country = other.place_country;
         }
         self.words.extend(other.words);
+        self.quote_runs.extend(other.quote_runs);
+    }
+
+    /// Both quote the same words at some length.
+    pub fn quotes_the_same(&self, other: &Identity) -> bool {
+        !self.quote_runs.is_disjoint(&other.quote_runs)
     }
 
     /// The very same initiator and sides: what a copy's sentence names when it is
@@ -130,7 +181,10 @@ impl Identity {
     pub fn same_participants(&self, other: &Identity, kind: Kind) -> bool {
         match kind {
             Kind::Statement => {
-                self.same_speaker(other) || self.speaks_for(other) || other.speaks_for(self)
+                self.same_speaker(other)
+                    || self.speaks_for(other)
+                    || other.speaks_for(self)
+                    || self.quotes_the_same(other)
             }
             Kind::Strike => {
                 let (targets, other_targets) = (self.targets(), other.targets());
@@ -471,6 +525,43 @@ mod tests {
         // The same spelling for two sides is two people.
         assert!(speaker("Karim Hassan", "Iraq").same_speaker(&speaker("Karim Hasan", "Iraq")));
         assert!(!speaker("Karim Hassan", "Iraq").same_speaker(&speaker("Karim Hasan", "Egypt")));
+    }
+
+    #[test]
+    fn two_reports_quoting_the_same_words_are_one_statement() {
+        let saying = |speaker: &str, side: &str, sentence: &str| {
+            let mut e = event(Kind::Statement, &[speaker], &[], &[side]);
+            e.evidence.push(crate::extract::Evidence {
+                start: 0,
+                end: sentence.len(),
+                quote: sentence.into(),
+                trigger: "said".into(),
+                trigger_at: 0,
+                time: None,
+            });
+            Identity::of(&e)
+        };
+        let oman = saying(
+            "Oman",
+            "Oman",
+            "“These talks are gaining momentum and now even the unlikely is possible,” Oman said.",
+        );
+        let table = [
+            // The minister, whose side the article never gave, quoted word for word.
+            ("Badr al-Busaidi said: \"These talks are gaining momentum and now even the unlikely is possible.\"", true),
+            // Five words in a row are a stock phrase, not a quotation.
+            ("Badr al-Busaidi said: “These talks are gaining momentum,” he added.", false),
+            // The same words, not quoted: a paraphrase proves nothing.
+            ("Badr al-Busaidi said these talks are gaining momentum and now even the unlikely is possible.", false),
+        ];
+        for (sentence, same) in table {
+            let minister = saying("Badr al-Busaidi", "Badr al-Busaidi", sentence);
+            assert_eq!(
+                oman.same_participants(&minister, Kind::Statement),
+                same,
+                "{sentence}"
+            );
+        }
     }
 
     #[test]

@@ -604,7 +604,9 @@ fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
             true
         }
         (Some((a, _)), Some((b, _))) => {
-            (a - b).num_days().abs() <= 1 && old.identity.same_subject(&new.identity)
+            (a - b).num_days().abs() <= 1
+                && (old.identity.same_subject(&new.identity)
+                    || old.identity.quotes_the_same(&new.identity))
         }
         _ => false,
     }
