@@ -55,7 +55,7 @@ fn quote_runs(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut runs = Vec::new();
     let mut inside = false;
     let mut words: Vec<String> = Vec::new();
-    let mut flush = |words: &mut Vec<String>, runs: &mut Vec<String>| {
+    let flush = |words: &mut Vec<String>, runs: &mut Vec<String>| {
         for window in words.windows(QUOTE_RUN_WORDS) {
             runs.push(window.join(" "));
         }
