@@ -303,9 +303,17 @@ impl NameFinder<'_, '_> {
         while part(run_end) {
             run_end += 1;
         }
+        // "Alliance of Sahel States", "Ministry of Foreign Affairs": the head may
+        // open the name when its tail follows.
+        let opens_with_head = gazetteer.is_organisation_head(&fold(tokens[i].text))
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "for"))
+            && part(i + 2);
         let head = (i + 1..run_end)
             .rev()
-            .find(|&k| gazetteer.is_organisation_head(&fold(tokens[k].text)))?;
+            .find(|&k| gazetteer.is_organisation_head(&fold(tokens[k].text)))
+            .or(opens_with_head.then_some(i))?;
         let mut end = head + 1;
         let joins = tokens
             .get(end)
@@ -346,7 +354,11 @@ impl NameFinder<'_, '_> {
                         && matches!(m.entity.class, EntityClass::Country | EntityClass::Demonym)
                 })
             })
-            .and_then(|m| m.entity.actor().map(str::to_string));
+            // "Washington's Bureau of African Affairs": a capital owns for its state.
+            .and_then(|m| match m.entity.class {
+                EntityClass::Capital => m.entity.country.clone(),
+                _ => m.entity.actor().map(str::to_string),
+            });
         let name = spoken_name(&texts[i..end]);
         let country = opener.or(owner);
         // A state's own organ is the state acting ("the Syrian Interior Ministry").

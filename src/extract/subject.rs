@@ -14,9 +14,14 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     let mut steps = 0;
     while j > 0 && steps < 5 {
         let token = &view.tokens[j - 1];
+        // "On Tuesday Antonio Guterres said": a day is no qualifier of the name.
+        let temporal = &view.lexicon.temporal;
+        let date_word = temporal.weekday(&view.folded[j - 1]).is_some()
+            || temporal.months.contains_key(&view.folded[j - 1]);
         let qualifier = view.is_determiner(j - 1)
             || token.is_word()
                 && token.is_capitalized()
+                && !date_word
                 && !view
                     .lexicon
                     .events
