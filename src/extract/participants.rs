@@ -243,6 +243,33 @@ fn parties_of_occasion(
                     .is_some_and(|d| matches!(d.as_str(), "a" | "an"))
     });
     opener?;
+    let occasion = occasion_of(candidate, view)?;
+    // "in the talks" after a verb is as often what was said of them ("acknowledged
+    // progress in the talks"): "in" and "at" introduce an occasion only with "a".
+    match occasion.case.as_str() {
+        "during" => {}
+        "in" | "at" if occasion.introduced => {}
+        _ => return None,
+    }
+    let subject = occasion.subject?;
+    let object = occasion.object.filter(|object| *object != subject);
+    Some((subject, object))
+}
+
+/// An event noun as the occasion of a verb's act ("urged Vucic in a phone call",
+/// "killed 1,200 people in an attack"), read from the parse: the preposition, whether
+/// "a" introduces the noun, the verb's first token, its subject (a title the parser
+/// split off, "Secretary of State | Antony Blinken", is a subject of its own: the
+/// first that names someone) and its object.
+struct Occasion {
+    case: String,
+    introduced: bool,
+    verb_token: usize,
+    subject: Option<String>,
+    object: Option<String>,
+}
+
+fn occasion_of(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<Occasion> {
     let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
     let parsed = &*parsed;
     let tree = &parsed.tree;
@@ -252,30 +279,26 @@ fn parties_of_occasion(
     let case = tree
         .dependent(noun, "case")
         .and_then(|w| parsed.token_of(w))?;
-    // "in the talks" after a verb is as often what was said of them ("acknowledged
-    // progress in the talks"): "in" and "at" introduce an occasion only with "a".
     let introduced = tree
         .dependent(noun, "det")
         .and_then(|w| parsed.token_of(w))
         .is_some_and(|det| matches!(view.folded[det].as_str(), "a" | "an"));
-    match view.folded[case].as_str() {
-        "during" => {}
-        "in" | "at" if introduced => {}
-        _ => return None,
-    }
     let verb = tree.head(noun)?;
-    // A title the parser split off ("Secretary of State | Antony Blinken") is a
-    // subject of its own: the first that names someone.
     let subject = tree
         .dependents(verb)
         .filter(|&d| tree.deprel(d) == "nsubj")
-        .find_map(|d| name_of(view, parsed, d).and_then(speaking_actor))?;
+        .find_map(|d| name_of(view, parsed, d).and_then(speaking_actor));
     let object = tree
         .dependent(verb, "obj")
         .and_then(|w| name_of(view, parsed, w))
-        .and_then(actor_of)
-        .filter(|object| *object != subject);
-    Some((subject, object))
+        .and_then(actor_of);
+    Some(Occasion {
+        case: view.folded[case].clone(),
+        introduced,
+        verb_token: parsed.token_of(verb)?,
+        subject,
+        object,
+    })
 }
 
 /// The side that did a strike its act was done in: "Hamas killed 1,200 people in an
@@ -291,28 +314,10 @@ fn striker_of_occasion(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Op
     if !(opener && harm_before) {
         return None;
     }
-    let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
-    let parsed = &*parsed;
-    let tree = &parsed.tree;
-    if tree.deprel(noun) != "obl" {
-        return None;
-    }
-    let case = tree
-        .dependent(noun, "case")
-        .and_then(|w| parsed.token_of(w))?;
-    if !matches!(view.folded[case].as_str(), "in" | "during") {
-        return None;
-    }
-    let verb = tree.head(noun)?;
-    let verb_token = parsed.token_of(verb)?;
-    if !view.any_phrase(verb_token, &events.harm_verbs) {
-        return None;
-    }
-    let striker = tree
-        .dependents(verb)
-        .filter(|&d| tree.deprel(d) == "nsubj")
-        .find_map(|d| name_of(view, parsed, d).and_then(speaking_actor));
-    striker
+    let occasion = occasion_of(candidate, view)?;
+    let harmed = matches!(occasion.case.as_str(), "in" | "during")
+        && view.any_phrase(occasion.verb_token, &events.harm_verbs);
+    occasion.subject.filter(|_| harmed)
 }
 
 /// "intercepted a rocket fired from Gaza", "drones launched from Yemen": a weapon
