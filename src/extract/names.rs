@@ -133,12 +133,13 @@ impl NameFinder<'_, '_> {
     /// "the bloc", "the group": the last body the article named that acts for no
     /// state.
     fn body_reference_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
-        let token = self.tokens.get(i)?;
         let body = memory.last_body.as_ref()?;
+        let token = self.tokens.get(i)?;
+        // Cheap tests first: this runs at every word of every sentence.
         let refers = i > 0
             && token.is_word()
             && !token.is_capitalized()
-            && fold(self.tokens[i - 1].text) == "the"
+            && self.tokens[i - 1].text.eq_ignore_ascii_case("the")
             && self.lexicon.gazetteer.is_body_reference(&fold(token.text));
         // "the group of seven", "the alliance's": only the noun alone refers back.
         let followed_by_of = self.tokens.get(i + 1).is_some_and(|t| t.text == "of");
@@ -464,7 +465,7 @@ impl NameFinder<'_, '_> {
                 && !gazetteer.not_names.contains(t.text)
                 // A word that only opens a known name ("Ali" of "Ali Khamenei") may
                 // open another ("Ali Bagheri").
-                && gazetteer.match_at(self.texts, j).is_none()
+                && (!gazetteer.knows(&self.texts[j]) || gazetteer.match_at(self.texts, j).is_none())
                 && !self.is_title(j)
                 && !self.lexicon.temporal.months.contains_key(&fold(t.text))
         })
@@ -472,32 +473,30 @@ impl NameFinder<'_, '_> {
 
     /// A word the gazetteer knows only as the surname of someone else, inside a name
     /// nobody introduced: "Xi" in "Captain Li Xi", "Abbas" in "Jalil Abbas Jilani".
-    fn surname_of_another(&self, j: usize) -> bool {
-        self.tokens
-            .get(j)
-            .is_some_and(|t| t.is_word() && t.is_capitalized())
-            && self
-                .lexicon
-                .gazetteer
-                .match_at(self.texts, j)
-                .is_some_and(|(entity, used)| used == 1 && entity.class == EntityClass::Person)
+    fn surname_of_another(&self, j: usize) -> Option<&Entity> {
+        let token = self.tokens.get(j)?;
+        let capitalised_word = token.is_word() && token.is_capitalized();
+        if !capitalised_word || !self.lexicon.gazetteer.knows(&self.texts[j]) {
+            return None;
+        }
+        self.lexicon
+            .gazetteer
+            .match_at(self.texts, j)
+            .filter(|(entity, used)| *used == 1 && entity.class == EntityClass::Person)
+            .map(|(entity, _)| entity)
     }
 
     /// Such a surname as part of a new name: after its first word ("Li Xi"), or
     /// opening it before a word nobody knows ("Ali Bagheri", "Abbas Araghchi").
     fn other_surname_in_name(&self, j: usize, opening: bool) -> bool {
-        if !self.surname_of_another(j) {
+        let Some(known) = self.surname_of_another(j) else {
             return false;
-        }
+        };
         if opening {
             return self.could_be_name(j + 1);
         }
         // "Sergey Lavrov" is the known Sergei Lavrov, spelt another way.
-        let known_given = self
-            .lexicon
-            .gazetteer
-            .match_at(self.texts, j)
-            .and_then(|(entity, _)| entity.name.split(' ').next().map(fold));
+        let known_given = known.name.split(' ').next().map(fold);
         let before = fold(&self.texts[j - 1]);
         !known_given.is_some_and(|given| transliterated(&given, &before))
     }

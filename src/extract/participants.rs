@@ -310,8 +310,8 @@ fn striker_of_occasion(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Op
     let events = &view.lexicon.events;
     let opener = (candidate.first.saturating_sub(OPENER_REACH)..candidate.first)
         .any(|j| matches!(view.folded[j].as_str(), "in" | "during"));
-    let harm_before = (0..candidate.first).any(|j| view.any_phrase(j, &events.harm_verbs));
-    if !(opener && harm_before) {
+    // Only then the words before, and only then the parse.
+    if !opener || !(0..candidate.first).any(|j| view.any_phrase(j, &events.harm_verbs)) {
         return None;
     }
     let occasion = occasion_of(candidate, view)?;
