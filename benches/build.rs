@@ -94,8 +94,14 @@ fn main() {
     );
 
     let start = Instant::now();
-    let (timeline, _) =
-        dateline::build_with(&[dir.path().to_path_buf()], None, 2026, &lexicon).expect("build");
+    let (timeline, _) = dateline::build_with(
+        &[dir.path().to_path_buf()],
+        None,
+        2026,
+        &lexicon,
+        dateline::document::Links::Skip,
+    )
+    .expect("build");
     let secs = start.elapsed().as_secs_f64();
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     println!(

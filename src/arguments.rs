@@ -12,7 +12,8 @@ Exit codes:
   3  an input path is missing or unreadable
   4  an input is invalid: empty, binary, not UTF-8, too large, malformed YAML,
      manifest or front matter
-  5  an output file could not be written
+  5  an output could not be written (no such directory, not a regular file,
+     one of the inputs, a full disk, a closed standard output)
 
 Examples:
   dateline build                         # timeline of data/ as YAML on stdout
@@ -71,6 +72,10 @@ directory, a YAML front-matter block at the top of the article, or a dateline su
         /// (see the README); may be repeated
         #[arg(long, value_name = "FILE")]
         gazetteer: Vec<PathBuf>,
+        /// Follow symbolic links inside the folders given (not followed by default:
+        /// a link can lead out of the folder)
+        #[arg(long)]
+        follow: bool,
         #[command(flatten)]
         calendar: CalendarOptions,
     },

@@ -59,10 +59,18 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             title,
             cluster_by,
             gazetteer,
+            follow,
             calendar,
         } => {
+            refuse_overwriting_inputs(output.as_deref(), &paths)?;
             let lexicon = calendar.lexicon(&gazetteer)?;
-            let (timeline, warnings) = crate::build_with(&paths, title, current_year(), &lexicon)?;
+            let links = if follow {
+                document::Links::Follow
+            } else {
+                document::Links::Skip
+            };
+            let (timeline, warnings) =
+                crate::build_with(&paths, title, current_year(), &lexicon, links)?;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
                 Format::Dot => dot::to_dot(&timeline, &ClusterBy::dot_options(cluster_by)),
@@ -75,6 +83,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             output,
             cluster_by,
         } => {
+            refuse_overwriting_inputs(output.as_deref(), std::slice::from_ref(&timeline))?;
             let timeline = yaml::read_timeline(&timeline)?;
             let options = ClusterBy::dot_options(cluster_by);
             emit(output.as_deref(), &dot::to_dot(&timeline, &options))?;
@@ -97,6 +106,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             output,
             calendar,
         } => {
+            refuse_overwriting_inputs(output.as_deref(), std::slice::from_ref(&file))?;
             let lexicon = calendar.lexicon(&[])?;
             tag_report(&file, published, format, output.as_deref(), &lexicon)
         }
@@ -105,7 +115,10 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             format,
             input,
             output,
-        } => parse_report(&file, format, input, output.as_deref()),
+        } => {
+            refuse_overwriting_inputs(output.as_deref(), std::slice::from_ref(&file))?;
+            parse_report(&file, format, input, output.as_deref())
+        }
     }
 }
 
@@ -213,11 +226,56 @@ fn tag_report(
     Ok(warnings)
 }
 
+/// `-o` naming one of the inputs would destroy it: refused before anything is read.
+fn refuse_overwriting_inputs(output: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+    match output {
+        Some(path) if document::is_input(path, inputs) => Err(Error::Output {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("is one of the inputs; refusing to overwrite it"),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Standard output closed by the caller (`>&-`): the output would vanish while the
+/// exit code said all was well. (A pipe closed by its reader, as with `| head`, is
+/// not this: the reader took what it wanted.) Rust's runtime reopens a closed
+/// standard descriptor on /dev/null for reading and writing before `main`; a shell's
+/// `> /dev/null` opens it for writing only. So on Linux, /dev/null open read-write as
+/// standard output is the closed one.
+#[cfg(target_os = "linux")]
+fn stdout_is_closed() -> bool {
+    const ACCESS_MODE: u32 = 0o3;
+    const READ_WRITE: u32 = 0o2;
+    let target = std::fs::read_link("/proc/self/fd/1");
+    if !target.is_ok_and(|t| t == Path::new("/dev/null")) {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|line| line.strip_prefix("flags:"))
+        .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+        .is_some_and(|flags| flags & ACCESS_MODE == READ_WRITE)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_is_closed() -> bool {
+    false
+}
+
 /// To a file atomically, or to stdout (a closed pipe, as with `| head`, is not an error).
 fn emit(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => write_atomically(path, text.as_bytes()),
         None => {
+            if stdout_is_closed() {
+                return Err(Error::Output {
+                    path: PathBuf::from("<stdout>"),
+                    source: std::io::Error::other("standard output is closed"),
+                });
+            }
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(text.as_bytes())
@@ -279,8 +337,12 @@ fn load_one(
             Ok((doc, warnings))
         }
         None => {
-            let (docs, warnings) =
-                document::collect(&[file.to_path_buf()], &lexicon.temporal, current_year())?;
+            let (docs, warnings) = document::collect(
+                &[file.to_path_buf()],
+                &lexicon.temporal,
+                current_year(),
+                document::Links::Skip,
+            )?;
             let doc = docs.into_iter().next().ok_or_else(|| Error::NoDocuments {
                 path: file.to_path_buf(),
             })?;

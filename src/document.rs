@@ -69,12 +69,24 @@ pub struct GivenMetadata {
     pub outlet: Option<String>,
 }
 
+/// Whether symbolic links met inside a folder are followed. Like ripgrep, dateline
+/// does not follow them unless asked (`--follow`): a link can lead out of the folder
+/// the user named ("ln -s /etc/passwd p.txt"). Files named on the command line are
+/// read whatever they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    #[default]
+    Skip,
+    Follow,
+}
+
 /// Find every article under `paths` and read it, sorted by name so that the order of
 /// the arguments and of the file system never changes the output.
 pub fn collect(
     paths: &[PathBuf],
     lexicon: &TemporalLexicon,
     this_year: i32,
+    links: Links,
 ) -> Result<(Vec<Document>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     let mut found: BTreeMap<String, (PathBuf, GivenMetadata)> = BTreeMap::new();
@@ -83,7 +95,7 @@ pub fn collect(
         let meta = fs::metadata(root).map_err(|e| Error::read(root, e))?;
         let mut files = Vec::new();
         if meta.is_dir() {
-            walk(root, &mut files)?;
+            walk(root, links, &mut files, &mut warnings)?;
             if files.is_empty() {
                 return Err(Error::NoDocuments { path: root.clone() });
             }
@@ -138,7 +150,12 @@ pub fn collect(
     Ok((documents, warnings))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(
+    dir: &Path,
+    links: Links,
+    out: &mut Vec<PathBuf>,
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .map_err(|e| Error::read(dir, e))?
         .collect::<std::io::Result<Vec<_>>>()
@@ -146,18 +163,54 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let file_type = entry.file_type().map_err(|e| Error::read(&path, e))?;
+        let mut file_type = entry.file_type().map_err(|e| Error::read(&path, e))?;
         // Hidden files and directories (.git, editor swap files) are not articles.
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
+        if file_type.is_symlink() {
+            if links == Links::Skip {
+                if is_article(&path) || path.is_dir() {
+                    warnings.push(Warning {
+                        path: path.clone(),
+                        message: "is a symbolic link, not followed (use --follow)".into(),
+                    });
+                }
+                continue;
+            }
+            file_type = fs::metadata(&path)
+                .map_err(|e| Error::read(&path, e))?
+                .file_type();
+        }
         if file_type.is_dir() {
-            walk(&path, out)?;
-        } else if is_article(&path) {
+            walk(&path, links, out, warnings)?;
+        } else if file_type.is_file() && is_article(&path) {
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether building from `inputs` reads `path`: one of the files given, or an article
+/// or a manifest inside one of the folders given. Writing the output there would
+/// overwrite an input.
+pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+    let Ok(target) = fs::canonicalize(path) else {
+        // A file that does not exist yet is nobody's input.
+        return false;
+    };
+    inputs
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .any(|input| {
+            if input.is_dir() {
+                target.starts_with(&input)
+                    && (is_article(&target)
+                        || target.file_name().is_some_and(|n| n == MANIFEST_NAME))
+            } else {
+                input == target
+            }
+        })
 }
 
 fn is_article(path: &Path) -> bool {

@@ -56,10 +56,25 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Write `bytes` to `path` so that a reader never sees half a file and a failed run
 /// never destroys the previous one: write a temporary file beside it, sync, rename.
+/// The temporary file is created exclusively under an unpredictable name (a link
+/// planted under a guessable one cannot redirect the write), and removed if the
+/// write fails. An existing target keeps its permissions; it must be a regular file:
+/// a device, a pipe or a symbolic link would be replaced by a file (or, followed,
+/// would overwrite what it points to), so they are refused.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let error = |source| Error::Output {
         path: path.to_path_buf(),
         source,
+    };
+    let existing = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() => Some(meta.permissions()),
+        Ok(_) => {
+            return Err(error(std::io::Error::other(
+                "is not a regular file (a device, a pipe or a link); refusing to replace it",
+            )))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(error(e)),
     };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -68,22 +83,37 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| error(std::io::Error::other("not a file name")))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    if let Some(permissions) = existing {
+        temp.as_file().set_permissions(permissions).map_err(error)?;
+    } else {
+        set_new_file_mode(temp.as_file()).map_err(error)?;
     }
-    result.map_err(error)
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
 }
+
+/// A new output gets the mode a new file usually has (0644), not the 0600 of a
+/// private temporary file.
+#[cfg(unix)]
+fn set_new_file_mode(file: &fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(NEW_FILE_MODE))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_mode(_file: &fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+const NEW_FILE_MODE: u32 = 0o644;
 
 /// Parse a lexicon compiled into the binary; an error there is a bug in dateline, not
 /// in the user's input, so it names the lexicon rather than a path.

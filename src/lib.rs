@@ -53,17 +53,25 @@ pub fn build(
     title: Option<String>,
     this_year: i32,
 ) -> Result<(Timeline, Vec<Warning>)> {
-    build_with(paths, title, this_year, &Lexicon::builtin()?)
+    build_with(
+        paths,
+        title,
+        this_year,
+        &Lexicon::builtin()?,
+        document::Links::Skip,
+    )
 }
 
-/// [`build`] with the given lexicons (the built-in ones plus `--gazetteer` files).
+/// [`build`] with the given lexicons (the built-in ones plus `--gazetteer` files),
+/// following symbolic links inside folders or not.
 pub fn build_with(
     paths: &[PathBuf],
     title: Option<String>,
     this_year: i32,
     lexicon: &Lexicon,
+    links: document::Links,
 ) -> Result<(Timeline, Vec<Warning>)> {
-    let (documents, warnings) = document::collect(paths, &lexicon.temporal, this_year)?;
+    let (documents, warnings) = document::collect(paths, &lexicon.temporal, this_year, links)?;
     let extracted = extract_all(&documents, lexicon);
     let title = title.unwrap_or_else(|| {
         let n = documents.len();

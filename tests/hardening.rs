@@ -1,0 +1,188 @@
+//! The file-safety items of the hardening issue, one test each, named for the item:
+//! outputs never replace what is not a regular file, never overwrite an input, keep
+//! their mode and leave no temporary file; folders are read without following links
+//! out of them; a closed standard output is an error, not a silent success.
+#![cfg(unix)]
+
+use std::os::unix::fs::{symlink, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+mod common;
+use common::{dateline, stderr};
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+fn assert_output_refused(output: &Output, names: &str, says: &str) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(5), "stderr: {err}");
+    assert!(err.contains(names), "stderr should name {names}: {err}");
+    assert!(err.contains(says), "stderr should say {says}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A small folder of one dated article.
+fn articles(dir: &Path) -> PathBuf {
+    let folder = dir.join("articles");
+    std::fs::create_dir(&folder).expect("folder");
+    write(
+        &folder,
+        "a.txt",
+        "---\npublished: 2025-08-16\n---\nPutin met Trump in Alaska on Friday.\n",
+    );
+    folder
+}
+
+#[test]
+fn item_10_an_output_that_is_a_symlink_is_refused_and_what_it_points_to_is_kept() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let victim = write(dir.path(), "victim.txt", "keep me\n");
+    let link = dir.path().join("out.yaml");
+    symlink(&victim, &link).expect("symlink");
+    let output = dateline(&["build", arg(&folder), "-o", arg(&link)]);
+    assert_output_refused(&output, "out.yaml", "not a regular file");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn item_10_an_output_that_is_a_device_is_refused() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let output = dateline(&["build", arg(&folder), "-o", "/dev/null"]);
+    assert_output_refused(&output, "/dev/null", "not a regular file");
+}
+
+#[test]
+fn item_11_and_12_no_temporary_file_is_left_and_an_existing_output_keeps_its_mode() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let out = write(dir.path(), "out.yaml", "previous\n");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    for _ in 0..2 {
+        let output = dateline(&["build", arg(&folder), "-o", arg(&out)]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the output kept its mode");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    // A new output gets the usual mode of a new file, not a temporary file's 0600.
+    let fresh = dir.path().join("fresh.yaml");
+    assert_eq!(
+        dateline(&["build", arg(&folder), "-o", arg(&fresh)])
+            .status
+            .code(),
+        Some(0)
+    );
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+}
+
+#[test]
+fn item_13_an_output_naming_an_input_is_refused_and_the_input_kept() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let article = folder.join("a.txt");
+    let before = std::fs::read_to_string(&article).unwrap();
+    let cases: [&[&str]; 3] = [
+        &["build", arg(&folder), "-o", arg(&article)],
+        &["build", arg(&article), "-o", arg(&article)],
+        &["tag", arg(&article), "-o", arg(&article)],
+    ];
+    for args in cases {
+        assert_output_refused(&dateline(args), "a.txt", "is one of the inputs");
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), before);
+    }
+    // A timeline rendered onto itself.
+    let timeline = dir.path().join("t.yaml");
+    assert_eq!(
+        dateline(&["build", arg(&folder), "-o", arg(&timeline)])
+            .status
+            .code(),
+        Some(0)
+    );
+    let yaml = std::fs::read_to_string(&timeline).unwrap();
+    assert_output_refused(
+        &dateline(&["dot", arg(&timeline), "-o", arg(&timeline)]),
+        "t.yaml",
+        "is one of the inputs",
+    );
+    assert_eq!(std::fs::read_to_string(&timeline).unwrap(), yaml);
+}
+
+#[test]
+fn item_14_a_symlink_in_the_input_folder_is_not_followed_unless_asked() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let secret = write(
+        &outside,
+        "secret.txt",
+        "---\npublished: 2025-08-16\n---\nZelensky met Macron in Paris on Thursday.\n",
+    );
+    symlink(&secret, folder.join("p.txt")).expect("symlink");
+    let skipped = dateline(&["build", arg(&folder)]);
+    assert_eq!(skipped.status.code(), Some(0), "{}", stderr(&skipped));
+    let yaml = String::from_utf8(skipped.stdout.clone()).unwrap();
+    assert!(!yaml.contains("Macron"), "the link was followed: {yaml}");
+    assert!(
+        stderr(&skipped).contains("p.txt: is a symbolic link, not followed (use --follow)"),
+        "{}",
+        stderr(&skipped)
+    );
+    let followed = dateline(&["build", arg(&folder), "--follow"]);
+    assert_eq!(followed.status.code(), Some(0), "{}", stderr(&followed));
+    assert!(String::from_utf8(followed.stdout)
+        .unwrap()
+        .contains("Macron"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn item_15_a_closed_standard_output_exits_5() {
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' build '{}' >&-",
+            env!("CARGO_BIN_EXE_dateline"),
+            arg(&folder)
+        ))
+        .output()
+        .expect("run through sh");
+    assert_output_refused(&output, "<stdout>", "standard output is closed");
+    // Sent to /dev/null on purpose, it is written and thrown away: no error.
+    let discarded = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' build '{}' > /dev/null",
+            env!("CARGO_BIN_EXE_dateline"),
+            arg(&folder)
+        ))
+        .output()
+        .expect("run through sh");
+    assert_eq!(discarded.status.code(), Some(0), "{}", stderr(&discarded));
+}
