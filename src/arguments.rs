@@ -14,6 +14,7 @@ Exit codes:
      manifest or front matter
   5  an output could not be written (no such directory, not a regular file,
      one of the inputs, a full disk, a closed standard output)
+  130  interrupted (SIGINT, SIGTERM); a temporary output is removed first
 
 Examples:
   dateline build                         # timeline of data/ as YAML on stdout

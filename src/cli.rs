@@ -21,6 +21,13 @@ use crate::temporal::AnchorSource;
 use crate::text::line_of;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    // A signal ends the process without destructors: the handler removes a temporary
+    // output being written. (Only a SIGKILL can leave one, under a name that is
+    // hidden and unpredictable.)
+    let _ = ctrlc::set_handler(|| {
+        crate::io::remove_pending_outputs();
+        std::process::exit(exit_code::INTERRUPTED);
+    });
     let arguments = match Arguments::try_parse_from(args) {
         Ok(a) => a,
         Err(e) => {

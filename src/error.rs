@@ -19,6 +19,8 @@ pub mod exit_code {
     pub const INVALID: u8 = 4;
     /// An output file could not be written.
     pub const OUTPUT: u8 = 5;
+    /// Interrupted (SIGINT or SIGTERM); a temporary output was removed.
+    pub const INTERRUPTED: i32 = 130;
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -88,6 +88,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(error)?;
+    let _pending = Pending::register(temp.path());
     temp.write_all(bytes).map_err(error)?;
     if let Some(permissions) = existing {
         temp.as_file().set_permissions(permissions).map_err(error)?;
@@ -97,6 +98,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     temp.as_file().sync_all().map_err(error)?;
     temp.persist(path).map_err(|e| error(e.error))?;
     Ok(())
+}
+
+/// Temporary outputs being written: what an interrupt must remove, since a signal
+/// ends the process without running destructors.
+static PENDING: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary output registered while it is written.
+struct Pending(std::path::PathBuf);
+
+impl Pending {
+    fn register(path: &Path) -> Pending {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.retain(|p| p != &self.0);
+        }
+    }
+}
+
+/// Remove the temporary outputs being written (on SIGINT or SIGTERM, before exit).
+pub fn remove_pending_outputs() {
+    if let Ok(pending) = PENDING.lock() {
+        for path in pending.iter() {
+            let _ = fs::remove_file(path);
+        }
+    }
 }
 
 /// A new output gets the mode a new file usually has (0644), not the 0600 of a
@@ -125,4 +159,24 @@ pub(crate) fn parse_builtin_yaml<'de, T: Deserialize<'de>>(
         name: name.to_string(),
         reason: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupt_removes_the_temporary_output_being_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp = dir.path().join(".out.yaml.abc.tmp");
+        fs::write(&temp, "half").unwrap();
+        let pending = Pending::register(&temp);
+        remove_pending_outputs();
+        assert!(!temp.exists());
+        drop(pending);
+        // Once written and renamed, nothing is pending.
+        fs::write(&temp, "another").unwrap();
+        remove_pending_outputs();
+        assert!(temp.exists());
+    }
 }

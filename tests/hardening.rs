@@ -186,3 +186,41 @@ fn item_15_a_closed_standard_output_exits_5() {
         .expect("run through sh");
     assert_eq!(discarded.status.code(), Some(0), "{}", stderr(&discarded));
 }
+
+#[test]
+fn item_12_an_interrupted_build_exits_130_and_leaves_no_temporary_file() {
+    let dir = temp_dir();
+    let folder = dir.path().join("big");
+    std::fs::create_dir(&folder).unwrap();
+    // Long enough (about 4 MB) that the signal arrives while it runs.
+    let body = "Russian forces struck Kharkiv on Sunday, the governor said. ".repeat(65_000);
+    write(
+        &folder,
+        "a.txt",
+        &format!("---\npublished: 2025-08-16\n---\n{body}\n"),
+    );
+    let out = dir.path().join("out.yaml");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["build", arg(&folder), "-o", arg(&out)])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn dateline");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let running = child.try_wait().expect("try_wait").is_none();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("wait");
+    // Finished before the signal on a very fast machine: then it must have succeeded.
+    let expected = if running { 130 } else { 0 };
+    assert_eq!(status.code(), Some(expected), "{status:?}");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
