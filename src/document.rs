@@ -213,6 +213,22 @@ pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
         })
 }
 
+/// The article in `dir` whose name is closest to `name`, if it is a likely typo of it
+/// (at most one edit in four letters).
+fn closest_file(dir: &Path, name: &str) -> Option<String> {
+    const LETTERS_PER_EDIT: usize = 4;
+    let names = fs::read_dir(dir).ok()?.filter_map(|entry| {
+        let entry = entry.ok()?;
+        let candidate = entry.file_name().to_string_lossy().into_owned();
+        is_article(&entry.path()).then_some(candidate)
+    });
+    names
+        .map(|candidate| (crate::text::spelling_distance(name, &candidate), candidate))
+        .filter(|(distance, _)| *distance <= name.chars().count() / LETTERS_PER_EDIT)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
 fn is_article(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -242,7 +258,7 @@ fn load_manifest(
     if !path.is_file() {
         return Ok(BTreeMap::new());
     }
-    let text = read_text(&path)?;
+    let text = crate::io::read_yaml_text(&path)?;
     let entries: Vec<ManifestEntry> = if text.trim().is_empty() {
         Vec::new()
     } else {
@@ -285,9 +301,16 @@ fn load_manifest(
             });
         }
         if !dir.join(&entry.file).is_file() {
+            let suggestion = closest_file(dir, &entry.file)
+                .map(|name| format!(" (did you mean {name}?)"))
+                .unwrap_or_default();
             warnings.push(Warning {
                 path: path.clone(),
-                message: format!("lists {}, which is not in {}", entry.file, dir.display()),
+                message: format!(
+                    "lists {}, which is not in {}{suggestion}",
+                    entry.file,
+                    dir.display()
+                ),
             });
         }
     }

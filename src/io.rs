@@ -54,6 +54,17 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// Read a YAML input (a manifest, a timeline, a gazetteer) as [`read_text`] does,
+/// without the byte-order mark some editors put first: YAML allows it, and the
+/// parser would otherwise report a confusing error on the next line.
+pub fn read_yaml_text(path: &Path) -> Result<String> {
+    let text = read_text(path)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
 /// Write `bytes` to `path` so that a reader never sees half a file and a failed run
 /// never destroys the previous one: write a temporary file beside it, sync, rename.
 /// The temporary file is created exclusively under an unpredictable name (a link

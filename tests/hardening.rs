@@ -1,7 +1,9 @@
-//! The file-safety items of the hardening issue, one test each, named for the item:
-//! outputs never replace what is not a regular file, never overwrite an input, keep
-//! their mode and leave no temporary file; folders are read without following links
-//! out of them; a closed standard output is an error, not a silent success.
+//! Items of the hardening issue, one test each, named for the item: outputs never
+//! replace what is not a regular file, never overwrite an input, keep their mode and
+//! leave no temporary file, even when interrupted; folders are read without following
+//! links out of them; a closed standard output is an error, not a silent success; and
+//! the messages for a manifest with a byte-order mark, an article given as a
+//! timeline, and a manifest entry with a typo.
 #![cfg(unix)]
 
 use std::os::unix::fs::{symlink, PermissionsExt};
@@ -223,4 +225,67 @@ fn item_12_an_interrupted_build_exits_130_and_leaves_no_temporary_file() {
         .filter(|name| name.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn item_17_a_manifest_with_a_byte_order_mark_is_read() {
+    let dir = temp_dir();
+    let folder = dir.path().join("bom");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", "Putin met Trump in Alaska on Friday.\n");
+    write(
+        &folder,
+        "sources.yaml",
+        "\u{feff}- file: a.txt\n  published: 2025-08-16\n",
+    );
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains("2025-08-15"));
+}
+
+#[test]
+fn item_18_an_article_given_to_dot_is_not_a_timeline() {
+    let dir = temp_dir();
+    let article = write(
+        dir.path(),
+        "a.txt",
+        "Putin met Trump in Alaska on Friday.\nThe talks lasted three hours.\n",
+    );
+    let output = dateline(&["dot", arg(&article)]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{err}");
+    assert_eq!(
+        err.trim(),
+        format!(
+            "dateline: error: {}: is not a dateline timeline (no `events:` list)",
+            article.display()
+        )
+    );
+}
+
+#[test]
+fn item_19_a_manifest_entry_for_a_missing_file_suggests_the_closest_name() {
+    let dir = temp_dir();
+    let folder = dir.path().join("typo");
+    std::fs::create_dir(&folder).unwrap();
+    write(
+        &folder,
+        "03_independent.txt",
+        "Putin met Trump in Alaska on Friday.\n",
+    );
+    write(
+        &folder,
+        "sources.yaml",
+        "- file: 03_independant.txt\n  published: 2025-08-16\n",
+    );
+    let output = dateline(&["build", arg(&folder)]);
+    assert!(
+        stderr(&output).contains("lists 03_independant.txt, which is not in")
+            && stderr(&output).contains("(did you mean 03_independent.txt?)"),
+        "{}",
+        stderr(&output)
+    );
 }

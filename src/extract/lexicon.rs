@@ -34,7 +34,7 @@ impl Lexicon {
         let mut lexicon = Lexicon::builtin()?;
         for path in paths {
             // The same checks as an article: size, binary, UTF-8, with the line.
-            let text = crate::io::read_text(path)?;
+            let text = crate::io::read_yaml_text(path)?;
             lexicon.gazetteer.extend_with(path, &text)?;
         }
         Ok(lexicon)
