@@ -45,15 +45,26 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ExitCode::from(exit_code::OK)
         }
         Err(error) => {
-            eprintln!("dateline: error: {error}");
+            eprintln!("dateline: error: {}", one_line(&error.to_string()));
             ExitCode::from(error.exit_code())
         }
     }
 }
 
+/// Every message is one line, whatever it quotes: a YAML error may quote a block of
+/// the file, and a file name may hold a line break.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn print_warnings(warnings: &[Warning]) {
     for warning in warnings {
-        eprintln!("dateline: warning: {warning}");
+        eprintln!("dateline: warning: {}", one_line(&warning.to_string()));
     }
 }
 

@@ -23,6 +23,13 @@ pub fn read_text(path: &Path) -> Result<String> {
     if meta.is_dir() {
         return Err(Error::invalid(path, "is a directory, expected a file"));
     }
+    // A device or a pipe reports no size and may never end (`/dev/zero`, a FIFO).
+    if !meta.is_file() {
+        return Err(Error::invalid(
+            path,
+            "is not a regular file (a device, a pipe or a socket)",
+        ));
+    }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(Error::invalid(
             path,
@@ -33,7 +40,21 @@ pub fn read_text(path: &Path) -> Result<String> {
             ),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| Error::read(path, e))?;
+    // Read at most one byte past the limit: a file that grew since it was measured
+    // is refused too, without reading all of it.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read;
+            file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| Error::read(path, e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::invalid(
+            path,
+            format!("is over {MAX_INPUT_BYTES} bytes; larger files are refused"),
+        ));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::invalid(path, "is empty"));
     }

@@ -289,3 +289,50 @@ fn item_19_a_manifest_entry_for_a_missing_file_suggests_the_closest_name() {
         stderr(&output)
     );
 }
+
+#[test]
+fn item_9_a_device_or_a_pipe_is_not_read() {
+    let output = dateline(&["extract", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    assert!(stderr(&output).contains("/dev/zero: is not a regular file"));
+    // A FIFO inside a folder is no article: the build neither hangs nor reads it.
+    let dir = temp_dir();
+    let folder = articles(dir.path());
+    let fifo = folder.join("x.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = dateline(&["extract", arg(&fifo)]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+}
+
+#[test]
+fn item_16_every_message_is_one_line() {
+    let dir = temp_dir();
+    let folder = dir.path().join("lines");
+    std::fs::create_dir(&folder).unwrap();
+    // A file name with a line break in it, and an empty file: the error names it.
+    write(&folder, "two\nlines.txt", "");
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("two lines.txt: is empty"), "{err}");
+    // A YAML error that quotes a block of the file.
+    write(
+        &folder,
+        "two\nlines.txt",
+        "Putin met Trump in Alaska on Friday.\n",
+    );
+    write(
+        &folder,
+        "sources.yaml",
+        "- file: two\n    lines.txt\n  published: |\n    2025-08-16\n    and more\n",
+    );
+    let output = dateline(&["build", arg(&folder)]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("sources.yaml"), "{err}");
+}
