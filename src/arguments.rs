@@ -10,8 +10,8 @@ Exit codes:
   1  internal error (a bug)
   2  usage error (bad command line)
   3  an input path is missing or unreadable
-  4  an input is invalid: empty, binary, not UTF-8, too large, malformed YAML,
-     manifest or front matter
+  4  an input is invalid: not a regular file, empty, binary, not UTF-8, too large,
+     malformed YAML, manifest or front matter
   5  an output could not be written (no such directory, not a regular file,
      one of the inputs, a full disk, a closed standard output)
   130  interrupted (SIGINT, SIGTERM); a temporary output is removed first
