@@ -35,6 +35,28 @@ fn assert_output_refused(output: &Output, names: &str, says: &str) {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// `dateline build FOLDER` run by the shell with `redirect` applied to its output.
+fn build_through_shell(folder: &Path, redirect: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' build '{}' {redirect}",
+            env!("CARGO_BIN_EXE_dateline"),
+            arg(folder)
+        ))
+        .output()
+        .expect("run through sh")
+}
+
+/// Names of temporary files left in `dir`.
+fn temporary_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect()
+}
+
 /// A small folder of one dated article.
 fn articles(dir: &Path) -> PathBuf {
     let folder = dir.join("articles");
@@ -83,11 +105,7 @@ fn item_11_and_12_no_temporary_file_is_left_and_an_existing_output_keeps_its_mod
     }
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the output kept its mode");
-    let left: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect();
+    let left = temporary_files(dir.path());
     assert!(left.is_empty(), "temporary files left: {left:?}");
     // A new output gets the usual mode of a new file, not a temporary file's 0600.
     let fresh = dir.path().join("fresh.yaml");
@@ -166,26 +184,10 @@ fn item_14_a_symlink_in_the_input_folder_is_not_followed_unless_asked() {
 fn item_15_a_closed_standard_output_exits_5() {
     let dir = temp_dir();
     let folder = articles(dir.path());
-    let output = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "'{}' build '{}' >&-",
-            env!("CARGO_BIN_EXE_dateline"),
-            arg(&folder)
-        ))
-        .output()
-        .expect("run through sh");
+    let output = build_through_shell(&folder, ">&-");
     assert_output_refused(&output, "<stdout>", "standard output is closed");
     // Sent to /dev/null on purpose, it is written and thrown away: no error.
-    let discarded = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "'{}' build '{}' > /dev/null",
-            env!("CARGO_BIN_EXE_dateline"),
-            arg(&folder)
-        ))
-        .output()
-        .expect("run through sh");
+    let discarded = build_through_shell(&folder, "> /dev/null");
     assert_eq!(discarded.status.code(), Some(0), "{}", stderr(&discarded));
 }
 
@@ -219,11 +221,7 @@ fn item_12_an_interrupted_build_exits_130_and_leaves_no_temporary_file() {
     // Finished before the signal on a very fast machine: then it must have succeeded.
     let expected = if running { 130 } else { 0 };
     assert_eq!(status.code(), Some(expected), "{status:?}");
-    let left: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".tmp"))
-        .collect();
+    let left = temporary_files(dir.path());
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
 
