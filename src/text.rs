@@ -374,9 +374,14 @@ pub fn spelling_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Is this token a quotation mark of any style?
+/// Is this token a double quotation mark, which opens or closes a quotation?
+pub fn is_double_quote_mark(token: &str) -> bool {
+    matches!(token, "\"" | "“" | "”" | "«" | "»")
+}
+
+/// Is this token a quotation mark of any style, single ones included?
 pub fn is_quote_mark(token: &str) -> bool {
-    matches!(token, "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+    is_double_quote_mark(token) || matches!(token, "'" | "‘" | "’")
 }
 
 /// How many tokens `phrase` spans from word `i`, quotation marks between its words

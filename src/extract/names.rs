@@ -173,14 +173,7 @@ impl NameFinder<'_, '_> {
             return None;
         }
         // "SPLM-IO", "AFC/M23": parts joined without spaces.
-        let mut end = i + 1;
-        while tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))
-            && tokens[end - 1].touches(&tokens[end])
-            && tokens.get(end + 1).is_some_and(|t| tokens[end].touches(t))
-            && capitals(end + 1)
-        {
-            end += 2;
-        }
+        let end = self.joined_end(i, capitals);
         let noun = fold(tokens.get(end)?.text);
         if !self.lexicon.gazetteer.is_acronym_body(&noun) {
             return None;
@@ -293,8 +286,7 @@ impl NameFinder<'_, '_> {
                 t.is_word()
                     && t.is_capitalized()
                     && !matches!(folded.as_str(), "the" | "a" | "an")
-                    && !temporal.months.contains_key(&folded)
-                    && temporal.weekday(&folded).is_none()
+                    && !temporal.names_month_or_weekday(&folded)
             })
         };
         if headline || !part(i) {
@@ -701,25 +693,29 @@ impl NameFinder<'_, '_> {
         }
     }
 
+    /// The end of the word that starts at token `i` when its parts are joined by
+    /// "-" or "/" without spaces ("SPLM-IO", "AFC/M23"), each part after a joint
+    /// accepted by `part`.
+    fn joined_end(&self, i: usize, part: impl Fn(usize) -> bool) -> usize {
+        let tokens = self.tokens;
+        let mut end = i + 1;
+        while tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))
+            && tokens[end - 1].touches(&tokens[end])
+            && tokens.get(end + 1).is_some_and(|t| tokens[end].touches(t))
+            && part(end + 1)
+        {
+            end += 2;
+        }
+        end
+    }
+
     fn short_form_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
         if memory.short_forms.is_empty() {
             return None;
         }
         self.texts.get(i)?;
         // "SPLM-IO" is three tokens written as one word.
-        let mut end = i + 1;
-        while self
-            .tokens
-            .get(end)
-            .is_some_and(|t| matches!(t.text, "-" | "/"))
-            && self.tokens[end - 1].touches(&self.tokens[end])
-            && self
-                .tokens
-                .get(end + 1)
-                .is_some_and(|t| self.tokens[end].touches(t))
-        {
-            end += 2;
-        }
+        let end = self.joined_end(i, |_| true);
         let joined = self.texts[i..end].concat();
         let (_, entity) = memory
             .short_forms
@@ -780,7 +776,6 @@ impl NameFinder<'_, '_> {
     }
 }
 
-/// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
 /// Two spellings of one given name ("sergei", "sergey"; "mohammed", "mohammad"):
 /// the same first letter and at most one edit in four letters.
 fn transliterated(a: &str, b: &str) -> bool {
@@ -800,6 +795,7 @@ fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {
     }
 }
 
+/// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
 pub(super) fn spoken_name(parts: &[String]) -> String {
     let mut name = String::new();
     for (index, part) in parts.iter().enumerate() {

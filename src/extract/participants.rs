@@ -518,7 +518,7 @@ fn assign_sides(
     // "Nasrallah was killed", "the ship was struck": the subject of a passive act
     // is its target; only "by X" names who did it.
     let passive_act =
-        !candidate.noun && candidate.kind != Kind::Statement && is_passive(view, candidate.first);
+        !candidate.noun && candidate.kind != Kind::Statement && view.is_passive(candidate.first);
     if main.is_none()
         && !agent.unknown
         && !both_sides_named
@@ -568,21 +568,6 @@ fn assign_sides(
             }
         }
     }
-}
-
-/// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
-/// before it ("was killed", "had been struck")?
-fn is_passive(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
-    let auxiliaries = &view.lexicon.events.auxiliaries;
-    (0..trigger)
-        .rev()
-        .take_while(|&j| auxiliaries.contains(&view.folded[j]))
-        .any(|j| {
-            matches!(
-                view.folded[j].as_str(),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            )
-        })
 }
 
 /// Coordinated subjects strike or speak together; of a meeting or an agreement

@@ -112,13 +112,7 @@ fn word_order_suffices(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
         j -= 1;
     }
-    let passive = view.folded[j..trigger].iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "be" | "been" | "being" | "is" | "are" | "was" | "were"
-        )
-    });
-    if j == 0 || passive {
+    if j == 0 || view.is_passive(trigger) {
         return false;
     }
     let before = &view.tokens[j - 1];

@@ -15,9 +15,10 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     while j > 0 && steps < 5 {
         let token = &view.tokens[j - 1];
         // "On Tuesday Antonio Guterres said": a day is no qualifier of the name.
-        let temporal = &view.lexicon.temporal;
-        let date_word = temporal.weekday(&view.folded[j - 1]).is_some()
-            || temporal.months.contains_key(&view.folded[j - 1]);
+        let date_word = view
+            .lexicon
+            .temporal
+            .names_month_or_weekday(&view.folded[j - 1]);
         let qualifier = view.is_determiner(j - 1)
             || token.is_word()
                 && token.is_capitalized()

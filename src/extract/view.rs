@@ -124,6 +124,21 @@ impl SentenceView<'_, '_> {
             .unwrap_or(self.tokens.len())
     }
 
+    /// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
+    /// before it ("was killed", "had been struck", "was announced by")?
+    pub(super) fn is_passive(&self, trigger: usize) -> bool {
+        let auxiliaries = &self.lexicon.events.auxiliaries;
+        (0..trigger)
+            .rev()
+            .take_while(|&j| auxiliaries.contains(&self.folded[j]))
+            .any(|j| {
+                matches!(
+                    self.folded[j].as_str(),
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
+                )
+            })
+    }
+
     pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }

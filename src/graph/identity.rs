@@ -62,8 +62,7 @@ fn quote_runs(text: &str) -> impl Iterator<Item = String> + '_ {
         words.clear();
     };
     for token in crate::text::tokenize(text, 0) {
-        let mark = matches!(token.text, "\"" | "“" | "”" | "«" | "»");
-        if mark {
+        if crate::text::is_double_quote_mark(token.text) {
             if inside {
                 flush(&mut words, &mut runs);
             }

@@ -452,6 +452,11 @@ impl TemporalLexicon {
         chrono::Weekday::try_from(u8::try_from(number).ok()?).ok()
     }
 
+    /// Is this folded word a month or a day of the week ("june", "tuesday")?
+    pub fn names_month_or_weekday(&self, word: &str) -> bool {
+        self.months.contains_key(word) || self.weekday(word).is_some()
+    }
+
     /// Is this folded word a verb in the past tense ("said", "launched")?
     pub fn is_past_tense(&self, word: &str) -> bool {
         self.past_tense_irregular.contains(word)
