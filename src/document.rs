@@ -95,7 +95,7 @@ pub fn collect(
         let meta = fs::metadata(root).map_err(|e| Error::read(root, e))?;
         let mut files = Vec::new();
         if meta.is_dir() {
-            walk(root, links, &mut files, &mut warnings)?;
+            walk(root, links, &mut Vec::new(), &mut files, &mut warnings)?;
             if files.is_empty() {
                 return Err(Error::NoDocuments { path: root.clone() });
             }
@@ -150,12 +150,19 @@ pub fn collect(
     Ok((documents, warnings))
 }
 
+/// The articles under `dir`, in name order. `above` holds, when links are followed,
+/// the folders this one lies in (as the file system resolves them), so that a link
+/// back up to one of them is not followed round and round.
 fn walk(
     dir: &Path,
     links: Links,
+    above: &mut Vec<PathBuf>,
     out: &mut Vec<PathBuf>,
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
+    if links == Links::Follow {
+        above.push(fs::canonicalize(dir).map_err(|e| Error::read(dir, e))?);
+    }
     let mut entries: Vec<_> = fs::read_dir(dir)
         .map_err(|e| Error::read(dir, e))?
         .collect::<std::io::Result<Vec<_>>>()
@@ -181,12 +188,24 @@ fn walk(
             file_type = fs::metadata(&path)
                 .map_err(|e| Error::read(&path, e))?
                 .file_type();
+            let loops = file_type.is_dir()
+                && fs::canonicalize(&path).is_ok_and(|target| above.contains(&target));
+            if loops {
+                warnings.push(Warning {
+                    path: path.clone(),
+                    message: "is a symbolic link back to a folder it is in, not followed".into(),
+                });
+                continue;
+            }
         }
         if file_type.is_dir() {
-            walk(&path, links, out, warnings)?;
+            walk(&path, links, above, out, warnings)?;
         } else if file_type.is_file() && is_article(&path) {
             out.push(path);
         }
+    }
+    if links == Links::Follow {
+        above.pop();
     }
     Ok(())
 }

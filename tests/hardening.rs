@@ -177,6 +177,15 @@ fn item_14_a_symlink_in_the_input_folder_is_not_followed_unless_asked() {
     assert!(String::from_utf8(followed.stdout)
         .unwrap()
         .contains("Macron"));
+    // Followed, a link back up to a folder above is not followed round and round.
+    symlink(&folder, folder.join("loop")).expect("symlink");
+    let looped = dateline(&["build", arg(&folder), "--follow"]);
+    assert_eq!(looped.status.code(), Some(0), "{}", stderr(&looped));
+    assert!(
+        stderr(&looped).contains("loop: is a symbolic link back to a folder it is in"),
+        "{}",
+        stderr(&looped)
+    );
 }
 
 #[cfg(target_os = "linux")]
