@@ -7,13 +7,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  internal error (a bug)
+  1  `build --check`: the file is out of date; `diff --exit-code`: they differ
   2  usage error (bad command line)
   3  an input path is missing or unreadable
   4  an input is invalid: not a regular file, empty, binary, not UTF-8, too large,
      malformed YAML, manifest or front matter
   5  an output could not be written (no such directory, not a regular file,
      one of the inputs, a full disk, a closed standard output)
+  70  internal error (a bug: please report it)
   130  interrupted (SIGINT, SIGTERM); a temporary output is removed first
 
 Examples:
@@ -49,10 +50,16 @@ Examples:
   dateline build data -o timelines/seeds.yaml
   dateline build a.txt b.md --format dot | dot -Tsvg > timeline.svg
   dateline build data --gazetteer my-actors.yaml
+  dateline build data -o timelines/seeds.yaml --check   # exit 1 if out of date
 
 Publication dates come from, in order: a `sources.yaml` manifest in the article's
 directory, a YAML front-matter block at the top of the article, or a dateline such as
-\"MOSCOW, Feb 5 (Reuters)\".")]
+\"MOSCOW, Feb 5 (Reuters)\".
+
+With -o FILE (YAML), an existing FILE is read first and every event's `review:` block
+is carried over: by id, or, for an event the articles now give under another id, to
+the event it became (said on stderr); a review no event takes is kept under
+`orphaned:`. Overrides in a review (date, status, kind, ...) feed the graph.")]
     Build {
         /// Article files or directories (searched recursively for *.txt and *.md)
         #[arg(default_value = "data")]
@@ -77,6 +84,10 @@ directory, a YAML front-matter block at the top of the article, or a dateline su
         /// a link can lead out of the folder)
         #[arg(long)]
         follow: bool,
+        /// Write nothing: exit 0 if FILE (-o) already holds what this build gives,
+        /// 1 with a summary of the changes if not (a CI gate for committed timelines)
+        #[arg(long, requires = "output")]
+        check: bool,
         #[command(flatten)]
         calendar: CalendarOptions,
     },
@@ -95,6 +106,30 @@ Examples:
         /// Group events in boxes by article or by main actor
         #[arg(long, value_enum, value_name = "GROUP")]
         cluster_by: Option<ClusterBy>,
+        /// Draw events a reviewer rejected, struck out (hidden by default)
+        #[arg(long)]
+        show_rejected: bool,
+    },
+    /// Compare two timelines event by event (usable as a git diff driver)
+    #[command(after_help = "\
+Examples:
+  dateline diff old.yaml timelines/seeds.yaml
+  git config diff.dateline.command 'dateline diff'    # with .gitattributes:
+  echo 'timelines/*.yaml diff=dateline' >> .gitattributes
+  git diff; git log -p --ext-diff timelines/seeds.yaml
+
+One line per event that changed, in timeline order: `+` added, `-` removed, `~`
+changed (renamed, moved in time, fields, sources, review), then articles and conflicts.
+Git runs a diff driver with seven arguments (path, old file, old hash, old mode, new
+file, new hash, new mode); `dateline diff` takes those too. Exit 0 whatever the
+difference (git requires it) unless --exit-code.")]
+    Diff {
+        /// OLD NEW, or the seven arguments git passes to a diff driver
+        #[arg(value_name = "FILE", num_args = 2..=7, required = true)]
+        files: Vec<PathBuf>,
+        /// Exit 1 when the timelines differ, as `git diff --exit-code`
+        #[arg(long)]
+        exit_code: bool,
     },
     /// Show what the extractor sees in one article: events, evidence and dates
     #[command(after_help = "\
@@ -238,9 +273,13 @@ pub enum ClusterBy {
 }
 
 impl ClusterBy {
-    pub fn dot_options(choice: Option<ClusterBy>) -> crate::export::dot::DotOptions {
+    pub fn dot_options(
+        choice: Option<ClusterBy>,
+        show_rejected: bool,
+    ) -> crate::export::dot::DotOptions {
         use crate::export::dot::ClusterBy as Group;
         crate::export::dot::DotOptions {
+            show_rejected,
             cluster_by: match choice {
                 None => Group::Nothing,
                 Some(ClusterBy::Article) => Group::Article,

@@ -15,6 +15,7 @@ use crate::error::{exit_code, Error, Result, Warning};
 use crate::export::{dot, yaml};
 use crate::extract::Lexicon;
 use crate::extract::{extract_document, ExtractedEvent};
+use crate::graph::Carried;
 use crate::io::write_atomically;
 use crate::model::DateSource;
 use crate::temporal::AnchorSource;
@@ -78,6 +79,7 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             cluster_by,
             gazetteer,
             follow,
+            check,
             calendar,
         } => {
             refuse_overwriting_inputs(output.as_deref(), &paths)?;
@@ -87,26 +89,66 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             } else {
                 document::Links::Skip
             };
-            let (timeline, warnings) =
-                crate::build_with(&paths, title, current_year(), &lexicon, links)?;
+            let (previous, mut warnings) = match (&output, format) {
+                (Some(path), Format::Yaml) => read_previous(path)?,
+                _ => (None, Vec::new()),
+            };
+            // A title someone chose stays; the one made up from the count is remade.
+            let title = title.or_else(|| {
+                previous
+                    .as_ref()
+                    .map(|p| p.timeline.title.clone())
+                    .filter(|t| !crate::is_default_title(t))
+            });
+            let built = crate::rebuild(&paths, title, current_year(), &lexicon, links, previous)?;
+            let target = output.clone().unwrap_or_default();
+            warnings.extend(built.carried.iter().map(|carried| Warning {
+                path: target.clone(),
+                message: match carried {
+                    Carried::Moved { from, to } => format!(
+                        "the review of `{from}` moved to `{to}`: the articles give that event under the new id"
+                    ),
+                    Carried::Orphaned { id } => format!(
+                        "no event of the articles takes the review of `{id}`; kept under `orphaned:`"
+                    ),
+                    Carried::Adopted { id, fields } => format!(
+                        "`{}` of `{id}` edited outside `review:`; kept as review override{}",
+                        fields.join("`, `"),
+                        if fields.len() == 1 { "" } else { "s" }
+                    ),
+                },
+            }));
+            warnings.extend(built.warnings);
+            let timeline = built.timeline;
             let text = match format {
                 Format::Yaml => yaml::to_yaml(&timeline),
-                Format::Dot => dot::to_dot(&timeline, &ClusterBy::dot_options(cluster_by)),
+                Format::Dot => dot::to_dot(&timeline, &ClusterBy::dot_options(cluster_by, false)),
             };
-            emit(output.as_deref(), &text)?;
-            Ok(warnings)
+            match output.as_deref() {
+                Some(path) if check => {
+                    print_warnings(&warnings);
+                    check_up_to_date(path, &text, format, &timeline)?;
+                    Ok(Vec::new())
+                }
+                _ => {
+                    emit(output.as_deref(), &text)?;
+                    Ok(warnings)
+                }
+            }
         }
         Command::Dot {
             timeline,
             output,
             cluster_by,
+            show_rejected,
         } => {
             refuse_overwriting_inputs(output.as_deref(), std::slice::from_ref(&timeline))?;
-            let timeline = yaml::read_timeline(&timeline)?;
-            let options = ClusterBy::dot_options(cluster_by);
+            let (timeline, warnings) = yaml::read_timeline(&timeline)?;
+            let options = ClusterBy::dot_options(cluster_by, show_rejected);
             emit(output.as_deref(), &dot::to_dot(&timeline, &options))?;
-            Ok(Vec::new())
+            Ok(warnings)
         }
+        Command::Diff { files, exit_code } => diff_report(&files, exit_code),
         Command::Extract {
             file,
             published,
@@ -138,6 +180,123 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
             parse_report(&file, format, input, output.as_deref())
         }
     }
+}
+
+/// The timeline `build -o FILE` is about to replace, whose reviews it carries over:
+/// none when FILE does not exist yet or is empty.
+fn read_previous(path: &Path) -> Result<(Option<yaml::Previous>, Vec<Warning>)> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((None, Vec::new())),
+        Ok(meta) if meta.is_file() && meta.len() == 0 => return Ok((None, Vec::new())),
+        // Not a regular file: the write refuses it with its own message.
+        Ok(meta) if !meta.is_file() => return Ok((None, Vec::new())),
+        _ => {}
+    }
+    match yaml::read_previous(path) {
+        Ok((previous, warnings)) => Ok((Some(previous), warnings)),
+        Err(Error::InvalidDocument { path, reason }) => Err(Error::InvalidDocument {
+            path,
+            reason: format!(
+                "{reason}; `build -o` reads the file it replaces to keep its reviews: move it away to start afresh"
+            ),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// `build --check`: whether `path` already holds `text`; if not, what would change,
+/// event by event on stdout, and exit 1.
+fn check_up_to_date(
+    path: &Path,
+    text: &str,
+    format: Format,
+    timeline: &crate::Timeline,
+) -> Result<()> {
+    let current = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Differs {
+                path: path.to_path_buf(),
+                summary: "does not exist; build it without --check".into(),
+            })
+        }
+        Err(e) => return Err(Error::read(path, e)),
+    };
+    if current == text.as_bytes() {
+        return Ok(());
+    }
+    let changes = match format {
+        Format::Yaml => yaml::read_timeline(path)
+            .map(|(old, _)| crate::export::diff::diff(&old, timeline))
+            .unwrap_or_default(),
+        Format::Dot => Vec::new(),
+    };
+    let mut report = String::new();
+    for line in &changes {
+        report.push_str(line);
+        report.push('\n');
+    }
+    emit(None, &report)?;
+    let summary = match changes.len() {
+        0 => {
+            "out of date: a rebuild changes its bytes (order links, layout or formatting), no event"
+                .to_string()
+        }
+        n => format!(
+            "out of date: {n} change{} (listed above); rebuild it without --check to update",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    Err(Error::Differs {
+        path: path.to_path_buf(),
+        summary,
+    })
+}
+
+/// `dateline diff OLD NEW`, or as git's diff driver with its seven arguments.
+fn diff_report(files: &[PathBuf], exit_code: bool) -> Result<Vec<Warning>> {
+    let (name, old, new) = match files {
+        [old, new] => (None, old, new),
+        [name, old, _, _, new, _, _] => (Some(name), old, new),
+        _ => {
+            return Err(Error::Usage(format!(
+                "diff takes two timelines (OLD NEW) or the seven arguments git passes a diff driver, not {}",
+                files.len()
+            )))
+        }
+    };
+    let mut warnings = Vec::new();
+    let mut side = |path: &Path| -> Result<crate::Timeline> {
+        // Git passes /dev/null for the side of an added or deleted file.
+        if path == Path::new("/dev/null") {
+            return Ok(crate::Timeline::default());
+        }
+        let (timeline, mut read) = yaml::read_timeline(path)?;
+        warnings.append(&mut read);
+        Ok(timeline)
+    };
+    let (old_timeline, new_timeline) = (side(old)?, side(new)?);
+    let lines = crate::export::diff::diff(&old_timeline, &new_timeline);
+    let mut out = String::new();
+    if let Some(name) = name {
+        let name = name.display();
+        out.push_str(&format!("dateline diff a/{name} b/{name}\n"));
+        if lines.is_empty() {
+            out.push_str("  (no event changed: order links, layout or formatting only)\n");
+        }
+    }
+    for line in &lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    emit(None, &out)?;
+    if exit_code && !lines.is_empty() {
+        return Err(Error::Differs {
+            path: new.clone(),
+            summary: format!("{} change(s) from {}", lines.len(), old.display()),
+        });
+    }
+    Ok(warnings)
 }
 
 /// `dateline parse`: tag and parse a text or given CoNLL-U tokens.

@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 pub mod exit_code {
     /// Success.
     pub const OK: u8 = 0;
-    /// Unexpected internal failure (a bug: please report it).
-    pub const INTERNAL: u8 = 1;
+    /// `build --check`: the file is not what a rebuild would write (`diff
+    /// --exit-code`: the timelines differ).
+    pub const DIFFERS: u8 = 1;
+    /// Unexpected internal failure (a bug: please report it); EX_SOFTWARE of
+    /// sysexits.h, so that it is never taken for a difference.
+    pub const INTERNAL: u8 = 70;
     /// The command line is wrong (clap's own code for usage errors).
     pub const USAGE: u8 = 2;
     /// An input path is missing or cannot be read.
@@ -68,6 +72,10 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// `build --check` found the file out of date, or `diff --exit-code` a difference.
+    #[error("{}: {summary}", path.display())]
+    Differs { path: PathBuf, summary: String },
+
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -83,6 +91,7 @@ impl Error {
             Error::Lexicon { .. } | Error::Internal(_) => exit_code::INTERNAL,
             Error::Output { .. } => exit_code::OUTPUT,
             Error::Usage(_) => exit_code::USAGE,
+            Error::Differs { .. } => exit_code::DIFFERS,
         }
     }
 

@@ -49,6 +49,28 @@ fn fnv1a_64_from(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
     })
 }
 
+/// 64-bit FNV-1a over lines written one by one (each followed by a newline):
+/// stable across versions and platforms, unlike `std`'s hashers, so it may be
+/// written in a file.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(FNV64_OFFSET)
+    }
+}
+
+impl Fnv64 {
+    pub fn write_line(&mut self, line: &str) {
+        self.0 = fnv1a_64_from(self.0, line.bytes().chain(std::iter::once(b'\n')));
+    }
+
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
 /// 32-bit FNV-1a of a byte sequence.
 pub fn fnv1a_32(bytes: impl IntoIterator<Item = u8>) -> u32 {
     bytes.into_iter().fold(FNV32_OFFSET, |hash, byte| {

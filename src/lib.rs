@@ -62,6 +62,32 @@ pub fn build(
     )
 }
 
+/// A timeline built over an earlier one: the warnings of the build and what became
+/// of each review whose event was renamed.
+#[derive(Debug)]
+pub struct Built {
+    pub timeline: Timeline,
+    pub warnings: Vec<Warning>,
+    pub carried: Vec<graph::Carried>,
+}
+
+/// The title a build makes up when none is given.
+fn default_title(articles: usize) -> String {
+    format!(
+        "Timeline of {articles} article{}",
+        if articles == 1 { "" } else { "s" }
+    )
+}
+
+/// Whether a title is one [`build`] made up (so a rebuild may remake it).
+pub fn is_default_title(title: &str) -> bool {
+    title
+        .strip_prefix("Timeline of ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|count| count.parse::<usize>().ok())
+        .is_some_and(|count| default_title(count) == title)
+}
+
 /// [`build`] with the given lexicons (the built-in ones plus `--gazetteer` files),
 /// following symbolic links inside folders or not.
 pub fn build_with(
@@ -71,13 +97,57 @@ pub fn build_with(
     lexicon: &Lexicon,
     links: document::Links,
 ) -> Result<(Timeline, Vec<Warning>)> {
+    rebuild(paths, title, this_year, lexicon, links, None).map(|b| (b.timeline, b.warnings))
+}
+
+/// Build over `previous` (the file being replaced, if any): its reviews carried
+/// over, and edits made to its builder's fields since it was built kept as review
+/// overrides. That takes a first build to see what the builder gives now.
+fn build_over(
+    title: String,
+    documents: &[document::Document],
+    extracted: Vec<extract::Extraction>,
+    previous: Option<export::yaml::Previous>,
+) -> (Timeline, Vec<graph::Carried>) {
+    match previous {
+        Some(previous) if previous.edited_since_built => {
+            let mut timeline = previous.timeline;
+            let (built, _) = graph::build_reviewed_timeline(
+                title.clone(),
+                documents,
+                extracted.clone(),
+                Some(timeline.clone()),
+            );
+            let mut carried = graph::adopt_direct_edits(&mut timeline, &built);
+            drop(built);
+            let (rebuilt, moved) =
+                graph::build_reviewed_timeline(title, documents, extracted, Some(timeline));
+            carried.extend(moved);
+            (rebuilt, carried)
+        }
+        previous => graph::build_reviewed_timeline(
+            title,
+            documents,
+            extracted,
+            previous.map(|p| p.timeline),
+        ),
+    }
+}
+
+/// [`build_with`] over `previous`, the timeline being replaced: its reviews are
+/// carried over (see [`graph::build_reviewed_timeline`]).
+pub fn rebuild(
+    paths: &[PathBuf],
+    title: Option<String>,
+    this_year: i32,
+    lexicon: &Lexicon,
+    links: document::Links,
+    previous: Option<export::yaml::Previous>,
+) -> Result<Built> {
     let (documents, warnings) = document::collect(paths, &lexicon.temporal, this_year, links)?;
     let extracted = extract_all(&documents, lexicon);
-    let title = title.unwrap_or_else(|| {
-        let n = documents.len();
-        format!("Timeline of {n} article{}", if n == 1 { "" } else { "s" })
-    });
-    let timeline = graph::build_timeline(title, &documents, extracted);
+    let title = title.unwrap_or_else(|| default_title(documents.len()));
+    let (timeline, carried) = build_over(title, &documents, extracted, previous);
     let mut warnings = warnings;
     warnings.extend(timeline.conflicts.iter().map(|conflict| Warning {
         path: PathBuf::from(conflict.sources.first().map_or("", String::as_str)),
@@ -93,7 +163,11 @@ pub fn build_with(
             conflict.set_aside
         ),
     }));
-    Ok((timeline, warnings))
+    Ok(Built {
+        timeline,
+        warnings,
+        carried,
+    })
 }
 
 /// Extract every article, on as many threads as the machine offers. Extraction is a

@@ -97,7 +97,12 @@ fn item_10_an_output_that_is_a_device_is_refused() {
 fn item_11_and_12_no_temporary_file_is_left_and_an_existing_output_keeps_its_mode() {
     let dir = temp_dir();
     let folder = articles(dir.path());
-    let out = write(dir.path(), "out.yaml", "previous\n");
+    // A timeline (`build -o` reads the file it replaces, for its reviews).
+    let out = write(
+        dir.path(),
+        "out.yaml",
+        "title: t\ndocuments: []\nevents: []\n",
+    );
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
     for _ in 0..2 {
         let output = dateline(&["build", arg(&folder), "-o", arg(&out)]);

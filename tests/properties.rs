@@ -197,6 +197,59 @@ proptest! {
         assert_ordered(&timeline)?;
     }
 
+    /// Reviews on a generated corpus (verdicts, rejections, dates moved by a few
+    /// days) all land on their events, reviewed dates are the events' dates, the
+    /// order still holds, and rebuilding the result over itself changes no byte.
+    #[test]
+    fn reviewed_timelines_keep_every_review_and_are_fixed_points(
+        seed in any::<u64>(),
+        events in 20usize..150,
+        picks in proptest::collection::vec((0u8..4, -3i64..4), 150),
+    ) {
+        use dateline::model::Review;
+        use dateline::temporal::When;
+        let (documents, extracted) = corpus(&Shape::news(events, seed));
+        let mut previous = dateline::graph::build_timeline("t".into(), &documents, extracted.clone());
+        let mut expected: Vec<(String, Review)> = Vec::new();
+        for (event, &(what, shift)) in previous.events.iter_mut().zip(&picks) {
+            let review = match what {
+                0 => continue,
+                1 => Review { verified: Some(true), note: Some("checked".into()), ..Review::default() },
+                2 => Review { rejected: true, reason: Some("misread".into()), ..Review::default() },
+                _ => {
+                    let Some(day) = event.date.and_then(|d| d.start()) else { continue };
+                    let moved = day.checked_add_signed(chrono::Duration::days(shift)).unwrap();
+                    Review { date: Some(Some(When::Day(moved))), ..Review::default() }
+                }
+            };
+            event.review = Some(review.clone());
+            expected.push((event.id.clone(), review));
+        }
+        let (first, carried) = dateline::graph::build_reviewed_timeline(
+            "t".into(), &documents, extracted.clone(), Some(previous),
+        );
+        prop_assert!(carried.is_empty(), "{carried:?}");
+        for (id, review) in &expected {
+            let event = first.events.iter().find(|e| &e.id == id).expect("reviewed event kept");
+            prop_assert_eq!(event.review.as_ref(), Some(review));
+            if let Some(date) = review.date {
+                prop_assert_eq!(event.date, date);
+            }
+        }
+        let visible = Timeline {
+            events: first.events.iter().filter(|e| !e.is_rejected()).cloned().collect(),
+            ..first.clone()
+        };
+        assert_ordered(&visible)?;
+        let (second, _) = dateline::graph::build_reviewed_timeline(
+            "t".into(), &documents, extracted, Some(first.clone()),
+        );
+        prop_assert_eq!(
+            dateline::export::yaml::to_yaml(&first),
+            dateline::export::yaml::to_yaml(&second)
+        );
+    }
+
     /// Adding an unrelated article renames nothing that was there.
     #[test]
     fn unrelated_articles_change_no_id(seed in any::<u64>(), events in 20usize..200) {

@@ -157,6 +157,36 @@ fn axis(events: &[Event]) -> (Vec<String>, Vec<usize>, Grain) {
     best
 }
 
+/// The timeline as its reviewers have it, which an edited file that was not rebuilt
+/// yet does not show: overrides applied, rejected events left out (unless shown),
+/// and each event whose reviewer dated it placed by that date. (A rebuild does all
+/// this and more: it moves what the text binds to a reviewed date too.)
+fn as_reviewed(timeline: &Timeline, show_rejected: bool) -> Timeline {
+    let mut events: Vec<Event> = Vec::with_capacity(timeline.events.len());
+    let mut redated: Vec<Event> = Vec::new();
+    for event in &timeline.events {
+        if event.is_rejected() && !show_rejected {
+            continue;
+        }
+        let dated_by_review = event
+            .review
+            .as_ref()
+            .is_some_and(|r| r.date.is_some_and(|d| d != event.date));
+        if dated_by_review {
+            redated.push(event.reviewed());
+        } else {
+            events.push(event.reviewed());
+        }
+    }
+    for event in redated {
+        crate::model::insert_in_time(&mut events, event);
+    }
+    Timeline {
+        events,
+        ..timeline.clone()
+    }
+}
+
 /// How to group events into boxes, besides the time axis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ClusterBy {
@@ -171,6 +201,8 @@ pub enum ClusterBy {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DotOptions {
     pub cluster_by: ClusterBy,
+    /// Draw rejected events, struck out, instead of leaving them out.
+    pub show_rejected: bool,
 }
 
 fn link_style(kind: LinkKind) -> &'static str {
@@ -184,11 +216,13 @@ fn link_style(kind: LinkKind) -> &'static str {
 /// The timeline as a Graphviz digraph: a time axis left to right, one rank per date,
 /// events in their rank, links between them, and a legend.
 pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
+    let reviewed = as_reviewed(timeline, options.show_rejected);
+    let timeline = &reviewed;
     let mut out = String::new();
     write_header(&mut out, timeline);
-    let (ranks, rank_of, grain) = axis(&timeline.events);
+    let (ranks, rank_of, _) = axis(&timeline.events);
     write_axis(&mut out, &ranks);
-    write_events(&mut out, timeline, options, grain);
+    write_events(&mut out, timeline, options);
     write_ranks(&mut out, &timeline.events, &rank_of, ranks.len());
     write_edges(&mut out, timeline);
     write_legend(&mut out);
@@ -229,11 +263,24 @@ fn write_axis(out: &mut String, ranks: &[String]) {
     }
 }
 
-fn write_events(out: &mut String, timeline: &Timeline, options: &DotOptions, grain: Grain) {
+fn write_events(out: &mut String, timeline: &Timeline, options: &DotOptions) {
+    // A conflict computed before a reviewer settled the event's date, status or kind,
+    // or checked it, no longer concerns it.
+    let settled: BTreeSet<&str> = timeline
+        .events
+        .iter()
+        .filter(|e| {
+            e.review
+                .as_ref()
+                .is_some_and(|r| r.settles_placement() || r.verified == Some(true) || r.rejected)
+        })
+        .map(|e| e.id.as_str())
+        .collect();
     let in_conflict: BTreeSet<&str> = timeline
         .conflicts
         .iter()
         .flat_map(|c| c.events.iter().map(String::as_str))
+        .filter(|id| !settled.contains(id))
         .collect();
     let _ = writeln!(out, "\n  // events");
     let clusters = clusters_of(timeline, options.cluster_by);
@@ -249,11 +296,7 @@ fn write_events(out: &mut String, timeline: &Timeline, options: &DotOptions, gra
         }
         for event in events {
             out.push_str(indent);
-            out.push_str(&node_line(
-                event,
-                in_conflict.contains(event.id.as_str()),
-                grain != Grain::Exact,
-            ));
+            out.push_str(&node_line(event, in_conflict.contains(event.id.as_str())));
         }
         if name.is_some() {
             let _ = writeln!(out, "  }}");
@@ -336,6 +379,7 @@ fn write_legend(out: &mut String) {
     }
     let _ = writeln!(out, "    legend_planned [shape=box, style=\"filled,dashed\", fillcolor=white, label=\"planned\", fontsize=9];");
     let _ = writeln!(out, "    legend_conflict [shape=box, style=filled, fillcolor=white, color=\"#cc0000\", penwidth=3, label=\"in a conflict\", fontsize=9];");
+    let _ = writeln!(out, "    legend_verified [shape=box, style=filled, fillcolor=white, color=\"#38761d\", penwidth=2.5, label=\"✓ verified\", fontsize=9];");
     let _ = writeln!(out, "    legend_a [shape=point, width=0.05, label=\"\"]; legend_b [shape=point, width=0.05, label=\"\"];");
     let _ = writeln!(out, "    legend_c [shape=point, width=0.05, label=\"\"]; legend_d [shape=point, width=0.05, label=\"\"];");
     let _ = writeln!(out, "    legend_e [shape=point, width=0.05, label=\"\"]; legend_f [shape=point, width=0.05, label=\"\"];");
@@ -391,48 +435,119 @@ fn clusters_of(timeline: &Timeline, by: ClusterBy) -> Vec<(Option<String>, Vec<&
     groups
 }
 
-fn node_line(event: &Event, in_conflict: bool, show_date: bool) -> String {
+fn node_line(event: &Event, in_conflict: bool) -> String {
     let s = style(event.kind);
-    let dashed = if event.status == Status::Planned {
+    let dashed = if event.status == Status::Planned || event.is_rejected() {
         ",dashed"
     } else {
         ""
     };
-    let mut label = String::new();
-    if let (true, Some(date)) = (show_date, event.date) {
-        label.push_str(&format!("{date}\n"));
+    let mut lines: Vec<String> = Vec::new();
+    if event.is_verified() {
+        lines.push("✓ verified".to_string());
     }
-    label.push_str(&wrap(&event.summary, 30));
+    if event.is_rejected() {
+        lines.push("✗ rejected".to_string());
+    }
+    if let Some(date) = event.date {
+        lines.push(if event.date_inferred {
+            format!("{date} (inferred)")
+        } else {
+            date.to_string()
+        });
+    }
+    let mut body = wrap(&event.summary, 30);
     if let Some(place) = &event.place {
-        label.push_str(&format!("\n@ {place}"));
+        body.push_str(&format!("\n@ {place}"));
     }
     if event.date.is_none() || event.date_inferred {
         match (event.earliest, event.latest) {
-            (Some(a), Some(b)) if a == b => label.push_str(&format!("\n(by the text: {a})")),
+            (Some(a), Some(b)) if a == b => body.push_str(&format!("\n(by the text: {a})")),
             (earliest, latest) => match bounds_text(earliest, latest) {
-                Some(text) => label.push_str(&format!("\n({text})")),
-                None if event.date_inferred => label.push_str("\n(date from the text's order)"),
+                Some(text) => body.push_str(&format!("\n({text})")),
+                None if event.date_inferred => body.push_str("\n(date from the text's order)"),
                 None => {}
             },
         }
     }
     if event.status == Status::Planned {
-        label.push_str("\n(planned)");
+        body.push_str("\n(planned)");
     }
     let border = if in_conflict {
         ", color=\"#cc0000\", penwidth=3"
+    } else if event.is_verified() {
+        ", color=\"#38761d\", penwidth=2.5"
     } else {
         ""
     };
-    let sources: Vec<&str> = event.sources.iter().map(|s| s.doc.as_str()).collect();
+    let label = if event.is_rejected() {
+        // Struck out: an HTML-like label is the only way Graphviz strikes text.
+        let mut html = String::from("<");
+        for line in lines.iter().map(String::as_str).chain(body.split('\n')) {
+            html.push_str(&format!("<S>{}</S><BR/>", html_escape(line)));
+        }
+        html.push('>');
+        html
+    } else {
+        lines.push(body);
+        quote(&lines.join("\n"))
+    };
+    let (fill, font) = if event.is_rejected() {
+        ("#eeeeee", ", fontcolor=gray45")
+    } else {
+        (s.fill, "")
+    };
     format!(
-        "{} [shape={}, fillcolor={}, style=\"filled{dashed}\"{border}, label={}, tooltip={}];\n",
+        "{} [shape={}, fillcolor={}, style=\"filled{dashed}\"{border}{font}, label={label}, tooltip={}];\n",
         quote(&event.id),
         s.shape,
-        quote(s.fill),
-        quote(&label),
-        quote(&format!("{} | {}", event.id, sources.join(", ")))
+        quote(fill),
+        quote(&tooltip(event))
     )
+}
+
+/// What a reader hovering over an event wants: what it is, the words that say so,
+/// and where they come from; the reviewer's note, if any.
+fn tooltip(event: &Event) -> String {
+    let mut text = format!("{} · {}", event.id, event.summary);
+    if let Some(source) = event.sources.first() {
+        let quote: String = source.quote.chars().take(300).collect();
+        let more = if quote.len() < source.quote.len() {
+            "…"
+        } else {
+            ""
+        };
+        text.push_str(&format!("\n“{quote}{more}”"));
+    }
+    let mut docs: Vec<&str> = event.sources.iter().map(|s| s.doc.as_str()).collect();
+    docs.dedup();
+    if !docs.is_empty() {
+        text.push_str(&format!("\nsources: {}", docs.join(", ")));
+    }
+    if let Some(review) = &event.review {
+        if let Some(note) = &review.note {
+            text.push_str(&format!("\nreview: {note}"));
+        }
+        if let Some(reason) = &review.reason {
+            text.push_str(&format!("\nrejected: {reason}"));
+        }
+    }
+    text
+}
+
+/// Text inside an HTML-like label.
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

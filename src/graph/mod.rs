@@ -6,6 +6,7 @@
 //! contradictions, which are reported rather than dropped.
 
 mod identity;
+mod review;
 pub mod stn;
 pub mod syndication;
 
@@ -23,6 +24,7 @@ use crate::model::{
 };
 use crate::temporal::When;
 use identity::Identity;
+pub use review::{adopt_direct_edits, Carried};
 use stn::{Constraint, Day, Target};
 
 /// Reports of a meeting with the same participants at the same place, dated at most
@@ -71,6 +73,9 @@ struct Node {
     /// syndicated copy's sentences are compared with (an event an article reports in
     /// its lead and again in a quote is found by either).
     sentence_words: Vec<Vec<u64>>,
+    /// The reviewer gave the date (perhaps `null`): the articles' dates and
+    /// publication days no longer bound this event.
+    dated_by_reviewer: bool,
 }
 
 impl Node {
@@ -118,6 +123,26 @@ impl Node {
             reports: vec![report],
             identity,
             sentence_words,
+            dated_by_reviewer: false,
+        }
+    }
+
+    /// A reviewer's corrections of what and when: the graph works with these. (The
+    /// other overrides only change what the event says; they are applied on output.)
+    fn take_review(&mut self, review: &crate::model::Review) {
+        if let Some(kind) = review.kind {
+            self.kind = kind;
+        }
+        if let Some(status) = review.status {
+            self.status = status;
+            for report in &mut self.reports {
+                report.status = status;
+            }
+        }
+        if let Some(date) = review.date {
+            self.date = date;
+            self.story_day = None;
+            self.dated_by_reviewer = true;
         }
     }
 
@@ -211,47 +236,37 @@ pub fn build_timeline(
     documents: &[Document],
     extracted: Vec<Extraction>,
 ) -> Timeline {
+    build_reviewed_timeline(title, documents, extracted, None).0
+}
+
+/// Build the timeline, carrying over the reviews of `previous` (the file being
+/// rebuilt): each review's overrides feed the graph as the strongest constraints,
+/// rejected events leave the order and the links, and what happened to each review
+/// whose event was renamed is returned.
+pub fn build_reviewed_timeline(
+    title: String,
+    documents: &[Document],
+    extracted: Vec<Extraction>,
+    previous: Option<Timeline>,
+) -> (Timeline, Vec<Carried>) {
     // Same output whatever order the articles come in: work in name order.
     let mut pairs: Vec<(&Document, Extraction)> = documents.iter().zip(extracted).collect();
     pairs.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     let (documents, mut extracted): (Vec<&Document>, Vec<Extraction>) = pairs.into_iter().unzip();
     let documents = documents.as_slice();
-    let (nodes, node_of) = merge_reports(documents, &mut extracted);
+    let (mut nodes, node_of) = merge_reports(documents, &mut extracted);
     let mut ids = assign_ids(&nodes, documents);
-    let network = constraints_of(&nodes, documents, &extracted, &node_of);
-    let targets: Vec<Target> = nodes
-        .iter()
-        .map(|node| match node.date.and_then(|d| d.start()) {
-            Some(start) => Target::Day(day_of(start)),
-            None if node.status == Status::Planned => Target::Earliest,
-            // Where the story stood when the article reported it, if the rest allows.
-            None => match node.story_day.filter(|_| node.status == Status::Occurred) {
-                Some(day) => Target::Day(day_of(day)),
-                None => Target::Latest,
-            },
-        })
-        .collect();
+    let (carried, rejected) = take_reviews(&mut nodes, &ids, previous);
+    let mut reviews = carried.reviews;
+    let network = constraints_of(&nodes, documents, &extracted, &node_of, &rejected);
+    let targets = targets_of(&nodes);
     let solution = stn::solve(
         nodes.len(),
         &network.constraints,
         &network.strength,
         &targets,
     );
-    // On a shared day: undated past events just before the dated ones (a report of
-    // something recent), undated planned ones just after; then by id.
-    let ranks = id_ranks(&ids);
-    let keys: Vec<(u8, u32)> = nodes
-        .iter()
-        .zip(ranks)
-        .map(|(node, rank)| {
-            let phase = match (node.date, node.status) {
-                (Some(_), _) => 1,
-                (None, Status::Occurred) => 0,
-                (None, Status::Planned) => 2,
-            };
-            (phase, rank)
-        })
-        .collect();
+    let keys = order_keys(&nodes, &ids);
     let order = stn::order(&solution, &network.constraints, &keys);
     let earliest: Vec<Option<NaiveDate>> = solution
         .earliest
@@ -268,11 +283,27 @@ pub fn build_timeline(
         .iter()
         .map(|d| d.and_then(date_of))
         .collect();
-    let mut after = after_lists(&nodes, &ids, documents.len(), &network, &solution);
-    let mut links = links_of(&ids, documents, &extracted, &node_of);
-    let conflicts = conflicts_of(
+    let mut after = after_lists(
+        &nodes,
+        &ids,
+        documents.len(),
+        &network,
+        &solution,
+        &rejected,
+    );
+    let mut links = links_of(&ids, documents, &extracted, &node_of, &rejected);
+    let mut conflicts = conflicts_of(
         &solution, &network, &nodes, &ids, documents, &extracted, &node_of,
     );
+    // What a rejected event's own sources disagree on is nobody's concern now.
+    let rejected_ids: BTreeSet<&str> = ids
+        .iter()
+        .zip(&rejected)
+        .filter(|(_, &r)| r)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    conflicts.retain(|c| !c.events.iter().all(|e| rejected_ids.contains(e.as_str())));
+    drop(rejected_ids);
     drop(network);
     drop(solution);
 
@@ -296,8 +327,11 @@ pub fn build_timeline(
                 (date, None) => (date, false),
             };
             let coarse = !date.is_some_and(|d| d.is_day());
-            Some(Event {
+            let review = reviews[i].take();
+            let mut event = Event {
                 id: std::mem::take(&mut ids[i]),
+                source: None,
+                review: None,
                 kind: node.kind,
                 mode: node.mode,
                 cameo: node.cameo,
@@ -316,10 +350,19 @@ pub fn build_timeline(
                 after: std::mem::take(&mut after[i]),
                 links: std::mem::take(&mut links[i]),
                 extra: BTreeMap::new(),
-            })
+            };
+            if let Some(review) = review {
+                review.apply_to(&mut event);
+                event.review = Some(review);
+            }
+            Some(event)
         })
         .collect();
-    Timeline {
+    let mut events: Vec<Event> = events;
+    for event in carried.added_by_reviewer {
+        crate::model::insert_in_time(&mut events, event);
+    }
+    let timeline = Timeline {
         title,
         documents: documents
             .iter()
@@ -332,7 +375,74 @@ pub fn build_timeline(
             .collect(),
         events,
         conflicts,
+        orphaned: carried.orphaned,
+    };
+    (timeline, carried.carried)
+}
+
+/// The reviews of `previous` on the nodes they belong to, their corrections of what
+/// and when taken in; and which nodes a reviewer rejected.
+fn take_reviews(
+    nodes: &mut [Node],
+    ids: &[String],
+    previous: Option<Timeline>,
+) -> (review::CarryOver, Vec<bool>) {
+    let candidates: Vec<review::Candidate> = nodes
+        .iter()
+        .zip(ids)
+        .map(|(node, id)| review::Candidate {
+            id,
+            kind: node.kind,
+            sources: &node.sources,
+        })
+        .collect();
+    let carried = review::carry_over(previous, &candidates);
+    drop(candidates);
+    for (node, review) in nodes.iter_mut().zip(&carried.reviews) {
+        if let Some(review) = review {
+            node.take_review(review);
+        }
     }
+    let rejected = carried
+        .reviews
+        .iter()
+        .map(|r| r.as_ref().is_some_and(|r| r.rejected))
+        .collect();
+    (carried, rejected)
+}
+
+/// Where each event should sit when the constraints leave it free.
+fn targets_of(nodes: &[Node]) -> Vec<Target> {
+    nodes
+        .iter()
+        .map(|node| match node.date.and_then(|d| d.start()) {
+            Some(start) => Target::Day(day_of(start)),
+            None if node.status == Status::Planned => Target::Earliest,
+            // Where the story stood when the article reported it, if the rest allows.
+            None => match node.story_day.filter(|_| node.status == Status::Occurred) {
+                Some(day) => Target::Day(day_of(day)),
+                None => Target::Latest,
+            },
+        })
+        .collect()
+}
+
+/// On a shared day: undated past events just before the dated ones (a report of
+/// something recent), undated planned ones just after; then by id.
+fn order_keys(nodes: &[Node], ids: &[String]) -> Vec<(u8, u32)> {
+    let ranks = id_ranks(ids);
+    nodes
+        .iter()
+        .zip(ranks)
+        .map(|(node, rank)| {
+            let phase = match (node.date, node.status) {
+                (Some(_), _) => 1,
+                (None, Status::Occurred) => 0,
+                (None, Status::Planned) => 2,
+            };
+            (phase, rank)
+        })
+        .collect()
 }
 
 /// "Medinsky said the swap would take place soon", "Hezbollah fired two
@@ -674,13 +784,15 @@ enum Reason {
     Reported { node: usize, doc: usize },
     /// An ordering cue: `relation` of the article's extraction.
     Cue { doc: usize, relation: usize },
+    /// The date a reviewer gave the event.
+    Reviewed { node: usize },
 }
 
 struct ConstraintNetwork {
     constraints: Vec<Constraint>,
-    /// Which constraint of a clash is set aside first: report dates are facts of the
-    /// corpus (4), the date the event carries (3) before another source's (2),
-    /// ordering cues last (1).
+    /// Which constraint of a clash is set aside first: a reviewer's date is final
+    /// (5), report dates are facts of the corpus (4), the date the event carries (3)
+    /// before another source's (2), ordering cues last (1).
     strength: Vec<u8>,
     reasons: Vec<Reason>,
 }
@@ -705,6 +817,7 @@ fn constraints_of(
     documents: &[&Document],
     extracted: &[Extraction],
     node_of: &[Vec<usize>],
+    rejected: &[bool],
 ) -> ConstraintNetwork {
     let capacity = nodes.len() * 2 + extracted.iter().map(|e| e.relations.len()).sum::<usize>();
     let mut network = ConstraintNetwork {
@@ -713,6 +826,21 @@ fn constraints_of(
         reasons: Vec::with_capacity(capacity),
     };
     for (i, node) in nodes.iter().enumerate() {
+        if node.dated_by_reviewer {
+            // The reviewer's word, stronger than anything an article says.
+            if let Some((first, last)) = node.date.and_then(|d| d.bounds()) {
+                network.push(
+                    Constraint::Within {
+                        node: i,
+                        lo: Some(day_of(first)),
+                        hi: Some(day_of(last)),
+                    },
+                    5,
+                    Reason::Reviewed { node: i },
+                );
+            }
+            continue;
+        }
         for report in &node.reports {
             if let Some((first, last)) = report.date.and_then(|d| d.bounds()) {
                 network.push(
@@ -751,6 +879,9 @@ fn constraints_of(
             let Some((earlier, later)) = joined(node_of, doc, relation) else {
                 continue;
             };
+            if rejected[earlier] || rejected[later] {
+                continue;
+            }
             network.push(
                 Constraint::Gap {
                     earlier,
@@ -777,9 +908,13 @@ fn after_lists(
     documents: usize,
     network: &ConstraintNetwork,
     solution: &stn::Solution,
+    rejected: &[bool],
 ) -> Vec<Vec<String>> {
     let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); documents];
     for (i, node) in nodes.iter().enumerate() {
+        if rejected[i] {
+            continue;
+        }
         let mut docs: Vec<usize> = node.reports.iter().map(|r| r.doc).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -838,6 +973,7 @@ fn links_of(
     documents: &[&Document],
     extracted: &[Extraction],
     node_of: &[Vec<usize>],
+    rejected: &[bool],
 ) -> Vec<Vec<Link>> {
     let mut links: Vec<Vec<Link>> = vec![Vec::new(); ids.len()];
     for (doc, extraction) in extracted.iter().enumerate() {
@@ -845,6 +981,9 @@ fn links_of(
             let Some((earlier, later)) = joined(node_of, doc, relation) else {
                 continue;
             };
+            if rejected[earlier] || rejected[later] {
+                continue;
+            }
             let link = Link {
                 kind: relation.link,
                 event: ids[earlier].clone(),
@@ -878,6 +1017,17 @@ fn spell_out(
 ) -> (ConflictConstraint, Vec<usize>) {
     let doc_name = |doc: usize| Some(documents[doc].name.clone());
     match reason {
+        Reason::Reviewed { node } => {
+            let date = nodes[node].date.map_or_else(String::new, |d| d.to_string());
+            (
+                ConflictConstraint {
+                    says: format!("{} is dated {date} by its reviewer", ids[node]),
+                    doc: None,
+                    quote: None,
+                },
+                vec![node],
+            )
+        }
         Reason::Date { node, doc } => {
             let (quote, words) = nodes[node].words_of(doc);
             let date = nodes[node]
@@ -1068,6 +1218,28 @@ fn assign_ids(nodes: &[Node], documents: &[&Document]) -> Vec<String> {
                 push_short_hash(id, &[]);
             } else {
                 push_short_hash(id, &[doc_name(node), "\n", quote]);
+            }
+        }
+    }
+    // Events that one sentence gives twice alike (same date, kind, actor, place and
+    // first quote) still collide: number the later ones, in node order (article
+    // order, then text order), so that every id names one event and a review one
+    // event.
+    let by_id = sorted_by_id(&ids);
+    if by_id.windows(2).any(|pair| ids[pair[0]] == ids[pair[1]]) {
+        let taken: BTreeSet<String> = ids.iter().cloned().collect();
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            groups.entry(id.clone()).or_default().push(i);
+        }
+        for (id, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+            let mut n = 2;
+            for &i in &members[1..] {
+                while taken.contains(&format!("{id}-{n}")) {
+                    n += 1;
+                }
+                ids[i] = format!("{id}-{n}");
+                n += 1;
             }
         }
     }

@@ -52,3 +52,51 @@ pub fn shared(path: PathBuf, present: fn(&Path) -> bool) -> Option<PathBuf> {
     eprintln!("skipped: {} is not there", path.display());
     None
 }
+
+/// Graphviz is needed only for pictures: without it a test that renders says so and
+/// skips the rendering, except under `CI=true`, where it must be there.
+pub fn graphviz_present() -> bool {
+    let present = Command::new("dot").arg("-V").output().is_ok();
+    if !present {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true: Graphviz `dot` must be installed (apt-get install graphviz)"
+        );
+        eprintln!("notice: Graphviz `dot` is not installed; rendering checks skipped");
+    }
+    present
+}
+
+/// `dot -Tsvg` of `dot`, which must render without a warning; None (with a notice)
+/// when Graphviz is missing outside CI.
+pub fn render_svg(dot: &str) -> Option<String> {
+    use std::io::Write;
+    if !graphviz_present() {
+        return None;
+    }
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("Graphviz `dot` must be installed (apt-get install graphviz)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "dot -Tsvg failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8(output.stdout).unwrap())
+}
