@@ -111,6 +111,9 @@ fn execute(command: Command) -> Result<Vec<Warning>> {
                     Carried::Orphaned { id } => format!(
                         "no event of the articles takes the review of `{id}`; kept under `orphaned:`"
                     ),
+                    Carried::Renamed { from, to } => format!(
+                        "the articles now give an event the id `{from}` of one a reviewer added; the reviewer's is now `{to}`"
+                    ),
                     Carried::Adopted { id, fields } => format!(
                         "`{}` of `{id}` edited outside `review:`; kept as review override{}",
                         fields.join("`, `"),

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 mod common;
 use common::{dateline, render_svg, root, stderr, stdout};
 
-use dateline::model::{Event, Status, Timeline};
+use dateline::model::{Event, Origin, Status, Timeline};
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
@@ -757,4 +757,56 @@ fn edits_outside_review_are_kept_as_overrides_and_only_those() {
         .filter(|e| e.review.is_some())
         .count();
     assert_eq!(reviewed, 1);
+}
+
+#[test]
+fn an_event_a_reviewer_added_never_shares_an_id_with_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = bound_article(dir.path(), "Thursday");
+    let article = articles.join("istanbul.txt");
+    let full_text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(
+        &article,
+        "---\npublished: 2025-03-10\n---\nRussian forces struck Odesa with drones on Sunday.\n",
+    )
+    .unwrap();
+    let file = dir.path().join("t.yaml");
+    build(&articles, &file);
+    // The reviewer adds the meeting the article misses, under an id of the
+    // builder's form.
+    let added = format!(
+        "- id: {ISTANBUL}\n  source: reviewer\n  review:\n    note: from the ministry\n  kind: meeting\n  date: 2025-03-06\n  status: occurred\n  actors: [Rustem Umerov]\n  place: Istanbul\n  summary: Umerov meets Witkoff\n  sources: []\n"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}{added}")).unwrap();
+    build(&articles, &file);
+    assert_eq!(event(&read(&file), ISTANBUL).source, Some(Origin::Reviewer));
+
+    // Then the article reports it: the builder's event takes the id, the reviewer's
+    // is renamed, with a notice, and nothing is lost.
+    std::fs::write(&article, full_text).unwrap();
+    let output = build(&articles, &file);
+    let renamed = format!("{ISTANBUL}-by-reviewer");
+    assert!(
+        stderr(&output).contains(&format!("the reviewer's is now `{renamed}`")),
+        "{}",
+        stderr(&output)
+    );
+    let timeline = read(&file);
+    assert_eq!(event(&timeline, ISTANBUL).source, None);
+    assert_eq!(event(&timeline, &renamed).summary, "Umerov meets Witkoff");
+
+    // Two events under one id (a hand edit, a bad merge) are refused, not guessed.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            &format!("- id: {renamed}\n"),
+            &format!("- id: {ISTANBUL}\n"),
+        ),
+    )
+    .unwrap();
+    let refused = dateline(&["build", arg(&articles), "-o", arg(&file)]);
+    assert_eq!(refused.status.code(), Some(4));
+    assert!(stderr(&refused).contains(&format!("two events have the id `{ISTANBUL}`")));
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{resemblance, Event, Kind, Origin, Review, Source, Timeline};
 
-/// What a rebuild does with a reviewed event it cannot find under its id.
+/// What a rebuild did with a review it could not simply carry over by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Carried {
     /// The review moved to the event with this id.
@@ -22,6 +22,9 @@ pub enum Carried {
         id: String,
         fields: Vec<&'static str>,
     },
+    /// An event a reviewer added had the id the articles now give an event: the
+    /// reviewer's is renamed, so that each id names one event.
+    Renamed { from: String, to: String },
 }
 
 /// The reviews of an earlier timeline, sorted out for the new one.
@@ -66,11 +69,13 @@ pub(super) fn carry_over(previous: Option<Timeline>, new: &[Candidate]) -> Carry
             out.added_by_reviewer.push(event);
             continue;
         }
+
         match index.get(event.id.as_str()) {
             Some(&i) if out.reviews[i].is_none() => out.reviews[i] = event.review,
             _ => lost.push(event),
         }
     }
+    rename_clashing(&mut out, &index);
     for event in lost {
         match best_match(&event, new, &out.reviews) {
             Some(i) => {
@@ -89,6 +94,29 @@ pub(super) fn carry_over(previous: Option<Timeline>, new: &[Candidate]) -> Carry
         }
     }
     out
+}
+
+/// Events a reviewer added under an id the articles now give: renamed
+/// `ID-by-reviewer` (numbered if need be).
+fn rename_clashing(out: &mut CarryOver, built: &BTreeMap<&str, usize>) {
+    let mut taken: std::collections::BTreeSet<String> =
+        out.added_by_reviewer.iter().map(|e| e.id.clone()).collect();
+    for event in &mut out.added_by_reviewer {
+        if !built.contains_key(event.id.as_str()) {
+            continue;
+        }
+        let mut to = format!("{}-by-reviewer", event.id);
+        let mut n = 2;
+        while taken.contains(&to) || built.contains_key(to.as_str()) {
+            to = format!("{}-by-reviewer-{n}", event.id);
+            n += 1;
+        }
+        taken.insert(to.clone());
+        out.carried.push(Carried::Renamed {
+            from: std::mem::replace(&mut event.id, to.clone()),
+            to,
+        });
+    }
 }
 
 /// Edits made to the builder's fields of `previous` (not under `review:`) become
