@@ -1,6 +1,7 @@
 //! The binary's body: parse arguments, run the command, turn errors into one clear
 //! message on stderr and a documented exit code.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,12 +15,12 @@ use crate::document::{self, GivenMetadata};
 use crate::error::{exit_code, Error, Result, Warning};
 use crate::export::{dot, yaml};
 use crate::extract::Lexicon;
-use crate::extract::{extract_document, ExtractedEvent};
+use crate::extract::{extract_document, EventOrder, ExtractedEvent};
 use crate::graph::Carried;
 use crate::io::write_atomically;
 use crate::model::DateSource;
 use crate::temporal::AnchorSource;
-use crate::text::line_of;
+use crate::text::{line_of, LineIndex};
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     // A signal ends the process without destructors: the handler removes a temporary
@@ -387,6 +388,7 @@ fn tag_report(
     let text = match format {
         TagFormat::Timeml => crate::timeml::write(&doc.name, creation, &doc.text, &timexes),
         TagFormat::Yaml => {
+            let lines = LineIndex::new(doc.text.as_bytes());
             let listing = TagListing {
                 file: &doc.name,
                 creation,
@@ -394,7 +396,7 @@ fn tag_report(
                 timexes: timexes
                     .iter()
                     .map(|timex| TagEntry {
-                        line: line_of(doc.text.as_bytes(), timex.start),
+                        line: lines.line_of(timex.start),
                         timex,
                     })
                     .collect(),
@@ -553,9 +555,34 @@ fn extract_report(
         events.len(),
         if events.len() == 1 { "" } else { "s" }
     ));
+    if explain {
+        let sentences = crate::text::split_sentences(&doc.text);
+        let cut: Vec<usize> = sentences
+            .iter()
+            .filter(|s| s.cut)
+            .map(|s| s.start)
+            .collect();
+        if let Some(&first) = cut.first() {
+            out.push_str(&format!(
+                "{} piece{} of sentences longer than {} bytes, cut at a space (the first at line {})\n",
+                cut.len(),
+                if cut.len() == 1 { "" } else { "s" },
+                crate::text::MAX_SENTENCE_BYTES,
+                line_of(doc.text.as_bytes(), first)
+            ));
+        }
+    }
+    let lines = LineIndex::new(doc.text.as_bytes());
+    let mut relations_of: BTreeMap<usize, Vec<&EventOrder>> = BTreeMap::new();
+    for relation in &extraction.relations {
+        relations_of
+            .entry(relation.later)
+            .or_default()
+            .push(relation);
+    }
     for (n, event) in events.iter().enumerate() {
-        out.push_str(&describe(n + 1, event, &doc, explain));
-        for relation in extraction.relations.iter().filter(|r| r.later == n) {
+        out.push_str(&describe(n + 1, event, &doc, &lines, explain));
+        for relation in relations_of.get(&n).into_iter().flatten() {
             out.push_str(&format!(
                 "    {}: [{}] ({:?}, {})\n",
                 relation.link,
@@ -572,7 +599,13 @@ fn extract_report(
     Ok(warnings)
 }
 
-fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain: bool) -> String {
+fn describe(
+    n: usize,
+    event: &ExtractedEvent,
+    doc: &document::Document,
+    lines: &LineIndex,
+    explain: bool,
+) -> String {
     let text = &doc.text;
     let date = event
         .date
@@ -611,7 +644,7 @@ fn describe(n: usize, event: &ExtractedEvent, doc: &document::Document, explain:
     for evidence in &event.evidence {
         out.push_str(&format!(
             "    line {}: {}\n",
-            line_of(text.as_bytes(), evidence.start),
+            lines.line_of(evidence.start),
             evidence.quote
         ));
         out.push_str(&format!("      trigger: {:?}\n", evidence.trigger));

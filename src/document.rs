@@ -283,9 +283,10 @@ fn load_manifest(
     } else {
         serde_yaml::from_str(&text).map_err(|e| Error::yaml(&path, &e, 0))?
     };
+    let lines = entry_lines(&text);
     let mut map = BTreeMap::new();
     for entry in entries {
-        let line = find_line(&text, &entry.file);
+        let line = lines.get(entry.file.as_str()).copied().unwrap_or(1);
         let published = entry
             .published
             .as_ref()
@@ -334,6 +335,26 @@ fn load_manifest(
         }
     }
     Ok(map)
+}
+
+/// The line of each manifest entry's `file:`, found in one pass (a lookup per entry
+/// would be quadratic in the size of a manifest of thousands).
+fn entry_lines(text: &str) -> BTreeMap<&str, usize> {
+    let mut lines = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_start().trim_start_matches("- ").trim_start();
+        let Some(value) = line.strip_prefix("file:") else {
+            continue;
+        };
+        let value = value.split(" #").next().unwrap_or("").trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        lines.entry(value).or_insert(n + 1);
+    }
+    lines
 }
 
 fn find_line(text: &str, needle: &str) -> usize {
