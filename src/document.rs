@@ -281,7 +281,7 @@ fn load_manifest(
     let entries: Vec<ManifestEntry> = if text.trim().is_empty() {
         Vec::new()
     } else {
-        serde_yaml::from_str(&text).map_err(|e| Error::yaml(&path, &e, 0))?
+        crate::io::parse_yaml(&path, &text, 0)?
     };
     let lines = entry_lines(&text);
     let mut map = BTreeMap::new();
@@ -496,7 +496,7 @@ fn parse_front_matter(path: &Path, text: &str, start: usize) -> Result<Option<Fr
             outlet: None,
         }
     } else {
-        serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, &e, first_yaml_line - 1))?
+        crate::io::parse_yaml(path, yaml, first_yaml_line - 1)?
     };
     let published = match &fields.published {
         None | Some(serde_yaml::Value::Null) => None,

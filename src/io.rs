@@ -181,6 +181,157 @@ fn set_new_file_mode(_file: &fs::File) -> std::io::Result<()> {
 #[cfg(unix)]
 const NEW_FILE_MODE: u32 = 0o644;
 
+/// Nodes a YAML input may expand to beyond one per byte of its text. Without
+/// aliases a document has fewer nodes than bytes; an alias repeats what its anchor
+/// holds, and a 100 KB file of 20,000 aliases to a list of 20,000 items expands to
+/// 400 million nodes (several GB). None of dateline's inputs needs aliases, so the
+/// budget is the text's length plus this slack.
+const YAML_NODE_SLACK: usize = 100_000;
+
+/// Parse user-given YAML (`path`; its text may sit `line_offset` lines into the
+/// file, as front matter does) into `T`, within a budget of expanded nodes, so that
+/// an alias bomb is an error naming the file rather than gigabytes of memory.
+/// (Nesting depth is bounded by the parser: 128 levels.)
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: usize,
+) -> Result<T> {
+    yaml_within_budget(path, text)?;
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e, line_offset))
+}
+
+/// Whether YAML text expands to at most its length plus [`YAML_NODE_SLACK`] nodes,
+/// walked without being kept. Malformed YAML passes: the parse that follows names
+/// the problem better (the walk and the parse read the same events, so the parse
+/// expands no more than the walk did before the error).
+pub fn yaml_within_budget(path: &Path, text: &str) -> Result<()> {
+    let budget = text.len() + YAML_NODE_SLACK;
+    for document in serde_yaml::Deserializer::from_str(text) {
+        let mut counter = NodeBudget { left: budget };
+        if serde::de::DeserializeSeed::deserialize(&mut counter, document).is_err() {
+            if counter.left == 0 {
+                return Err(Error::invalid(
+                    path,
+                    format!(
+                        "expands to more than {budget} YAML nodes (aliases repeating an anchor); refused"
+                    ),
+                ));
+            }
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Walks a YAML document without keeping it, counting nodes down to zero.
+struct NodeBudget {
+    left: usize,
+}
+
+impl NodeBudget {
+    fn take<E: serde::de::Error>(&mut self) -> std::result::Result<(), E> {
+        match self.left.checked_sub(1) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(E::custom("YAML node budget exhausted")),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut NodeBudget {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut NodeBudget {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        self.take()
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> std::result::Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<(), A::Error> {
+        self.take()?;
+        while seq.next_element_seed(&mut *self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<(), A::Error> {
+        self.take()?;
+        while map.next_key_seed(&mut *self)?.is_some() {
+            map.next_value_seed(&mut *self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(
+        self,
+        data: A,
+    ) -> std::result::Result<(), A::Error> {
+        use serde::de::VariantAccess;
+        self.take()?;
+        let ((), variant) = data.variant_seed(&mut *self)?;
+        variant.newtype_variant_seed(&mut *self)
+    }
+}
+
 /// Parse a lexicon compiled into the binary; an error there is a bug in dateline, not
 /// in the user's input, so it names the lexicon rather than a path.
 pub(crate) fn parse_builtin_yaml<'de, T: Deserialize<'de>>(

@@ -348,3 +348,202 @@ fn item_16_every_message_is_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("sources.yaml"), "{err}");
 }
+
+/// Items 3, 4 and 6: one line of 100 KB or 4 MB without a sentence end, or 600
+/// sentences of dates, is read as sentences of at most `MAX_SENTENCE_BYTES`, so the
+/// work per sentence is bounded (the times are in `cargo bench --bench scaling`);
+/// `extract --explain` says so. Every word is still read: the tags cover them all.
+#[test]
+fn item_3_4_and_6_long_lines_are_read_in_bounded_sentences() {
+    use dateline::text::{split_sentences, MAX_SENTENCE_BYTES};
+    let dir = temp_dir();
+    let text = "on Monday ".repeat(10_000);
+    for sentence in split_sentences(&text) {
+        assert!(sentence.text.len() <= MAX_SENTENCE_BYTES);
+        assert!(sentence.cut);
+    }
+    let file = write(dir.path(), "item3.txt", &text);
+    let output = dateline(&[
+        "tag",
+        arg(&file),
+        "--published",
+        "2025-03-10",
+        "--format",
+        "yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let listed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        listed.matches("\n  value: ").count(),
+        10_000,
+        "every \"on Monday\" tagged"
+    );
+    let output = dateline(&[
+        "extract",
+        arg(&file),
+        "--published",
+        "2025-03-10",
+        "--explain",
+    ]);
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        said.contains(" pieces of sentences longer than 2000 bytes, cut at a space"),
+        "{said}"
+    );
+    let sentences =
+        "The truce was agreed on the eve of Ramadan, and the talks on the eve of Christmas 2023. ";
+    let file = write(dir.path(), "item4.txt", &sentences.repeat(600));
+    let output = dateline(&["extract", arg(&file), "--published", "2025-03-10"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let long_line = "Putin met Trump on Monday in Alaska ".repeat(110_000);
+    let pieces = split_sentences(&long_line);
+    assert!(pieces.iter().all(|s| s.text.len() <= MAX_SENTENCE_BYTES));
+    let words: usize = pieces
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert_eq!(words, 7 * 110_000, "no word lost at a cut");
+}
+
+/// Item 5: every event copied its whole sentence as its quote (2.6 GB for 144 KB);
+/// a quote is now at most one bounded sentence.
+#[test]
+fn item_5_quotes_are_bounded() {
+    use dateline::text::MAX_SENTENCE_BYTES;
+    let dir = temp_dir();
+    let text = format!(
+        "Putin said on Monday \"{} x.\n",
+        "He said \"".repeat(16_000)
+    );
+    let folder = dir.path().join("item5");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", &text);
+    write(
+        &folder,
+        "sources.yaml",
+        "- file: a.txt\n  published: 2025-03-10\n",
+    );
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let timeline: dateline::Timeline = serde_yaml::from_slice(&output.stdout).unwrap();
+    for event in &timeline.events {
+        for source in &event.sources {
+            assert!(
+                source.quote.len() <= MAX_SENTENCE_BYTES,
+                "{}",
+                source.quote.len()
+            );
+        }
+    }
+    assert!(
+        output.stdout.len() < 20 * text.len(),
+        "{} bytes out",
+        output.stdout.len()
+    );
+}
+
+/// Items 6 and 7: line numbers of 50,000 sentences, and of the entries of a
+/// manifest of 100,000, come from one table (a lookup each was quadratic): here,
+/// that they are right at the far end.
+#[test]
+fn item_6_and_7_line_numbers_of_many_items() {
+    let dir = temp_dir();
+    let text = "Putin met Trump on Monday in Alaska.\n".repeat(50_000);
+    let file = write(dir.path(), "item6.txt", &text);
+    let output = dateline(&[
+        "tag",
+        arg(&file),
+        "--published",
+        "2025-03-10",
+        "--format",
+        "yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let listed = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        listed.contains("- line: 50000\n"),
+        "the last line's expression"
+    );
+    let folder = dir.path().join("item7");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", "Putin met Trump on Monday in Alaska.\n");
+    let mut manifest = String::from("- file: a.txt\n  published: 2025-03-10\n");
+    for n in 0..99_999 {
+        manifest.push_str(&format!("- file: missing-{n}.txt\n"));
+    }
+    manifest.push_str("- file: last.txt\n  published: 2025-13-01\n");
+    write(&folder, "sources.yaml", &manifest);
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("sources.yaml:100002:"),
+        "the bad entry's line: {err}"
+    );
+}
+
+/// Item 8: a "wide alias" bomb (one anchor to a list of 20,000 items, referenced
+/// 20,000 times: 140 KB that expand to 400 million nodes) in every YAML input is
+/// refused, naming the file, before anything is expanded; so is deep nesting. A
+/// small alias still reads.
+#[test]
+fn item_8_yaml_that_expands_beyond_its_size_is_refused() {
+    let dir = temp_dir();
+    let items = vec!["x"; 20_000].join(", ");
+    let aliases = vec!["*a"; 20_000].join(", ");
+    let bomb = format!("x: &a [{items}]\ny: [{aliases}]\n");
+    let folder = dir.path().join("manifest");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", "Putin met Trump in Alaska on Monday.\n");
+    write(
+        &folder,
+        "sources.yaml",
+        &format!("- file: a.txt\n  outlet: &a [{items}]\n  url: [{aliases}]\n"),
+    );
+    let front = write(
+        dir.path(),
+        "front.md",
+        &format!("---\npublished: 2025-03-10\n{bomb}---\nPutin met Trump on Monday.\n"),
+    );
+    let timeline = write(
+        dir.path(),
+        "t.yaml",
+        &format!("title: t\n{bomb}documents: []\nevents: []\n"),
+    );
+    let gazetteer = write(dir.path(), "gazetteer.yaml", &bomb);
+    let article = write(dir.path(), "plain.txt", "Putin met Trump on Monday.\n");
+    for (args, names) in [
+        (vec!["build", arg(&folder)], "sources.yaml"),
+        (vec!["build", arg(&front)], "front.md"),
+        (vec!["dot", arg(&timeline)], "t.yaml"),
+        (
+            vec!["build", arg(&article), "--gazetteer", arg(&gazetteer)],
+            "gazetteer.yaml",
+        ),
+    ] {
+        let output = dateline(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(4), "{args:?}: {err}");
+        assert!(
+            err.contains(names) && err.contains("YAML nodes (aliases"),
+            "{err}"
+        );
+    }
+    let deep = write(dir.path(), "deep.yaml", &"[".repeat(100_000));
+    let output = dateline(&["dot", arg(&deep)]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    write(&folder, "sources.yaml", &"[".repeat(100_000));
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("sources.yaml:1: "), "{err}");
+    // An alias within reason is YAML like any other.
+    write(
+        &folder,
+        "sources.yaml",
+        "- file: a.txt\n  published: &day 2025-03-10\n  outlet: Wire\n- file: b.txt\n  published: *day\n",
+    );
+    write(&folder, "b.txt", "Putin met Trump in Alaska on Monday.\n");
+    let output = dateline(&["build", arg(&folder)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -120,22 +120,20 @@ pub fn read_timeline(path: &Path) -> Result<(Timeline, Vec<Warning>)> {
 
 fn read(path: &Path) -> Result<(String, Timeline, Vec<Warning>)> {
     let text = read_yaml_text(path)?;
-    // An article or another YAML file given by mistake: say what it is not, rather
-    // than quote it back in a parser error.
-    // (Malformed YAML is left to the typed parse below, which names the line.)
-    let not_a_timeline = serde_yaml::from_str::<serde_yaml::Value>(&text).is_ok_and(|value| {
-        !value
-            .get("events")
-            .is_some_and(serde_yaml::Value::is_sequence)
-    });
-    if not_a_timeline {
-        return Err(Error::invalid(
-            path,
-            "is not a dateline timeline (no `events:` list)",
-        ));
-    }
-    let mut timeline: Timeline =
-        serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e, 0))?;
+    // Before any parse that keeps what it reads: an alias bomb is refused here.
+    crate::io::yaml_within_budget(path, &text)?;
+    let mut timeline: Timeline = match serde_yaml::from_str(&text) {
+        Ok(timeline) => timeline,
+        // An article or another YAML file given by mistake: say what it is not,
+        // rather than quote it back in a parser error.
+        Err(_) if !has_events_list(&text) => {
+            return Err(Error::invalid(
+                path,
+                "is not a dateline timeline (no `events:` list)",
+            ))
+        }
+        Err(e) => return Err(Error::yaml(path, &e, 0)),
+    };
     let mut warnings = Vec::new();
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for event in timeline.events.iter_mut().chain(&mut timeline.orphaned) {
@@ -152,6 +150,14 @@ fn read(path: &Path) -> Result<(String, Timeline, Vec<Warning>)> {
         }
     }
     Ok((text, timeline, warnings))
+}
+
+fn has_events_list(text: &str) -> bool {
+    serde_yaml::from_str::<serde_yaml::Value>(text).is_ok_and(|value| {
+        value
+            .get("events")
+            .is_some_and(serde_yaml::Value::is_sequence)
+    })
 }
 
 fn take_stray_review_keys(

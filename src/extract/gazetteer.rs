@@ -167,8 +167,7 @@ impl Gazetteer {
         if text.trim().is_empty() {
             return Err(Error::invalid(path, "empty gazetteer"));
         }
-        let file: GazetteerFile =
-            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e, 0))?;
+        let file: GazetteerFile = crate::io::parse_yaml(path, text, 0)?;
         let entries = [
             &file.countries,
             &file.organisations,
