@@ -3,6 +3,60 @@
 use super::event::ExtractedEvent;
 use super::lexicon::Lexicon;
 use super::sides::{drop_represented, push_unique};
+use crate::hash::{FastMap, FastSet};
+use crate::model::Kind;
+
+/// An article's events by kind and main actor, and by kind and place: the only
+/// earlier events a new report can be merged into (see [`merge_into`]), so that an
+/// article of thousands of events is not a scan of all of them per report. Keys an
+/// event no longer has stay listed; the match is checked in full.
+#[derive(Debug, Default)]
+pub(super) struct MergeIndex {
+    by_actor: FastMap<(Kind, String), Vec<usize>>,
+    by_place: FastMap<(Kind, String), Vec<usize>>,
+    /// (actor or place list, key, event) already listed.
+    listed: FastSet<(bool, Kind, String, usize)>,
+}
+
+impl MergeIndex {
+    fn candidates(&self, new: &ExtractedEvent) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        let lists = [
+            new.main_actor()
+                .and_then(|a| self.by_actor.get(&(new.kind, a.to_string()))),
+            new.place
+                .as_ref()
+                .and_then(|p| self.by_place.get(&(new.kind, p.clone()))),
+        ];
+        for list in lists.into_iter().flatten() {
+            found.extend(list);
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn add(&mut self, index: usize, event: &ExtractedEvent) {
+        if let Some(actor) = event.main_actor() {
+            if self
+                .listed
+                .insert((true, event.kind, actor.to_string(), index))
+            {
+                let key = (event.kind, actor.to_string());
+                self.by_actor.entry(key).or_default().push(index);
+            }
+        }
+        if let Some(place) = &event.place {
+            if self
+                .listed
+                .insert((false, event.kind, place.clone(), index))
+            {
+                let key = (event.kind, place.clone());
+                self.by_place.entry(key).or_default().push(index);
+            }
+        }
+    }
+}
 
 /// Fold a new report into an earlier event of the same article when it is the same
 /// event told again: same kind and initiator, place and date that do not disagree. A
@@ -10,6 +64,7 @@ use super::sides::{drop_represented, push_unique};
 /// named place.
 pub(super) fn merge_into(
     events: &mut Vec<ExtractedEvent>,
+    index: &mut MergeIndex,
     new: ExtractedEvent,
     people: &std::collections::BTreeSet<String>,
     lexicon: &Lexicon,
@@ -22,7 +77,7 @@ pub(super) fn merge_into(
     let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
         a.date == b.date || a.date.is_none() || b.date.is_none()
     };
-    let same = events.iter().position(|old| {
+    let matches = |old: &ExtractedEvent| {
         if old.kind != new.kind || !dates_agree(old, &new) {
             return false;
         }
@@ -37,12 +92,19 @@ pub(super) fn merge_into(
         (same_actor || same_side)
             && (old.place == new.place || old.place.is_none() || new.place.is_none())
             && old.status == new.status
-    });
-    let Some(index) = same else {
-        events.push(new);
-        return events.len() - 1;
     };
-    let old = &mut events[index];
+    // The first that matches, as a scan of all would find.
+    let same = index
+        .candidates(&new)
+        .into_iter()
+        .find(|&i| matches(&events[i]));
+    let Some(at) = same else {
+        events.push(new);
+        let at = events.len() - 1;
+        index.add(at, &events[at]);
+        return at;
+    };
+    let old = &mut events[at];
     // Keep the most informative version of each field; evidence accumulates.
     if old.actors.is_empty() || stands_for(new.main_actor(), old.main_actor()) {
         // The named person leads over the country that stood for them.
@@ -82,7 +144,14 @@ pub(super) fn merge_into(
         old.status = new.status;
     }
     for evidence in new.evidence {
-        match old.evidence.iter_mut().find(|e| e.start == evidence.start) {
+        // Sentences are read in order: one already there is among the last.
+        let same_sentence = old
+            .evidence
+            .iter_mut()
+            .rev()
+            .take_while(|e| e.start >= evidence.start)
+            .find(|e| e.start == evidence.start);
+        match same_sentence {
             Some(same_sentence) => {
                 if same_sentence.time.is_none() {
                     same_sentence.time = evidence.time;
@@ -91,5 +160,6 @@ pub(super) fn merge_into(
             None => old.evidence.push(evidence),
         }
     }
-    index
+    index.add(at, &events[at]);
+    at
 }

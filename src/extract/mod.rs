@@ -47,6 +47,7 @@ pub use lexicon::{CueSense, EventLexicon, Lexicon};
 pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut memory = ArticleMemory::default();
     let mut extraction = Extraction::default();
+    let mut merge_index = merge::MergeIndex::default();
     for sentence in split_sentences(doc.body()) {
         let start = doc.body_start + sentence.start;
         let tokens = tokenize(sentence.text, start);
@@ -56,7 +57,13 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         let pairs = with_anaphors(pairs, &extraction.events, start);
         let mut event_of = BTreeMap::new();
         for (candidate, event) in produced {
-            let index = merge_into(&mut extraction.events, event, &memory.people, lexicon);
+            let index = merge_into(
+                &mut extraction.events,
+                &mut merge_index,
+                event,
+                &memory.people,
+                lexicon,
+            );
             event_of.insert(candidate, index);
         }
         add_event_orders(
