@@ -992,11 +992,12 @@ fn day_first_and_region_read_dates_as_the_country_writes_them() {
     assert_fails(&output, 2, "CAN", "two-letter country code");
 }
 
-/// Publication dates far from now made date arithmetic overflow (a panic) or gave
+/// Hardening items 1 and 2: publication dates far from now made date arithmetic
+/// overflow (a panic) or gave
 /// five-digit years that Graphviz rejects: they are refused, naming the file and
 /// the line; on the command line they are a usage error.
 #[test]
-fn publication_dates_out_of_range_are_refused() {
+fn item_1_and_2_publication_dates_out_of_range_are_refused() {
     let dir = temp_dir();
     let text = "Russian drones struck Kyiv on Sunday.\n";
     for published in [

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod common;
-use common::{dateline, stderr};
+use common::{dateline, stderr, tool_present};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -546,4 +546,23 @@ fn item_8_yaml_that_expands_beyond_its_size_is_refused() {
     write(&folder, "b.txt", "Putin met Trump in Alaska on Monday.\n");
     let output = dateline(&["build", arg(&folder)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Item 20: on a machine without Graphviz the tests that render skip with a notice,
+/// and under `CI=true` they fail, saying what to install. (Checked with a program
+/// that is nowhere, since this machine has Graphviz.)
+#[test]
+fn item_20_a_missing_graphviz_skips_with_a_notice_unless_ci() {
+    let missing = "dot-that-is-not-installed";
+    let outcome = std::panic::catch_unwind(|| tool_present(missing, "Graphviz", "apt-get"));
+    if std::env::var("CI").as_deref() == Ok("true") {
+        let message = outcome.expect_err("under CI=true a missing Graphviz fails");
+        let text = message
+            .downcast_ref::<String>()
+            .cloned()
+            .unwrap_or_default();
+        assert!(text.contains("must be installed (apt-get)"), "{text}");
+    } else {
+        assert_eq!(outcome.ok(), Some(false), "skipped, not failed");
+    }
 }

@@ -56,13 +56,19 @@ pub fn shared(path: PathBuf, present: fn(&Path) -> bool) -> Option<PathBuf> {
 /// Graphviz is needed only for pictures: without it a test that renders says so and
 /// skips the rendering, except under `CI=true`, where it must be there.
 pub fn graphviz_present() -> bool {
-    let present = Command::new("dot").arg("-V").output().is_ok();
+    tool_present("dot", "Graphviz `dot`", "apt-get install graphviz")
+}
+
+/// Whether `program` runs (`-V`); if not, a notice, or under `CI=true` a failure
+/// saying how to install it.
+pub fn tool_present(program: &str, what: &str, install: &str) -> bool {
+    let present = Command::new(program).arg("-V").output().is_ok();
     if !present {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true: Graphviz `dot` must be installed (apt-get install graphviz)"
+            "CI=true: {what} must be installed ({install})"
         );
-        eprintln!("notice: Graphviz `dot` is not installed; rendering checks skipped");
+        eprintln!("notice: {what} is not installed; rendering checks skipped");
     }
     present
 }
