@@ -9,22 +9,4 @@ use libfuzzer_sys::fuzz_target;
 
 mod common;
 
-const NAMES: [&str; 4] = ["a.txt", "b.txt", "c.txt", "d.txt"];
-
-fuzz_target!(|data: &[u8]| {
-    let mut parts = data.split(|&b| b == 0).peekable();
-    let dir = common::folder();
-    if let Some(first) = parts.peek() {
-        if first.starts_with(b"- ") || first.starts_with(b"#") || first.starts_with(b"[") {
-            common::put(dir.path(), "sources.yaml", first);
-            parts.next();
-        }
-    }
-    for (name, article) in NAMES.iter().zip(parts) {
-        common::put(dir.path(), name, article);
-    }
-    if let Ok((timeline, warnings)) = common::build(dir.path()) {
-        common::render(&timeline);
-        std::hint::black_box(warnings);
-    }
-});
+fuzz_target!(|data: &[u8]| common::build_folder(data));

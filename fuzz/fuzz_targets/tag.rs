@@ -5,10 +5,4 @@ use libfuzzer_sys::fuzz_target;
 
 mod common;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let timexes = dateline::temporal::tag_text(text, common::anchor(), &common::lexicon().temporal);
-    std::hint::black_box(timexes);
-});
+fuzz_target!(|data: &[u8]| common::tag(data));
