@@ -349,6 +349,20 @@ fn item_16_every_message_is_one_line() {
     assert!(err.contains("sources.yaml"), "{err}");
 }
 
+/// `dateline tag FILE --format yaml`, which must succeed.
+fn tag_listing(file: &Path) -> String {
+    let output = dateline(&[
+        "tag",
+        arg(file),
+        "--published",
+        "2025-03-10",
+        "--format",
+        "yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
 /// Items 3, 4 and 6: one line of 100 KB or 4 MB without a sentence end, or 600
 /// sentences of dates, is read as sentences of at most `MAX_SENTENCE_BYTES`, so the
 /// work per sentence is bounded (the times are in `cargo bench --bench scaling`);
@@ -363,16 +377,7 @@ fn item_3_4_and_6_long_lines_are_read_in_bounded_sentences() {
         assert!(sentence.cut);
     }
     let file = write(dir.path(), "item3.txt", &text);
-    let output = dateline(&[
-        "tag",
-        arg(&file),
-        "--published",
-        "2025-03-10",
-        "--format",
-        "yaml",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let listed = String::from_utf8(output.stdout).unwrap();
+    let listed = tag_listing(&file);
     assert_eq!(
         listed.matches("\n  value: ").count(),
         10_000,
@@ -450,16 +455,7 @@ fn item_6_and_7_line_numbers_of_many_items() {
     let dir = temp_dir();
     let text = "Putin met Trump on Monday in Alaska.\n".repeat(50_000);
     let file = write(dir.path(), "item6.txt", &text);
-    let output = dateline(&[
-        "tag",
-        arg(&file),
-        "--published",
-        "2025-03-10",
-        "--format",
-        "yaml",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let listed = String::from_utf8(output.stdout).unwrap();
+    let listed = tag_listing(&file);
     assert!(
         listed.contains("- line: 50000\n"),
         "the last line's expression"
