@@ -8,51 +8,50 @@ use crate::model::Kind;
 
 /// An article's events by kind and main actor, and by kind and place: the only
 /// earlier events a new report can be merged into (see [`merge_into`]), so that an
-/// article of thousands of events is not a scan of all of them per report. Keys an
-/// event no longer has stay listed; the match is checked in full.
+/// article of thousands of events is not a scan of all of them per report. Names are
+/// hashed (a collision only adds a candidate: the match is checked in full), and
+/// keys an event no longer has stay listed.
 #[derive(Debug, Default)]
 pub(super) struct MergeIndex {
-    by_actor: FastMap<(Kind, String), Vec<usize>>,
-    by_place: FastMap<(Kind, String), Vec<usize>>,
-    /// (actor or place list, key, event) already listed.
-    listed: FastSet<(bool, Kind, String, usize)>,
+    /// (kind, is a place, hash of the name) → events, in article order.
+    lists: FastMap<(Kind, bool, u64), Vec<usize>>,
+    listed: FastSet<(Kind, bool, u64, usize)>,
+}
+
+fn name_hash(name: &str) -> u64 {
+    crate::hash::fnv1a_64(name.bytes())
 }
 
 impl MergeIndex {
+    fn keys(event: &ExtractedEvent) -> impl Iterator<Item = (Kind, bool, u64)> + '_ {
+        let actor = event
+            .main_actor()
+            .map(|a| (event.kind, false, name_hash(a)));
+        let place = event
+            .place
+            .as_deref()
+            .map(|p| (event.kind, true, name_hash(p)));
+        actor.into_iter().chain(place)
+    }
+
     fn candidates(&self, new: &ExtractedEvent) -> Vec<usize> {
-        let mut found: Vec<usize> = Vec::new();
-        let lists = [
-            new.main_actor()
-                .and_then(|a| self.by_actor.get(&(new.kind, a.to_string()))),
-            new.place
-                .as_ref()
-                .and_then(|p| self.by_place.get(&(new.kind, p.clone()))),
-        ];
-        for list in lists.into_iter().flatten() {
-            found.extend(list);
-        }
+        let mut found: Vec<usize> = Self::keys(new)
+            .filter_map(|key| self.lists.get(&key))
+            .flatten()
+            .copied()
+            .collect();
         found.sort_unstable();
         found.dedup();
         found
     }
 
     fn add(&mut self, index: usize, event: &ExtractedEvent) {
-        if let Some(actor) = event.main_actor() {
-            if self
-                .listed
-                .insert((true, event.kind, actor.to_string(), index))
-            {
-                let key = (event.kind, actor.to_string());
-                self.by_actor.entry(key).or_default().push(index);
-            }
-        }
-        if let Some(place) = &event.place {
-            if self
-                .listed
-                .insert((false, event.kind, place.clone(), index))
-            {
-                let key = (event.kind, place.clone());
-                self.by_place.entry(key).or_default().push(index);
+        for (kind, is_place, hash) in Self::keys(event) {
+            if self.listed.insert((kind, is_place, hash, index)) {
+                self.lists
+                    .entry((kind, is_place, hash))
+                    .or_default()
+                    .push(index);
             }
         }
     }
