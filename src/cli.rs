@@ -20,7 +20,7 @@ use crate::graph::Carried;
 use crate::io::write_atomically;
 use crate::model::DateSource;
 use crate::temporal::AnchorSource;
-use crate::text::{line_of, LineIndex};
+use crate::text::LineIndex;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     // A signal ends the process without destructors: the handler removes a temporary
@@ -555,6 +555,7 @@ fn extract_report(
         events.len(),
         if events.len() == 1 { "" } else { "s" }
     ));
+    let lines = LineIndex::new(doc.text.as_bytes());
     if explain {
         let sentences = crate::text::split_sentences(&doc.text);
         let cut: Vec<usize> = sentences
@@ -568,11 +569,10 @@ fn extract_report(
                 cut.len(),
                 if cut.len() == 1 { "" } else { "s" },
                 crate::text::MAX_SENTENCE_BYTES,
-                line_of(doc.text.as_bytes(), first)
+                lines.line_of(first)
             ));
         }
     }
-    let lines = LineIndex::new(doc.text.as_bytes());
     let mut relations_of: BTreeMap<usize, Vec<&EventOrder>> = BTreeMap::new();
     for relation in &extraction.relations {
         relations_of

@@ -385,6 +385,24 @@ pub fn resemblance(old: &[Source], new: &[Source]) -> Option<(usize, u32)> {
     Some((shared, (closest * 1000.0) as u32))
 }
 
+/// Of `candidates` (an index and its sources), the one whose sources most resemble
+/// `sources` (see [`resemblance`]), the first on ties; None when none does.
+pub fn most_resembling<'a>(
+    sources: &[Source],
+    candidates: impl IntoIterator<Item = (usize, &'a [Source])>,
+) -> Option<usize> {
+    let mut best: Option<((usize, u32), usize)> = None;
+    for (index, theirs) in candidates {
+        let Some(score) = resemblance(sources, theirs) else {
+            continue;
+        };
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, index));
+        }
+    }
+    best.map(|(_, index)| index)
+}
+
 /// Shared words over all words of the two (Jaccard, lowercased).
 fn word_overlap(a: &str, b: &str) -> f64 {
     let words = |text: &str| -> BTreeSet<String> {

@@ -6,22 +6,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use crate::model::{resemblance, Event, Timeline};
+use crate::model::{most_resembling, Event, Timeline};
 
 /// The lines saying how `new` differs from `old`; none when they say the same.
 pub fn diff(old: &Timeline, new: &Timeline) -> Vec<String> {
     let old_events: Vec<Event> = old.events.iter().map(Event::reviewed).collect();
     let new_events: Vec<Event> = new.events.iter().map(Event::reviewed).collect();
-    let pairs = pair_up(&old_events, &new_events);
+    let matched = pair_up(&old_events, &new_events);
     let mut lines: Vec<(Position, String)> = Vec::new();
     // Where in the new order an old event sat: after the new place of the last old
     // event before it that is still there.
     let mut new_of_old: Vec<Option<usize>> = vec![None; old_events.len()];
-    for &(o, n) in &pairs.matched {
-        new_of_old[o] = Some(n);
-    }
     let mut old_of_new: Vec<Option<usize>> = vec![None; new_events.len()];
-    for &(o, n) in &pairs.matched {
+    for &(o, n) in &matched {
+        new_of_old[o] = Some(n);
         old_of_new[n] = Some(o);
     }
     for (n, event) in new_events.iter().enumerate() {
@@ -95,14 +93,10 @@ struct Position {
     removed: usize,
 }
 
-struct Pairs {
-    /// (old index, new index)
-    matched: Vec<(usize, usize)>,
-}
-
 /// Events are the same event when they have the same id, or when an id vanished and
-/// a new one of the same kind reports it in the same words (a renaming).
-fn pair_up(old: &[Event], new: &[Event]) -> Pairs {
+/// a new one of the same kind reports it in the same words (a renaming). Returns
+/// (old index, new index) pairs.
+fn pair_up(old: &[Event], new: &[Event]) -> Vec<(usize, usize)> {
     let new_index: BTreeMap<&str, usize> = new
         .iter()
         .enumerate()
@@ -122,20 +116,19 @@ fn pair_up(old: &[Event], new: &[Event]) -> Pairs {
     }
     let old_ids: BTreeSet<&str> = old.iter().map(|e| e.id.as_str()).collect();
     for o in unmatched {
-        let best = new
+        let available = new
             .iter()
             .enumerate()
             .filter(|(n, e)| {
                 !taken[*n] && !old_ids.contains(e.id.as_str()) && e.kind == old[o].kind
             })
-            .filter_map(|(n, e)| Some((resemblance(&old[o].sources, &e.sources)?, n)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, n)) = best {
+            .map(|(n, e)| (n, e.sources.as_slice()));
+        if let Some(n) = most_resembling(&old[o].sources, available) {
             taken[n] = true;
             matched.push((o, n));
         }
     }
-    Pairs { matched }
+    matched
 }
 
 /// Date and id, the start of every line.

@@ -3,6 +3,7 @@
 //! (`constraint=false`), events in a conflict outlined in red, optional clusters by
 //! article or actor, and a legend. Rendered with `dot -Tsvg`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
@@ -161,7 +162,11 @@ fn axis(events: &[Event]) -> (Vec<String>, Vec<usize>, Grain) {
 /// yet does not show: overrides applied, rejected events left out (unless shown),
 /// and each event whose reviewer dated it placed by that date. (A rebuild does all
 /// this and more: it moves what the text binds to a reviewed date too.)
-fn as_reviewed(timeline: &Timeline, show_rejected: bool) -> Timeline {
+fn as_reviewed(timeline: &Timeline, show_rejected: bool) -> Cow<'_, Timeline> {
+    // Most timelines (every fresh build) have no review: nothing to copy.
+    if timeline.events.iter().all(|e| e.review.is_none()) {
+        return Cow::Borrowed(timeline);
+    }
     let mut events: Vec<Event> = Vec::with_capacity(timeline.events.len());
     let mut redated: Vec<Event> = Vec::new();
     for event in &timeline.events {
@@ -181,10 +186,14 @@ fn as_reviewed(timeline: &Timeline, show_rejected: bool) -> Timeline {
     for event in redated {
         crate::model::insert_in_time(&mut events, event);
     }
-    Timeline {
+    // The picture draws no orphans.
+    Cow::Owned(Timeline {
+        title: timeline.title.clone(),
+        documents: timeline.documents.clone(),
         events,
-        ..timeline.clone()
-    }
+        conflicts: timeline.conflicts.clone(),
+        orphaned: Vec::new(),
+    })
 }
 
 /// How to group events into boxes, besides the time axis.
@@ -217,7 +226,7 @@ fn link_style(kind: LinkKind) -> &'static str {
 /// events in their rank, links between them, and a legend.
 pub fn to_dot(timeline: &Timeline, options: &DotOptions) -> String {
     let reviewed = as_reviewed(timeline, options.show_rejected);
-    let timeline = &reviewed;
+    let timeline = reviewed.as_ref();
     let mut out = String::new();
     write_header(&mut out, timeline);
     let (ranks, rank_of, _) = axis(&timeline.events);

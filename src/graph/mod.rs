@@ -309,7 +309,7 @@ pub fn build_reviewed_timeline(
 
     // Move, not copy: at a million events the strings are most of the memory.
     let mut nodes: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
-    let events = order
+    let mut events: Vec<Event> = order
         .into_iter()
         .filter_map(|i| {
             let node = nodes[i].take()?;
@@ -358,7 +358,6 @@ pub fn build_reviewed_timeline(
             Some(event)
         })
         .collect();
-    let mut events: Vec<Event> = events;
     for event in carried.added_by_reviewer {
         crate::model::insert_in_time(&mut events, event);
     }

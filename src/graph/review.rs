@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{resemblance, Event, Kind, Origin, Review, Source, Timeline};
+use crate::model::{most_resembling, Event, Kind, Origin, Review, Source, Timeline};
 
 /// What a rebuild did with a review it could not simply carry over by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,19 +173,12 @@ pub fn adopt_direct_edits(previous: &mut Timeline, built: &Timeline) -> Vec<Carr
 /// then the first id.
 fn best_match(old: &Event, new: &[Candidate], taken: &[Option<Review>]) -> Option<usize> {
     let kind_was_reviewed = old.review.as_ref().is_some_and(|r| r.kind.is_some());
-    let mut best: Option<((usize, u32), usize)> = None;
-    for (i, candidate) in new.iter().enumerate() {
-        if taken[i].is_some() || (!kind_was_reviewed && candidate.kind != old.kind) {
-            continue;
-        }
-        let Some(score) = resemblance(&old.sources, candidate.sources) else {
-            continue;
-        };
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
-        }
-    }
-    best.map(|(_, i)| i)
+    let available = new
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| taken[*i].is_none() && (kind_was_reviewed || c.kind == old.kind))
+        .map(|(i, c)| (i, c.sources));
+    most_resembling(&old.sources, available)
 }
 
 #[cfg(test)]
