@@ -221,7 +221,8 @@ pub enum ParseInput {
     Conllu,
 }
 
-/// How the articles write dates where usage differs by country.
+/// How the articles write dates where usage differs by country, and what their
+/// relative dates count from.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct CalendarOptions {
     /// Read numeric dates day first ("3/4/2025" is 3 April), as British, Indian and
@@ -232,6 +233,31 @@ pub struct CalendarOptions {
     /// differ: Thanksgiving in Canada, Labour Day in New Zealand
     #[arg(long, value_name = "CODE", value_parser = parse_region)]
     pub region: Option<String>,
+    /// What relative dates count from: `news`, the publication date; `narrative`,
+    /// the last date the text gave ("In February 1943 ... two months later"), as in
+    /// histories and background pieces; `auto`, narrative for an article with no
+    /// publication date or whose dates with a year mostly lie years from it
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = AnchorMode::Auto)]
+    pub anchor: AnchorMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum AnchorMode {
+    News,
+    Narrative,
+    #[default]
+    Auto,
+}
+
+impl From<AnchorMode> for crate::temporal::Anchoring {
+    fn from(mode: AnchorMode) -> Self {
+        use crate::temporal::Anchoring;
+        match mode {
+            AnchorMode::News => Anchoring::News,
+            AnchorMode::Narrative => Anchoring::Narrative,
+            AnchorMode::Auto => Anchoring::Auto,
+        }
+    }
 }
 
 impl CalendarOptions {
@@ -239,6 +265,7 @@ impl CalendarOptions {
     pub fn lexicon(&self, gazetteers: &[PathBuf]) -> crate::Result<crate::Lexicon> {
         let mut lexicon = crate::Lexicon::with_gazetteers(gazetteers)?;
         lexicon.temporal.day_first |= self.day_first;
+        lexicon.temporal.anchoring = self.anchor.into();
         if self.region.is_some() {
             lexicon.temporal.set_region(self.region.as_deref());
         }

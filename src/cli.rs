@@ -19,7 +19,7 @@ use crate::extract::{extract_document, EventOrder, ExtractedEvent};
 use crate::graph::Carried;
 use crate::io::write_atomically;
 use crate::model::DateSource;
-use crate::temporal::AnchorSource;
+use crate::temporal::{AnchorSource, Anchoring};
 use crate::text::LineIndex;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -357,8 +357,11 @@ fn parse_report(
 #[derive(serde::Serialize)]
 struct TagListing<'a> {
     file: &'a str,
-    creation: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creation: Option<NaiveDate>,
     creation_from: DateSource,
+    /// News or narrative, and why: what the relative expressions counted from.
+    anchoring: String,
     timexes: Vec<TagEntry<'a>>,
 }
 
@@ -377,22 +380,32 @@ fn tag_report(
     lexicon: &Lexicon,
 ) -> Result<Vec<Warning>> {
     let (doc, warnings) = load_one(file, published, lexicon)?;
-    let creation = doc.published.ok_or_else(|| {
-        Error::Usage(format!(
+    // News counts from the publication date; a narrative can do without one.
+    if doc.published.is_none() && lexicon.temporal.anchoring == Anchoring::News {
+        return Err(Error::Usage(format!(
             "{}: no publication date in a manifest, front matter or dateline; \
-             pass --published YYYY-MM-DD",
+             pass --published YYYY-MM-DD (or read it as a narrative: --anchor narrative)",
             file.display()
-        ))
-    })?;
-    let timexes = crate::temporal::tag_text(&doc.text, creation, &lexicon.temporal);
+        )));
+    }
+    let creation = doc.published;
+    let tagged = crate::temporal::tag_document(
+        &doc.text,
+        creation,
+        &lexicon.temporal,
+        lexicon.temporal.anchoring,
+        crate::temporal::Direction::Nearest,
+    );
+    let timexes = &tagged.timexes;
     let text = match format {
-        TagFormat::Timeml => crate::timeml::write(&doc.name, creation, &doc.text, &timexes),
+        TagFormat::Timeml => crate::timeml::write(&doc.name, creation, &doc.text, timexes),
         TagFormat::Yaml => {
             let lines = LineIndex::new(doc.text.as_bytes());
             let listing = TagListing {
                 file: &doc.name,
                 creation,
                 creation_from: doc.published_from,
+                anchoring: tagged.anchoring.to_string(),
                 timexes: timexes
                     .iter()
                     .map(|timex| TagEntry {
@@ -550,6 +563,12 @@ fn extract_report(
         "{}: published {published} (from {})\n",
         doc.name, doc.published_from
     ));
+    if explain {
+        out.push_str(&format!(
+            "relative dates read as {}\n",
+            extraction.anchoring
+        ));
+    }
     out.push_str(&format!(
         "{} event{}\n",
         events.len(),
@@ -675,6 +694,12 @@ fn describe(
                 }
                 (None, Some(a), AnchorSource::DateNamedBefore) => {
                     format!("{a}, the date its sentence named before it")
+                }
+                (None, Some(a), AnchorSource::EndOfPeriod) => {
+                    format!("{a}, the end of the period the sentence gave, from publication")
+                }
+                (None, Some(a), AnchorSource::Narrative) => {
+                    format!("{a}, the time the narrative had reached (the last date it gave)")
                 }
                 (None, Some(a), AnchorSource::Publication) => {
                     format!("{a}, the publication date (from {})", doc.published_from)

@@ -197,17 +197,27 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 });
             }
         }
-        let name = format!("article-{a:06}.txt");
-        documents.push(Document {
-            name: name.clone(),
-            path: PathBuf::from(name),
-            text: String::new(),
-            body_start: 0,
-            published: Some(published),
-            published_from: DateSource::Manifest,
-            outlet: None,
-        });
-        extractions.push(Extraction { events, relations });
+        documents.push(article(a, published));
+        let extraction = Extraction {
+            events,
+            relations,
+            ..Extraction::default()
+        };
+        extractions.push(extraction);
     }
     (documents, extractions)
+}
+
+/// The empty article number `a`, published on `published`.
+fn article(a: usize, published: NaiveDate) -> Document {
+    let name = format!("article-{a:06}.txt");
+    Document {
+        path: PathBuf::from(&name),
+        name,
+        text: String::new(),
+        body_start: 0,
+        published: Some(published),
+        published_from: DateSource::Manifest,
+        outlet: None,
+    }
 }

@@ -215,16 +215,21 @@ pub fn tags(timexes: &[Timex]) -> Vec<Tag<'_>> {
 /// Write `text` as a TimeML document with `timexes` (sorted, non-overlapping byte spans
 /// into `text`) tagged. Taking the tags out of `<TEXT>` and decoding the entities gives
 /// `text` back byte for byte.
-pub fn write(doc_id: &str, creation: NaiveDate, text: &str, timexes: &[Timex]) -> String {
+pub fn write(doc_id: &str, creation: Option<NaiveDate>, text: &str, timexes: &[Timex]) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     out.push_str("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>");
     escape_into(&mut out, doc_id);
-    let day = creation.format("%Y-%m-%d");
-    let _ = write!(
-        out,
-        "</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{day}\" \
-         temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{day}</TIMEX3></DCT>\n<TEXT>"
-    );
+    out.push_str("</DOCID>\n");
+    // A text with no known date (a history read as a narrative) has no DCT.
+    if let Some(creation) = creation {
+        let day = creation.format("%Y-%m-%d");
+        let _ = writeln!(
+            out,
+            "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{day}\" \
+             temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">{day}</TIMEX3></DCT>"
+        );
+    }
+    out.push_str("<TEXT>");
     let mut at = 0;
     for (index, timex) in tags(timexes).iter().enumerate() {
         if timex.start < at || timex.end > text.len() {

@@ -438,15 +438,37 @@ fn tag_lists_expressions_as_yaml() {
 }
 
 #[test]
-fn tag_without_any_date_says_how_to_give_one() {
+fn tag_without_any_date_reads_a_narrative_or_says_how_to_give_one() {
     let dir = temp_dir();
-    let file = write(dir.path(), "undated.txt", b"Talks resumed on Tuesday.\n");
+    let file = write(
+        dir.path(),
+        "undated.txt",
+        b"The siege began on 3 March 1918. It ended in April. Talks resumed on Tuesday.\n",
+    );
+    // News counts from a publication date: without one, say how to give it.
     assert_fails(
-        &dateline(&["tag", arg(&file)]),
+        &dateline(&["tag", arg(&file), "--anchor", "news"]),
         2,
         "undated.txt",
         "--published",
     );
+    // By default a text with no date is read as a narrative, from the dates it gives.
+    let output = dateline(&["tag", arg(&file), "--format", "yaml"]);
+    assert!(output.status.success(), "{output:?}");
+    let listing = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        listing.contains("anchoring: 'narrative (auto: no publication date)'"),
+        "{listing}"
+    );
+    assert!(!listing.contains("creation:"), "{listing}");
+    for value in ["value: 1918-03-03", "value: 1918-04", "value: 1918-04-16"] {
+        assert!(listing.contains(value), "{value}: {listing}");
+    }
+    let timeml = dateline(&["tag", arg(&file)]);
+    assert!(timeml.status.success(), "{timeml:?}");
+    let timeml = String::from_utf8(timeml.stdout).unwrap();
+    assert!(!timeml.contains("<DCT>"), "{timeml}");
+    assert!(timeml.contains(r#"value="1918-04""#), "{timeml}");
     let binary = write(dir.path(), "binary.txt", b"\x00\x01\x02");
     assert_fails(
         &dateline(&["tag", arg(&binary), "--published", "2025-01-01"]),
@@ -454,6 +476,44 @@ fn tag_without_any_date_says_how_to_give_one() {
         "binary.txt",
         "binary",
     );
+}
+
+/// `--anchor` on `extract --explain` names how relative dates were read; a history
+/// published long after its events is read as a narrative unless told otherwise.
+#[test]
+fn extract_explain_names_the_anchoring() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "history.txt",
+        b"On 1 September 1939 Germany attacked Poland. In June 1940 Italy declared war. \
+          In July 1940 the Luftwaffe attacked Britain. On 22 June 1941 Germany invaded the \
+          Soviet Union. In December 1941 Japan attacked Pearl Harbor. On April 18 American \
+          bombers struck Tokyo.\n",
+    );
+    let explain = |anchor: &str| {
+        let output = dateline(&[
+            "extract",
+            arg(&file),
+            "--published",
+            "2009-12-19",
+            "--explain",
+            "--anchor",
+            anchor,
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let auto = explain("auto");
+    assert!(
+        auto.contains("relative dates read as narrative (auto: 5 date(s)"),
+        "{auto}"
+    );
+    assert!(auto.contains("-> 1942-04-18"), "{auto}");
+    assert!(auto.contains("the time the narrative had reached"), "{auto}");
+    let news = explain("news");
+    assert!(news.contains("relative dates read as news (as asked)"), "{news}");
+    assert!(news.contains("-> 2009-04-18"), "{news}");
 }
 
 // ---- bad input: a clear message naming the file, the documented exit code, no panic

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use dateline::document::Document;
 use dateline::extract::{extract_document, ExtractedEvent};
 use dateline::model::{DateSource, Kind, Status};
-use dateline::temporal::{tag, tag_text};
+use dateline::temporal::{tag, tag_document, Direction};
 use dateline::text::tokenize;
 use dateline::timeml;
 use dateline::Lexicon;
@@ -136,7 +136,14 @@ fn temporal_rule_examples() {
         );
         for example in &family.examples {
             count += 1;
-            let found = tag_text(&example.text, example.published, &lexicon.temporal);
+            let found = tag_document(
+                &example.text,
+                Some(example.published),
+                &lexicon.temporal,
+                example.anchor,
+                Direction::Nearest,
+            )
+            .timexes;
             fired.extend(found.iter().map(|t| t.rule.clone()));
             let tagged: Vec<(String, String, String)> = timeml::tags(&found)
                 .iter()

@@ -456,7 +456,7 @@ proptest! {
             prop_assert!(timex.start >= previous_end, "overlapping expressions in {text:?}");
             previous_end = timex.end;
         }
-        let written = dateline::timeml::write("salad", anchor, &text, &found);
+        let written = dateline::timeml::write("salad", Some(anchor), &text, &found);
         let reread = dateline::timeml::read(&written).unwrap();
         prop_assert_eq!(reread.text, text);
     }

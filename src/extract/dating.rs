@@ -28,6 +28,7 @@ impl<'t> SentenceDates<'t> {
         let mut reader = Resolver {
             anchor: doc.published,
             context: before,
+            narrative: memory.narrative,
         };
         let readings = temporal::read_sentence(
             times,
@@ -66,6 +67,11 @@ impl<'t> SentenceDates<'t> {
                 Direction::Backward,
                 "a past perfect, which reaches back from that date".to_string(),
             )
+        } else if reading.direction == Direction::Around {
+            (
+                Direction::Around,
+                "a narrative, which moves on from the last date it gave".to_string(),
+            )
         } else if status == Status::Planned {
             (Direction::Forward, "the event is planned".to_string())
         } else {
@@ -78,6 +84,8 @@ impl<'t> SentenceDates<'t> {
                 sentence_date: reading.sentence_date_before,
                 ..self.before
             },
+            // The reading already chose the anchor.
+            narrative: false,
         };
         let resolved = resolver.resolve(mention, direction);
         let value = resolved.as_ref().and_then(|r| r.when);

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{Kind, LinkKind, Status};
+use crate::temporal::AnchorChoice;
 use crate::temporal::{self, Direction, When};
 
 /// How a date was read: the words, the rule, and what it was resolved against.
@@ -107,4 +108,6 @@ pub struct EventOrder {
 pub struct Extraction {
     pub events: Vec<ExtractedEvent>,
     pub relations: Vec<EventOrder>,
+    /// How the article's relative dates were counted (news or narrative), and why.
+    pub anchoring: AnchorChoice,
 }

@@ -9,6 +9,9 @@ use crate::temporal;
 /// Per-article memory: people introduced so far, for surnames and pronouns.
 #[derive(Default)]
 pub(super) struct ArticleMemory {
+    /// Count relative dates from the time the article has reached, not from
+    /// publication: it reads as a narrative.
+    pub(super) narrative: bool,
     /// Surname → full name, for people the gazetteer does not know.
     pub(super) surnames: Vec<(String, String)>,
     /// Everyone the article has named as a person.

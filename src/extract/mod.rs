@@ -32,7 +32,8 @@ use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::model::Status;
-use crate::text::{split_sentences, tokenize};
+use crate::temporal::{self, AnchorChoice};
+use crate::text::{fold, split_sentences, tokenize};
 use memory::ArticleMemory;
 use merge::merge_into;
 use order::{add_event_orders, with_anaphors};
@@ -48,11 +49,36 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut memory = ArticleMemory::default();
     let mut extraction = Extraction::default();
     let mut merge_index = merge::MergeIndex::default();
-    for sentence in split_sentences(doc.body()) {
-        let start = doc.body_start + sentence.start;
-        let tokens = tokenize(sentence.text, start);
-        let (produced, pairs) =
-            extract_sentence(doc, &tokens, start, sentence.text, lexicon, &mut memory);
+    // Whether the article reads as news or as a narrative depends on all its dates,
+    // so they are recognised before any is resolved.
+    let sentences: Vec<_> = split_sentences(doc.body())
+        .into_iter()
+        .map(|sentence| {
+            let start = doc.body_start + sentence.start;
+            let tokens = tokenize(sentence.text, start);
+            let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+            let times = temporal::recognize_folded(&tokens, &folded, &lexicon.temporal);
+            (sentence, start, tokens, times)
+        })
+        .collect();
+    extraction.anchoring = AnchorChoice::choose(
+        lexicon.temporal.anchoring,
+        doc.published,
+        sentences
+            .iter()
+            .flat_map(|(_, _, _, times)| times.iter().map(|m| &m.pattern)),
+    );
+    memory.narrative = extraction.anchoring.narrative();
+    for (sentence, start, tokens, times) in sentences {
+        let (produced, pairs) = extract_sentence(
+            doc,
+            &tokens,
+            start,
+            sentence.text,
+            lexicon,
+            &mut memory,
+            times,
+        );
         // "this statement" points back to what the article reported before this sentence.
         let pairs = with_anaphors(pairs, &extraction.events, start);
         let mut event_of = BTreeMap::new();

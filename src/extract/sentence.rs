@@ -18,6 +18,7 @@ use super::times::{attach_times, dates_of_events};
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::{Kind, Status};
+use crate::temporal::Mention;
 use crate::text::{fold, plain_apostrophes, Token};
 
 /// Where the sentence stands in its document, as its events quote it.
@@ -35,10 +36,11 @@ pub(super) fn extract_sentence(
     text: &str,
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
+    recognized: Vec<Mention>,
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
     let headline = is_title_case(tokens);
     let view = view_of(tokens, text, start, lexicon, memory, headline);
-    let times = dates_of_events(&view);
+    let times = dates_of_events(&view, recognized);
     // Headlines restate the story in Title Case; the body reports the events.
     let mut candidates = if headline {
         Vec::new()

@@ -9,8 +9,12 @@ use crate::text::Token;
 /// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
 /// (AP) —") dates the report, not the events of its first sentence.
 /// The sentence's dates that can date its events.
-pub(super) fn dates_of_events(view: &SentenceView<'_, '_>) -> Vec<Mention> {
-    temporal::recognize_folded(view.tokens, &view.folded, &view.lexicon.temporal)
+/// `recognized` holds every expression the tagger found in the sentence.
+pub(super) fn dates_of_events(
+    view: &SentenceView<'_, '_>,
+    recognized: Vec<Mention>,
+) -> Vec<Mention> {
+    recognized
         .into_iter()
         .filter(|m| m.pattern.dates_events() && !in_dateline(view.tokens, m))
         .collect()

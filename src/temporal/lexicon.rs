@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
+use super::anchoring::Anchoring;
 use super::holidays::{simplified_name, Holiday, HolidayFile};
 use super::pattern::{DayPart, Deixis, Modifier, Season, Unit};
 use super::rules::spec::{Class, RuleSet};
@@ -37,6 +38,9 @@ pub struct TemporalLexicon {
     /// Read "3/4/2025" day first (4 March), as British and most non-US outlets
     /// write it; otherwise month first. A number over 12 settles it either way.
     pub day_first: bool,
+    /// What relative expressions count from: the publication date, the time the
+    /// text has reached, or whichever the document reads as (`--anchor`).
+    pub anchoring: Anchoring,
     /// Number pairs with a slash that are no date ("24/7").
     pub numeric_idioms: WordSet,
     /// Words that may follow a date that stands alone ("on the 15th and ...").
@@ -86,6 +90,11 @@ pub struct TemporalLexicon {
     pub past_tense_not: WordSet,
     pub year_determiners: WordSet,
     pub time_zones: WordSet,
+    /// Words between a length of time and the day it runs to ("six months, to
+    /// July 29"): that day lies about that far from publication.
+    pub period_end_words: WordSet,
+    /// Zones at Coordinated Universal Time ("UTC", "GMT"): TimeML's `Z`.
+    pub universal_time_zones: WordSet,
     pub passive_auxiliaries: WordSet,
     pub determiners: WordSet,
     pub past_event_nouns: WordSet,
@@ -165,6 +174,8 @@ struct TemporalFile {
     past_tense_not: Vec<String>,
     year_determiners: Vec<String>,
     time_zones: Vec<String>,
+    universal_time_zones: Vec<String>,
+    period_end_words: Vec<String>,
     passive_auxiliaries: Vec<String>,
     determiners: Vec<String>,
     past_event_nouns: Vec<String>,
@@ -251,6 +262,7 @@ impl TemporalLexicon {
             ambiguous_weekdays: set(file.ambiguous_weekdays),
             weekday_blockers: set(file.weekday_blockers),
             day_first: file.numeric_dates == NumericOrder::DayFirst,
+            anchoring: Anchoring::default(),
             numeric_idioms: file.numeric_idioms.into_iter().collect(),
             date_conjunctions: set(file.date_conjunctions),
             date_prepositions: set(file.date_prepositions),
@@ -283,6 +295,8 @@ impl TemporalLexicon {
             past_tense_not: set(file.past_tense_not),
             year_determiners: set(file.year_determiners),
             time_zones: set(file.time_zones),
+            universal_time_zones: set(file.universal_time_zones),
+            period_end_words: set(file.period_end_words),
             passive_auxiliaries: set(file.passive_auxiliaries),
             determiners: set(file.determiners),
             past_event_nouns: set(file.past_event_nouns),

@@ -4,6 +4,7 @@
 //! (TIMEX3 type and value); precision is kept: "last week" is a week, "last month" a
 //! month, "over the weekend" two days.
 
+mod anchoring;
 pub mod astronomy;
 mod calendar;
 pub mod holidays;
@@ -17,6 +18,7 @@ mod tag;
 mod tense;
 mod value;
 
+pub use anchoring::{AnchorChoice, Anchoring};
 pub use lexicon::TemporalLexicon;
 pub use mention::{recognize, recognize_folded, Mention};
 pub use pattern::{
@@ -25,6 +27,6 @@ pub use pattern::{
 pub use reading::{read_sentence, AnchorSource, Reading, Resolver};
 pub use resolve::Resolved;
 pub use rules::RuleSet;
-pub use tag::{tag, tag_text, tag_text_leaning, Timex, TimexPart};
+pub use tag::{tag, tag_document, tag_text, tag_text_leaning, TaggedText, Timex, TimexPart};
 pub use tense::{direction_of, names_past_event, tense_at, tense_of};
 pub use value::{last_day_of_month, ParseWhenError, When};

@@ -15,6 +15,7 @@ impl std::fmt::Display for Direction {
             Direction::Past => "past",
             Direction::Forward => "forward",
             Direction::Nearest => "nearest",
+            Direction::Around => "around",
         })
     }
 }
@@ -34,6 +35,10 @@ pub enum Direction {
     /// No tense cue: the reading nearest the anchor (a bare weekday still looks back,
     /// as news weekdays mostly do).
     Nearest,
+    /// A narrative: the reading nearest the time the text has reached, ahead or
+    /// behind alike ("In September 1940 ... in February" is February 1941, "In June
+    /// 1941 ... in early April" April 1941); its past tense says nothing about which.
+    Around,
 }
 
 /// The word that places a named time from where the text stands: "last", "this",
@@ -471,6 +476,8 @@ pub enum Pattern {
         offset: Option<i64>,
         daypart: Option<DayPart>,
         clock: Option<(u32, u32)>,
+        /// Said at Coordinated Universal Time ("16:08 UTC"): valued with `Z`.
+        universal: bool,
     },
     /// "1992-1995", "from 2014 to 2016": whole years, valued by the first.
     YearSpan {
@@ -500,6 +507,9 @@ pub struct Context {
     /// 7th" is March 7, whatever the publication date; "last year Russia gained
     /// ground, most of it in the second half of the year" is about last year.
     pub sentence_date: Option<When>,
+    /// The time a narrative has reached: the last date the text gave that is a
+    /// year or less long ("the 1975-1976 dry season" does not move it).
+    pub narrative_date: Option<When>,
 }
 
 impl Pattern {

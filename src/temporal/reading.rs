@@ -2,11 +2,13 @@
 //! gives, from the publication date, the date a past perfect reaches back to, or the
 //! day a quotation was spoken, remembering what the text has named so far.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
+use super::anchoring::{counts_from_present, narrative_day};
+use super::calendar::fits_in;
 use super::lexicon::TemporalLexicon;
 use super::mention::Mention;
-use super::pattern::{Context, Direction, Pattern, TimexType};
+use super::pattern::{Context, Direction, Pattern, TimexType, Unit};
 use super::resolve::Resolved;
 use super::tense::direction_of;
 use super::value::When;
@@ -19,6 +21,9 @@ pub struct Resolver {
     /// The publication date; without one only absolute expressions get a value.
     pub anchor: Option<NaiveDate>,
     pub context: Context,
+    /// Count from the time the text last established, not from publication
+    /// ([`Anchoring::Narrative`](super::Anchoring)).
+    pub narrative: bool,
 }
 
 impl Resolver {
@@ -26,6 +31,7 @@ impl Resolver {
         Resolver {
             anchor,
             context: Context::default(),
+            narrative: false,
         }
     }
 
@@ -60,6 +66,21 @@ impl Resolver {
         if remembered && !mention.since && resolved.kind == TimexType::Date {
             self.context.last_date = resolved.when;
         }
+        // A clock time on a day ("5:00 am on October 3, 1935") dates the story too;
+        // "today" in a quotation, or "many years earlier", is not where it has got to.
+        let moves_story = remembered
+            && !mention.since
+            && matches!(resolved.kind, TimexType::Date | TimexType::Time)
+            && !counts_from_present(&mention.pattern)
+            && !matches!(mention.pattern, Pattern::Earlier { .. });
+        if let Some(when) = resolved
+            .when
+            .filter(|when| moves_story && fits_in(*when, Unit::Year))
+        {
+            if !is_aside(self.context.narrative_date, when) {
+                self.context.narrative_date = Some(when);
+            }
+        }
         if resolved.kind != TimexType::Duration && resolved.when.is_some() {
             self.context.sentence_date = resolved.when;
         }
@@ -72,6 +93,22 @@ impl Resolver {
     }
 }
 
+/// A history's asides name a bare year decades from its story ("documents found in
+/// 2004 proved ...", "which had not met since 1614"); the dates after them go on
+/// with the story.
+const ASIDE_YEARS: i32 = 10;
+
+/// Is `when`, a year or part of one more than a month long, an aside from the time
+/// the narrative had reached, `reached`?
+fn is_aside(reached: Option<When>, when: When) -> bool {
+    let (Some((first, last)), Some((reached_first, _))) =
+        (when.bounds(), reached.and_then(|r| r.bounds()))
+    else {
+        return false;
+    };
+    (last - first).num_days() > 31 && (first.year() - reached_first.year()).abs() > ASIDE_YEARS
+}
+
 /// What an expression's value counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AnchorSource {
@@ -82,6 +119,11 @@ pub enum AnchorSource {
     Quotation,
     /// The date its sentence named before it, which a past perfect reaches back from.
     DateNamedBefore,
+    /// The time a narrative has reached: the last date the text gave.
+    Narrative,
+    /// The end of a period the sentence gave, counted from publication: "a transition
+    /// of six months, to July 29".
+    EndOfPeriod,
 }
 
 /// How one expression of a sentence was read.
@@ -120,6 +162,44 @@ fn told_before_a_named_date(
         })
 }
 
+/// The length of the period whose end the year-less date `mentions[index]` gives:
+/// "a transition period of six months, to July 29", "extended by 60 days, until
+/// June 2". The date then lies about that far from publication, ahead or behind,
+/// whatever the tense.
+fn period_ending_at(
+    mentions: &[Mention],
+    index: usize,
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> Option<(i64, Unit)> {
+    let mention = &mentions[index];
+    let year_less = matches!(
+        mention.pattern,
+        Pattern::MonthDay { year: None, .. } | Pattern::Month { relation: None, .. }
+    );
+    let before = mentions.get(index.checked_sub(1)?)?;
+    let Pattern::Duration {
+        count: Some(count),
+        unit,
+        past: false,
+        ..
+    } = before.pattern
+    else {
+        return None;
+    };
+    let between = folded.get(before.end_token..mention.first_token)?;
+    let ends = between
+        .iter()
+        .filter(|w| lexicon.period_end_words.contains(*w))
+        .count();
+    let closes = between.len() <= 3
+        && ends == 1
+        && between
+            .iter()
+            .all(|w| w == "," || lexicon.period_end_words.contains(w));
+    (year_less && closes).then_some((count, unit))
+}
+
 /// Resolve a sentence's `mentions` in reading order, `resolver` remembering what the
 /// text has said; where no tense cue gives a direction, `lean` does. "Today" in a
 /// quotation is then read again from the day the sentence says it was spoken
@@ -134,7 +214,8 @@ pub fn read_sentence(
 ) -> Vec<Reading> {
     let mut readings: Vec<Reading> = mentions
         .iter()
-        .map(|mention| {
+        .enumerate()
+        .map(|(index, mention)| {
             let direction = match direction_of(mention, tokens, folded, lexicon) {
                 Direction::Nearest => lean,
                 direction => direction,
@@ -143,13 +224,29 @@ pub fn read_sentence(
             let reference = sentence_date_before
                 .filter(|_| told_before_a_named_date(mention, tokens, folded, lexicon))
                 .and_then(|when| when.start());
-            let (anchored_at, anchor, direction) = match reference {
-                Some(day) => (
+            let narrative = resolver.narrative && !counts_from_present(&mention.pattern);
+            let period_end = period_ending_at(mentions, index, folded, lexicon)
+                .zip(resolver.anchor)
+                .and_then(|((count, unit), anchor)| unit.shift(anchor, count));
+            let (anchored_at, anchor, direction) = match (reference, period_end) {
+                (Some(day), _) => (
                     AnchorSource::DateNamedBefore,
                     Some(day),
                     Direction::Backward,
                 ),
-                None => (AnchorSource::Publication, resolver.anchor, direction),
+                (None, Some(end)) if !narrative => {
+                    (AnchorSource::EndOfPeriod, Some(end), Direction::Around)
+                }
+                // Before the text gives a date, the publication date stands in.
+                (None, _) if narrative => match narrative_day(&resolver.context) {
+                    Some(day) => (AnchorSource::Narrative, Some(day), Direction::Around),
+                    None => (
+                        AnchorSource::Publication,
+                        resolver.anchor,
+                        Direction::Around,
+                    ),
+                },
+                (None, _) => (AnchorSource::Publication, resolver.anchor, direction),
             };
             Reading {
                 direction,
@@ -169,6 +266,7 @@ pub fn read_sentence(
             let mut speech = Resolver {
                 anchor: Some(day),
                 context: resolver.context,
+                narrative: false,
             };
             reading.anchor = Some(day);
             reading.anchored_at = AnchorSource::Quotation;

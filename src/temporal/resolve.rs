@@ -13,7 +13,7 @@ use super::holidays::HolidayRule;
 use super::pattern::{
     Context, DayPart, Deixis, Direction, Modifier, Part, Pattern, RefKind, Season, TimexType, Unit,
 };
-use super::value::{last_day_of_month, nth_of_month, shift_months, When};
+use super::value::{last_day_of_month, nth_of_month, shift_months, year_value, When};
 
 /// A resolved expression: TimeML type and value, and for dates the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,10 +214,15 @@ impl Frame<'_> {
                 offset,
                 daypart,
                 clock,
+                universal,
             } => {
                 let day = self.time_day(date, year, weekday, relation, offset, daypart)?;
                 let named_day = date.is_some() || weekday.is_some() || offset.is_some();
-                time(day, named_day, daypart, clock)?
+                let mut resolved = time(day, named_day, daypart, clock)?;
+                if universal && clock.is_some() {
+                    resolved.value.push('Z');
+                }
+                resolved
             }
             Pattern::DaySpan { from, to, year } => self.day_span(from, to, year)?,
             Pattern::WeekdaySpan { from, to } => self.weekday_span(from, to),
@@ -249,6 +254,13 @@ impl Frame<'_> {
             Pattern::DecadeOfCentury(digits) => {
                 return self.resolve(Pattern::Decade(decade_of_century(anchor, digits)));
             }
+            // TimeML values a century BC by its years' first digits: the 9th century
+            // BC (900-801 BC) is "BC08".
+            Pattern::Century(start) if start <= 0 => Resolved::years(
+                format!("BC{:02}", (-i64::from(start)) / 100),
+                start,
+                start + 99,
+            )?,
             Pattern::Century(start) => {
                 Resolved::years(format!("{:02}", start / 100), start, start + 99)?
             }
@@ -262,6 +274,17 @@ impl Frame<'_> {
             } => self.relative_unit(relation, unit, modifier)?,
             Pattern::PartOfUnit { part, unit } => part_of_unit(anchor, part, unit)?,
             Pattern::Weekend { relation } => weekend_from(self.weekend(relation)?)?,
+            // "lost 500 points in thirty minutes": told in the past, "in" a few
+            // minutes or hours is how long it took; in a history, so is "in two
+            // years". (News told in the past still promises "elections in two years".)
+            Pattern::Ago { count, unit }
+                if count < 0
+                    && (self.direction == Direction::Around
+                        || unit.is_within_day()
+                            && matches!(self.direction, Direction::Backward | Direction::Past)) =>
+            {
+                duration(anchor, Some(-count), unit, false, false)?
+            }
             Pattern::Ago { count, unit } => Resolved::date(self.ago(count, unit)?),
             Pattern::Earlier { count, unit } => Resolved::date(self.earlier(count, unit)?),
             Pattern::Focus {
@@ -296,7 +319,7 @@ impl Frame<'_> {
                 relation,
                 modifier,
             } => self.season(season, year, relation)?.with_modifier(modifier),
-            Pattern::YearSpan { from, to } => Resolved::years(format!("{from:04}"), from, to)?,
+            Pattern::YearSpan { from, to } => Resolved::years(year_value(from), from, to)?,
             _ => return None,
         })
     }
@@ -336,7 +359,7 @@ impl Frame<'_> {
             None => self.season_year(season, relation)?,
         };
         Some(Resolved::date_valued(
-            format!("{y:04}-{}", season.code()),
+            format!("{}-{}", year_value(y), season.code()),
             season.months(y),
         ))
     }
@@ -581,7 +604,9 @@ impl Frame<'_> {
                     .collect();
                 occurrence_at_step(&weekends, anchor, relation.step())?
             }
-            (_, Direction::Backward | Direction::Past | Direction::Nearest) => saturday,
+            (_, Direction::Backward | Direction::Past | Direction::Nearest | Direction::Around) => {
+                saturday
+            }
             (_, Direction::Forward) => {
                 if back <= 1 {
                     saturday
@@ -723,7 +748,7 @@ impl Frame<'_> {
                 .year(),
         };
         Some(Resolved::date_valued(
-            format!("{y:04}-H{half}"),
+            format!("{}-H{half}", year_value(y)),
             Some(half_of(y)?),
         ))
     }

@@ -1,17 +1,18 @@
 //! Tagging: every temporal expression of a sentence or a whole text with its TimeML
 //! value, what `dateline tag` writes and the TimeBank evaluation scores.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::anchoring::{AnchorChoice, Anchoring};
 use super::lexicon::TemporalLexicon;
 use super::mention::{recognize_folded, Mention};
-use super::pattern::{Direction, Modifier, TimexType};
+use super::pattern::{Direction, Modifier, Pattern, TimexType};
 use super::reading::{read_sentence, Resolver};
 use super::resolve::Resolved;
 use super::rules::scan::Scanner;
 use super::rules::spec::TaggedApart;
-use super::value::When;
+use super::value::{year_value, When};
 use crate::text::{fold, split_sentences, tokenize, Token};
 
 /// A temporal expression of a text, resolved: what `dateline tag` writes.
@@ -30,8 +31,11 @@ pub struct Timex {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
     pub rule: String,
-    /// What the value was resolved against: the publication date, read in `direction`.
-    pub anchor: NaiveDate,
+    /// What the value was resolved against (the publication date, or the time a
+    /// narrative had reached), read in `direction`; none for a date given whole in
+    /// a text with no publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<NaiveDate>,
     pub direction: Direction,
     /// The expressions TimeML tags in its place: each end of "from Monday to
     /// Wednesday", or "4 a.m." and "Wednesday" in "4 a.m. local time on Wednesday".
@@ -90,27 +94,63 @@ pub fn tag_text_leaning(
     lexicon: &TemporalLexicon,
     lean: Direction,
 ) -> Vec<Timex> {
-    let mut resolver = Resolver::new(Some(anchor));
+    tag_document(text, Some(anchor), lexicon, lexicon.anchoring, lean).timexes
+}
+
+/// A text's temporal expressions and how they were anchored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedText {
+    pub anchoring: AnchorChoice,
+    pub timexes: Vec<Timex>,
+}
+
+/// Every temporal expression of a text published on `published` (if known), read
+/// with `anchoring`: with `auto`, the text's dates decide, so the text is recognised
+/// whole before anything is resolved.
+pub fn tag_document(
+    text: &str,
+    published: Option<NaiveDate>,
+    lexicon: &TemporalLexicon,
+    anchoring: Anchoring,
+    lean: Direction,
+) -> TaggedText {
+    let sentences: Vec<_> = split_sentences(text)
+        .into_iter()
+        .map(|sentence| {
+            let tokens = tokenize(sentence.text, sentence.start);
+            let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+            let mentions = recognize_folded(&tokens, &folded, lexicon);
+            (tokens, folded, mentions)
+        })
+        .collect();
+    let anchoring = AnchorChoice::choose(
+        anchoring,
+        published,
+        sentences
+            .iter()
+            .flat_map(|(_, _, mentions)| mentions.iter().map(|m| &m.pattern)),
+    );
+    let mut resolver = Resolver::new(published);
+    resolver.narrative = anchoring.narrative();
     let mut out = Vec::new();
-    for sentence in split_sentences(text) {
-        let tokens = tokenize(sentence.text, sentence.start);
-        let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    for (tokens, folded, mentions) in &sentences {
         resolver.context.sentence_date = None;
-        let mentions = recognize_folded(&tokens, &folded, lexicon);
-        let readings = read_sentence(&mentions, &tokens, &folded, lexicon, &mut resolver, lean);
+        let readings = read_sentence(mentions, tokens, folded, lexicon, &mut resolver, lean);
         let scanner = Scanner {
-            tokens: &tokens,
-            folded: &folded,
+            tokens,
+            folded,
             lexicon,
         };
         for (mention, reading) in mentions.iter().zip(readings) {
-            let (Some(resolved), Some(anchor)) = (reading.resolved, reading.anchor) else {
+            let Some(resolved) = reading.resolved else {
                 continue;
             };
             let direction = reading.direction;
             let parts = scanner
                 .tagged_apart(mention.rule, mention.first_token, mention.end_token)
-                .map(|(how, ranges)| parts_of(text, &tokens, how, ranges, &resolved))
+                .map(|(how, ranges)| {
+                    parts_of(text, tokens, how, ranges, &mention.pattern, &resolved)
+                })
                 .unwrap_or_default();
             out.push(Timex {
                 start: mention.start,
@@ -121,13 +161,16 @@ pub fn tag_text_leaning(
                 modifier: resolved.modifier.map(Modifier::timeml),
                 when: resolved.when,
                 rule: lexicon.rule_name(mention.rule).to_string(),
-                anchor,
+                anchor: reading.anchor,
                 direction,
                 parts,
             });
         }
     }
-    out
+    TaggedText {
+        anchoring,
+        timexes: out,
+    }
 }
 
 /// The TIMEX3 of each part TimeML tags apart: a range's ends take its first and last
@@ -137,10 +180,20 @@ fn parts_of(
     tokens: &[Token<'_>],
     how: TaggedApart,
     ranges: [std::ops::Range<usize>; 2],
+    pattern: &Pattern,
     resolved: &Resolved,
 ) -> Vec<TimexPart> {
     let when = resolved.when;
     let (first, last) = match (how, when) {
+        // "1917-1918": each end a year.
+        (TaggedApart::Ends, Some(When::Interval(first, last)))
+            if matches!(pattern, Pattern::YearSpan { .. }) =>
+        {
+            (
+                (TimexType::Date, year_value(first.year())),
+                (TimexType::Date, year_value(last.year())),
+            )
+        }
         (TaggedApart::Ends, Some(When::Interval(first, last))) => (
             (TimexType::Date, first.format("%Y-%m-%d").to_string()),
             (TimexType::Date, last.format("%Y-%m-%d").to_string()),

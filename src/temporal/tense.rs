@@ -95,6 +95,16 @@ impl Sentence<'_, '_> {
         self.lexicon.future_marker_at(self.folded, j)
     }
 
+    /// The "was" or "were" of a future marker in the past tense ("were due to meet",
+    /// "was scheduled to") at or just before the marker at `j`.
+    fn schedule_in_past(&self, j: usize) -> Option<usize> {
+        (j.saturating_sub(2)..=j).find(|&k| {
+            matches!(self.folded[k].as_str(), "was" | "were")
+                && k + 1 < self.folded.len()
+                && self.future_at(k)
+        })
+    }
+
     /// An adjective after a determiner ("a still unspecified date"), not a verb.
     fn adjectival(&self, j: usize) -> bool {
         let folded = self.folded;
@@ -189,6 +199,17 @@ impl Sentence<'_, '_> {
                 (
                     Direction::Backward,
                     format!("past perfect {:?}", tokens[j].text),
+                )
+            } else if let Some(k) = self.schedule_in_past(j) {
+                // "the leaders were due to meet on June 15": a schedule reported in
+                // the past may be over by publication or still ahead.
+                (
+                    Direction::Nearest,
+                    format!(
+                        "a schedule reported in the past: {:?} {:?}",
+                        tokens[k].text,
+                        tokens[k + 1].text
+                    ),
                 )
             } else if j >= 1 && self.lexicon.superseded_plan_words.contains(&folded[j - 1]) {
                 (

@@ -129,14 +129,35 @@ pub fn shift_months(day: NaiveDate, months: i64) -> Option<NaiveDate> {
 impl fmt::Display for When {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            When::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            When::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
-            When::Month { year, month } => write!(f, "{year:04}-{month:02}"),
-            When::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
-            When::Year(y) => write!(f, "{y:04}"),
-            When::Interval(a, b) => write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            When::Day(d) => f.write_str(&day_value(*d)),
+            When::Week { year, week } => write!(f, "{}-W{week:02}", year_value(*year)),
+            When::Month { year, month } => write!(f, "{}-{month:02}", year_value(*year)),
+            When::Quarter { year, quarter } => write!(f, "{}-Q{quarter}", year_value(*year)),
+            When::Year(y) => f.write_str(&year_value(*y)),
+            When::Interval(a, b) => write!(f, "{}/{}", day_value(*a), day_value(*b)),
         }
     }
+}
+
+/// A year as TimeML writes it: four digits, and for years before the common era
+/// `BC` and the year as counted then ("BC0499"). Years are astronomical inside (1 BC
+/// is year 0, 499 BC is -498), as chrono counts them.
+pub fn year_value(year: i32) -> String {
+    if year <= 0 {
+        format!("BC{:04}", 1 - i64::from(year))
+    } else {
+        format!("{year:04}")
+    }
+}
+
+/// A day as TimeML writes it ("2025-04-06", "BC0480-09-20").
+pub fn day_value(day: NaiveDate) -> String {
+    format!(
+        "{}-{:02}-{:02}",
+        year_value(day.year()),
+        day.month(),
+        day.day()
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -165,10 +186,15 @@ impl FromStr for When {
         };
         let parts: Vec<&str> = text.split('-').collect();
         let year = |s: &str| -> Result<i32, ParseWhenError> {
-            if s.len() != 4 {
+            let (digits, before_common_era) = match s.strip_prefix("BC") {
+                Some(digits) => (digits, true),
+                None => (s, false),
+            };
+            if digits.len() != 4 {
                 return Err(err());
             }
-            Ok(number(s)? as i32)
+            let year = number(digits)? as i32;
+            Ok(if before_common_era { 1 - year } else { year })
         };
         let value = match parts.as_slice() {
             [y] => When::Year(year(y)?),

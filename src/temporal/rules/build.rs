@@ -105,6 +105,10 @@ pub(super) fn build(
             year: c.years[0],
             relation,
         },
+        // The 9th century BC is 900 to 801 BC: astronomical years -899 to -800.
+        Builder::Century if c.before_common_era => {
+            Pattern::Century(1 - i32::try_from(c.days[0]?).ok()? * 100)
+        }
         Builder::Century => Pattern::Century((i32::try_from(c.days[0]?).ok()? - 1) * 100),
         Builder::Half => Pattern::Half {
             half: ordinal.filter(|h| (1..=2).contains(h))?,
@@ -135,6 +139,7 @@ pub(super) fn build(
             offset: args.days.or(c.offset),
             daypart: args.daypart.or(c.daypart),
             clock: c.clock,
+            universal: c.universal_time,
         },
         Builder::NumericDate => numeric_date(c, lexicon)?,
         Builder::DayOfMonth => Pattern::DayOfMonth {

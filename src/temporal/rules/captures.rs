@@ -27,6 +27,10 @@ pub struct Captures {
     /// Index into the lexicon's holidays: a small capture, copied at every step.
     pub(super) holiday: Option<u32>,
     pub(super) numbers: [Option<u32>; 2],
+    /// An era before the common era was named: the century or decade is one BC.
+    pub(super) before_common_era: bool,
+    /// The clock time is at Coordinated Universal Time ("16:08 UTC").
+    pub(super) universal_time: bool,
 }
 
 pub(super) fn push<T: Copy>(slots: &mut [Option<T>; 2], value: T) {

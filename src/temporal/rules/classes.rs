@@ -61,7 +61,13 @@ impl Scanner<'_, '_> {
                 Some(length)
             }
             Class::Clock => self.clock_at(i, captures),
-            Class::Zone => lex.time_zones.contains(word).then_some(1),
+            Class::Zone => {
+                // "10 pm (1900 GMT)": the zone of the time given in brackets, not of
+                // the one valued.
+                let bracketed = (i.saturating_sub(3)..i).any(|k| self.tokens[k].text == "(");
+                captures.universal_time |= lex.universal_time_zones.contains(word) && !bracketed;
+                lex.time_zones.contains(word).then_some(1)
+            }
             Class::MonthNumber => {
                 let month = day_number(token.text).filter(|m| *m <= 12)?;
                 push(&mut captures.months, month);
@@ -100,7 +106,38 @@ impl Scanner<'_, '_> {
                 Some(1)
             }
             Class::YearQuarter => self.year_quarter_at(i, captures),
+            Class::EraYear => {
+                let year = era_year_number(token)?;
+                let era = self.era_at(i + 1)?;
+                push(&mut captures.years, 1 - year);
+                Some(1 + era)
+            }
+            Class::EraYearStart => {
+                let year = era_year_number(token)?;
+                if !matches!(self.word(i + 1)?, "-" | "–" | "to" | "through" | "and") {
+                    return None;
+                }
+                era_year_number(self.tokens.get(i + 2)?)?;
+                self.era_at(i + 3)?;
+                push(&mut captures.years, 1 - year);
+                Some(1)
+            }
+            Class::Era => {
+                let era = self.era_at(i)?;
+                captures.before_common_era = true;
+                Some(era)
+            }
         }
+    }
+
+    /// The tokens an era before the common era takes at `i` ("BC", "B.C.E."), if one
+    /// is there.
+    fn era_at(&self, i: usize) -> Option<usize> {
+        self.lexicon
+            .before_common_era
+            .iter()
+            .find(|era| crate::text::phrase_at(self.folded, i, era))
+            .map(Vec::len)
     }
 
     /// A month name, where it is one: lowercase, "may" and "march" are words.
@@ -542,6 +579,14 @@ fn period_code(word: &str, letter: char, last: u32) -> Option<u32> {
         return None;
     }
     digit.parse().ok().filter(|n| (1..=last).contains(n))
+}
+
+/// A year number before an era: one to four digits, not zero ("499", "2014").
+fn era_year_number(token: &Token<'_>) -> Option<i32> {
+    if token.kind != TokenKind::Number || token.text.len() > 4 {
+        return None;
+    }
+    token.text.parse().ok().filter(|&year| year > 0)
 }
 
 fn year_digits(digits: &str) -> Option<i32> {

@@ -86,7 +86,9 @@ impl Scanner<'_, '_> {
                 | Class::Clock.bit()
                 | Class::MonthNumber.bit()
                 | Class::Number.bit()
-                | Class::AnyYear.bit();
+                | Class::AnyYear.bit()
+                | Class::EraYear.bit()
+                | Class::EraYearStart.bit();
         } else if token.text.starts_with(|c: char| c.is_ascii_digit()) {
             classes |= Class::Day.bit()
                 | Class::Decade.bit()

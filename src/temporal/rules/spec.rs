@@ -43,6 +43,9 @@ pub struct RuleExample {
     /// The TIMEX3 that TimeML tags, where they are not `expect` (see [`TaggedApart`]).
     #[serde(default)]
     pub timeml: Option<Vec<(String, String, String)>>,
+    /// How the example is read (`--anchor`); auto, as by default.
+    #[serde(default)]
+    pub anchor: crate::temporal::anchoring::Anchoring,
 }
 
 #[derive(Debug, Deserialize)]
@@ -285,6 +288,13 @@ pub(in crate::temporal) enum Class {
     FiscalCode,
     /// A weekday in the plural: "fridays" in "3 fridays from now".
     Weekdays,
+    /// A year before the common era, number and era: "499 BC", "146 B.C.".
+    EraYear,
+    /// The first year of a range or pair whose era is given once, after the second
+    /// year: "499" in "499-493 BC", "from 499 to 493 BC", "496 and 495 BC".
+    EraYearStart,
+    /// The era itself: "BC" in "the 9th century BC".
+    Era,
 }
 
 impl Class {
@@ -319,6 +329,9 @@ impl Class {
             "half_code" => Class::HalfCode,
             "fiscal_code" => Class::FiscalCode,
             "weekdays" => Class::Weekdays,
+            "era_year" => Class::EraYear,
+            "era_year_start" => Class::EraYearStart,
+            "era" => Class::Era,
             _ => return None,
         })
     }
