@@ -510,9 +510,15 @@ fn extract_explain_names_the_anchoring() {
         "{auto}"
     );
     assert!(auto.contains("-> 1942-04-18"), "{auto}");
-    assert!(auto.contains("the time the narrative had reached"), "{auto}");
+    assert!(
+        auto.contains("the time the narrative had reached"),
+        "{auto}"
+    );
     let news = explain("news");
-    assert!(news.contains("relative dates read as news (as asked)"), "{news}");
+    assert!(
+        news.contains("relative dates read as news (as asked)"),
+        "{news}"
+    );
     assert!(news.contains("-> 2009-04-18"), "{news}");
 }
 

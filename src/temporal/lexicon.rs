@@ -90,6 +90,8 @@ pub struct TemporalLexicon {
     pub past_tense_not: WordSet,
     pub year_determiners: WordSet,
     pub time_zones: WordSet,
+    /// Words before "the day" that close a day's account ("ended the day").
+    pub day_closing_words: WordSet,
     /// Words between a length of time and the day it runs to ("six months, to
     /// July 29"): that day lies about that far from publication.
     pub period_end_words: WordSet,
@@ -176,6 +178,7 @@ struct TemporalFile {
     time_zones: Vec<String>,
     universal_time_zones: Vec<String>,
     period_end_words: Vec<String>,
+    day_closing_words: Vec<String>,
     passive_auxiliaries: Vec<String>,
     determiners: Vec<String>,
     past_event_nouns: Vec<String>,
@@ -297,6 +300,7 @@ impl TemporalLexicon {
             time_zones: set(file.time_zones),
             universal_time_zones: set(file.universal_time_zones),
             period_end_words: set(file.period_end_words),
+            day_closing_words: set(file.day_closing_words),
             passive_auxiliaries: set(file.passive_auxiliaries),
             determiners: set(file.determiners),
             past_event_nouns: set(file.past_event_nouns),

@@ -55,6 +55,9 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::AfterDayClosing => {
+                word_before.is_some_and(|w| lex.day_closing_words.contains(w))
+            }
             Guard::NotCompared => !matches!(word_before, Some("most" | "more" | "less" | "least")),
             Guard::NotBeforeEra => !lex
                 .before_common_era

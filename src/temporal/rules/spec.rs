@@ -210,6 +210,9 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// After a word that closes a day's account ("ended the day", "for the day":
+    /// `day_closing_words`): the day the story is about.
+    AfterDayClosing,
     /// Not compared: "the most recent in 2010" ranks, it refers to no time.
     NotCompared,
     /// Not after a superlative: in "most recently in January" the date that follows
