@@ -89,6 +89,10 @@ pub struct TemporalLexicon {
     pub past_tense_irregular: WordSet,
     pub past_tense_not: WordSet,
     pub year_determiners: WordSet,
+    /// Verbs a year can be the subject of ("1987 saw ..."): `year_subject_verbs`.
+    pub year_subject_verbs: WordSet,
+    /// "about", "around": before a year that ends its phrase ("by about 1910.").
+    pub approximate_words: WordSet,
     pub time_zones: WordSet,
     /// Words before "the day" that close a day's account ("ended the day").
     pub day_closing_words: WordSet,
@@ -175,6 +179,8 @@ struct TemporalFile {
     past_tense_irregular: Vec<String>,
     past_tense_not: Vec<String>,
     year_determiners: Vec<String>,
+    year_subject_verbs: Vec<String>,
+    approximate_words: Vec<String>,
     time_zones: Vec<String>,
     universal_time_zones: Vec<String>,
     period_end_words: Vec<String>,
@@ -297,6 +303,8 @@ impl TemporalLexicon {
             past_tense_irregular: set(file.past_tense_irregular),
             past_tense_not: set(file.past_tense_not),
             year_determiners: set(file.year_determiners),
+            year_subject_verbs: set(file.year_subject_verbs),
+            approximate_words: set(file.approximate_words),
             time_zones: set(file.time_zones),
             universal_time_zones: set(file.universal_time_zones),
             period_end_words: set(file.period_end_words),

@@ -29,6 +29,9 @@ pub struct Mention {
     /// A lower bound ("their sixth call since January 20"): where a span starts,
     /// not the moment the story is at, so "a week earlier" does not lean on it.
     pub since: bool,
+    /// The phrase opens its sentence or a clause ("In 1976, ...", "...; in 1976
+    /// ..."): in a narrative, a bare year there moves the story on.
+    pub opens_clause: bool,
 }
 
 /// Recognise every temporal expression in one sentence's tokens.
@@ -65,6 +68,8 @@ pub fn recognize_folded(
                     rule: found.rule,
                     leans_forward: forward_phrase || found.forward,
                     since: phrase_token < i && folded[phrase_token] == "since",
+                    opens_clause: phrase_token <= 1
+                        || matches!(folded[phrase_token - 1].as_str(), "," | ";" | ":"),
                 });
                 i = found.end;
             }

@@ -77,7 +77,7 @@ impl Resolver {
             .when
             .filter(|when| moves_story && fits_in(*when, Unit::Year))
         {
-            if !is_aside(self.context.narrative_date, when) {
+            if !is_aside(self.context.narrative_date, when, mention.opens_clause) {
                 self.context.narrative_date = Some(when);
             }
         }
@@ -99,14 +99,18 @@ impl Resolver {
 const ASIDE_YEARS: i32 = 10;
 
 /// Is `when`, a year or part of one more than a month long, an aside from the time
-/// the narrative had reached, `reached`?
-fn is_aside(reached: Option<When>, when: When) -> bool {
-    let (Some((first, last)), Some((reached_first, _))) =
+/// the narrative had reached, `reached`? So is a bare year that opens no sentence or
+/// clause (`leads`), in a story told day by day ("On 10 March 1975 ... launched an
+/// offensive ... exposed for a planned campaign in 1976. ... collapsed on 11 March").
+fn is_aside(reached: Option<When>, when: When, leads: bool) -> bool {
+    let (Some((first, last)), Some((reached_first, reached_last))) =
         (when.bounds(), reached.and_then(|r| r.bounds()))
     else {
         return false;
     };
-    (last - first).num_days() > 31 && (first.year() - reached_first.year()).abs() > ASIDE_YEARS
+    let coarse = (last - first).num_days() > 31;
+    let told_by_day = (reached_last - reached_first).num_days() <= 31;
+    coarse && ((first.year() - reached_first.year()).abs() > ASIDE_YEARS || told_by_day && !leads)
 }
 
 /// What an expression's value counts from.
@@ -200,6 +204,79 @@ fn period_ending_at(
     (year_less && closes).then_some((count, unit))
 }
 
+/// Words that join two dates sharing a year written after the second: "August and
+/// September 1914", "summer-fall 1919", "March to May 2003", "April/May 1956".
+const YEAR_SHARING_LINKS: &[&str] = &["and", "or", "/", "-", "–", "to", "through", "until"];
+
+/// `mentions[index]`, a month, day or season without a year, with the year of the
+/// date it is joined to just after it ("in August and September 1914"), if it is.
+fn with_year_of_next(mentions: &[Mention], index: usize, folded: &[String]) -> Option<Mention> {
+    let mention = &mentions[index];
+    let next = mentions.get(index + 1)?;
+    let between = folded.get(mention.end_token..next.first_token)?;
+    let joined = !between.is_empty()
+        && between.len() <= 2
+        && between
+            .iter()
+            .any(|w| YEAR_SHARING_LINKS.contains(&w.as_str()))
+        && between
+            .iter()
+            .all(|w| w == "," || YEAR_SHARING_LINKS.contains(&w.as_str()));
+    if !joined {
+        return None;
+    }
+    let year = match next.pattern {
+        Pattern::MonthYear { year, .. }
+        | Pattern::Year { year, .. }
+        | Pattern::MonthDay {
+            year: Some(year), ..
+        }
+        | Pattern::DaySpan {
+            year: Some(year), ..
+        }
+        | Pattern::Season {
+            year: Some(year), ..
+        } => year,
+        _ => return None,
+    };
+    let pattern = match mention.pattern {
+        Pattern::Month {
+            month,
+            relation: None,
+            modifier,
+        } => Pattern::MonthYear {
+            month,
+            year,
+            modifier,
+        },
+        Pattern::MonthDay {
+            month,
+            day,
+            year: None,
+        } => Pattern::MonthDay {
+            month,
+            day,
+            year: Some(year),
+        },
+        Pattern::Season {
+            season,
+            year: None,
+            relation: None,
+            modifier,
+        } => Pattern::Season {
+            season,
+            year: Some(year),
+            relation: None,
+            modifier,
+        },
+        _ => return None,
+    };
+    Some(Mention {
+        pattern,
+        ..mention.clone()
+    })
+}
+
 /// Resolve a sentence's `mentions` in reading order, `resolver` remembering what the
 /// text has said; where no tense cue gives a direction, `lean` does. "Today" in a
 /// quotation is then read again from the day the sentence says it was spoken
@@ -248,12 +325,17 @@ pub fn read_sentence(
                 },
                 (None, _) => (AnchorSource::Publication, resolver.anchor, direction),
             };
+            // "in August and September 1914": the year written once is both's.
+            let resolved = match with_year_of_next(mentions, index, folded) {
+                Some(whole) => resolver.resolve_from(anchor, &whole, direction),
+                None => resolver.resolve_from(anchor, mention, direction),
+            };
             Reading {
                 direction,
                 anchor,
                 anchored_at,
                 sentence_date_before,
-                resolved: resolver.resolve_from(anchor, mention, direction),
+                resolved,
             }
         })
         .collect();

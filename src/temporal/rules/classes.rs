@@ -318,10 +318,16 @@ impl Scanner<'_, '_> {
         let word = self.word(i)?;
         let lex = self.lexicon;
         // "the nineties", "the '80s", "the late 80s"; not "in his sixties".
-        let introduced = i
-            .checked_sub(1)
-            .and_then(|j| self.word(j))
-            .is_some_and(|w| w == "the" || w == "-" || lex.modifiers.contains_key(w));
+        // "the 70s and 80s": the second of two decades joined.
+        let joined_to_decade = i >= 2
+            && matches!(self.word(i - 1), Some("and" | "or"))
+            && self.word(i - 2).is_some_and(|w| {
+                w.len() == 3 && w.ends_with('s') && w[..2].bytes().all(|b| b.is_ascii_digit())
+            });
+        let introduced = joined_to_decade
+            || i.checked_sub(1)
+                .and_then(|j| self.word(j))
+                .is_some_and(|w| w == "the" || w == "-" || lex.modifiers.contains_key(w));
         if let Some(&start) = lex.decade_words.get(word).filter(|_| introduced) {
             captures.decade = Some(start);
             return Some(1);

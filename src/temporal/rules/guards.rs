@@ -55,6 +55,15 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::NotAFall => !self.fall_of_something(start, end),
+            // "a quarter of the market" is a share; "several quarters of losses" a length.
+            Guard::NotAShare => {
+                !(captures.unit == Some(Unit::Quarter)
+                    && self.is(end, "of")
+                    && self
+                        .word(end + 1)
+                        .is_some_and(|w| lex.determiners.contains(w)))
+            }
             Guard::AfterDayClosing => {
                 word_before.is_some_and(|w| lex.day_closing_words.contains(w))
             }
@@ -136,7 +145,16 @@ impl Scanner<'_, '_> {
             .word(start)
             .is_some_and(|w| lex.ambiguous_months.contains(w) || lex.ambiguous_seasons.contains(w));
         let word_after = self.tokens.get(end).is_some_and(|t| t.is_word());
-        self.preposition_before(start) && !(linked && ambiguous && word_after)
+        // "prices continue to fall": an infinitive, unless "to" ends a range of dates
+        // ("from spring to fall", "March to May").
+        let infinitive = start >= 2 && self.is(start - 1, "to") && {
+            let before = self.folded[start - 2].as_str();
+            self.tokens[start - 2].kind != TokenKind::Number
+                && !lex.months.contains_key(before)
+                && !lex.seasons.contains_key(before)
+                && !lex.weekdays.contains_key(before)
+        };
+        self.preposition_before(start) && !(linked && ambiguous && (word_after || infinitive))
     }
 
     fn attributive(&self, start: usize, end: usize) -> bool {
@@ -153,6 +171,17 @@ impl Scanner<'_, '_> {
         determiner && self.tokens[start].is_capitalized() && noun_after
     }
 
+    /// "the fall of Budapest": an ambiguous season before "of" and no year.
+    fn fall_of_something(&self, start: usize, end: usize) -> bool {
+        let season = self.word(end - 1).unwrap_or_default();
+        self.lexicon.ambiguous_seasons.contains(season)
+            && self.is(end, "of")
+            && self
+                .class_at(Class::Year, end + 1, &mut Captures::default())
+                .is_none()
+            && start < end
+    }
+
     fn standalone_number(&self, start: usize, end: usize) -> bool {
         let lex = self.lexicon;
         let preposition_before = self.preposition_before(start);
@@ -167,7 +196,15 @@ impl Scanner<'_, '_> {
                     self.tokens[start - 1].text,
                     "$" | "€" | "£" | "#" | "№" | "-"
                 )
-            || preposition_before;
+            || preposition_before
+            || self
+                .word(start - 1)
+                .is_some_and(|w| lex.approximate_words.contains(w));
+        // "1987 saw a renewed wave of offensives": a year as the subject.
+        let subject = self
+            .word(end)
+            .is_some_and(|w| lex.year_subject_verbs.contains(w))
+            && self.tokens[start].text.len() == 4;
         let after_ok = self
             .tokens
             .get(end)
@@ -184,7 +221,7 @@ impl Scanner<'_, '_> {
         determiner
             || listed
             || names_event && self.tokens[start].text.len() == 4
-            || before_ok && (after_ok || preposition_before)
+            || before_ok && (after_ok || preposition_before || subject)
     }
 
     fn month_not_modal(&self, start: usize, end: usize, captures: &Captures) -> bool {

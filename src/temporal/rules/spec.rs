@@ -210,6 +210,12 @@ pub enum Guard {
     NotPartOfDay,
     /// Not after "of" or "among": "one of the first" ranks, it dates nothing.
     NotAfterOf,
+    /// Not "the fall of" something that is no year ("the fall of Budapest", "the fall
+    /// of the regime"): a season that is also a noun of its own.
+    NotAFall,
+    /// Not a share: "three quarters of the troops", "a quarter of its dealers" (but
+    /// "several quarters of losses" is a length).
+    NotAShare,
     /// After a word that closes a day's account ("ended the day", "for the day":
     /// `day_closing_words`): the day the story is about.
     AfterDayClosing,
