@@ -696,9 +696,24 @@ impl Frame<'_> {
         let far_ahead = pick
             .start()
             .is_some_and(|start| (start - anchor).num_days() > 180);
+        // And the other way: "cuts resulting in closures during the fourth quarter",
+        // said in August, is the quarter about to begin, not one most of a year over
+        // (that would be "the fourth quarter of last year").
+        let next = When::Quarter {
+            year: year + 1,
+            quarter: q,
+        };
+        let long_over = pick
+            .end()
+            .is_some_and(|end| end < anchor && (anchor - end).num_days() > 180);
+        let about_to_begin = next
+            .start()
+            .is_some_and(|start| start > anchor && (start - anchor).num_days() <= 62);
         Some(
             if direction == Direction::Forward && just_over && far_ahead {
                 (year - 1, q)
+            } else if direction == Direction::Backward && long_over && about_to_begin {
+                (year + 1, q)
             } else {
                 (year, q)
             },

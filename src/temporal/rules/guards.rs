@@ -92,9 +92,16 @@ impl Scanner<'_, '_> {
                     && (word_before.is_some_and(|w| lex.length_verbs.contains(w))
                         || self.word(end).is_some_and(|w| lex.gap_words.contains(w)))
             }
+            // "on a Tuesday" dates nothing; "a Friday deadline", "a Wednesday media
+            // event" do.
             Guard::NotIndefinite => {
                 !matches!(word_before, Some("a" | "an" | "any"))
                     || self.word(end).is_some_and(|w| lex.is_event_head(w))
+                    || self
+                        .tokens
+                        .get(end)
+                        .is_some_and(|t| t.is_word() && !t.is_capitalized())
+                        && self.word(end + 1).is_some_and(|w| lex.is_event_head(w))
             }
             Guard::NotInHoliday => !(1..=3).any(|back| {
                 start
