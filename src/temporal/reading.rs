@@ -214,6 +214,30 @@ fn with_year_of_next(mentions: &[Mention], index: usize, folded: &[String]) -> O
     let mention = &mentions[index];
     let next = mentions.get(index + 1)?;
     let between = folded.get(mention.end_token..next.first_token)?;
+    // "after October of next year": TimeML tags "October" and "next year" apart; the
+    // month is of that year.
+    if let (
+        Pattern::Month {
+            month,
+            relation: None,
+            modifier: None,
+        },
+        Pattern::RelativeUnit {
+            relation,
+            unit: Unit::Year,
+            modifier: None,
+        },
+        [of],
+    ) = (mention.pattern, next.pattern, between)
+    {
+        if of != "of" {
+            return None;
+        }
+        return Some(Mention {
+            pattern: Pattern::MonthOfYear { month, relation },
+            ..mention.clone()
+        });
+    }
     let joined = !between.is_empty()
         && between.len() <= 2
         && between

@@ -55,6 +55,7 @@ impl Scanner<'_, '_> {
                     && captures.unit.is_some_and(Unit::is_within_day))
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
+            Guard::NotQuarter => captures.unit != Some(Unit::Quarter),
             Guard::NotAFall => !self.fall_of_something(start, end),
             // "a quarter of the market" is a share; "several quarters of losses" a length.
             Guard::NotAShare => {

@@ -213,6 +213,8 @@ pub enum Guard {
     /// Not "the fall of" something that is no year ("the fall of Budapest", "the fall
     /// of the regime"): a season that is also a noun of its own.
     NotAFall,
+    /// The unit is no quarter: "the last quarter" is the quarter last reported.
+    NotQuarter,
     /// Not a share: "three quarters of the troops", "a quarter of its dealers" (but
     /// "several quarters of losses" is a length).
     NotAShare,
