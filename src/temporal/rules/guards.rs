@@ -59,10 +59,12 @@ impl Scanner<'_, '_> {
             Guard::NotAFall => !self.fall_of_something(start, end),
             // "a quarter of the market" is a share; "several quarters of losses" a length.
             Guard::NotAShare => {
+                // "about a quarter, of its dealers": a comma may stand before "of".
+                let of = if self.is(end, ",") { end + 1 } else { end };
                 !(captures.unit == Some(Unit::Quarter)
-                    && self.is(end, "of")
+                    && self.is(of, "of")
                     && self
-                        .word(end + 1)
+                        .word(of + 1)
                         .is_some_and(|w| lex.determiners.contains(w)))
             }
             Guard::AfterDayClosing => {
