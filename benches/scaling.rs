@@ -26,6 +26,15 @@ fn published() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 3, 10).expect("a date")
 }
 
+/// An empty folder `name` under `dir` holding one article, `a.txt`, of `article`.
+fn fresh_folder(dir: &Path, name: &str, article: &str) -> std::path::PathBuf {
+    let folder = dir.join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), article).unwrap();
+    folder
+}
+
 /// `text` as one article with a publication date, built into a timeline.
 fn build_article(dir: &Path, text: &str) {
     let file = dir.join("article.md");
@@ -85,14 +94,8 @@ fn families() -> Vec<Family> {
             name: "manifest entries (build)",
             base: 6_000,
             run: |dir, n| {
-                let folder = dir.join("manifest");
-                let _ = std::fs::remove_dir_all(&folder);
-                std::fs::create_dir(&folder).unwrap();
-                std::fs::write(
-                    folder.join("a.txt"),
-                    "Putin met Trump on Monday in Alaska.\n",
-                )
-                .unwrap();
+                let folder =
+                    fresh_folder(dir, "manifest", "Putin met Trump on Monday in Alaska.\n");
                 let mut manifest = String::from("- file: a.txt\n  published: 2025-03-10\n");
                 for i in 0..n {
                     manifest.push_str(&format!("- file: missing-{i}.txt\n  outlet: Wire\n"));
@@ -105,10 +108,7 @@ fn families() -> Vec<Family> {
             name: "aliases in a manifest (refused)",
             base: 1_250,
             run: |dir, n| {
-                let folder = dir.join("aliases");
-                let _ = std::fs::remove_dir_all(&folder);
-                std::fs::create_dir(&folder).unwrap();
-                std::fs::write(folder.join("a.txt"), "Putin met Trump.\n").unwrap();
+                let folder = fresh_folder(dir, "aliases", "Putin met Trump.\n");
                 let items = vec!["x"; n].join(", ");
                 let aliases = vec!["*a"; n].join(", ");
                 std::fs::write(

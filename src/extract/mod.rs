@@ -37,7 +37,7 @@ use crate::text::{fold, split_sentences, tokenize};
 use memory::ArticleMemory;
 use merge::merge_into;
 use order::{add_event_orders, with_anaphors};
-use sentence::extract_sentence;
+use sentence::{extract_sentence, Recognized};
 use summary::summarize;
 
 pub use event::{EventOrder, Evidence, ExtractedEvent, Extraction, TimeEvidence};
@@ -58,7 +58,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             let tokens = tokenize(sentence.text, start);
             let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
             let times = temporal::recognize_folded(&tokens, &folded, &lexicon.temporal);
-            (sentence, start, tokens, times)
+            (sentence, start, tokens, Recognized { folded, times })
         })
         .collect();
     extraction.anchoring = AnchorChoice::choose(
@@ -66,10 +66,10 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         doc.published,
         sentences
             .iter()
-            .flat_map(|(_, _, _, times)| times.iter().map(|m| &m.pattern)),
+            .flat_map(|(_, _, _, recognized)| recognized.times.iter().map(|m| &m.pattern)),
     );
     memory.narrative = extraction.anchoring.narrative();
-    for (sentence, start, tokens, times) in sentences {
+    for (sentence, start, tokens, recognized) in sentences {
         let (produced, pairs) = extract_sentence(
             doc,
             &tokens,
@@ -77,7 +77,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             sentence.text,
             lexicon,
             &mut memory,
-            times,
+            recognized,
         );
         // "this statement" points back to what the article reported before this sentence.
         let pairs = with_anaphors(pairs, &extraction.events, start);

@@ -19,7 +19,7 @@ use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::{Kind, Status};
 use crate::temporal::Mention;
-use crate::text::{fold, plain_apostrophes, Token};
+use crate::text::{plain_apostrophes, Token};
 
 /// Where the sentence stands in its document, as its events quote it.
 struct Quote<'d> {
@@ -29,6 +29,13 @@ struct Quote<'d> {
     text: &'d str,
 }
 
+/// What the article's first pass read in a sentence: its lowercased words and the
+/// temporal expressions among them.
+pub(super) struct Recognized {
+    pub(super) folded: Vec<String>,
+    pub(super) times: Vec<Mention>,
+}
+
 pub(super) fn extract_sentence(
     doc: &Document,
     tokens: &[Token<'_>],
@@ -36,11 +43,12 @@ pub(super) fn extract_sentence(
     text: &str,
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
-    recognized: Vec<Mention>,
+    recognized: Recognized,
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
     let headline = is_title_case(tokens);
-    let view = view_of(tokens, text, start, lexicon, memory, headline);
-    let times = dates_of_events(&view, recognized);
+    let Recognized { folded, times } = recognized;
+    let view = view_of(tokens, folded, text, start, lexicon, memory, headline);
+    let times = dates_of_events(&view, times);
     // Headlines restate the story in Title Case; the body reports the events.
     let mut candidates = if headline {
         Vec::new()
@@ -58,9 +66,10 @@ pub(super) fn extract_sentence(
     (events, pairs)
 }
 
-/// The sentence's words, lowercased words and names.
+/// The sentence's words, lowercased words (`folded`) and names.
 fn view_of<'a, 's>(
     tokens: &'s [Token<'a>],
+    folded: Vec<String>,
     text: &'s str,
     start: usize,
     lexicon: &'s Lexicon,
@@ -71,7 +80,7 @@ fn view_of<'a, 's>(
     let names = find_names(tokens, &texts, lexicon, memory, headline);
     SentenceView {
         tokens,
-        folded: tokens.iter().map(|t| fold(t.text)).collect(),
+        folded,
         names,
         lexicon,
         text,

@@ -99,6 +99,9 @@ pub struct TemporalLexicon {
     /// Words between a length of time and the day it runs to ("six months, to
     /// July 29"): that day lies about that far from publication.
     pub period_end_words: WordSet,
+    /// Words joining a date without a year to one with it, which then shares that
+    /// year ("August and September 1914").
+    pub year_sharing_links: WordSet,
     /// Zones at Coordinated Universal Time ("UTC", "GMT"): TimeML's `Z`.
     pub universal_time_zones: WordSet,
     pub passive_auxiliaries: WordSet,
@@ -184,6 +187,7 @@ struct TemporalFile {
     time_zones: Vec<String>,
     universal_time_zones: Vec<String>,
     period_end_words: Vec<String>,
+    year_sharing_links: Vec<String>,
     day_closing_words: Vec<String>,
     passive_auxiliaries: Vec<String>,
     determiners: Vec<String>,
@@ -308,6 +312,7 @@ impl TemporalLexicon {
             time_zones: set(file.time_zones),
             universal_time_zones: set(file.universal_time_zones),
             period_end_words: set(file.period_end_words),
+            year_sharing_links: set(file.year_sharing_links),
             day_closing_words: set(file.day_closing_words),
             passive_auxiliaries: set(file.passive_auxiliaries),
             determiners: set(file.determiners),

@@ -12,6 +12,7 @@ use super::pattern::{Context, Direction, Pattern, TimexType, Unit};
 use super::resolve::Resolved;
 use super::tense::direction_of;
 use super::value::When;
+use crate::hash::WordSet;
 use crate::text::Token;
 
 /// Resolves the expressions of one text in reading order, remembering what the text
@@ -192,60 +193,59 @@ fn period_ending_at(
         return None;
     };
     let between = folded.get(before.end_token..mention.first_token)?;
-    let ends = between
-        .iter()
-        .filter(|w| lexicon.period_end_words.contains(*w))
-        .count();
-    let closes = between.len() <= 3
-        && ends == 1
-        && between
-            .iter()
-            .all(|w| w == "," || lexicon.period_end_words.contains(w));
+    let closes = between.len() <= 3 && links_between(between, &lexicon.period_end_words) == Some(1);
     (year_less && closes).then_some((count, unit))
 }
 
-/// Words that join two dates sharing a year written after the second: "August and
-/// September 1914", "summer-fall 1919", "March to May 2003", "April/May 1956".
-const YEAR_SHARING_LINKS: &[&str] = &["and", "or", "/", "-", "–", "to", "through", "until"];
+/// How many of the words between two expressions are `links`, when all the others
+/// are commas: "six months, to July 29", "August and September 1914".
+fn links_between(between: &[String], links: &WordSet) -> Option<usize> {
+    between
+        .iter()
+        .all(|w| w == "," || links.contains(w.as_str()))
+        .then(|| {
+            between
+                .iter()
+                .filter(|w| links.contains(w.as_str()))
+                .count()
+        })
+}
 
 /// `mentions[index]`, a month, day or season without a year, with the year of the
 /// date it is joined to just after it ("in August and September 1914"), if it is.
-fn with_year_of_next(mentions: &[Mention], index: usize, folded: &[String]) -> Option<Mention> {
+fn with_year_of_next(
+    mentions: &[Mention],
+    index: usize,
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> Option<Mention> {
     let mention = &mentions[index];
     let next = mentions.get(index + 1)?;
     let between = folded.get(mention.end_token..next.first_token)?;
     // "after October of next year": TimeML tags "October" and "next year" apart; the
     // month is of that year.
-    if let (
-        Pattern::Month {
-            month,
-            relation: None,
-            modifier: None,
-        },
-        Pattern::RelativeUnit {
-            relation,
-            unit: Unit::Year,
-            modifier: None,
-        },
-        [of],
-    ) = (mention.pattern, next.pattern, between)
-    {
-        if of != "of" {
-            return None;
+    if between == ["of"] {
+        if let (
+            Pattern::Month {
+                month,
+                relation: None,
+                modifier: None,
+            },
+            Pattern::RelativeUnit {
+                relation,
+                unit: Unit::Year,
+                modifier: None,
+            },
+        ) = (mention.pattern, next.pattern)
+        {
+            return Some(Mention {
+                pattern: Pattern::MonthOfYear { month, relation },
+                ..mention.clone()
+            });
         }
-        return Some(Mention {
-            pattern: Pattern::MonthOfYear { month, relation },
-            ..mention.clone()
-        });
     }
-    let joined = !between.is_empty()
-        && between.len() <= 2
-        && between
-            .iter()
-            .any(|w| YEAR_SHARING_LINKS.contains(&w.as_str()))
-        && between
-            .iter()
-            .all(|w| w == "," || YEAR_SHARING_LINKS.contains(&w.as_str()));
+    let joined = between.len() <= 2
+        && links_between(between, &lexicon.year_sharing_links).is_some_and(|links| links >= 1);
     if !joined {
         return None;
     }
@@ -350,7 +350,7 @@ pub fn read_sentence(
                 (None, _) => (AnchorSource::Publication, resolver.anchor, direction),
             };
             // "in August and September 1914": the year written once is both's.
-            let resolved = match with_year_of_next(mentions, index, folded) {
+            let resolved = match with_year_of_next(mentions, index, folded, lexicon) {
                 Some(whole) => resolver.resolve_from(anchor, &whole, direction),
                 None => resolver.resolve_from(anchor, mention, direction),
             };

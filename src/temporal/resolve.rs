@@ -13,7 +13,7 @@ use super::holidays::HolidayRule;
 use super::pattern::{
     Context, DayPart, Deixis, Direction, Modifier, Part, Pattern, RefKind, Season, TimexType, Unit,
 };
-use super::value::{last_day_of_month, nth_of_month, shift_months, year_value, When};
+use super::value::{day_value, last_day_of_month, nth_of_month, shift_months, year_value, When};
 
 /// A resolved expression: TimeML type and value, and for dates the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Resolved {
 
     /// A span of days valued by its first day, as TimeML values "April 24 and 25".
     fn valued_by_first_day(first: NaiveDate, when: When) -> Resolved {
-        Resolved::date_valued(first.format("%Y-%m-%d").to_string(), Some(when))
+        Resolved::date_valued(day_value(first), Some(when))
     }
 
     /// Whole years `first` to `last`, valued as TimeML writes the period ("19" for a
@@ -1032,7 +1032,7 @@ fn time(
     };
     Some(Resolved {
         kind: TimexType::Time,
-        value: format!("{}T{time}", day.format("%Y-%m-%d")),
+        value: format!("{}T{time}", day_value(day)),
         modifier: None,
         when: Some(when),
     })
@@ -1042,7 +1042,7 @@ fn time(
 fn weekend_from(saturday: NaiveDate) -> Option<Resolved> {
     let week = saturday.iso_week();
     Some(Resolved::date_valued(
-        format!("{:04}-W{:02}-WE", week.year(), week.week()),
+        format!("{}-W{:02}-WE", year_value(week.year()), week.week()),
         Some(When::Interval(saturday, saturday.succ_opt()?)),
     ))
 }

@@ -12,7 +12,7 @@ use super::reading::{read_sentence, Resolver};
 use super::resolve::Resolved;
 use super::rules::scan::Scanner;
 use super::rules::spec::TaggedApart;
-use super::value::{year_value, When};
+use super::value::{day_value, year_value, When};
 use crate::text::{fold, split_sentences, tokenize, Token};
 
 /// A temporal expression of a text, resolved: what `dateline tag` writes.
@@ -195,12 +195,12 @@ fn parts_of(
             )
         }
         (TaggedApart::Ends, Some(When::Interval(first, last))) => (
-            (TimexType::Date, first.format("%Y-%m-%d").to_string()),
-            (TimexType::Date, last.format("%Y-%m-%d").to_string()),
+            (TimexType::Date, day_value(first)),
+            (TimexType::Date, day_value(last)),
         ),
         (TaggedApart::ClockAndDay, Some(When::Day(day))) => (
             (resolved.kind, resolved.value.clone()),
-            (TimexType::Date, day.format("%Y-%m-%d").to_string()),
+            (TimexType::Date, day_value(day)),
         ),
         _ => return Vec::new(),
     };

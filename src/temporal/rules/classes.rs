@@ -114,7 +114,7 @@ impl Scanner<'_, '_> {
             }
             Class::EraYearStart => {
                 let year = era_year_number(token)?;
-                if !matches!(self.word(i + 1)?, "-" | "–" | "to" | "through" | "and") {
+                if !lex.range_links.contains(self.word(i + 1)?) {
                     return None;
                 }
                 era_year_number(self.tokens.get(i + 2)?)?;
@@ -321,9 +321,7 @@ impl Scanner<'_, '_> {
         // "the 70s and 80s": the second of two decades joined.
         let joined_to_decade = i >= 2
             && matches!(self.word(i - 1), Some("and" | "or"))
-            && self.word(i - 2).is_some_and(|w| {
-                w.len() == 3 && w.ends_with('s') && w[..2].bytes().all(|b| b.is_ascii_digit())
-            });
+            && self.word(i - 2).and_then(decade_digits).is_some();
         let introduced = joined_to_decade
             || i.checked_sub(1)
                 .and_then(|j| self.word(j))
@@ -334,10 +332,7 @@ impl Scanner<'_, '_> {
         }
         let apostrophe = usize::from(token.is_apostrophe());
         let word = self.word(i + apostrophe)?;
-        if let Some(digits) = word
-            .strip_suffix('s')
-            .filter(|d| d.len() == 2 && (introduced || apostrophe == 1))
-        {
+        if let Some(digits) = decade_digits(word).filter(|_| introduced || apostrophe == 1) {
             let start: i32 = digits.parse().ok().filter(|d| d % 10 == 0)?;
             captures.decade = Some(start);
             return Some(1 + apostrophe);
@@ -585,6 +580,12 @@ fn period_code(word: &str, letter: char, last: u32) -> Option<u32> {
         return None;
     }
     digit.parse().ok().filter(|n| (1..=last).contains(n))
+}
+
+/// The two digits of a decade written without its century: "80" in "80s".
+fn decade_digits(word: &str) -> Option<&str> {
+    word.strip_suffix('s')
+        .filter(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A year number before an era: one to four digits, not zero ("499", "2014").

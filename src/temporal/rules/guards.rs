@@ -56,7 +56,7 @@ impl Scanner<'_, '_> {
             }
             Guard::NotAfterOf => !matches!(word_before, Some("of" | "among")),
             Guard::NotQuarter => captures.unit != Some(Unit::Quarter),
-            Guard::NotAFall => !self.fall_of_something(start, end),
+            Guard::NotAFall => !self.fall_of_something(end),
             // "a quarter of the market" is a share; "several quarters of losses" a length.
             Guard::NotAShare => {
                 // "about a quarter, of its dealers": a comma may stand before "of".
@@ -157,13 +157,14 @@ impl Scanner<'_, '_> {
         let word_after = self.tokens.get(end).is_some_and(|t| t.is_word());
         // "prices continue to fall": an infinitive, unless "to" ends a range of dates
         // ("from spring to fall", "March to May").
-        let infinitive = start >= 2 && self.is(start - 1, "to") && {
-            let before = self.folded[start - 2].as_str();
-            self.tokens[start - 2].kind != TokenKind::Number
-                && !lex.months.contains_key(before)
-                && !lex.seasons.contains_key(before)
-                && !lex.weekdays.contains_key(before)
-        };
+        let date_word = Class::Month.bit() | Class::Season.bit() | Class::Weekday.bit();
+        let infinitive = start >= 2
+            && self.is(start - 1, "to")
+            && self.tokens[start - 2].kind != TokenKind::Number
+            && lex
+                .word_classes
+                .get(&self.folded[start - 2])
+                .is_none_or(|classes| classes & date_word == 0);
         self.preposition_before(start) && !(linked && ambiguous && (word_after || infinitive))
     }
 
@@ -182,14 +183,13 @@ impl Scanner<'_, '_> {
     }
 
     /// "the fall of Budapest": an ambiguous season before "of" and no year.
-    fn fall_of_something(&self, start: usize, end: usize) -> bool {
+    fn fall_of_something(&self, end: usize) -> bool {
         let season = self.word(end - 1).unwrap_or_default();
         self.lexicon.ambiguous_seasons.contains(season)
             && self.is(end, "of")
             && self
                 .class_at(Class::Year, end + 1, &mut Captures::default())
                 .is_none()
-            && start < end
     }
 
     fn standalone_number(&self, start: usize, end: usize) -> bool {
