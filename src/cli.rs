@@ -614,6 +614,18 @@ fn extract_report(
             ));
         }
     }
+    if explain && !extraction.rejected.is_empty() {
+        out.push_str("\nnot taken for events:\n");
+        for rejected in &extraction.rejected {
+            out.push_str(&format!(
+                "    line {}: {:?} ({}): {}\n",
+                lines.line_of(rejected.at),
+                rejected.trigger,
+                rejected.kind,
+                rejected.reason
+            ));
+        }
+    }
     emit(None, &out)?;
     Ok(warnings)
 }

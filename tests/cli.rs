@@ -879,6 +879,65 @@ fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
 }
 
 #[test]
+fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
+    let dir = temp_dir();
+    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
+    write(
+        dir.path(),
+        "a.md",
+        article(
+            "2024-10-21",
+            "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.",
+        )
+        .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b.md",
+        article(
+            "2024-10-24",
+            "Narendra Modi met Xi Jinping in Kazan on Wednesday.",
+        )
+        .as_bytes(),
+    );
+    // A plan reported after the day it was for is another meeting.
+    write(
+        dir.path(),
+        "c.md",
+        article(
+            "2024-11-04",
+            "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.",
+        )
+        .as_bytes(),
+    );
+    let output = dateline(&["build", arg(dir.path())]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+    let meetings: Vec<(String, dateline::model::Status, usize)> = timeline
+        .events
+        .iter()
+        .filter(|e| e.kind == dateline::model::Kind::Meeting)
+        .map(|e| (e.date.unwrap().to_string(), e.status, e.sources.len()))
+        .collect();
+    assert_eq!(
+        meetings,
+        [
+            (
+                "2024-10-23".to_string(),
+                dateline::model::Status::Occurred,
+                2
+            ),
+            (
+                "2024-11-06".to_string(),
+                dateline::model::Status::Planned,
+                1
+            )
+        ]
+    );
+    assert!(timeline.conflicts.is_empty(), "{:?}", timeline.conflicts);
+}
+
+#[test]
 fn an_undated_mention_joins_a_recent_event_not_one_of_another_year() {
     let dir = temp_dir();
     let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");

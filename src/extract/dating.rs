@@ -50,9 +50,10 @@ impl<'t> SentenceDates<'t> {
     /// from (publication, quotation, or the date a past perfect reaches back from);
     /// the event's date is resolved from that day again, because it can differ from
     /// the reading's: a planned event's date lies ahead whatever the tense ("will
-    /// meet on Friday"), and a date that leans on another counts from what the
-    /// article dated before this sentence, not from a date the sentence named first
-    /// ("said on Thursday ..., but Thailand said the next day").
+    /// meet on Friday"). A date that leans on another counts from the last date the
+    /// text gave before it, in this sentence too ("withdrew on December 5, and the
+    /// following day ... seized", "announced it on October 21 and China confirmed a
+    /// day later").
     pub(super) fn evidence(
         &self,
         t: usize,
@@ -82,6 +83,7 @@ impl<'t> SentenceDates<'t> {
             anchor,
             context: Context {
                 sentence_date: reading.sentence_date_before,
+                last_date: reading.last_date_before,
                 ..self.before
             },
             // The reading already chose the anchor.
@@ -92,7 +94,7 @@ impl<'t> SentenceDates<'t> {
         let focus = mention
             .pattern
             .leans_on_last_date()
-            .then_some(self.before.last_date)
+            .then_some(reading.last_date_before)
             .flatten();
         TimeEvidence {
             expression: doc.text[mention.phrase_start..mention.end].to_string(),

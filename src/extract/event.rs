@@ -103,11 +103,24 @@ pub struct EventOrder {
     pub quote: String,
 }
 
+/// A trigger the extractor found and did not take for an event, and why: what
+/// `extract --explain` shows when an event is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// Byte offset of the trigger in the document.
+    pub at: usize,
+    pub trigger: String,
+    pub kind: Kind,
+    pub reason: &'static str,
+}
+
 /// Everything one article reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
     pub events: Vec<ExtractedEvent>,
     pub relations: Vec<EventOrder>,
+    /// Triggers not taken for events, in document order.
+    pub rejected: Vec<Rejected>,
     /// How the article's relative dates were counted (news or narrative), and why.
     pub anchoring: AnchorChoice,
 }

@@ -4,8 +4,12 @@ use super::parse::SentenceSyntax;
 use super::view::{Candidate, SentenceView};
 use crate::model::Kind;
 
-/// Is this a real event the text reports?
-pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+/// Why a trigger is not an event the text reports, if it is not (shown by
+/// `extract --explain`, so that a missed event can be traced to its rule).
+pub(super) fn rejection(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+) -> Option<&'static str> {
     let events = &view.lexicon.events;
     // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
     let clause_start = view.clause_start(candidate.first);
@@ -14,7 +18,7 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .clone()
         .any(|j| view.any_phrase(j, &events.negation) || view.any_phrase(j, &events.irrealis))
     {
-        return false;
+        return Some("negated or hypothetical");
     }
     // "Talks in Doha could resume": a noun whose own predicate is a modal.
     if candidate.noun {
@@ -27,7 +31,7 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
                     .is_some_and(|w| events.uncertain_predicates.contains(w) || w == "not")
         });
         if hypothetical {
-            return false;
+            return Some("a noun whose predicate is a modal");
         }
     }
     // "has repeatedly dismissed", "has long viewed": a habit, not an event.
@@ -35,10 +39,10 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .clone()
         .any(|j| events.habitual.contains(&view.folded[j]))
     {
-        return false;
+        return Some("a habit, not an event");
     }
     if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
-        return false;
+        return Some("a statement with no speaker");
     }
     // "test-fired missiles", "a drill": firing at no one.
     if candidate.kind == Kind::Strike
@@ -46,7 +50,7 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             .clone()
             .any(|j| events.non_hostile.contains(&view.folded[j]))
     {
-        return false;
+        return Some("firing at no one (a test or a drill)");
     }
     // "an attack that killed 26", "the war has killed thousands": a toll.
     let toll = !candidate.noun
@@ -56,10 +60,10 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             .checked_sub(1)
             .is_some_and(|j| events.toll_openers.contains(&view.folded[j]));
     if toll {
-        return false;
+        return Some("a toll, not an act");
     }
     if candidate.needs_object && candidate.counterparts.is_empty() {
-        return false;
+        return Some("the verb needs a named actor as its object");
     }
     // "This tentative agreement was seen as ...": the article's earlier event again.
     let demonstrative = (candidate.first.saturating_sub(3)..candidate.first)
@@ -67,25 +71,25 @@ pub(super) fn keep(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .take_while(|&j| view.tokens[j].is_word() && view.name_at(j).is_none())
         .any(|j| events.demonstratives.contains(&view.folded[j]));
     if candidate.noun && demonstrative && candidate.actors.is_empty() {
-        return false;
+        return Some("the article's earlier event again (a demonstrative)");
     }
     // "accused Ukraine of launching drone strikes", "claims that Kyiv had attacked":
     // an act someone alleges, not one the text reports.
     if candidate.kind != Kind::Statement && alleged(candidate, view) {
-        return false;
+        return Some("alleged, not reported");
     }
     if wished_for(candidate, view) {
-        return false;
+        return Some("wished for or asked for");
     }
     if candidate.actors.is_empty() && candidate.place.is_none() {
-        return false;
+        return Some("neither actor nor place");
     }
     // A date only borrowed from a neighbouring verb does not pin a noun down.
     let own_date = candidate.time.is_some() && !candidate.time_shared;
     if candidate.noun && !(candidate.pinned || own_date) {
-        return false;
+        return Some("a noun with no date, place or participants of its own");
     }
-    true
+    None
 }
 
 /// How many heads up from a trigger an alleging or wishing word still governs it

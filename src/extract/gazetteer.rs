@@ -85,6 +85,10 @@ pub struct Gazetteer {
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
+    /// Common nouns for a state's organs ("ministry", "air force"), as word lists.
+    state_organ_nouns: Vec<Vec<String>>,
+    /// Words that may stand between "the" and such a noun ("foreign", "defence").
+    state_organ_qualifiers: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
@@ -123,6 +127,10 @@ struct GazetteerFile {
     compound_tails: Vec<String>,
     #[serde(default)]
     acronym_bodies: Vec<String>,
+    #[serde(default)]
+    state_organ_nouns: Vec<String>,
+    #[serde(default)]
+    state_organ_qualifiers: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -219,6 +227,16 @@ impl Gazetteer {
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.state_organ_nouns.extend(
+            file.state_organ_nouns
+                .iter()
+                .map(|noun| noun.split_whitespace().map(fold).collect()),
+        );
+        // Longest first, so "armed forces" is taken before "forces" would be.
+        self.state_organ_nouns
+            .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
+        self.state_organ_qualifiers
+            .extend(file.state_organ_qualifiers.iter().map(|w| fold(w)));
         self.compound_tails
             .extend(file.compound_tails.iter().map(|w| fold(w)));
         self.acronym_bodies
@@ -333,6 +351,20 @@ impl Gazetteer {
     /// "led" in "Saudi-led": a compound, not the end of a hyphenated given name.
     pub fn is_compound_tail(&self, folded: &str) -> bool {
         self.compound_tails.contains(folded)
+    }
+
+    /// The words of a state's organ named by a common noun at `folded[i..]`
+    /// ("ministry", "air force"): how many.
+    pub fn state_organ_noun_at(&self, folded: &[String], i: usize) -> Option<usize> {
+        self.state_organ_nouns
+            .iter()
+            .find(|noun| folded.get(i..i + noun.len()) == Some(noun.as_slice()))
+            .map(Vec::len)
+    }
+
+    /// "foreign" in "the foreign ministry".
+    pub fn is_state_organ_qualifier(&self, folded: &str) -> bool {
+        self.state_organ_qualifiers.contains(folded)
     }
 
     /// "bloc" in "the bloc said": the last body the article named.

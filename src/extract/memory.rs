@@ -40,6 +40,9 @@ pub(super) struct ArticleMemory {
     /// The last body named that acts for no state: who "the bloc" and "the group"
     /// are.
     pub(super) last_body: Option<Entity>,
+    /// The last state the article named: whose "the government" or "the foreign
+    /// ministry" speaks when no country is given with it.
+    pub(super) last_state: Option<String>,
     /// What the article has dated so far ("a year earlier" leans on it).
     pub(super) dates: temporal::Context,
 }

@@ -40,7 +40,7 @@ use order::{add_event_orders, with_anaphors};
 use sentence::{extract_sentence, Recognized};
 use summary::summarize;
 
-pub use event::{EventOrder, Evidence, ExtractedEvent, Extraction, TimeEvidence};
+pub use event::{EventOrder, Evidence, ExtractedEvent, Extraction, Rejected, TimeEvidence};
 pub use gazetteer::{Entity, EntityClass, Gazetteer};
 pub use lexicon::{CueSense, EventLexicon, Lexicon};
 
@@ -70,7 +70,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     );
     memory.narrative = extraction.anchoring.narrative();
     for (sentence, start, tokens, recognized) in sentences {
-        let (produced, pairs) = extract_sentence(
+        let (produced, pairs, rejected) = extract_sentence(
             doc,
             &tokens,
             start,
@@ -79,6 +79,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             &mut memory,
             recognized,
         );
+        extraction.rejected.extend(rejected);
         // "this statement" points back to what the article reported before this sentence.
         let pairs = with_anaphors(pairs, &extraction.events, start);
         let mut event_of = BTreeMap::new();

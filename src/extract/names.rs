@@ -65,7 +65,13 @@ impl NameFinder<'_, '_> {
             if let Some(last) = names.last() {
                 if last.end == i {
                     remember_body(last, memory);
+                    remember_state(last, memory);
                 }
+            }
+            if let Some(mention) = self.state_organ_at(&names, memory, i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
             }
             if let Some(mention) = self.body_reference_at(memory, i) {
                 i = mention.end;
@@ -126,8 +132,104 @@ impl NameFinder<'_, '_> {
         }
         if let Some(last) = names.last() {
             remember_body(last, memory);
+            remember_state(last, memory);
         }
         names
+    }
+
+    /// A state's organ named by a common noun: "the foreign ministry", "Azerbaijan's
+    /// presidential office", "the Saudi defence ministry", "the government of Sudan".
+    /// It is the state: the one named with it, else the first the sentence named
+    /// ("Indian forces launched strikes on Pakistan, the defence ministry said"),
+    /// else the one the article named last.
+    fn state_organ_at(
+        &self,
+        names: &[NameMention],
+        memory: &ArticleMemory,
+        i: usize,
+    ) -> Option<NameMention> {
+        const QUALIFIERS: usize = 3;
+        let (tokens, texts) = (self.tokens, self.texts);
+        let gazetteer = &self.lexicon.gazetteer;
+        let first = tokens.get(i)?;
+        let opens_with_the = first.text.eq_ignore_ascii_case("the");
+        // Cheap test first: this runs at every word of every sentence.
+        if !opens_with_the && !first.is_capitalized() {
+            return None;
+        }
+        let state_at = |j: usize| -> Option<(String, usize)> {
+            let (entity, used) = gazetteer.match_at(texts, j)?;
+            let state = match entity.class {
+                EntityClass::Country => Some(entity.name.clone()),
+                EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),
+                _ => None,
+            }?;
+            Some((state, used))
+        };
+        let mut j = i;
+        let mut state = None;
+        if opens_with_the {
+            j += 1;
+            // "the Saudi foreign ministry", "the country's foreign ministry".
+            if let Some((named, used)) = state_at(j) {
+                state = Some(named);
+                j += used;
+            } else if tokens.get(j).is_some_and(|t| t.text == "country")
+                && is_possessive(texts, j + 1)
+            {
+                j += 3;
+            }
+        } else {
+            // "Azerbaijan's presidential office", "Moscow's defence ministry".
+            let (named, used) = state_at(j)?;
+            if !is_possessive(texts, j + used) {
+                return None;
+            }
+            state = Some(named);
+            j += used + 2;
+        }
+        let organ_at = |j: usize| -> Option<usize> {
+            let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
+                .map(|k| fold(tokens[k].text))
+                .collect();
+            let lowercase = |k: usize| tokens.get(j + k).is_some_and(|t| !t.is_capitalized());
+            let qualifiers = (0..QUALIFIERS)
+                .take_while(|&k| {
+                    lowercase(k)
+                        && folded
+                            .get(k)
+                            .is_some_and(|w| gazetteer.is_state_organ_qualifier(w))
+                })
+                .count();
+            let noun = gazetteer.state_organ_noun_at(&folded, qualifiers)?;
+            (qualifiers..qualifiers + noun)
+                .all(lowercase)
+                .then_some(j + qualifiers + noun)
+        };
+        let mut end = organ_at(j)?;
+        // "the government's defence ministry": one organ of another.
+        while is_possessive(texts, end) {
+            end = organ_at(end + 2)?;
+        }
+        // "the government of Sudan".
+        if state.is_none() && tokens.get(end).is_some_and(|t| t.text == "of") {
+            if let Some((named, used)) = state_at(end + 1) {
+                state = Some(named);
+                end += 1 + used;
+            }
+        }
+        let state = state
+            .or_else(|| names.iter().find_map(state_of))
+            .or_else(|| memory.last_state.clone())?;
+        Some(NameMention {
+            first: i,
+            end,
+            entity: Entity {
+                name: state.clone(),
+                class: EntityClass::Demonym,
+                country: Some(state),
+            },
+        })
     }
 
     /// "the bloc", "the group": the last body the article named that acts for no
@@ -564,7 +666,12 @@ impl NameFinder<'_, '_> {
             return None;
         }
         let texts = self.texts;
-        if (1..=3).contains(&run) {
+        // "Deir ez-Zor" is two words of a place: particles and hyphens join.
+        let place_words = texts[i..i + run]
+            .iter()
+            .filter(|t| *t != "-" && !self.lexicon.gazetteer.is_name_particle(&fold(t)))
+            .count();
+        if (1..=3).contains(&place_words) {
             if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run) {
                 let entity = Entity {
                     name: spoken_name(&texts[i..i + run]),
@@ -792,6 +899,24 @@ fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {
     let unnamed_group = memory.affiliations.contains_key(&entity.name);
     if entity.class == EntityClass::Organisation && entity.country.is_none() && !unnamed_group {
         memory.last_body = Some(entity.clone());
+    }
+}
+
+/// A state the sentence names is whose organs "the government" and "the ministry"
+/// are next.
+fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
+    if let Some(state) = state_of(mention) {
+        memory.last_state = Some(state);
+    }
+}
+
+/// The state a mention names: a country, or the country of a demonym or capital.
+fn state_of(mention: &NameMention) -> Option<String> {
+    let entity = &mention.entity;
+    match entity.class {
+        EntityClass::Country => Some(entity.name.clone()),
+        EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),
+        _ => None,
     }
 }
 

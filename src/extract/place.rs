@@ -43,8 +43,8 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         // strike verb is where it hit.
         let object = candidate.kind == Kind::Strike
             && !candidate.noun
-            && b + 1 == end
-            && m.entity.is_local_place();
+            && m.entity.is_local_place()
+            && (b + 1 == end || object_of_verb(view, end, j));
         if locative || target || object {
             candidate.place = Some(place.to_string());
             if m.entity.is_local_place() {
@@ -53,6 +53,25 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
             break;
         }
     }
+}
+
+/// Up to this many words may stand between a strike verb and the place that is its
+/// object ("captured the entire Idlib Governorate").
+const OBJECT_MODIFIERS: usize = 3;
+
+/// Whether the name at `j` is the object of the strike verb ending at `end`: only an
+/// article and lowercase modifiers between ("captured the entire Idlib Governorate"),
+/// or "of" after a verb of control ("seized control of Damascus").
+fn object_of_verb(view: &SentenceView<'_, '_>, end: usize, j: usize) -> bool {
+    let prepositions = &view.lexicon.events.prepositions;
+    let control_of = j == end + 1 && view.folded[end] == "of" && view.folded[end - 1] == "control";
+    control_of
+        || (j - end <= OBJECT_MODIFIERS
+            && (end..j).all(|k| {
+                view.tokens[k].is_word()
+                    && !view.tokens[k].is_capitalized()
+                    && !prepositions.contains(&view.folded[k])
+            }))
 }
 
 fn meeting_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {

@@ -7,8 +7,8 @@ use super::candidates::find_candidates;
 use super::casualties::{casualties_of, casualty_figures};
 use super::classify::classify;
 use super::dating::SentenceDates;
-use super::event::{Evidence, ExtractedEvent, TimeEvidence};
-use super::filter::keep;
+use super::event::{Evidence, ExtractedEvent, Rejected, TimeEvidence};
+use super::filter::rejection;
 use super::lexicon::Lexicon;
 use super::memory::ArticleMemory;
 use super::names::find_names;
@@ -44,7 +44,7 @@ pub(super) fn extract_sentence(
     lexicon: &Lexicon,
     memory: &mut ArticleMemory,
     recognized: Recognized,
-) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>) {
+) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>, Vec<Rejected>) {
     let headline = is_title_case(tokens);
     let Recognized { folded, times } = recognized;
     let view = view_of(tokens, folded, text, start, lexicon, memory, headline);
@@ -59,11 +59,26 @@ pub(super) fn extract_sentence(
     attach_times(&mut candidates, &times, &view);
     memory.remember_last_person(&view.names, tokens.len());
     let dates = SentenceDates::read(&times, &view, doc, memory);
-    let kept: Vec<bool> = candidates.iter().map(|c| keep(c, &view)).collect();
+    let reasons: Vec<Option<&'static str>> =
+        candidates.iter().map(|c| rejection(c, &view)).collect();
+    let kept: Vec<bool> = reasons.iter().map(Option::is_none).collect();
+    let rejected = candidates
+        .iter()
+        .zip(&reasons)
+        .filter_map(|(candidate, reason)| {
+            let trigger = tokens[candidate.first].start..tokens[candidate.end - 1].end;
+            Some(Rejected {
+                at: trigger.start,
+                trigger: doc.text.get(trigger)?.to_string(),
+                kind: candidate.kind,
+                reason: (*reason)?,
+            })
+        })
+        .collect();
     let pairs = find_cued_pairs(&candidates, &kept, &times, &view, doc);
     let quote = Quote { doc, start, text };
     let events = report_events(candidates, &kept, &view, &dates, memory, &quote);
-    (events, pairs)
+    (events, pairs, rejected)
 }
 
 /// The sentence's words, lowercased words (`folded`) and names.

@@ -629,7 +629,7 @@ fn same_event(
     let fits = |old: &Node| {
         old.kind == new.kind
             && !old.has_doc(doc)
-            && old.status == new.status
+            && (old.status == new.status || status_may_differ(new))
             && old.identity.same_participants(&new.identity, new.kind)
             && old.identity.same_place(&new.identity)
             && (new.kind != Kind::Statement || same_statement(old, new, documents))
@@ -693,6 +693,13 @@ fn same_event(
     })
 }
 
+/// A report of a planned meeting or agreement and a report that it took place are
+/// one event when both name its day ("Modi will meet Xi in Kazan on Wednesday",
+/// "Modi met Xi on Wednesday"); their articles' days then bound it from both sides.
+fn status_may_differ(new: &Node) -> bool {
+    matches!(new.kind, Kind::Meeting | Kind::Agreement)
+}
+
 /// Two statements of one speaker are one when both are dated to the same day and
 /// the speaker is the very same, or when they fall within a day of each other (an
 /// undated one on its article's publication day) and are about the same thing.
@@ -744,6 +751,9 @@ fn merge(into: &mut Node, other: Node, widen_identity: bool) {
         (Some(a), Some(b)) if a != b => None,
         (a, b) => a.or(b),
     };
+    if other.status == Status::Occurred {
+        into.status = Status::Occurred;
+    }
     into.killed = into.killed.max(other.killed);
     into.injured = into.injured.max(other.injured);
     if into.place.is_none() {

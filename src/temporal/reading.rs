@@ -140,6 +140,9 @@ pub struct Reading {
     pub anchored_at: AnchorSource,
     /// The date the sentence had named before it ("on March 5 ... on the 7th").
     pub sentence_date_before: Option<When>,
+    /// The last date the text had given before it, this sentence's included: what
+    /// "the following day" counts from ("on December 5, and the following day").
+    pub last_date_before: Option<When>,
     pub resolved: Option<Resolved>,
 }
 
@@ -322,6 +325,7 @@ pub fn read_sentence(
                 direction => direction,
             };
             let sentence_date_before = resolver.context.sentence_date;
+            let last_date_before = resolver.context.last_date;
             let reference = sentence_date_before
                 .filter(|_| told_before_a_named_date(mention, tokens, folded, lexicon))
                 .and_then(|when| when.start());
@@ -359,6 +363,7 @@ pub fn read_sentence(
                 anchor,
                 anchored_at,
                 sentence_date_before,
+                last_date_before,
                 resolved,
             }
         })
