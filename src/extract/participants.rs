@@ -73,6 +73,12 @@ fn analyse(
     if agent.main.is_none() && candidate.noun {
         agent.main = owner_before(candidate, view, memory, previous_end);
     }
+    if agent.main.is_none() && candidate.noun && candidate.kind == Kind::Meeting {
+        if let Some(body) = body_meeting(candidate, view) {
+            agent.main = Some(body);
+            candidate.pinned = true;
+        }
+    }
     let Some(others) = other_side(candidate, view, &reach) else {
         return;
     };
@@ -407,6 +413,24 @@ fn owner_before(
         }
     }
     None
+}
+
+/// "A meeting of the North Atlantic Council", "a session of the Security Council":
+/// the body that meets.
+fn body_meeting(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<String> {
+    let end = candidate.end;
+    if view.folded.get(end)? != "of" {
+        return None;
+    }
+    let at = if view.folded.get(end + 1)? == "the" {
+        end + 2
+    } else {
+        end + 1
+    };
+    let body = view.name_starting_at(at)?;
+    (body.entity.class == EntityClass::Organisation)
+        .then(|| actor_of(body))
+        .flatten()
 }
 
 /// The other side: "with X", "between X and Y", "involving X", the object of
