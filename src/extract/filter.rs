@@ -78,6 +78,9 @@ pub(super) fn rejection(
     if candidate.kind != Kind::Statement && alleged(candidate, view) {
         return Some("alleged, not reported");
     }
+    if called_off(candidate, view) {
+        return Some("called off, suspended or postponed");
+    }
     if wished_for(candidate, view) {
         return Some("wished for or asked for");
     }
@@ -180,6 +183,37 @@ fn claims_own_act(
     };
     matches!(folded(subject), Some("they" | "it" | "we" | "he" | "she"))
         || name(subject).is_some_and(|n| Some(n) == name(claimant))
+}
+
+/// Whether a meeting or agreement is the object of a verb that calls it off
+/// ("suspended peace talks with the ELN", "the visit was postponed").
+fn called_off(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    if !candidate.noun || !matches!(candidate.kind, Kind::Meeting | Kind::Agreement) {
+        return false;
+    }
+    let cancelling = &view.lexicon.events.cancelling_verbs;
+    let near = candidate.first.saturating_sub(GOVERNOR_REACH)..candidate.end.min(view.folded.len());
+    let after = candidate.end..(candidate.end + 4).min(view.folded.len());
+    if !near
+        .chain(after)
+        .any(|j| cancelling.contains(&view.folded[j]))
+    {
+        return false;
+    }
+    let Some((parsed, word)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let is_cancelling = |w: usize| {
+        parsed
+            .token_of(w)
+            .is_some_and(|t| cancelling.contains(&view.folded[t]))
+    };
+    // The noun is the verb's object, or the subject of its passive ("the visit was
+    // postponed").
+    tree.head(word).is_some_and(|head| {
+        is_cancelling(head) && matches!(tree.deprel(word), "obj" | "nsubj:pass" | "nsubj")
+    })
 }
 
 /// Whether the event is only wished for or asked for: the parse puts its trigger

@@ -455,12 +455,22 @@ impl NameFinder<'_, '_> {
                 _ => m.entity.actor().map(str::to_string),
             });
         let name = spoken_name(&texts[i..end]);
-        let country = opener.or(owner);
+        let state_organ = gazetteer.is_state_organ_head(&fold(tokens[head].text));
+        // "The Foreign Ministry said", "the Ministry of Internal Affairs": an organ
+        // nobody owns in the text is the state's in context, as "the foreign
+        // ministry" is (see `state_organ_at`).
+        let country = opener.or(owner).or_else(|| {
+            state_organ
+                .then(|| {
+                    names
+                        .iter()
+                        .find_map(state_of)
+                        .or_else(|| memory.last_state.clone())
+                })
+                .flatten()
+        });
         // A state's own organ is the state acting ("the Syrian Interior Ministry").
-        if let Some(state) = country
-            .as_ref()
-            .filter(|_| gazetteer.is_state_organ_head(&fold(tokens[head].text)))
-        {
+        if let Some(state) = country.as_ref().filter(|_| state_organ) {
             return Some(NameMention {
                 first: i,
                 end,
