@@ -141,6 +141,8 @@ pub struct EventLexicon {
     pub irrealis_governors: BTreeSet<String>,
     /// Verbs that call a meeting or an agreement off ("suspended peace talks").
     pub cancelling_verbs: BTreeSet<String>,
+    /// Verbs whose object is what was talked about ("discussed the attacks").
+    pub topic_verbs: BTreeSet<String>,
     pub subordinators: BTreeSet<String>,
     pub demonstratives: BTreeSet<String>,
     pub articles: BTreeSet<String>,
@@ -220,6 +222,8 @@ struct EventsFile {
     alleged: Vec<String>,
     irrealis_governors: Vec<String>,
     cancelling_verbs: Vec<String>,
+    #[serde(default)]
+    topic_verbs: Vec<String>,
     subordinators: Vec<String>,
     demonstratives: Vec<String>,
     articles: Vec<String>,
@@ -390,6 +394,7 @@ impl EventLexicon {
             alleged: set(&file.alleged),
             irrealis_governors: set(&file.irrealis_governors),
             cancelling_verbs: set(&file.cancelling_verbs),
+            topic_verbs: set(&file.topic_verbs),
             subordinators: set(&file.subordinators),
             demonstratives: set(&file.demonstratives),
             articles: set(&file.articles),

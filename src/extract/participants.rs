@@ -137,14 +137,36 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .is_some_and(pins)
 }
 
-/// Is "they" the word before the trigger, auxiliaries aside ("they had struck")?
+/// Is "they", "it" or "we" the word before the trigger, auxiliaries aside ("they had
+/// struck", "it captured")?
 fn subject_is_they(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let auxiliaries = &view.lexicon.events.auxiliaries;
     let mut j = trigger;
     while j > 0 && auxiliaries.contains(&view.folded[j - 1]) {
         j -= 1;
     }
-    j > 0 && view.folded[j - 1] == "they"
+    j > 0 && matches!(view.folded[j - 1].as_str(), "they" | "it" | "we")
+}
+
+/// For an event noun that is the object of a verb whose subject is "it", "they" or
+/// "we", in a clause someone reports ("Ukraine said it launched an attack"): the
+/// reporter.
+fn pronoun_doer_reporter(view: &SentenceView<'_, '_>, noun: usize) -> Option<String> {
+    let (parsed, word) = view.parsed_word(noun)?;
+    let tree = &parsed.tree;
+    if tree.deprel(word) != "obj" {
+        return None;
+    }
+    let verb = tree.head(word)?;
+    let subject = tree.dependent(verb, "nsubj")?;
+    let pronoun = parsed
+        .token_of(subject)
+        .is_some_and(|t| matches!(view.folded[t].as_str(), "it" | "they" | "we"));
+    if !pronoun {
+        return None;
+    }
+    let verb_token = parsed.token_of(verb)?;
+    reporter_of_clause(view, verb_token)
 }
 
 /// Words after a speaker's name that an appositive describing them may take
@@ -560,6 +582,10 @@ fn assign_sides(
         );
         if main.is_none() && subject_is_they(view, candidate.first) {
             main = reporter_of_clause(view, candidate.first);
+        }
+        // "Ukraine said it launched an attack": the attack is the reporter's.
+        if main.is_none() && candidate.noun {
+            main = pronoun_doer_reporter(view, candidate.first);
         }
     }
     // Whom a passive act names after it was its target ("members were killed,

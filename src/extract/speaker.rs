@@ -68,12 +68,17 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")
     };
-    let speech_verb_before = (noun.saturating_sub(4)..noun).rev().any(|j| {
-        (j + 1..noun).all(modifier)
-            && events
+    // "discussed the attacks", "condemned the strikes": a speech verb, or a verb
+    // whose object is what was talked about.
+    let speaks_of = |j: usize| {
+        events.topic_verbs.contains(&view.folded[j])
+            || events
                 .trigger_at(&view.folded, j)
                 .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
-    });
+    };
+    let speech_verb_before = (noun.saturating_sub(4)..noun)
+        .rev()
+        .any(|j| (j + 1..noun).all(modifier) && speaks_of(j));
     if !speech_verb_before {
         return false;
     }
@@ -92,10 +97,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         return false;
     };
     let announces_own_act = view.any_phrase(token, events.announcing_verbs_of(kind));
-    !announces_own_act
-        && events
-            .trigger_at(&view.folded, token)
-            .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
+    !announces_own_act && speaks_of(token)
 }
 
 /// Does word order settle the speaker without a parse? It does in the common cases:
