@@ -16,14 +16,19 @@ pub enum Kind {
     Statement,
     Strike,
     Agreement,
+    /// Any other act of one side toward another that a timeline of a conflict
+    /// keeps: troops deployed or withdrawn, drills, envoys recalled or expelled,
+    /// arrests, sanctions, a border closed (CAMEO 15-17).
+    Action,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Meeting,
         Kind::Statement,
         Kind::Strike,
         Kind::Agreement,
+        Kind::Action,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +37,7 @@ impl Kind {
             Kind::Statement => "statement",
             Kind::Strike => "strike",
             Kind::Agreement => "agreement",
+            Kind::Action => "action",
         }
     }
 }

@@ -34,6 +34,10 @@ fn style(kind: Kind) -> Style {
             shape: "box",
             fill: "#d9ead3",
         },
+        Kind::Action => Style {
+            shape: "hexagon",
+            fill: "#e6dcf0",
+        },
     }
 }
 

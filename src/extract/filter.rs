@@ -44,6 +44,9 @@ pub(super) fn rejection(
     if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
         return Some("a statement with no speaker");
     }
+    if candidate.kind == Kind::Action && candidate.actors.is_empty() {
+        return Some("an act nobody named did");
+    }
     // "test-fired missiles", "a drill": firing at no one.
     if candidate.kind == Kind::Strike
         && window

@@ -561,6 +561,11 @@ fn assign_sides(
         && candidate.kind != Kind::Statement
         && main.is_none()
         && object_of_speech(view, candidate.first, candidate.kind);
+    // "discussed the attacks with Putin": "with" goes with the talking, not the
+    // attacks.
+    if reported && opener.is_some_and(|k| view.folded[k] == "with") {
+        others.clear();
+    }
     // "Nasrallah was killed", "the ship was struck": the subject of a passive act
     // is its target; only "by X" names who did it.
     let passive_act =

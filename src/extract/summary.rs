@@ -23,6 +23,7 @@ pub(super) fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
         Kind::Statement => parts.statement(lexicon),
         Kind::Strike => return parts.strike(lexicon),
         Kind::Agreement => parts.in_place(parts.agreement()),
+        Kind::Action => parts.action(lexicon),
     };
     if names_a_group_of_people(who, lexicon) && event.actors.len() < 2 {
         with_plural_verb(&line, who)
@@ -187,6 +188,32 @@ impl Parts<'_> {
             line.push_str(&tolls.join(", "));
         }
         line
+    }
+
+    /// "Russia expels two Azerbaijani diplomats", "France withdraws its troops from
+    /// Chad": the act's verb in the present, and what the sentence says after it.
+    fn action(&self, lexicon: &Lexicon) -> String {
+        let evidence = self.event.evidence.first();
+        let verb = evidence
+            .map(|e| {
+                let trigger = fold(&e.trigger);
+                lexicon
+                    .events
+                    .summary_verbs
+                    .get(&trigger)
+                    .cloned()
+                    .unwrap_or(trigger)
+            })
+            .unwrap_or_else(|| "acts".to_string());
+        let line = match evidence.and_then(gist) {
+            Some(gist) => format!("{} {verb} {gist}", self.who),
+            None => format!("{} {verb}", self.who),
+        };
+        if self.planned {
+            format!("Planned: {line}")
+        } else {
+            line
+        }
     }
 
     fn agreement(&self) -> String {

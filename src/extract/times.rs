@@ -120,7 +120,21 @@ fn trigger_of(
     };
     let at = mention.phrase_token;
     let datable = |c: &Candidate| !(onset && c.kind == Kind::Agreement);
-    if opens_sentence && followed_by_comma {
+    // "withdrew from Hama on December 5, and the following day rebels captured
+    // Aleppo": a date opening a clause joined by a connective dates that clause.
+    let clause_opened = (0..mention.phrase_token)
+        .rev()
+        .find(|&j| matches!(view.tokens[j].text, "," | ";"))
+        .is_some_and(|comma| {
+            let words: Vec<usize> = (comma + 1..mention.phrase_token)
+                .filter(|&j| view.tokens[j].is_word())
+                .collect();
+            !words.is_empty()
+                && words
+                    .iter()
+                    .all(|&j| events.opening_connectives.contains(&view.folded[j]))
+        });
+    if (opens_sentence && followed_by_comma) || clause_opened {
         candidates
             .iter()
             .position(|c| c.first >= mention.end_token && datable(c))

@@ -137,7 +137,7 @@ impl Identity {
             .into_iter()
             .chain(self.quote_runs.iter().map(String::as_str))
             .collect(),
-            Kind::Strike => vec![self.initiator_side.as_str()],
+            Kind::Strike | Kind::Action => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
             // `same_participants`), so it is found under its host's country too.
@@ -185,7 +185,7 @@ impl Identity {
                     || other.speaks_for(self)
                     || self.quotes_the_same(other)
             }
-            Kind::Strike => {
+            Kind::Strike | Kind::Action => {
                 let (targets, other_targets) = (self.targets(), other.targets());
                 !self.initiator_side.is_empty()
                     && self.initiator_side == other.initiator_side
