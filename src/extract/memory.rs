@@ -40,14 +40,25 @@ pub(super) struct ArticleMemory {
     /// The last body named that acts for no state: who "the bloc" and "the group"
     /// are.
     pub(super) last_body: Option<Entity>,
-    /// The last state the article named: whose "the government" or "the foreign
-    /// ministry" speaks when no country is given with it.
-    pub(super) last_state: Option<String>,
+    /// How often the article has named each state so far: the one it is most about
+    /// is whose "the junta" and "the government" are, when the sentence names none.
+    pub(super) state_mentions: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Mentions counted so far, for the order of the last mention of each state.
+    pub(super) mentions_seen: usize,
     /// What the article has dated so far ("a year earlier" leans on it).
     pub(super) dates: temporal::Context,
 }
 
 impl ArticleMemory {
+    /// The state the article has named most often so far (the latest named, on a
+    /// tie).
+    pub(super) fn main_state(&self) -> Option<String> {
+        self.state_mentions
+            .iter()
+            .max_by_key(|(_, &(count, last))| (count, last))
+            .map(|(state, _)| state.clone())
+    }
+
     /// The country of a named actor or place, from the gazetteer or from what the
     /// article said of them.
     pub(super) fn country_of(&self, name: &str, lexicon: &Lexicon) -> Option<String> {

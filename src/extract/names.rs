@@ -141,7 +141,8 @@ impl NameFinder<'_, '_> {
     /// presidential office", "the Saudi defence ministry", "the government of Sudan".
     /// It is the state: the one named with it, else the first the sentence named
     /// ("Indian forces launched strikes on Pakistan, the defence ministry said"),
-    /// else the one the article named last.
+    /// else the one the article has named most (a story from Niger that mentions
+    /// Burkina Faso last: "the junta" is still Niger's).
     fn state_organ_at(
         &self,
         names: &[NameMention],
@@ -220,7 +221,7 @@ impl NameFinder<'_, '_> {
         }
         let state = state
             .or_else(|| names.iter().find_map(state_of))
-            .or_else(|| memory.last_state.clone())?;
+            .or_else(|| memory.main_state())?;
         Some(NameMention {
             first: i,
             end,
@@ -465,7 +466,7 @@ impl NameFinder<'_, '_> {
                     names
                         .iter()
                         .find_map(state_of)
-                        .or_else(|| memory.last_state.clone())
+                        .or_else(|| memory.main_state())
                 })
                 .flatten()
         });
@@ -912,11 +913,14 @@ fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {
     }
 }
 
-/// A state the sentence names is whose organs "the government" and "the ministry"
-/// are next.
+/// A state the sentence names counts toward whose organs "the government" and "the
+/// ministry" are next.
 fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
     if let Some(state) = state_of(mention) {
-        memory.last_state = Some(state);
+        memory.mentions_seen += 1;
+        let seen = memory.mentions_seen;
+        let entry = memory.state_mentions.entry(state.clone()).or_insert((0, 0));
+        *entry = (entry.0 + 1, seen);
     }
 }
 

@@ -152,6 +152,14 @@ fn subject_is_they(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
 /// "we", in a clause someone reports ("Ukraine said it launched an attack"): the
 /// reporter.
 fn pronoun_doer_reporter(view: &SentenceView<'_, '_>, noun: usize) -> Option<String> {
+    /// How far before the noun its verb's pronoun subject may stand ("it launched a
+    /// large-scale drone attack"); only then is the sentence parsed.
+    const PRONOUN_REACH: usize = 8;
+    let pronoun_before = (noun.saturating_sub(PRONOUN_REACH)..noun)
+        .any(|j| matches!(view.folded[j].as_str(), "it" | "they" | "we"));
+    if !pronoun_before {
+        return None;
+    }
     let (parsed, word) = view.parsed_word(noun)?;
     let tree = &parsed.tree;
     if tree.deprel(word) != "obj" {
