@@ -239,16 +239,35 @@ impl NameFinder<'_, '_> {
         let body = memory.last_body.as_ref()?;
         let token = self.tokens.get(i)?;
         // Cheap tests first: this runs at every word of every sentence.
-        let refers = i > 0
-            && token.is_word()
-            && !token.is_capitalized()
-            && self.tokens[i - 1].text.eq_ignore_ascii_case("the")
-            && self.lexicon.gazetteer.is_body_reference(&fold(token.text));
+        if i == 0 || !token.is_word() || !self.tokens[i - 1].text.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        // "the bloc", "the Palestinian militant group": up to three modifiers, lowercase
+        // or a demonym, before the noun.
+        const MODIFIERS: usize = 3;
+        let gazetteer = &self.lexicon.gazetteer;
+        let modifier = |j: usize| {
+            self.tokens.get(j).is_some_and(|t| {
+                t.is_word()
+                    && (!t.is_capitalized()
+                        || gazetteer
+                            .match_at(self.texts, j)
+                            .is_some_and(|(e, used)| used == 1 && e.class == EntityClass::Demonym))
+            })
+        };
+        let noun = (i..i + MODIFIERS + 1).find(|&j| {
+            self.tokens
+                .get(j)
+                .is_some_and(|t| !t.is_capitalized() && gazetteer.is_body_reference(&fold(t.text)))
+        })?;
+        if !(i..noun).all(modifier) {
+            return None;
+        }
         // "the group of seven", "the alliance's": only the noun alone refers back.
-        let followed_by_of = self.tokens.get(i + 1).is_some_and(|t| t.text == "of");
-        (refers && !followed_by_of).then(|| NameMention {
+        let followed_by_of = self.tokens.get(noun + 1).is_some_and(|t| t.text == "of");
+        (!followed_by_of).then(|| NameMention {
             first: i,
-            end: i + 1,
+            end: noun + 1,
             entity: body.clone(),
         })
     }
