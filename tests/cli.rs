@@ -245,6 +245,37 @@ fn extract_shows_every_field_of_every_seed_event() {
     }
 }
 
+/// A missed event can be traced: `--explain` lists the triggers set aside, each with
+/// its line and the rule that set it aside.
+#[test]
+fn explain_lists_the_triggers_not_taken_for_events() {
+    let dir = temp_dir();
+    let article = write(
+        dir.path(),
+        "talks.txt",
+        b"Colombia on Friday suspended peace talks with the ELN.\n\
+          Analysts said the violence would spread.\n",
+    );
+    let run = |explain: bool| {
+        let mut args = vec!["extract", arg(&article), "--published", "2025-01-18"];
+        if explain {
+            args.push("--explain");
+        }
+        let output = dateline(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let explained = run(true);
+    for line in [
+        "not taken for events:",
+        "line 1: \"talks\" (meeting): called off, suspended or postponed",
+        "line 2: \"said\" (statement): a statement with no speaker",
+    ] {
+        assert!(explained.contains(line), "missing {line:?} in\n{explained}");
+    }
+    assert!(!run(false).contains("not taken for events"));
+}
+
 #[test]
 fn explain_names_the_date_a_relative_expression_counts_from() {
     let dir = temp_dir();
@@ -828,47 +859,42 @@ fn dot_of_six_hundred_generated_events_renders() {
     }
 }
 
-#[test]
-fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
+/// Build a timeline from articles given as (file, publication date, text), each
+/// written with front matter.
+fn timeline_of(articles: &[(&str, &str, &str)]) -> Timeline {
     let dir = temp_dir();
-    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
-    write(
-        dir.path(),
-        "a.md",
-        article(
-            "2025-04-03",
-            "Kirill Dmitriev met Steve Witkoff in Washington on Wednesday.",
-        )
-        .as_bytes(),
-    );
-    write(
-        dir.path(),
-        "b.md",
-        article(
-            "2025-04-04",
-            "Russian envoy Kirill Dmitriev met Steve Witkoff in Washington on Wednesday, officials said.",
-        )
-        .as_bytes(),
-    );
-    write(
-        dir.path(),
-        "c.md",
-        article(
-            "2025-10-24",
-            "Kirill Dmitriev met Steve Witkoff in Washington on Thursday.",
-        )
-        .as_bytes(),
-    );
+    for (file, date, text) in articles {
+        let article = format!("---\npublished: {date}\n---\n{text}\n");
+        write(dir.path(), file, article.as_bytes());
+    }
     let output = dateline(&["build", arg(dir.path())]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
-    let meetings: Vec<_> = timeline
+    serde_yaml::from_str(&stdout(&output)).unwrap()
+}
+
+#[test]
+fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
+    let timeline = timeline_of(&[
+        (
+            "a.md",
+            "2025-04-03",
+            "Kirill Dmitriev met Steve Witkoff in Washington on Wednesday.",
+        ),
+        (
+            "b.md",
+            "2025-04-04",
+            "Russian envoy Kirill Dmitriev met Steve Witkoff in Washington on Wednesday, officials said.",
+        ),
+        (
+            "c.md",
+            "2025-10-24",
+            "Kirill Dmitriev met Steve Witkoff in Washington on Thursday.",
+        ),
+    ]);
+    let summary: Vec<(String, usize)> = timeline
         .events
         .iter()
         .filter(|e| e.kind == dateline::model::Kind::Meeting)
-        .collect();
-    let summary: Vec<(String, usize)> = meetings
-        .iter()
         .map(|e| (e.date.unwrap().to_string(), e.sources.len()))
         .collect();
     assert_eq!(
@@ -880,39 +906,17 @@ fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
 
 #[test]
 fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
-    let dir = temp_dir();
-    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
-    write(
-        dir.path(),
-        "a.md",
-        article(
-            "2024-10-21",
-            "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.",
-        )
-        .as_bytes(),
-    );
-    write(
-        dir.path(),
-        "b.md",
-        article(
+    let plan = "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.";
+    let timeline = timeline_of(&[
+        ("a.md", "2024-10-21", plan),
+        (
+            "b.md",
             "2024-10-24",
             "Narendra Modi met Xi Jinping in Kazan on Wednesday.",
-        )
-        .as_bytes(),
-    );
-    // A plan reported after the day it was for is another meeting.
-    write(
-        dir.path(),
-        "c.md",
-        article(
-            "2024-11-04",
-            "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.",
-        )
-        .as_bytes(),
-    );
-    let output = dateline(&["build", arg(dir.path())]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+        ),
+        // A plan reported after the day it was for is another meeting.
+        ("c.md", "2024-11-04", plan),
+    ]);
     let meetings: Vec<(String, dateline::model::Status, usize)> = timeline
         .events
         .iter()
@@ -939,26 +943,15 @@ fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
 
 #[test]
 fn an_undated_mention_joins_a_recent_event_not_one_of_another_year() {
-    let dir = temp_dir();
-    let article = |date: &str, text: &str| format!("---\npublished: {date}\n---\n{text}\n");
     let truce = "Israel and Hamas agreed a ceasefire in Gaza on Wednesday.";
     let mention = "Israel and Hamas agreed a ceasefire in Gaza, officials said.";
-    write(dir.path(), "a.md", article("2023-11-23", truce).as_bytes());
     // A week later the undated mention is news of that truce; two years later it is
     // another one.
-    write(
-        dir.path(),
-        "b.md",
-        article("2023-11-30", mention).as_bytes(),
-    );
-    write(
-        dir.path(),
-        "c.md",
-        article("2025-10-10", mention).as_bytes(),
-    );
-    let output = dateline(&["build", arg(dir.path())]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let timeline: Timeline = serde_yaml::from_str(&stdout(&output)).unwrap();
+    let timeline = timeline_of(&[
+        ("a.md", "2023-11-23", truce),
+        ("b.md", "2023-11-30", mention),
+        ("c.md", "2025-10-10", mention),
+    ]);
     let mut sources: Vec<Vec<String>> = timeline
         .events
         .iter()

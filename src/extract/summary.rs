@@ -130,14 +130,7 @@ impl Parts<'_> {
         // The verb of the sentence the summary quotes; the mode's, which may come
         // from a later sentence of the same statement, only when it has none.
         let verb = evidence
-            .and_then(|e| {
-                let trigger = fold(&e.trigger);
-                lexicon
-                    .events
-                    .summary_verbs
-                    .get(&trigger)
-                    .map(String::as_str)
-            })
+            .and_then(|e| headline_verb(e, lexicon))
             .or(mode_verb)
             .unwrap_or("says");
         match (mode_verb, words) {
@@ -195,15 +188,7 @@ impl Parts<'_> {
     fn action(&self, lexicon: &Lexicon) -> String {
         let evidence = self.event.evidence.first();
         let verb = evidence
-            .map(|e| {
-                let trigger = fold(&e.trigger);
-                lexicon
-                    .events
-                    .summary_verbs
-                    .get(&trigger)
-                    .cloned()
-                    .unwrap_or(trigger)
-            })
+            .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
             .unwrap_or_else(|| "acts".to_string());
         let line = match evidence.and_then(gist) {
             Some(gist) => format!("{} {verb} {gist}", self.who),
@@ -238,6 +223,16 @@ impl Parts<'_> {
             _ => format!("{parties} {agree}"),
         }
     }
+}
+
+/// The trigger's verb as a headline puts it ("said" → "says", "withdrew" →
+/// "withdraws"), when the lexicon has it.
+fn headline_verb<'l>(evidence: &Evidence, lexicon: &'l Lexicon) -> Option<&'l str> {
+    lexicon
+        .events
+        .summary_verbs
+        .get(&fold(&evidence.trigger))
+        .map(String::as_str)
 }
 
 fn capitalise(text: &str) -> String {
