@@ -51,6 +51,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         pinned: false,
                         time: None,
                         time_shared: false,
+                        topic: false,
                     });
                 }
                 i = end;

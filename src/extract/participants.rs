@@ -565,10 +565,10 @@ fn assign_sides(
         }
     }
     // "Jack Reed condemned the strikes": the speaker did not strike.
-    let reported = candidate.noun
+    candidate.topic = candidate.noun
         && candidate.kind != Kind::Statement
-        && main.is_none()
         && object_of_speech(view, candidate.first, candidate.kind);
+    let reported = candidate.topic && main.is_none();
     // "discussed the attacks with Putin": "with" goes with the talking, not the
     // attacks.
     if reported && opener.is_some_and(|k| view.folded[k] == "with") {

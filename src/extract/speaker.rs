@@ -64,6 +64,8 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
     let events = &view.lexicon.events;
     let modifier = |j: usize| {
         view.is_determiner(j)
+            // "denounce Israel's attack"
+            || view.tokens[j].is_apostrophe()
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")

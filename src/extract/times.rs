@@ -203,7 +203,7 @@ fn share_dates(
         .filter_map(|c| c.time)
         .collect();
     for candidate in candidates.iter_mut() {
-        if candidate.time.is_some() {
+        if candidate.time.is_some() || candidate.topic {
             continue;
         }
         let here = (candidate.first, candidate.end);

@@ -176,6 +176,9 @@ pub(super) struct Candidate {
     pub(super) time: Option<usize>,
     /// The date was borrowed from another trigger in the sentence.
     pub(super) time_shared: bool,
+    /// What a speech verb is about ("denounce Israel's attack"): it keeps only a
+    /// date of its own, never the speaking's.
+    pub(super) topic: bool,
 }
 
 /// How far a trigger's words reach: its clause, and to the right up to the next
