@@ -110,6 +110,8 @@ pub struct TemporalLexicon {
     pub dated_heads: WordSet,
     pub deadline_heads: WordSet,
     pub deadline_setting_verbs: WordSet,
+    /// Words that end a stretch at the date after them ("closed until Friday").
+    pub stretch_ends: WordSet,
     pub progressive_auxiliaries: WordSet,
     pub superseded_plan_words: WordSet,
     pub plan_words_after_had: WordSet,
@@ -195,6 +197,8 @@ struct TemporalFile {
     dated_heads: Vec<String>,
     deadline_heads: Vec<String>,
     deadline_setting_verbs: Vec<String>,
+    #[serde(default)]
+    stretch_ends: Vec<String>,
     progressive_auxiliaries: Vec<String>,
     superseded_plan_words: Vec<String>,
     plan_words_after_had: Vec<String>,
@@ -319,6 +323,7 @@ impl TemporalLexicon {
             past_event_nouns: set(file.past_event_nouns),
             dated_heads: set(file.dated_heads),
             deadline_heads: set(file.deadline_heads),
+            stretch_ends: set(file.stretch_ends),
             deadline_setting_verbs: set(file.deadline_setting_verbs),
             progressive_auxiliaries: set(file.progressive_auxiliaries),
             superseded_plan_words: set(file.superseded_plan_words),

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::lexicon::TemporalLexicon;
 use super::mention::Mention;
-use super::pattern::Direction;
+use super::pattern::{Direction, Pattern};
 use crate::hash::WordSet;
 use crate::text::{is_possessive, Token};
 
@@ -332,7 +332,7 @@ pub fn tense_of(
     folded: &[String],
     lexicon: &TemporalLexicon,
 ) -> (Direction, String) {
-    match phrase_direction(mention, folded) {
+    match phrase_direction(mention, folded, lexicon) {
         Some((direction, why)) => (direction, why.to_string()),
         None => match tense_at(tokens, folded, mention.first_token, lexicon) {
             (Direction::Backward, why) if names_past_event(mention, tokens, folded, lexicon) => (
@@ -389,12 +389,46 @@ fn names_open_deadline(
             .any(|w| lexicon.deadline_setting_verbs.contains(w))
 }
 
+/// Words before a weekday in which an infinitive may set the stretch it ends.
+const STRETCH_REACH: usize = 8;
+
+/// "decided to keep all markets closed until Friday": a weekday after "until" in a
+/// clause an infinitive opens ends a stretch that begins when it was decided, so it
+/// lies ahead whatever the tense of the deciding; "fighting went on until Friday" has
+/// no infinitive and keeps the tense's reading.
+fn ends_a_planned_stretch(mention: &Mention, folded: &[String], lexicon: &TemporalLexicon) -> bool {
+    let Some(before) = mention.first_token.checked_sub(1) else {
+        return false;
+    };
+    if !lexicon.stretch_ends.contains(&folded[before])
+        || !matches!(mention.pattern, Pattern::Weekday { .. })
+    {
+        return false;
+    }
+    let clause = before.saturating_sub(STRETCH_REACH)..before;
+    let clause_start = clause
+        .clone()
+        .rev()
+        .find(|&j| matches!(folded[j].as_str(), "," | ";" | ":"))
+        .map_or(clause.start, |j| j + 1);
+    (clause_start..before).any(|j| folded[j] == "to")
+}
+
 /// The direction the phrase's own words set, before any tense: "as early as this
 /// week" looks ahead; "Wednesday's ruling" names a thing, and the verb of the sentence
 /// says nothing about when that thing was, so it takes the nearest reading.
-fn phrase_direction(mention: &Mention, folded: &[String]) -> Option<(Direction, &'static str)> {
+fn phrase_direction(
+    mention: &Mention,
+    folded: &[String],
+    lexicon: &TemporalLexicon,
+) -> Option<(Direction, &'static str)> {
     if mention.leans_forward {
         Some((Direction::Forward, "the phrase itself looks ahead"))
+    } else if ends_a_planned_stretch(mention, folded, lexicon) {
+        Some((
+            Direction::Forward,
+            "the end of a stretch an infinitive sets (\"decided to keep markets closed until Friday\")",
+        ))
     } else if is_possessive(folded, mention.end_token) {
         Some((
             Direction::Nearest,
