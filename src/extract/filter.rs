@@ -206,17 +206,17 @@ fn called_off(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let Some((parsed, word)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
         return false;
     };
-    let tree = &parsed.tree;
     let is_cancelling = |w: usize| {
         parsed
             .token_of(w)
             .is_some_and(|t| cancelling.contains(&view.folded[t]))
     };
-    // The noun is the verb's object, or the subject of its passive ("the visit was
-    // postponed").
-    tree.head(word).is_some_and(|head| {
-        is_cancelling(head) && matches!(tree.deprel(word), "obj" | "nsubj:pass" | "nsubj")
-    })
+    // The noun is the verb's own object, or the subject of its passive ("the visit
+    // was postponed"): one step up the parse.
+    let object_or_subject = |step: usize, relation: &str| {
+        step == 0 && matches!(relation, "obj" | "nsubj:pass" | "nsubj")
+    };
+    governor_above(&parsed.tree, word, object_or_subject, is_cancelling).is_some()
 }
 
 /// Whether the event is only wished for or asked for: the parse puts its trigger

@@ -160,12 +160,7 @@ impl NameFinder<'_, '_> {
         }
         let state_at = |j: usize| -> Option<(String, usize)> {
             let (entity, used) = gazetteer.match_at(texts, j)?;
-            let state = match entity.class {
-                EntityClass::Country => Some(entity.name.clone()),
-                EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),
-                _ => None,
-            }?;
-            Some((state, used))
+            Some((state_of_entity(entity)?, used))
         };
         let mut j = i;
         let mut state = None;
@@ -219,9 +214,7 @@ impl NameFinder<'_, '_> {
                 end += 1 + used;
             }
         }
-        let state = state
-            .or_else(|| names.iter().find_map(state_of))
-            .or_else(|| memory.main_state())?;
+        let state = state.or_else(|| state_in_context(names, memory))?;
         Some(NameMention {
             first: i,
             end,
@@ -481,12 +474,7 @@ impl NameFinder<'_, '_> {
         // ministry" is (see `state_organ_at`).
         let country = opener.or(owner).or_else(|| {
             state_organ
-                .then(|| {
-                    names
-                        .iter()
-                        .find_map(state_of)
-                        .or_else(|| memory.main_state())
-                })
+                .then(|| state_in_context(names, memory))
                 .flatten()
         });
         // A state's own organ is the state acting ("the Syrian Interior Ministry").
@@ -945,12 +933,24 @@ fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
 
 /// The state a mention names: a country, or the country of a demonym or capital.
 fn state_of(mention: &NameMention) -> Option<String> {
-    let entity = &mention.entity;
+    state_of_entity(&mention.entity)
+}
+
+fn state_of_entity(entity: &Entity) -> Option<String> {
     match entity.class {
         EntityClass::Country => Some(entity.name.clone()),
         EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),
         _ => None,
     }
+}
+
+/// Whose organ "the government" is when nothing names its state: the first state
+/// the sentence named before it, else the state the article has named most so far.
+fn state_in_context(names: &[NameMention], memory: &ArticleMemory) -> Option<String> {
+    names
+        .iter()
+        .find_map(state_of)
+        .or_else(|| memory.main_state())
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").

@@ -137,15 +137,21 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .is_some_and(pins)
 }
 
-/// Is "they", "it" or "we" the word before the trigger, auxiliaries aside ("they had
+/// A pronoun subject that, in a reported clause, stands for the reporter ("the
+/// rebels claimed they had struck", "Ukraine said it launched an attack").
+fn is_reporter_pronoun(word: &str) -> bool {
+    matches!(word, "they" | "it" | "we")
+}
+
+/// Is such a pronoun the word before the trigger, auxiliaries aside ("they had
 /// struck", "it captured")?
-fn subject_is_they(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
+fn subject_is_reporter_pronoun(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let auxiliaries = &view.lexicon.events.auxiliaries;
     let mut j = trigger;
     while j > 0 && auxiliaries.contains(&view.folded[j - 1]) {
         j -= 1;
     }
-    j > 0 && matches!(view.folded[j - 1].as_str(), "they" | "it" | "we")
+    j > 0 && is_reporter_pronoun(&view.folded[j - 1])
 }
 
 /// For an event noun that is the object of a verb whose subject is "it", "they" or
@@ -155,8 +161,8 @@ fn pronoun_doer_reporter(view: &SentenceView<'_, '_>, noun: usize) -> Option<Str
     /// How far before the noun its verb's pronoun subject may stand ("it launched a
     /// large-scale drone attack"); only then is the sentence parsed.
     const PRONOUN_REACH: usize = 8;
-    let pronoun_before = (noun.saturating_sub(PRONOUN_REACH)..noun)
-        .any(|j| matches!(view.folded[j].as_str(), "it" | "they" | "we"));
+    let pronoun_before =
+        (noun.saturating_sub(PRONOUN_REACH)..noun).any(|j| is_reporter_pronoun(&view.folded[j]));
     if !pronoun_before {
         return None;
     }
@@ -169,7 +175,7 @@ fn pronoun_doer_reporter(view: &SentenceView<'_, '_>, noun: usize) -> Option<Str
     let subject = tree.dependent(verb, "nsubj")?;
     let pronoun = parsed
         .token_of(subject)
-        .is_some_and(|t| matches!(view.folded[t].as_str(), "it" | "they" | "we"));
+        .is_some_and(|t| is_reporter_pronoun(&view.folded[t]));
     if !pronoun {
         return None;
     }
@@ -593,7 +599,7 @@ fn assign_sides(
             &mut generic_subject,
             &mut co_subjects,
         );
-        if main.is_none() && subject_is_they(view, candidate.first) {
+        if main.is_none() && subject_is_reporter_pronoun(view, candidate.first) {
             main = reporter_of_clause(view, candidate.first);
         }
         // "Ukraine said it launched an attack": the attack is the reporter's.

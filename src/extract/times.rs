@@ -6,10 +6,8 @@ use crate::model::{Kind, Status};
 use crate::temporal::{self, Mention};
 use crate::text::Token;
 
-/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
-/// (AP) —") dates the report, not the events of its first sentence.
-/// The sentence's dates that can date its events.
-/// `recognized` holds every expression the tagger found in the sentence.
+/// The sentence's dates that can date its events, of `recognized`, every expression
+/// the tagger found in the sentence.
 pub(super) fn dates_of_events(
     view: &SentenceView<'_, '_>,
     recognized: Vec<Mention>,
@@ -20,6 +18,8 @@ pub(super) fn dates_of_events(
         .collect()
 }
 
+/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
+/// (AP) —") dates the report, not the events of its first sentence.
 fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
     let place = document::dateline_place_len(tokens);
     let Some(before) = mention.first_token.checked_sub(1) else {
@@ -100,8 +100,13 @@ fn trigger_of(
     // "– a first between Iran and a Trump administration, including his first term
     // in 2017-21 –": a date in an aside dates only what the aside says.
     let aside = aside_around(view, mention.first_token);
-    let opens_sentence = (0..mention.phrase_token)
-        .all(|j| !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j]));
+    // Nothing but connectives from `from` to the date ("And on Monday, ...").
+    let only_connectives = |from: usize| {
+        (from..mention.phrase_token).all(|j| {
+            !view.tokens[j].is_word() || events.opening_connectives.contains(&view.folded[j])
+        })
+    };
+    let opens_sentence = only_connectives(0);
     let followed_by_comma = view
         .tokens
         .get(mention.end_token)
@@ -126,13 +131,8 @@ fn trigger_of(
         .rev()
         .find(|&j| matches!(view.tokens[j].text, "," | ";"))
         .is_some_and(|comma| {
-            let words: Vec<usize> = (comma + 1..mention.phrase_token)
-                .filter(|&j| view.tokens[j].is_word())
-                .collect();
-            !words.is_empty()
-                && words
-                    .iter()
-                    .all(|&j| events.opening_connectives.contains(&view.folded[j]))
+            only_connectives(comma + 1)
+                && (comma + 1..mention.phrase_token).any(|j| view.tokens[j].is_word())
         });
     if (opens_sentence && followed_by_comma) || clause_opened {
         candidates
