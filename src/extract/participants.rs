@@ -315,9 +315,20 @@ fn occasion_of(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<Occ
     let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
     let parsed = &*parsed;
     let tree = &parsed.tree;
-    if tree.deprel(noun) != "obl" {
-        return None;
-    }
+    // The parser often hangs the phrase on the noun before it ("apologised for the
+    // crash in a phone call"): a phrase of the verb's own object or phrase is
+    // still the verb's occasion.
+    let verb = match tree.deprel(noun) {
+        "obl" => tree.head(noun)?,
+        "nmod" => {
+            let host = tree.head(noun)?;
+            if !matches!(tree.deprel(host), "obl" | "obj") {
+                return None;
+            }
+            tree.head(host)?
+        }
+        _ => return None,
+    };
     let case = tree
         .dependent(noun, "case")
         .and_then(|w| parsed.token_of(w))?;
@@ -325,7 +336,6 @@ fn occasion_of(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<Occ
         .dependent(noun, "det")
         .and_then(|w| parsed.token_of(w))
         .is_some_and(|det| matches!(view.folded[det].as_str(), "a" | "an"));
-    let verb = tree.head(noun)?;
     let subject = tree
         .dependents(verb)
         .filter(|&d| tree.deprel(d) == "nsubj")
@@ -502,11 +512,32 @@ fn other_side(
     if candidate.needs_object && object_at(view, end).is_none() {
         return None;
     }
-    let mut j = match (verb_object, others.opener) {
+    let start = match (verb_object, others.opener) {
         (true, _) => end,
         (false, Some(k)) => k + 1,
         (false, None) => return Some(others),
     };
+    scan_other_side(&mut others, view, candidate, reach, start, call_to);
+    // "will convene a summit at the White House with the leaders of Armenia and
+    // Azerbaijan": a verb whose object names nobody has its other side after "with".
+    if verb_object && others.names.is_empty() {
+        if let Some(opener) = others.opener {
+            scan_other_side(&mut others, view, candidate, reach, opener + 1, call_to);
+        }
+    }
+    Some(others)
+}
+
+/// The names of the other side from token `j` on, up to the next phrase of place or
+/// time ("in", "on", "at") or, after a noun, of purpose ("to").
+fn scan_other_side(
+    others: &mut OtherSide,
+    view: &SentenceView<'_, '_>,
+    candidate: &Candidate,
+    reach: &Reach,
+    mut j: usize,
+    call_to: bool,
+) {
     while j < reach.end {
         // Past an appositive's second comma, a call's other side has been named.
         if call_to && view.tokens[j].text == "," && !others.names.is_empty() {
@@ -536,7 +567,6 @@ fn other_side(
         }
         j += 1;
     }
-    Some(others)
 }
 
 /// "talks between X and Y" names both sides; otherwise the initiator is the subject
