@@ -214,7 +214,9 @@ impl NameFinder<'_, '_> {
                 end += 1 + used;
             }
         }
-        let state = state.or_else(|| state_in_context(names, memory))?;
+        let state = state
+            .or_else(|| self.state_seated_at(end))
+            .or_else(|| state_in_context(names, memory))?;
         Some(NameMention {
             first: i,
             end,
@@ -224,6 +226,19 @@ impl NameFinder<'_, '_> {
                 country: Some(state),
             },
         })
+    }
+
+    /// "the Department of Foreign Affairs in Manila", "the foreign ministry in
+    /// Baku": the state whose capital (or country) follows an organ at `end`.
+    fn state_seated_at(&self, end: usize) -> Option<String> {
+        if !self.tokens.get(end)?.text.eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let (entity, _) = self.lexicon.gazetteer.match_at(self.texts, end + 1)?;
+        match entity.class {
+            EntityClass::Country | EntityClass::Capital => state_of_entity(entity),
+            _ => None,
+        }
     }
 
     /// "the bloc", "the group": the last body the article named that acts for no
@@ -471,10 +486,13 @@ impl NameFinder<'_, '_> {
         let state_organ = gazetteer.is_state_organ_head(&fold(tokens[head].text));
         // "The Foreign Ministry said", "the Ministry of Internal Affairs": an organ
         // nobody owns in the text is the state's in context, as "the foreign
-        // ministry" is (see `state_organ_at`).
+        // ministry" is (see `state_organ_at`), unless the text says where it sits.
         let country = opener.or(owner).or_else(|| {
             state_organ
-                .then(|| state_in_context(names, memory))
+                .then(|| {
+                    self.state_seated_at(end)
+                        .or_else(|| state_in_context(names, memory))
+                })
                 .flatten()
         });
         // A state's own organ is the state acting ("the Syrian Interior Ministry").

@@ -528,6 +528,10 @@ fn other_side(
     Some(others)
 }
 
+/// How far after an event's trigger the word that lists its sides may stand for
+/// the capitals listed to be those sides ("a deal between London and Kyiv").
+const LISTED_SIDES_REACH: usize = 1;
+
 /// The names of the other side from token `j` on, up to the next phrase of place or
 /// time ("in", "on", "at") or, after a noun, of purpose ("to").
 fn scan_other_side(
@@ -548,7 +552,28 @@ fn scan_other_side(
             }
         }
         if let Some(m) = view.name_at(j) {
-            if let Some(actor) = actor_of(m) {
+            // "the negotiations, with Moscow continuing to demand concessions": a
+            // clause of its own, not a side.
+            let absolute = view.tokens.get(m.end).is_some_and(|t| {
+                t.is_word() && !t.is_capitalized() && view.folded[m.end].ends_with("ing")
+            });
+            if absolute {
+                break;
+            }
+            // "a deal between London and Kyiv", "talks with Moscow": a capital
+            // listed as a side of the event it follows is its state ("the trip ...
+            // to break the deadlock between Moscow and Washington" lists none).
+            let listed = m.first > 0
+                && others
+                    .opener
+                    .is_some_and(|k| k <= candidate.end + LISTED_SIDES_REACH)
+                && (Some(m.first - 1) == others.opener
+                    || matches!(view.folded[m.first - 1].as_str(), "and" | ","));
+            let side = match m.entity.class {
+                EntityClass::Capital if listed => m.entity.country.clone(),
+                _ => actor_of(m),
+            };
+            if let Some(actor) = side {
                 // A call goes to one other side: the person, if an appositive names
                 // them ("his Azerbaijani counterpart, Ilham Aliyev").
                 if call_to && m.entity.class == EntityClass::Person {

@@ -117,6 +117,12 @@ pub(super) fn find_subject(
             }
             return None;
         }
+        // "The Organization of American States (OAS) approved": the short form
+        // in brackets after a name is part of it.
+        if let Some(open) = short_form_before(view, k) {
+            k = open;
+            continue;
+        }
         if view.tokens[k - 1].is_clause_break() {
             return None;
         }
@@ -134,6 +140,18 @@ pub(super) fn find_subject(
         k -= 1;
     }
     None
+}
+
+/// Where a short form in brackets that ends at token `end` opens ("(OAS)",
+/// "(M23)"), when a name stands right before it.
+fn short_form_before(view: &SentenceView<'_, '_>, end: usize) -> Option<usize> {
+    let tokens = view.tokens;
+    if end < 4 || tokens[end - 1].text != ")" || tokens[end - 3].text != "(" {
+        return None;
+    }
+    let form = &tokens[end - 2];
+    let short_form = form.is_word() && form.is_capitalized();
+    (short_form && view.name_ending_at(end - 3).is_some()).then_some(end - 3)
 }
 
 /// The actor a name stands for as a subject: none when a preposition governs it; a
@@ -167,6 +185,10 @@ pub(super) fn with_coordinated(
         && view.tokens[j - 1].is_capitalized()
         && view.folded[j - 1] != "and"
     {
+        j -= 1;
+    }
+    // "Iran and the International Atomic Energy Agency"
+    if j >= 3 && view.folded[j - 1] == "the" && view.folded[j - 2] == "and" {
         j -= 1;
     }
     if j >= 2 && view.folded[j - 1] == "and" {
