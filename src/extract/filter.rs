@@ -1,5 +1,6 @@
 //! Which candidates are events the text reports.
 
+use super::gazetteer::EntityClass;
 use super::parse::SentenceSyntax;
 use super::view::{Candidate, SentenceView};
 use crate::model::Kind;
@@ -65,6 +66,9 @@ pub(super) fn rejection(
     if toll {
         return Some("a toll, not an act");
     }
+    if candidate.kind == Kind::Strike && quarrel(candidate, view) {
+        return Some("a quarrel between people, not fighting");
+    }
     if candidate.needs_object && candidate.counterparts.is_empty() {
         return Some("the verb needs a named actor as its object");
     }
@@ -96,6 +100,31 @@ pub(super) fn rejection(
         return Some("a noun with no date, place or participants of its own");
     }
     None
+}
+
+/// "Trump clashed with Zelensky": a clash word whose sides are all people the
+/// sentence names, each known as one or given a title ("the 444th Combat Brigade"
+/// may be taken for a person's name; a titled name is not a unit).
+fn quarrel(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let gazetteer = &view.lexicon.gazetteer;
+    let person = |name: &String| {
+        view.names.iter().any(|m| {
+            let titled = m.first > 0 && gazetteer.is_title(&view.folded[m.first - 1]);
+            m.entity.class == EntityClass::Person
+                && m.entity.name == *name
+                && (titled || gazetteer.affiliation(name).is_some())
+        })
+    };
+    view.lexicon
+        .events
+        .quarrel_words
+        .contains(&view.folded[candidate.first])
+        && !candidate.counterparts.is_empty()
+        && candidate
+            .actors
+            .iter()
+            .chain(&candidate.counterparts)
+            .all(person)
 }
 
 /// How many heads up from a trigger an alleging or wishing word still governs it

@@ -84,6 +84,8 @@ pub struct Gazetteer {
     compound_tails: BTreeSet<String>,
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
+    /// Unnamed spokespeople who, after "the", are the side last named with them.
+    representative_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
     /// Common nouns for a state's organs ("ministry", "air force"), as word lists.
     state_organ_nouns: Vec<Vec<String>>,
@@ -123,6 +125,8 @@ struct GazetteerFile {
     armed_groups: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    #[serde(default)]
+    representative_references: Vec<String>,
     #[serde(default)]
     compound_tails: Vec<String>,
     #[serde(default)]
@@ -227,6 +231,8 @@ impl Gazetteer {
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.representative_references
+            .extend(file.representative_references.iter().map(|w| fold(w)));
         self.state_organ_nouns.extend(
             file.state_organ_nouns
                 .iter()
@@ -370,6 +376,11 @@ impl Gazetteer {
     /// "bloc" in "the bloc said": the last body the article named.
     pub fn is_body_reference(&self, folded: &str) -> bool {
         self.body_references.contains(folded)
+    }
+
+    /// "official" in "a White House official" and, later, "the official said".
+    pub fn is_representative_reference(&self, folded: &str) -> bool {
+        self.representative_references.contains(folded)
     }
 
     /// "al" in "Majed al-Ansari": a lowercase word inside a name.

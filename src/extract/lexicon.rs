@@ -127,6 +127,8 @@ pub struct EventLexicon {
     pub release_verbs: BTreeSet<String>,
     /// "killed": a strike, unless a toll (see `toll_openers`).
     pub killing_verbs: BTreeSet<String>,
+    /// Clash words that, between people, are a quarrel and not fighting.
+    pub quarrel_words: BTreeSet<String>,
     pub toll_openers: BTreeSet<String>,
     /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
     pub harm_verbs: Vec<Vec<String>>,
@@ -211,6 +213,8 @@ struct EventsFile {
     #[serde(default)]
     release_verbs: Vec<String>,
     killing_verbs: Vec<String>,
+    #[serde(default)]
+    quarrel_words: Vec<String>,
     toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
     #[serde(default)]
@@ -379,6 +383,7 @@ impl EventLexicon {
             launch_verbs: set(&file.launch_verbs),
             release_verbs: set(&file.release_verbs),
             killing_verbs: set(&file.killing_verbs),
+            quarrel_words: set(&file.quarrel_words),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
             captives: set(&file.captives),

@@ -40,6 +40,9 @@ pub(super) struct ArticleMemory {
     /// The last body named that acts for no state: who "the bloc" and "the group"
     /// are.
     pub(super) last_body: Option<Entity>,
+    /// The side an unnamed spokesperson was last said to speak for ("a White House
+    /// official"): who "the official" is next.
+    pub(super) last_represented: Option<Entity>,
     /// How often the article has named each state so far: the one it is most about
     /// is whose "the junta" and "the government" are, when the sentence names none.
     pub(super) state_mentions: std::collections::BTreeMap<String, (usize, usize)>,

@@ -32,6 +32,7 @@ pub(super) fn find_names(
     }
     let kept = finder.drop_title_qualifiers(&names, memory);
     finder.remember_roles(&kept, memory);
+    finder.remember_represented(&kept, memory);
     finder.remember_group(&kept, memory);
     kept
 }
@@ -73,7 +74,10 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
-            if let Some(mention) = self.body_reference_at(memory, i) {
+            if let Some(mention) = self
+                .body_reference_at(memory, i)
+                .or_else(|| self.representative_reference_at(memory, i))
+            {
                 i = mention.end;
                 names.push(mention);
                 continue;
@@ -278,6 +282,63 @@ impl NameFinder<'_, '_> {
             end: noun + 1,
             entity: body.clone(),
         })
+    }
+
+    /// "the official", "the spokesperson" with no name after: the side an unnamed
+    /// spokesperson was last said to speak for.
+    fn representative_reference_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let side = memory.last_represented.as_ref()?;
+        let token = self.tokens.get(i)?;
+        // Cheap tests first: this runs at every word of every sentence.
+        if i == 0
+            || token.is_capitalized()
+            || !self.tokens[i - 1].text.eq_ignore_ascii_case("the")
+            || !self
+                .lexicon
+                .gazetteer
+                .is_representative_reference(&fold(token.text))
+        {
+            return None;
+        }
+        // "the spokesman, Dmitry Peskov" names someone else; "the officials of
+        // both sides" are others.
+        let named_next = self.tokens.get(i + 1).is_some_and(|t| {
+            t.is_capitalized() || t.text == "," || t.text.eq_ignore_ascii_case("of")
+        });
+        (!named_next).then(|| NameMention {
+            first: i,
+            end: i + 1,
+            entity: side.clone(),
+        })
+    }
+
+    /// "a White House official", "Israeli officials": who "the official" is next.
+    fn remember_represented(&self, kept: &[NameMention], memory: &mut ArticleMemory) {
+        for mention in kept {
+            let spokesperson = self.tokens.get(mention.end).is_some_and(|t| {
+                self.lexicon
+                    .gazetteer
+                    .is_representative_reference(&fold(t.text))
+            });
+            if !spokesperson {
+                continue;
+            }
+            let entity = &mention.entity;
+            let side = match entity.class {
+                EntityClass::Country | EntityClass::Organisation => Some(entity.clone()),
+                EntityClass::Demonym | EntityClass::Capital => {
+                    entity.country.clone().map(|country| Entity {
+                        name: country.clone(),
+                        class: EntityClass::Demonym,
+                        country: Some(country),
+                    })
+                }
+                _ => None,
+            };
+            if side.is_some() {
+                memory.last_represented = side;
+            }
+        }
     }
 
     /// A body the article names by its acronym and what it is: "Machar's SPLM-IO
