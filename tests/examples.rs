@@ -43,10 +43,11 @@ struct ExpectedEvent {
 impl ExpectedEvent {
     fn matches(&self, e: &ExtractedEvent) -> bool {
         e.kind == self.kind
-            && self
-                .actor
-                .as_ref()
-                .is_none_or(|a| e.main_actor() == Some(a.as_str()))
+            && self.actor.as_ref().is_none_or(|a| match a.as_str() {
+                // The event must name no actor at all.
+                "nobody" => e.actors.is_empty(),
+                a => e.main_actor() == Some(a),
+            })
             && self
                 .counterparts
                 .as_ref()

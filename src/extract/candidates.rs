@@ -21,6 +21,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 .trigger_span_at(&view.folded, i)
                 .map(|(t, span)| (span, t.kind, t.noun, t.needs_object))
                 .or_else(|| launches_weapon(view, i).then_some((1, Kind::Strike, false, false)))
+                .or_else(|| stops_vessel(view, i).then_some((1, Kind::Strike, false, false)))
                 .or_else(|| {
                     releases_captives(view, i).then_some((1, Kind::Agreement, false, false))
                 })
@@ -88,6 +89,11 @@ fn verb_acting_on(
 fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
     verb_acting_on(view, i, &events.launch_verbs, &events.weapons)
+}
+
+fn stops_vessel(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    verb_acting_on(view, i, &events.intercept_verbs, &events.vessels)
 }
 
 fn releases_captives(view: &SentenceView<'_, '_>, i: usize) -> bool {

@@ -87,6 +87,8 @@ pub struct Gazetteer {
     /// Unnamed spokespeople who, after "the", are the side last named with them.
     representative_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
+    /// Points of the compass and their adjectives ("North", "Northwestern").
+    compass_words: BTreeSet<String>,
     /// Common nouns for a state's organs ("ministry", "air force"), as word lists.
     state_organ_nouns: Vec<Vec<String>>,
     /// Words that may stand between "the" and such a noun ("foreign", "defence").
@@ -125,6 +127,8 @@ struct GazetteerFile {
     armed_groups: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    #[serde(default)]
+    compass_words: Vec<String>,
     #[serde(default)]
     representative_references: Vec<String>,
     #[serde(default)]
@@ -231,6 +235,8 @@ impl Gazetteer {
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.compass_words
+            .extend(file.compass_words.iter().map(|w| fold(w)));
         self.representative_references
             .extend(file.representative_references.iter().map(|w| fold(w)));
         self.state_organ_nouns.extend(
@@ -376,6 +382,11 @@ impl Gazetteer {
     /// "bloc" in "the bloc said": the last body the article named.
     pub fn is_body_reference(&self, folded: &str) -> bool {
         self.body_references.contains(folded)
+    }
+
+    /// "North" in "North West": no place of its own.
+    pub fn is_compass_word(&self, folded: &str) -> bool {
+        self.compass_words.contains(folded)
     }
 
     /// "official" in "a White House official" and, later, "the official said".

@@ -127,6 +127,9 @@ pub struct EventLexicon {
     pub release_verbs: BTreeSet<String>,
     /// "killed": a strike, unless a toll (see `toll_openers`).
     pub killing_verbs: BTreeSet<String>,
+    /// Verbs of stopping at sea, and what they stop ("intercepted the last boat").
+    pub intercept_verbs: BTreeSet<String>,
+    pub vessels: BTreeSet<String>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
     pub toll_openers: BTreeSet<String>,
@@ -213,6 +216,10 @@ struct EventsFile {
     #[serde(default)]
     release_verbs: Vec<String>,
     killing_verbs: Vec<String>,
+    #[serde(default)]
+    intercept_verbs: Vec<String>,
+    #[serde(default)]
+    vessels: Vec<String>,
     #[serde(default)]
     quarrel_words: Vec<String>,
     toll_openers: Vec<String>,
@@ -383,6 +390,8 @@ impl EventLexicon {
             launch_verbs: set(&file.launch_verbs),
             release_verbs: set(&file.release_verbs),
             killing_verbs: set(&file.killing_verbs),
+            intercept_verbs: set(&file.intercept_verbs),
+            vessels: set(&file.vessels),
             quarrel_words: set(&file.quarrel_words),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),

@@ -1068,6 +1068,15 @@ pub(super) fn introduces_place(
     if !introduced || tokens.get(end).is_some_and(|t| t.is_apostrophe()) {
         return None;
     }
+    // "in Northwest Nigeria", "in the North West": a side of a country is no place
+    // of its own (the country after it is the place).
+    let compass_only = (first..end).all(|j| {
+        let t = &tokens[j];
+        t.text == "-" || gazetteer.is_compass_word(&fold(t.text))
+    });
+    if compass_only {
+        return None;
+    }
     let country = names
         .iter()
         .rev()

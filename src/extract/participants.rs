@@ -217,13 +217,24 @@ fn is_commentator(view: &SentenceView<'_, '_>, memory: &mut ArticleMemory, speak
 
 /// A future marker shortly before in the clause, or after a noun ("talks are
 /// expected"), makes the event planned.
+/// How far after an event noun a word that makes it planned may stand: "talks
+/// between Israel and Lebanon will resume" puts "will" four words on.
+const NOUN_PREDICATE_REACH: usize = 8;
+
 fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
     let (first, end) = (candidate.first, candidate.end);
     let temporal = &view.lexicon.temporal;
     let future_before = (reach.clause_start.max(first.saturating_sub(6))..first)
         .any(|j| temporal.future_marker_at(&view.folded, j));
-    let future_after = candidate.noun
-        && (end..reach.clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
+    // A noun's own predicate comes soon after it and before any clause that opens
+    // after it ("said after talks on Thursday (that) he was ready to work on a plan
+    // to end the war").
+    let events = &view.lexicon.events;
+    let own_clause_end = (end..reach.clause_end.min(end + NOUN_PREDICATE_REACH))
+        .find(|&j| view.folded[j] == "that" || events.subordinators.contains(&view.folded[j]))
+        .unwrap_or(reach.clause_end.min(end + NOUN_PREDICATE_REACH));
+    let future_after =
+        candidate.noun && (end..own_clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
     if future_before || future_after {
         candidate.status = Status::Planned;
     }

@@ -169,6 +169,10 @@ fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize 
         }
         b -= 1;
     }
+    // "in Northwest Niger", "in northern Mali": a side of the country before it.
+    while b > floor && gazetteer.is_compass_word(&view.folded[b]) {
+        b -= 1;
+    }
     if b >= floor && view.folded[b] == "the" {
         b -= 1;
     }

@@ -47,7 +47,13 @@ pub(super) fn extract_sentence(
 ) -> (Vec<(usize, ExtractedEvent)>, Vec<CuedPair>, Vec<Rejected>) {
     let headline = is_title_case(tokens);
     let Recognized { folded, times } = recognized;
-    let view = view_of(tokens, folded, text, start, lexicon, memory, headline);
+    let mut view = view_of(tokens, folded, text, start, lexicon, memory, headline);
+    // "Christmas Day strikes": a date is nobody's name.
+    view.names.retain(|m| {
+        !times
+            .iter()
+            .any(|t| t.first_token <= m.first && m.end <= t.end_token)
+    });
     let times = dates_of_events(&view, times);
     // Headlines restate the story in Title Case; the body reports the events.
     let mut candidates = if headline {
