@@ -520,7 +520,15 @@ fn other_side(
             .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and")
     };
     let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
-    if candidate.needs_object && object_at(view, end).is_none() {
+    // "spoke on Friday with Defense Minister Yoav Gallant": a date may stand
+    // between the verb and the "with" or "to" that names whom it takes.
+    let object_after_preposition = || {
+        (end..(end + SPOKE_WITH_REACH).min(reach.end))
+            .find(|&k| matches!(view.folded[k].as_str(), "with" | "to"))
+            .and_then(|k| object_at(view, k + 1))
+            .is_some()
+    };
+    if candidate.needs_object && object_at(view, end).is_none() && !object_after_preposition() {
         return None;
     }
     let start = match (verb_object, others.opener) {
@@ -538,6 +546,10 @@ fn other_side(
     }
     Some(others)
 }
+
+/// How far after a verb that needs an object the "with" or "to" naming it may
+/// stand: "spoke on Friday with", "spoke by phone on Tuesday to".
+const SPOKE_WITH_REACH: usize = 5;
 
 /// How far after an event's trigger the word that lists its sides may stand for
 /// the capitals listed to be those sides ("a deal between London and Kyiv").
@@ -565,8 +577,15 @@ fn scan_other_side(
         if let Some(m) = view.name_at(j) {
             // "the negotiations, with Moscow continuing to demand concessions": a
             // clause of its own, not a side.
+            // "with Gallant following the attack": a preposition in -ing is no verb.
             let absolute = view.tokens.get(m.end).is_some_and(|t| {
-                t.is_word() && !t.is_capitalized() && view.folded[m.end].ends_with("ing")
+                let word = view.folded[m.end].as_str();
+                t.is_word()
+                    && !t.is_capitalized()
+                    && word.ends_with("ing")
+                    && !view.lexicon.events.prepositions.contains(word)
+                    && !view.lexicon.events.order_breaks.contains(word)
+                    && word != "according"
             });
             if absolute {
                 break;
@@ -596,7 +615,9 @@ fn scan_other_side(
             j = m.end;
             continue;
         }
+        // "with Gallant following the Houthi attack": a cue of order ends the list.
         if matches!(view.folded[j].as_str(), "in" | "on" | "at")
+            || view.lexicon.events.order_breaks.contains(&view.folded[j])
             || view.folded[j] == "to" && candidate.noun && Some(j) != others.opener
         {
             break;

@@ -37,8 +37,15 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     }
     // "the leaders of Thailand and Cambodia": those named act through their leaders.
     let representatives = j >= 1 && view.of_representatives(j - 1);
+    // "Secretary of Defense Lloyd Austin": the "of" is inside the person's title
+    // ("the Secretary-General of the United Nations" still governs the UN).
+    let inside_title = j >= 2
+        && mention.entity.class == super::gazetteer::EntityClass::Person
+        && view.folded[j - 1] == "of"
+        && view.lexicon.gazetteer.is_title(&view.folded[j - 2]);
     j > 0
         && !representatives
+        && !inside_title
         && view
             .lexicon
             .events
