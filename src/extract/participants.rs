@@ -215,12 +215,12 @@ fn is_commentator(view: &SentenceView<'_, '_>, memory: &mut ArticleMemory, speak
     described
 }
 
-/// A future marker shortly before in the clause, or after a noun ("talks are
-/// expected"), makes the event planned.
 /// How far after an event noun a word that makes it planned may stand: "talks
 /// between Israel and Lebanon will resume" puts "will" four words on.
 const NOUN_PREDICATE_REACH: usize = 8;
 
+/// A future marker shortly before in the clause, or after a noun ("talks are
+/// expected"), makes the event planned.
 fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
     let (first, end) = (candidate.first, candidate.end);
     let temporal = &view.lexicon.temporal;
@@ -230,9 +230,10 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
     // after it ("said after talks on Thursday (that) he was ready to work on a plan
     // to end the war").
     let events = &view.lexicon.events;
-    let own_clause_end = (end..reach.clause_end.min(end + NOUN_PREDICATE_REACH))
+    let reach_end = reach.clause_end.min(end + NOUN_PREDICATE_REACH);
+    let own_clause_end = (end..reach_end)
         .find(|&j| view.folded[j] == "that" || events.subordinators.contains(&view.folded[j]))
-        .unwrap_or(reach.clause_end.min(end + NOUN_PREDICATE_REACH));
+        .unwrap_or(reach_end);
     let future_after =
         candidate.noun && (end..own_clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
     if future_before || future_after {
@@ -576,8 +577,8 @@ fn scan_other_side(
         }
         if let Some(m) = view.name_at(j) {
             // "the negotiations, with Moscow continuing to demand concessions": a
-            // clause of its own, not a side.
-            // "with Gallant following the attack": a preposition in -ing is no verb.
+            // clause of its own, not a side (though "with Gallant following the
+            // attack" is: a preposition in -ing is no verb).
             let absolute = view.tokens.get(m.end).is_some_and(|t| {
                 let word = view.folded[m.end].as_str();
                 t.is_word()

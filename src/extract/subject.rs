@@ -40,7 +40,7 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     // "Secretary of Defense Lloyd Austin": the "of" is inside the person's title
     // ("the Secretary-General of the United Nations" still governs the UN).
     let inside_title = j >= 2
-        && mention.entity.class == super::gazetteer::EntityClass::Person
+        && mention.entity.class == EntityClass::Person
         && view.folded[j - 1] == "of"
         && view.lexicon.gazetteer.is_title(&view.folded[j - 2]);
     j > 0
