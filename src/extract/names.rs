@@ -125,6 +125,11 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
+            if let Some(mention) = self.speaking_body_at(i) {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             let run = self.capitalised_run(i);
             match self.introduced(memory, &names, i, run, headline) {
                 Some(mention) => {
@@ -309,6 +314,36 @@ impl NameFinder<'_, '_> {
             first: i,
             end: i + 1,
             entity: side.clone(),
+        })
+    }
+
+    /// "the Global Sumud Flotilla said": a name nobody knows, after "the" and right
+    /// before a verb of speech, is a body speaking (people take no "the").
+    fn speaking_body_at(&self, i: usize) -> Option<NameMention> {
+        const LONGEST: usize = 5;
+        if i == 0 || !self.texts[i - 1].eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let run = self.capitalised_run(i);
+        if !(2..=LONGEST).contains(&run) {
+            return None;
+        }
+        let after: Vec<String> = (i + run..self.tokens.len().min(i + run + 3))
+            .map(|k| fold(self.tokens[k].text))
+            .collect();
+        let speaks = self
+            .lexicon
+            .events
+            .trigger_at(&after, 0)
+            .is_some_and(|t| t.kind == crate::model::Kind::Statement && !t.noun);
+        speaks.then(|| NameMention {
+            first: i,
+            end: i + run,
+            entity: Entity {
+                name: spoken_name(&self.texts[i..i + run]),
+                class: EntityClass::Organisation,
+                country: None,
+            },
         })
     }
 
