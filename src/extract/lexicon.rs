@@ -459,6 +459,12 @@ impl EventLexicon {
         self.articles.contains(folded) || self.possessive_pronouns.contains(folded)
     }
 
+    /// Is a verb of speech ("said", "warned", "called for") at token `i`?
+    pub fn speech_verb_at(&self, folded: &[String], i: usize) -> bool {
+        self.trigger_at(folded, i)
+            .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
+    }
+
     /// The trigger starting at token `i`, longest first.
     pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
         self.trigger_span_at(folded, i).map(|(trigger, _)| trigger)

@@ -125,12 +125,12 @@ impl NameFinder<'_, '_> {
                 names.push(mention);
                 continue;
             }
-            if let Some(mention) = self.speaking_body_at(i) {
+            let run = self.capitalised_run(i);
+            if let Some(mention) = self.speaking_body_at(i, run) {
                 i = mention.end;
                 names.push(mention);
                 continue;
             }
-            let run = self.capitalised_run(i);
             match self.introduced(memory, &names, i, run, headline) {
                 Some(mention) => {
                     i = mention.end;
@@ -229,11 +229,7 @@ impl NameFinder<'_, '_> {
         Some(NameMention {
             first: i,
             end,
-            entity: Entity {
-                name: state.clone(),
-                class: EntityClass::Demonym,
-                country: Some(state),
-            },
+            entity: state_acting(state),
         })
     }
 
@@ -319,32 +315,28 @@ impl NameFinder<'_, '_> {
 
     /// "the Global Sumud Flotilla said": a name nobody knows, after "the" and right
     /// before a verb of speech, is a body speaking (people take no "the").
-    fn speaking_body_at(&self, i: usize) -> Option<NameMention> {
+    /// `run` is the capitalised run at `i`.
+    fn speaking_body_at(&self, i: usize, run: usize) -> Option<NameMention> {
         const LONGEST: usize = 5;
-        if i == 0 || !self.texts[i - 1].eq_ignore_ascii_case("the") {
-            return None;
-        }
-        let run = self.capitalised_run(i);
-        if !(2..=LONGEST).contains(&run) {
+        if i == 0 || !(2..=LONGEST).contains(&run) || !self.texts[i - 1].eq_ignore_ascii_case("the")
+        {
             return None;
         }
         let after: Vec<String> = (i + run..self.tokens.len().min(i + run + 3))
             .map(|k| fold(self.tokens[k].text))
             .collect();
-        let speaks = self
-            .lexicon
+        self.lexicon
             .events
-            .trigger_at(&after, 0)
-            .is_some_and(|t| t.kind == crate::model::Kind::Statement && !t.noun);
-        speaks.then(|| NameMention {
-            first: i,
-            end: i + run,
-            entity: Entity {
-                name: spoken_name(&self.texts[i..i + run]),
-                class: EntityClass::Organisation,
-                country: None,
-            },
-        })
+            .speech_verb_at(&after, 0)
+            .then(|| NameMention {
+                first: i,
+                end: i + run,
+                entity: Entity {
+                    name: spoken_name(&self.texts[i..i + run]),
+                    class: EntityClass::Organisation,
+                    country: None,
+                },
+            })
     }
 
     /// "a White House official", "Israeli officials": who "the official" is next.
@@ -361,14 +353,7 @@ impl NameFinder<'_, '_> {
             let entity = &mention.entity;
             let side = match entity.class {
                 EntityClass::Country | EntityClass::Organisation => Some(entity.clone()),
-                EntityClass::Demonym | EntityClass::Capital => {
-                    entity.country.clone().map(|country| Entity {
-                        name: country.clone(),
-                        class: EntityClass::Demonym,
-                        country: Some(country),
-                    })
-                }
-                _ => None,
+                _ => state_of_entity(entity).map(state_acting),
             };
             if side.is_some() {
                 memory.last_represented = side;
@@ -596,11 +581,7 @@ impl NameFinder<'_, '_> {
             return Some(NameMention {
                 first: i,
                 end,
-                entity: Entity {
-                    name: state.clone(),
-                    class: EntityClass::Demonym,
-                    country: Some(state.clone()),
-                },
+                entity: state_acting(state.clone()),
             });
         }
         if let Some(country) = country {
@@ -1048,6 +1029,16 @@ fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
 /// The state a mention names: a country, or the country of a demonym or capital.
 fn state_of(mention: &NameMention) -> Option<String> {
     state_of_entity(&mention.entity)
+}
+
+/// The state itself acting through an organ or a spokesperson ("the foreign
+/// ministry", "a White House official"): a mention that names the state.
+fn state_acting(state: String) -> Entity {
+    Entity {
+        name: state.clone(),
+        class: EntityClass::Demonym,
+        country: Some(state),
+    }
 }
 
 fn state_of_entity(entity: &Entity) -> Option<String> {

@@ -73,10 +73,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
     // "discussed the attacks", "condemned the strikes": a speech verb, or a verb
     // whose object is what was talked about.
     let speaks_of = |j: usize| {
-        events.topic_verbs.contains(&view.folded[j])
-            || events
-                .trigger_at(&view.folded, j)
-                .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
+        events.topic_verbs.contains(&view.folded[j]) || events.speech_verb_at(&view.folded, j)
     };
     let speech_verb_before = (noun.saturating_sub(4)..noun)
         .rev()
