@@ -164,7 +164,7 @@ fn is_news_cue(pattern: &Pattern) -> bool {
 /// day of the month after "in June 1941" is one of that June; after a year or part
 /// of one ("in 1940", "by late 1949"), the middle of that year, so that a year-less
 /// month is one of that year.
-pub fn narrative_day(context: &Context) -> Option<NaiveDate> {
+fn narrative_day(context: &Context) -> Option<NaiveDate> {
     let (first, last) = context
         .narrative_date
         .and_then(|when: When| when.bounds())?;
@@ -172,4 +172,25 @@ pub fn narrative_day(context: &Context) -> Option<NaiveDate> {
         return NaiveDate::from_ymd_opt(first.year(), 7, 1);
     }
     Some(first + (last - first) / 2)
+}
+
+/// The day a narrative has reached, for `pattern`; none when the text has told
+/// only a year or a season and `pattern` names a day of the week: "by Sunday" in
+/// an undated article whose one year is background ("disarmed in 2017") is no
+/// Sunday of 2017, and the middle of a year is no week to find it in.
+pub fn narrative_day_for(context: &Context, pattern: &Pattern) -> Option<NaiveDate> {
+    let names_weekday = matches!(
+        pattern,
+        Pattern::Weekday { .. }
+            | Pattern::Weekend { .. }
+            | Pattern::WeekdayOfWeek { .. }
+            | Pattern::NthWeekday { .. }
+    );
+    let (first, last) = context
+        .narrative_date
+        .and_then(|when: When| when.bounds())?;
+    if names_weekday && (last - first).num_days() > 31 {
+        return None;
+    }
+    narrative_day(context)
 }

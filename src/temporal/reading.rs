@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::anchoring::{counts_from_present, narrative_day};
+use super::anchoring::{counts_from_present, narrative_day_for};
 use super::calendar::fits_in;
 use super::lexicon::TemporalLexicon;
 use super::mention::Mention;
@@ -343,14 +343,16 @@ pub fn read_sentence(
                     (AnchorSource::EndOfPeriod, Some(end), Direction::Around)
                 }
                 // Before the text gives a date, the publication date stands in.
-                (None, _) if narrative => match narrative_day(&resolver.context) {
-                    Some(day) => (AnchorSource::Narrative, Some(day), Direction::Around),
-                    None => (
-                        AnchorSource::Publication,
-                        resolver.anchor,
-                        Direction::Around,
-                    ),
-                },
+                (None, _) if narrative => {
+                    match narrative_day_for(&resolver.context, &mention.pattern) {
+                        Some(day) => (AnchorSource::Narrative, Some(day), Direction::Around),
+                        None => (
+                            AnchorSource::Publication,
+                            resolver.anchor,
+                            Direction::Around,
+                        ),
+                    }
+                }
                 (None, _) => (AnchorSource::Publication, resolver.anchor, direction),
             };
             // "in August and September 1914": the year written once is both's.
