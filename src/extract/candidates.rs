@@ -16,19 +16,25 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
         let trigger = if taken {
             None
         } else {
-            view.lexicon
-                .events
-                .trigger_span_at(&view.folded, i)
-                .map(|(t, span)| (span, t.kind, t.noun, t.needs_object))
-                .or_else(|| launches_weapon(view, i).then_some((1, Kind::Strike, false, false)))
-                .or_else(|| stops_vessel(view, i).then_some((1, Kind::Strike, false, false)))
+            // Before the lexicon's triggers: "declared a state of emergency" is the
+            // act, not a statement.
+            act_on_at(view, i)
+                .map(|(kind, object)| (1, kind, false, false, Some(object)))
                 .or_else(|| {
-                    releases_captives(view, i).then_some((1, Kind::Agreement, false, false))
+                    view.lexicon
+                        .events
+                        .trigger_span_at(&view.folded, i)
+                        .map(|(t, span)| (span, t.kind, t.noun, t.needs_object, None))
+                })
+                .or_else(|| {
+                    launches_weapon(view, i).then_some((1, Kind::Strike, false, false, None))
                 })
         };
         match trigger {
             // A capitalised trigger inside a sentence is part of a name ("Post").
-            Some((len, kind, noun, needs_object)) if i == 0 || !tokens[i].is_capitalized() => {
+            Some((len, kind, noun, needs_object, acted_on))
+                if i == 0 || !tokens[i].is_capitalized() =>
+            {
                 let end = i + len;
                 // A scare quote opened before the trigger and closed inside it
                 // ("an “anti-terrorist” operation") belongs to it, not to a quotation
@@ -53,6 +59,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         time: None,
                         time_shared: false,
                         topic: false,
+                        acted_on,
                     });
                 }
                 i = end;
@@ -71,34 +78,79 @@ pub(super) fn in_date(times: &[Mention], i: usize) -> bool {
 /// Words after a verb within which its object names what the verb acts on.
 const OBJECT_REACH: usize = 4;
 
+/// Words after a verb within which a list may lead to its object ("has lifted
+/// travel, commercial and economic sanctions").
+const LISTED_OBJECT_REACH: usize = 10;
+
 /// A verb of `verbs` at `i` whose object, a few words on in the same clause, is one
-/// of `objects`: "launched a drone at a ship", "launched 40 missiles" (a weapon),
-/// "released 24 hostages", "swapped 150 prisoners each" (captives).
+/// of `objects`: "launched a drone at a ship", "launched 40 missiles" (a weapon).
 fn verb_acting_on(
     view: &SentenceView<'_, '_>,
     i: usize,
     verbs: &std::collections::BTreeSet<String>,
     objects: &std::collections::BTreeSet<String>,
 ) -> bool {
-    verbs.contains(&view.folded[i])
-        && (i + 1..(i + 1 + OBJECT_REACH).min(view.tokens.len()))
-            .take_while(|&j| !view.is_break(j))
-            .any(|j| objects.contains(&view.folded[j]))
+    verbs.contains(&view.folded[i]) && object_near(view, i, objects).is_some()
+}
+
+/// The token of one of `objects` within a few words after the verb at `i`, in its
+/// clause and before any clause it opens ("declared that the envoy ...").
+fn object_near(
+    view: &SentenceView<'_, '_>,
+    i: usize,
+    objects: &std::collections::BTreeSet<String>,
+) -> Option<usize> {
+    (i + 1..(i + 1 + OBJECT_REACH).min(view.tokens.len()))
+        .take_while(|&j| !view.is_break(j) && view.folded[j] != "that")
+        .find(|&j| objects.contains(&view.folded[j]))
+}
+
+/// The kind of act the verb at `i` names with what it acts on (see `acts_on`), and
+/// the token of that object: one of the entry's objects a few words on, or at the
+/// end of a list of modifiers ("lifted travel, commercial and economic sanctions").
+fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
+    let word = &view.folded[i];
+    view.lexicon
+        .events
+        .acts_on
+        .iter()
+        .filter(|act| act.verbs.contains(word))
+        .find_map(|act| {
+            object_near(view, i, &act.objects)
+                .or_else(|| object_listed(view, i, &act.objects))
+                .map(|object| (act.kind, object))
+        })
+}
+
+/// The token of one of `objects` after the verb at `i` with only words and the
+/// commas of a list between: no preposition, no clause opening, no other
+/// punctuation.
+fn object_listed(
+    view: &SentenceView<'_, '_>,
+    i: usize,
+    objects: &std::collections::BTreeSet<String>,
+) -> Option<usize> {
+    let events = &view.lexicon.events;
+    for j in i + 1..(i + 1 + LISTED_OBJECT_REACH).min(view.tokens.len()) {
+        let word = view.folded[j].as_str();
+        if objects.contains(word) {
+            return Some(j);
+        }
+        let listed = view.tokens[j].text == ","
+            || view.tokens[j].is_word()
+                && !events.prepositions.contains(word)
+                && !events.subordinators.contains(word)
+                && word != "that";
+        if !listed {
+            return None;
+        }
+    }
+    None
 }
 
 fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
     verb_acting_on(view, i, &events.launch_verbs, &events.weapons)
-}
-
-fn stops_vessel(view: &SentenceView<'_, '_>, i: usize) -> bool {
-    let events = &view.lexicon.events;
-    verb_acting_on(view, i, &events.intercept_verbs, &events.vessels)
-}
-
-fn releases_captives(view: &SentenceView<'_, '_>, i: usize) -> bool {
-    let events = &view.lexicon.events;
-    verb_acting_on(view, i, &events.release_verbs, &events.captives)
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done

@@ -28,7 +28,10 @@ pub(super) fn classify(
             (end + 4).min(clause_end),
         )
     } else {
-        (clause_start, clause_end)
+        // What the verb acts on names its mode even past a comma ("lifted travel,
+        // commercial and economic sanctions").
+        let past_object = candidate.acted_on.map_or(clause_end, |object| object + 1);
+        (clause_start, clause_end.max(past_object))
     };
     let worded = modes
         .modes

@@ -124,18 +124,16 @@ pub struct EventLexicon {
     pub addressee_verbs: BTreeSet<String>,
     pub representatives: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
-    pub release_verbs: BTreeSet<String>,
     /// "killed": a strike, unless a toll (see `toll_openers`).
     pub killing_verbs: BTreeSet<String>,
-    /// Verbs of stopping at sea, and what they stop ("intercepted the last boat").
-    pub intercept_verbs: BTreeSet<String>,
-    pub vessels: BTreeSet<String>,
+    /// Acts a verb names only with what it acts on ("intercepted the last boat",
+    /// "lifted sanctions").
+    pub acts_on: Vec<ActOn>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
     pub toll_openers: BTreeSet<String>,
     /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
     pub harm_verbs: Vec<Vec<String>>,
-    pub captives: BTreeSet<String>,
     /// Verbs whose object is an event their subject carried out ("launched",
     /// "carried out"), as folded words.
     pub pinning_verbs: Vec<Vec<String>>,
@@ -155,6 +153,23 @@ pub struct EventLexicon {
     pub opening_connectives: BTreeSet<String>,
     /// Statement trigger (folded) → the verb its summary uses ("warned" → "warns").
     pub summary_verbs: BTreeMap<String, String>,
+}
+
+/// An act of `kind` that a verb of `verbs` names when one of `objects` is what it
+/// acts on.
+#[derive(Debug, Clone)]
+pub struct ActOn {
+    pub kind: Kind,
+    pub verbs: BTreeSet<String>,
+    pub objects: BTreeSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActOnRow {
+    kind: Kind,
+    verbs: Vec<String>,
+    objects: Vec<String>,
 }
 
 /// How "A <cue> B" places A against B.
@@ -213,19 +228,13 @@ struct EventsFile {
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
     launch_verbs: Vec<String>,
-    #[serde(default)]
-    release_verbs: Vec<String>,
     killing_verbs: Vec<String>,
     #[serde(default)]
-    intercept_verbs: Vec<String>,
-    #[serde(default)]
-    vessels: Vec<String>,
+    acts_on: Vec<ActOnRow>,
     #[serde(default)]
     quarrel_words: Vec<String>,
     toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
-    #[serde(default)]
-    captives: Vec<String>,
     pinning_verbs: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
@@ -388,14 +397,19 @@ impl EventLexicon {
             addressee_verbs: set(&file.addressee_verbs),
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
-            release_verbs: set(&file.release_verbs),
             killing_verbs: set(&file.killing_verbs),
-            intercept_verbs: set(&file.intercept_verbs),
-            vessels: set(&file.vessels),
+            acts_on: file
+                .acts_on
+                .iter()
+                .map(|row| ActOn {
+                    kind: row.kind,
+                    verbs: set(&row.verbs),
+                    objects: set(&row.objects),
+                })
+                .collect(),
             quarrel_words: set(&file.quarrel_words),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
-            captives: set(&file.captives),
             pinning_verbs: phrases(&file.pinning_verbs),
             weapons: set(&file.weapons),
             summary_verbs: file
@@ -444,17 +458,17 @@ impl EventLexicon {
         })
     }
 
-    /// Articles and possessive pronouns: words that stand before a noun phrase.
     /// The verbs whose subject a noun of `kind` in their object is an act of, when
-    /// they announce it (see `announcing_verbs`): strikes only.
+    /// they announce it (see `announcing_verbs`): strikes and actions.
     pub fn announcing_verbs_of(&self, kind: Kind) -> &[Vec<String>] {
-        if kind == Kind::Strike {
+        if matches!(kind, Kind::Strike | Kind::Action) {
             &self.announcing_verbs
         } else {
             &[]
         }
     }
 
+    /// Articles and possessive pronouns: words that stand before a noun phrase.
     pub fn is_determiner(&self, folded: &str) -> bool {
         self.articles.contains(folded) || self.possessive_pronouns.contains(folded)
     }

@@ -80,6 +80,12 @@ pub(super) fn merge_into(
         if old.kind != new.kind || !dates_agree(old, &new) {
             return false;
         }
+        // Actions of one side are many kinds of act: expelling diplomats is not
+        // withdrawing one's own.
+        let modes_differ = old.mode.is_some() && new.mode.is_some() && old.mode != new.mode;
+        if old.kind == Kind::Action && modes_differ {
+            return false;
+        }
         if old.actors.is_empty() || new.actors.is_empty() {
             return old.place.is_some() && old.place == new.place;
         }

@@ -89,8 +89,18 @@ fn analyse(
             push_unique(&mut candidate.counterparts, object);
         }
     }
-    if candidate.noun && !candidate.actors.is_empty() && carried_out(candidate, view) {
-        candidate.pinned = true;
+    if candidate.noun && !candidate.actors.is_empty() {
+        if let Some(verb) = carried_out(candidate, view) {
+            candidate.pinned = true;
+            // "decided to expel ... after announcing the withdrawal of its envoy":
+            // who announced it, as the parse finds them, did it.
+            let announcing = view.lexicon.events.announcing_verbs_of(candidate.kind);
+            if view.any_phrase(verb, announcing) {
+                if let Some((announcer, co)) = speaker(view, verb) {
+                    candidate.actors = std::iter::once(announcer).chain(co).collect();
+                }
+            }
+        }
     }
     locate(candidate, view, &reach);
     if candidate.kind == Kind::Strike {
@@ -115,7 +125,8 @@ const CARRIED_OUT_REACH: usize = 6;
 /// noun is the parsed object of a verb that reports it done by its subject.
 /// A strike its subject announces ("the M23 rebels announced the city's capture",
 /// "Hegseth announced the strike") is the subject's own act, reported done.
-fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+/// The verb's token, if so.
+fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usize> {
     let events = &view.lexicon.events;
     let announcing = events.announcing_verbs_of(candidate.kind);
     let pins =
@@ -123,18 +134,16 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let verb_before =
         (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first).any(pins);
     if !verb_before {
-        return false;
+        return None;
     }
-    let Some((parsed, noun)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
-        return false;
-    };
+    let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
     let tree = &parsed.tree;
     if tree.deprel(noun) != "obj" {
-        return false;
+        return None;
     }
     tree.head(noun)
         .and_then(|v| parsed.token_of(v))
-        .is_some_and(pins)
+        .filter(|&token| pins(token))
 }
 
 /// A pronoun subject that, in a reported clause, stands for the reporter ("the

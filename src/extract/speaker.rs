@@ -126,8 +126,13 @@ fn word_order_suffices(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
         && !word.ends_with("ly")
         && !matches!(
             word,
-            "and" | "or" | "but" | "then" | "also" | "later" | "who" | "which"
-        );
+            "and" | "or" | "but" | "then" | "also" | "later" | "who" | "which" | "by" | "upon"
+        )
+        // "decided to expel ... after announcing": the participle's subject is
+        // another verb's, which only the parse finds.
+        && !events.prepositions.contains(word)
+        && !events.subordinators.contains(word)
+        && !events.order_breaks.contains(word);
     pronoun || name == Some(true) || common_noun
 }
 

@@ -191,7 +191,11 @@ impl Parts<'_> {
             .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
             .unwrap_or_else(|| "acts".to_string());
         let line = match evidence.and_then(gist) {
-            Some(gist) => format!("{} {verb} {gist}", self.who),
+            // "withdrawal of its envoy": the noun put as a verb takes no "of".
+            Some(gist) => {
+                let gist = gist.strip_prefix("of ").unwrap_or(&gist);
+                format!("{} {verb} {gist}", self.who)
+            }
             None => format!("{} {verb}", self.who),
         };
         if self.planned {

@@ -179,6 +179,9 @@ pub(super) struct Candidate {
     /// What a speech verb is about ("denounce Israel's attack"): it keeps only a
     /// date of its own, never the speaking's.
     pub(super) topic: bool,
+    /// What a verb of `acts_on` acts on ("lifted travel, commercial and economic
+    /// sanctions"), which may lie past its clause.
+    pub(super) acted_on: Option<usize>,
 }
 
 /// How far a trigger's words reach: its clause, and to the right up to the next
