@@ -44,7 +44,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                     && (i..end).any(|j| is_quote_mark(tokens[j].text));
                 let first = if opens_inside { i - 1 } else { i };
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
-                if !(restates || noun && presupposed(view, i)) {
+                let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
+                if !(restates || by_outlet || noun && presupposed(view, i)) {
                     candidates.push(Candidate {
                         first,
                         end,
@@ -68,6 +69,30 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
         }
     }
     candidates
+}
+
+/// Is the verb at `i` one of `report_verbs` that no known side or organ of one is
+/// the subject of, right before it ("Reuters reported", "state television
+/// reported", "casualties were reported")? The verb is then an outlet's, no side's.
+fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    if !events.report_verbs.contains(&view.folded[i]) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
+        j -= 1;
+    }
+    if j == 0 || events.media_words.contains(&view.folded[j - 1]) {
+        return true;
+    }
+    let gazetteer = &view.lexicon.gazetteer;
+    let known_side = view
+        .name_ending_at(j)
+        .is_some_and(|m| gazetteer.country_of(&m.entity.name).is_some());
+    let organ = gazetteer.is_state_organ_head(&view.folded[j - 1])
+        || (1..=2).any(|k| j >= k && gazetteer.state_organ_noun_at(&view.folded, j - k) == Some(k));
+    !(known_side || organ)
 }
 
 /// Is token `i` inside one of the sentence's dates?

@@ -111,6 +111,10 @@ pub struct EventLexicon {
     pub bound_cues: BTreeSet<String>,
     pub onset_cues: BTreeSet<String>,
     pub announcing_verbs: Vec<Vec<String>>,
+    /// "reported": speech by a known side only (see [`EventLexicon::media_words`]).
+    pub report_verbs: BTreeSet<String>,
+    /// Words of news outlets ("agency", "television"): no side speaks through them.
+    pub media_words: BTreeSet<String>,
     pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
@@ -218,6 +222,10 @@ struct EventsFile {
     bound_cues: Vec<String>,
     onset_cues: Vec<String>,
     announcing_verbs: Vec<String>,
+    #[serde(default)]
+    report_verbs: Vec<String>,
+    #[serde(default)]
+    media_words: Vec<String>,
     order_breaks: Vec<String>,
     order_cues: Vec<OrderCueRow>,
     count_units: BTreeMap<String, (i64, i64)>,
@@ -453,6 +461,8 @@ impl EventLexicon {
             bound_cues: set(&file.bound_cues),
             onset_cues: set(&file.onset_cues),
             announcing_verbs: phrases(&file.announcing_verbs),
+            report_verbs: set(&file.report_verbs),
+            media_words: set(&file.media_words),
             order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
         })
