@@ -3,7 +3,7 @@
 use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::view::{NameMention, SentenceView};
-use crate::text::phrase_at;
+use crate::text::{is_double_quote_mark, phrase_at};
 
 /// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
 /// Then it is not the subject of a verb.
@@ -130,6 +130,12 @@ pub(super) fn find_subject(
             k = open;
             continue;
         }
+        // India "decided to expel" the envoy: a few quoted words holding the
+        // verb are the subject's own, quoted.
+        if quotes_fragment_with(view, k - 1, trigger) {
+            k -= 1;
+            continue;
+        }
         if view.tokens[k - 1].is_clause_break() {
             return None;
         }
@@ -147,6 +153,27 @@ pub(super) fn find_subject(
         k -= 1;
     }
     None
+}
+
+/// Words a quoted fragment holding a verb may have ("\"decided to expel\"").
+const QUOTED_FRAGMENT_WORDS: usize = 5;
+
+/// Does the quotation mark at `open` open a quotation of a few words that holds the
+/// token `trigger` and closes after it?
+fn quotes_fragment_with(view: &SentenceView<'_, '_>, open: usize, trigger: usize) -> bool {
+    let tokens = view.tokens;
+    let mark = tokens[open].text;
+    // A straight mark opens when an even number of them stand before it.
+    let opens = mark == "\u{201c}"
+        || mark == "\"" && tokens[..open].iter().filter(|t| t.text == "\"").count() % 2 == 0;
+    opens
+        && trigger > open
+        && (trigger + 1..(open + 2 + QUOTED_FRAGMENT_WORDS).min(tokens.len()))
+            .find(|&c| is_double_quote_mark(tokens[c].text))
+            .is_some_and(|close| {
+                tokens[close].text != "\u{201c}"
+                    && !(open + 1..close).any(|c| is_double_quote_mark(tokens[c].text))
+            })
 }
 
 /// Where a short form in brackets that ends at token `end` opens ("(OAS)",
