@@ -233,8 +233,8 @@ const NOUN_PREDICATE_REACH: usize = 8;
 fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
     let (first, end) = (candidate.first, candidate.end);
     let temporal = &view.lexicon.temporal;
-    let future_before = (reach.clause_start.max(first.saturating_sub(6))..first)
-        .any(|j| temporal.future_marker_at(&view.folded, j));
+    let future_before_at = (reach.clause_start.max(first.saturating_sub(6))..first)
+        .find(|&j| temporal.future_marker_at(&view.folded, j));
     // A noun's own predicate comes soon after it and before any clause that opens
     // after it ("said after talks on Thursday (that) he was ready to work on a plan
     // to end the war").
@@ -245,7 +245,35 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
         .unwrap_or(reach_end);
     let future_after =
         candidate.noun && (end..own_clause_end).any(|j| temporal.future_marker_at(&view.folded, j));
-    if future_before || future_after {
+    // "The much-anticipated summit ... began with a warm welcome": a marker inside
+    // the noun's own phrase says it was awaited; the past tense of its predicate says
+    // it took place.
+    let awaited_then_held = future_before_at.is_some_and(|marker| {
+        let adjective = temporal.awaiting_adjectives.contains(&view.folded[marker]);
+        let in_noun_phrase = adjective
+            && (marker + 1..first).all(|j| {
+                view.tokens[j].text == "-"
+                    || view.tokens[j].is_word() && !temporal.is_past_tense(&view.folded[j])
+            });
+        // Its predicate may stand after the participants the noun names ("the
+        // summit between US President Donald Trump and Russian leader Vladimir
+        // Putin began"): the first past-tense word of its clause after it.
+        let predicate_end = (end..reach.clause_end)
+            .find(|&j| view.folded[j] == "that" || events.subordinators.contains(&view.folded[j]))
+            .unwrap_or(reach.clause_end);
+        let predicate_past = (end..predicate_end)
+            .filter(|&j| view.name_at(j).is_none())
+            .find(|&j| {
+                temporal.is_past_tense(&view.folded[j])
+                    || temporal.future_marker_at(&view.folded, j)
+            })
+            .is_some_and(|j| {
+                temporal.is_past_tense(&view.folded[j])
+                    && !matches!(view.folded[j].as_str(), "was" | "were" | "had")
+            });
+        candidate.noun && in_noun_phrase && predicate_past
+    });
+    if (future_before_at.is_some() && !awaited_then_held) || future_after {
         candidate.status = Status::Planned;
     }
 }

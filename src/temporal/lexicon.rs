@@ -85,6 +85,9 @@ pub struct TemporalLexicon {
     /// in September, New Zealand's in October.
     pub region: Option<String>,
     pub future_markers: Vec<Vec<String>>,
+    /// Future markers that stand before a noun as adjectives ("the much-anticipated
+    /// summit"): they say an event was awaited, not that it is still to come.
+    pub awaiting_adjectives: WordSet,
     pub before_common_era: Vec<Vec<String>>,
     pub past_tense_irregular: WordSet,
     pub past_tense_not: WordSet,
@@ -225,6 +228,7 @@ struct TemporalFile {
     decade_words: BTreeMap<String, i32>,
     not_plural_nouns: Vec<String>,
     future_markers: Vec<String>,
+    awaiting_adjectives: Vec<String>,
     before_common_era: Vec<String>,
 }
 
@@ -307,6 +311,7 @@ impl TemporalLexicon {
             holiday_names: Default::default(),
             region: None,
             future_markers: file.future_markers.iter().map(|m| phrase(m)).collect(),
+            awaiting_adjectives: set(file.awaiting_adjectives),
             before_common_era: file.before_common_era.iter().map(|m| phrase(m)).collect(),
             past_tense_irregular: set(file.past_tense_irregular),
             past_tense_not: set(file.past_tense_not),
