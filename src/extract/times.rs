@@ -50,7 +50,10 @@ pub(super) fn attach_times(
     // dates nothing else in the sentence, not even by sharing.
     let named: Vec<bool> = times
         .iter()
-        .map(|m| temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal))
+        .map(|m| {
+            temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal)
+                || year_of_a_noun(m, view)
+        })
         .collect();
     let onset: Vec<bool> = times.iter().map(|m| marks_onset(m, view)).collect();
     for (t, mention) in times.iter().enumerate() {
@@ -73,6 +76,29 @@ pub(super) fn attach_times(
         }
     }
     share_dates(candidates, times, &named, &onset, view);
+}
+
+/// "the 2015 nuclear deal", "Iran's 2023 offensive": a bare year between a
+/// determiner and the words of a noun phrase is the year of that noun, a deal or a
+/// treaty of its time, and dates nothing else in the sentence.
+fn year_of_a_noun(mention: &Mention, view: &SentenceView<'_, '_>) -> bool {
+    let bare_year = matches!(
+        mention.pattern,
+        temporal::Pattern::Year { modifier: None, .. }
+    );
+    let determined = mention.first_token > 0
+        && (view.is_determiner(mention.first_token - 1)
+            || view.folded[mention.first_token - 1] == "s");
+    let noun_follows = view
+        .tokens
+        .get(mention.end_token)
+        .is_some_and(|t| t.is_word())
+        && !view
+            .lexicon
+            .events
+            .prepositions
+            .contains(&view.folded[mention.end_token]);
+    bare_year && mention.first_token == mention.phrase_token && determined && noun_follows
 }
 
 /// The trigger a date belongs to: after a date that opens the sentence, the first
