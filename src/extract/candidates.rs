@@ -1,6 +1,7 @@
 //! Triggers that may report an event: lexicon words, launches of weapons, and the
 //! nouns that only restate or presuppose another.
 
+use super::gazetteer::EntityClass;
 use super::view::{Candidate, SentenceView};
 use crate::model::{Kind, Status};
 use crate::temporal::Mention;
@@ -118,21 +119,19 @@ fn verb_acting_on(
     verbs.contains(&view.folded[i]) && object_near(view, i, objects).is_some()
 }
 
-/// The token of one of `objects` within a few words after the verb at `i`, in its
-/// clause and before any clause it opens ("declared that the envoy ...").
+/// The token of one of `objects` within a few words after the verb at `i`.
 fn object_near(
     view: &SentenceView<'_, '_>,
     i: usize,
     objects: &std::collections::BTreeSet<String>,
 ) -> Option<usize> {
-    (i + 1..(i + 1 + OBJECT_REACH).min(view.tokens.len()))
-        .take_while(|&j| !view.is_break(j) && view.folded[j] != "that")
-        .find(|&j| objects.contains(&view.folded[j]))
+    object_within(view, i, OBJECT_REACH, |j| objects.contains(&view.folded[j]))
 }
 
 /// The kind of act the verb at `i` names with what it acts on (see `acts_on`), and
-/// the token of that object: one of the entry's objects a few words on, or at the
-/// end of a list of modifiers ("lifted travel, commercial and economic sanctions").
+/// the token of that object: one of the entry's objects (or a state the text names,
+/// where the entry allows) a few words on, or at the end of a list of modifiers
+/// ("lifted travel, commercial and economic sanctions").
 fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
     let word = &view.folded[i];
     view.lexicon
@@ -141,10 +140,34 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
         .iter()
         .filter(|act| act.verbs.contains(word))
         .find_map(|act| {
-            object_near(view, i, &act.objects)
+            // A state is the object only right after the verb ("suspend Gabon", not
+            // "suspend strikes on Israel").
+            let is_object = |j: usize| {
+                act.objects.contains(&view.folded[j])
+                    || act.states
+                        && j == i + 1
+                        && view
+                            .name_starting_at(j)
+                            .is_some_and(|m| m.entity.class == EntityClass::Country)
+            };
+            object_within(view, i, act.reach, is_object)
                 .or_else(|| object_listed(view, i, &act.objects))
                 .map(|object| (act.kind, object))
         })
+}
+
+/// The first token within `reach` words after the verb at `i` that `is_object`
+/// takes, in the verb's clause and before any clause it opens ("declared that
+/// the envoy ...").
+fn object_within(
+    view: &SentenceView<'_, '_>,
+    i: usize,
+    reach: usize,
+    is_object: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (i + 1..(i + 1 + reach).min(view.tokens.len()))
+        .take_while(|&j| !view.is_break(j) && view.folded[j] != "that")
+        .find(|&j| is_object(j))
 }
 
 /// The token of one of `objects` after the verb at `i` with only words and the

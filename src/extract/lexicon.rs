@@ -111,6 +111,8 @@ pub struct EventLexicon {
     pub bound_cues: BTreeSet<String>,
     pub onset_cues: BTreeSet<String>,
     pub announcing_verbs: Vec<Vec<String>>,
+    /// Passive triggers whose subject did the act ("was sworn in").
+    pub passive_own_acts: Vec<Vec<String>>,
     /// "reported": speech by a known side only (see [`EventLexicon::media_words`]).
     pub report_verbs: BTreeSet<String>,
     /// Words of news outlets ("agency", "television"): no side speaks through them.
@@ -166,6 +168,10 @@ pub struct ActOn {
     pub kind: Kind,
     pub verbs: BTreeSet<String>,
     pub objects: BTreeSet<String>,
+    /// A state the text names may be the object too ("suspended Gabon").
+    pub states: bool,
+    /// Words after the verb within which the object may stand.
+    pub reach: usize,
 }
 
 #[derive(Deserialize)]
@@ -173,8 +179,16 @@ pub struct ActOn {
 struct ActOnRow {
     kind: Kind,
     verbs: Vec<String>,
+    #[serde(default)]
     objects: Vec<String>,
+    #[serde(default)]
+    states: bool,
+    reach: Option<usize>,
 }
+
+/// Words after a verb of `acts_on` within which its object names what it acts on,
+/// unless the entry says otherwise.
+const ACT_OBJECT_REACH: usize = 4;
 
 /// How "A <cue> B" places A against B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -222,6 +236,8 @@ struct EventsFile {
     bound_cues: Vec<String>,
     onset_cues: Vec<String>,
     announcing_verbs: Vec<String>,
+    #[serde(default)]
+    passive_own_acts: Vec<String>,
     #[serde(default)]
     report_verbs: Vec<String>,
     #[serde(default)]
@@ -413,6 +429,8 @@ impl EventLexicon {
                     kind: row.kind,
                     verbs: set(&row.verbs),
                     objects: set(&row.objects),
+                    states: row.states,
+                    reach: row.reach.unwrap_or(ACT_OBJECT_REACH),
                 })
                 .collect(),
             quarrel_words: set(&file.quarrel_words),
@@ -461,6 +479,7 @@ impl EventLexicon {
             bound_cues: set(&file.bound_cues),
             onset_cues: set(&file.onset_cues),
             announcing_verbs: phrases(&file.announcing_verbs),
+            passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
             media_words: set(&file.media_words),
             order_breaks: set(&file.order_breaks),

@@ -877,9 +877,22 @@ impl NameFinder<'_, '_> {
             && next.first - from <= 4
             && (from..next.first).all(|j| {
                 self.is_title(j)
-                    || tokens[j].is_word() && !tokens[j].is_capitalized() && next.first - from <= 3
+                    || tokens[j].is_word()
+                        && !tokens[j].is_capitalized()
+                        && next.first - from <= 3
+                        // "France expelled President Keita": a verb between them
+                        // makes the country the subject, not the title's owner.
+                        && !self.is_verb_of_event(j)
             })
             && (from..next.first).any(|j| self.is_title(j))
+    }
+
+    /// Is the word at `j` a verb or noun that reports an event, or a past tense?
+    fn is_verb_of_event(&self, j: usize) -> bool {
+        let texts = self.texts;
+        self.lexicon.events.trigger_span_at(texts, j).is_some()
+            || self.lexicon.events.speech_verb_at(texts, j)
+            || self.lexicon.temporal.is_past_tense(&texts[j])
     }
 
     /// "the Myanmar National Democratic Alliance Army (MNDAA)": a capitalised short

@@ -707,8 +707,12 @@ fn assign_sides(
     }
     // "Nasrallah was killed", "the ship was struck": the subject of a passive act
     // is its target; only "by X" names who did it.
-    let passive_act =
-        !candidate.noun && candidate.kind != Kind::Statement && view.is_passive(candidate.first);
+    // ("was sworn in" is the act of the one sworn in.)
+    let own_passive = view.any_phrase(candidate.first, &view.lexicon.events.passive_own_acts);
+    let passive_act = !candidate.noun
+        && candidate.kind != Kind::Statement
+        && view.is_passive(candidate.first)
+        && !own_passive;
     if main.is_none()
         && !agent.unknown
         && !both_sides_named

@@ -276,7 +276,16 @@ pub(super) fn reporter_of_clause(view: &SentenceView<'_, '_>, trigger: usize) ->
     }
     let reporting = tree.head(verb)?;
     let subject = tree.dependent(reporting, "nsubj")?;
-    name_of(view, parsed, subject).and_then(speaking_actor)
+    name_of(view, parsed, subject)
+        .and_then(speaking_actor)
+        .or_else(|| {
+            // "Gabonese officers said they had seized power": the officers' state.
+            tree.dependents(subject)
+                .filter(|&d| tree.deprel(d) == "amod")
+                .find_map(|d| name_of(view, parsed, d))
+                .filter(|m| m.entity.class == EntityClass::Demonym)
+                .and_then(speaking_actor)
+        })
 }
 
 #[cfg(test)]
