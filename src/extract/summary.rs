@@ -190,7 +190,8 @@ impl Parts<'_> {
         let verb = evidence
             .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
             .unwrap_or_else(|| "acts".to_string());
-        let line = match evidence.and_then(gist) {
+        // An act's object may be one word ("Sweden joins NATO").
+        let line = match evidence.and_then(|e| gist_of_at_least(e, 1)) {
             // "withdrawal of its envoy": the noun put as a verb takes no "of".
             Some(gist) => {
                 let gist = gist.strip_prefix("of ").unwrap_or(&gist);
@@ -280,6 +281,11 @@ const QUOTE_MIN_WORDS: usize = 4;
 /// failed" gives "the talks had failed"); when nothing follows the trigger ("The talks
 /// failed, Peskov said."), the clause before the speaker.
 fn gist(evidence: &Evidence) -> Option<String> {
+    gist_of_at_least(evidence, 2)
+}
+
+/// [`gist`], where the words after the trigger are enough from `min_words` on.
+fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
     let quote = evidence.quote.as_str();
     let after_at = evidence.trigger_at + evidence.trigger.len();
     let mut after = quote.get(after_at..)?.to_string();
@@ -312,7 +318,7 @@ fn gist(evidence: &Evidence) -> Option<String> {
     let from_after = shortened(&after, true);
     if from_after
         .as_ref()
-        .is_some_and(|g| g.split(' ').count() >= 2)
+        .is_some_and(|g| g.split(' ').count() >= min_words)
     {
         return from_after;
     }
