@@ -152,6 +152,8 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
             };
             object_within(view, i, act.reach, is_object)
                 .or_else(|| object_listed(view, i, &act.objects))
+                // "signed the protocol into law" ratifies the protocol.
+                .filter(|&object| view.folded[object - 1] != "into")
                 .map(|object| (act.kind, object))
         })
 }

@@ -4,7 +4,9 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
-use super::speaker::{name_of, object_of_speech, reporter_of_clause, speaker, speaking_actor};
+use super::speaker::{
+    name_of, object_of_speech, quoted_first_person, reporter_of_clause, speaker, speaking_actor,
+};
 use super::subject::{find_subject, governed, with_coordinated};
 use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
@@ -730,6 +732,16 @@ fn assign_sides(
         );
         if main.is_none() && subject_is_reporter_pronoun(view, candidate.first) {
             main = reporter_of_clause(view, candidate.first);
+        }
+        // "\"I signed the law,\" Mohamud said": the speaker, or for "we" their side.
+        if main.is_none() {
+            if let Some((speaker, plural)) = quoted_first_person(view, candidate.first) {
+                main = if plural {
+                    memory.country_of(&speaker, view.lexicon).or(Some(speaker))
+                } else {
+                    Some(speaker)
+                };
+            }
         }
         // "Ukraine said it launched an attack": the attack is the reporter's.
         if main.is_none() && candidate.noun {

@@ -257,6 +257,49 @@ fn inverted_speaker(view: &SentenceView<'_, '_>, trigger: usize) -> Option<Strin
     view.name_after(trigger + 1, 5).and_then(speaking_actor)
 }
 
+/// Words after a quotation within which its speaker's verb may stand ("...,"
+/// Mohamud posted on X", "...," said the minister).
+const QUOTE_SPEAKER_REACH: usize = 6;
+
+/// "\"This evening, I signed the law,\" Mohamud posted": a first-person subject
+/// inside a quotation is its speaker, named beside the verb of speech right after
+/// the quotation closes. `plural` ("we") is the speaker's side, which the caller
+/// finds; "I" is the speaker.
+pub(super) fn quoted_first_person(
+    view: &SentenceView<'_, '_>,
+    trigger: usize,
+) -> Option<(String, bool)> {
+    let events = &view.lexicon.events;
+    let mut j = trigger;
+    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
+        j -= 1;
+    }
+    let plural = match view.folded.get(j.checked_sub(1)?)?.as_str() {
+        "i" => false,
+        "we" => true,
+        _ => return None,
+    };
+    // Inside a quotation: an odd number of double quote marks before the trigger.
+    let marks_before = view.tokens[..trigger]
+        .iter()
+        .filter(|t| crate::text::is_double_quote_mark(t.text))
+        .count();
+    if marks_before % 2 == 0 {
+        return None;
+    }
+    let close = (trigger..view.tokens.len())
+        .find(|&k| crate::text::is_double_quote_mark(view.tokens[k].text))?;
+    let verb = (close + 1..(close + 1 + QUOTE_SPEAKER_REACH).min(view.tokens.len()))
+        .find(|&k| events.speech_verb_at(&view.folded, k))?;
+    // "..., Mohamud said" or "..., said Mohamud".
+    let before = view
+        .name_ending_at(verb)
+        .filter(|m| m.first > close)
+        .and_then(speaking_actor);
+    let speaker = before.or_else(|| view.name_after(verb + 1, 5).and_then(speaking_actor))?;
+    Some((speaker, plural))
+}
+
 /// The actor a subject name speaks for: a capital speaks for its country.
 pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
     match m.entity.class {
