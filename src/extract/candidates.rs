@@ -134,28 +134,23 @@ fn object_near(
 /// ("lifted travel, commercial and economic sanctions").
 fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
     let word = &view.folded[i];
-    view.lexicon
-        .events
-        .acts_on
-        .iter()
-        .filter(|act| act.verbs.contains(word))
-        .find_map(|act| {
-            // A state is the object only right after the verb ("suspend Gabon", not
-            // "suspend strikes on Israel").
-            let is_object = |j: usize| {
-                act.objects.contains(&view.folded[j])
-                    || act.states
-                        && j == i + 1
-                        && view
-                            .name_starting_at(j)
-                            .is_some_and(|m| m.entity.class == EntityClass::Country)
-            };
-            object_within(view, i, act.reach, is_object)
-                .or_else(|| object_listed(view, i, &act.objects))
-                // "signed the protocol into law" ratifies the protocol.
-                .filter(|&object| view.folded[object - 1] != "into")
-                .map(|object| (act.kind, object))
-        })
+    view.lexicon.events.acts_on_verb(word).find_map(|act| {
+        // A state is the object only right after the verb ("suspend Gabon", not
+        // "suspend strikes on Israel").
+        let is_object = |j: usize| {
+            act.objects.contains(&view.folded[j])
+                || act.states
+                    && j == i + 1
+                    && view
+                        .name_starting_at(j)
+                        .is_some_and(|m| m.entity.class == EntityClass::Country)
+        };
+        object_within(view, i, act.reach, is_object)
+            .or_else(|| object_listed(view, i, &act.objects))
+            // "signed the protocol into law" ratifies the protocol.
+            .filter(|&object| view.folded[object - 1] != "into")
+            .map(|object| (act.kind, object))
+    })
 }
 
 /// The first token within `reach` words after the verb at `i` that `is_object`

@@ -135,6 +135,9 @@ pub struct EventLexicon {
     /// Acts a verb names only with what it acts on ("intercepted the last boat",
     /// "lifted sanctions").
     pub acts_on: Vec<ActOn>,
+    /// Per verb, the indices of the `acts_on` entries it opens: every word of every
+    /// sentence is looked up here, once.
+    acts_on_by_verb: FastMap<String, Vec<usize>>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
     pub toll_openers: BTreeSet<String>,
@@ -422,6 +425,15 @@ impl EventLexicon {
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
             killing_verbs: set(&file.killing_verbs),
+            acts_on_by_verb: {
+                let mut index: FastMap<String, Vec<usize>> = FastMap::default();
+                for (i, row) in file.acts_on.iter().enumerate() {
+                    for verb in &row.verbs {
+                        index.entry(fold(verb)).or_default().push(i);
+                    }
+                }
+                index
+            },
             acts_on: file
                 .acts_on
                 .iter()
@@ -495,6 +507,15 @@ impl EventLexicon {
         } else {
             &[]
         }
+    }
+
+    /// The `acts_on` entries whose verbs include `folded`, in the file's order.
+    pub fn acts_on_verb<'a>(&'a self, folded: &str) -> impl Iterator<Item = &'a ActOn> + 'a {
+        self.acts_on_by_verb
+            .get(folded)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.acts_on[i])
     }
 
     /// Articles and possessive pronouns: words that stand before a noun phrase.
