@@ -189,6 +189,29 @@ struct ActOnRow {
     reach: Option<usize>,
 }
 
+impl ActOn {
+    fn from_row(row: &ActOnRow) -> ActOn {
+        ActOn {
+            kind: row.kind,
+            verbs: row.verbs.iter().map(|w| fold(w)).collect(),
+            objects: row.objects.iter().map(|w| fold(w)).collect(),
+            states: row.states,
+            reach: row.reach.unwrap_or(ACT_OBJECT_REACH),
+        }
+    }
+}
+
+/// Per verb (folded), the indices of the `acts_on` rows it opens.
+fn acts_on_index(rows: &[ActOnRow]) -> FastMap<String, Vec<usize>> {
+    let mut index: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, row) in rows.iter().enumerate() {
+        for verb in &row.verbs {
+            index.entry(fold(verb)).or_default().push(i);
+        }
+    }
+    index
+}
+
 /// Words after a verb of `acts_on` within which its object names what it acts on,
 /// unless the entry says otherwise.
 const ACT_OBJECT_REACH: usize = 4;
@@ -425,26 +448,8 @@ impl EventLexicon {
             representatives: set(&file.representatives),
             launch_verbs: set(&file.launch_verbs),
             killing_verbs: set(&file.killing_verbs),
-            acts_on_by_verb: {
-                let mut index: FastMap<String, Vec<usize>> = FastMap::default();
-                for (i, row) in file.acts_on.iter().enumerate() {
-                    for verb in &row.verbs {
-                        index.entry(fold(verb)).or_default().push(i);
-                    }
-                }
-                index
-            },
-            acts_on: file
-                .acts_on
-                .iter()
-                .map(|row| ActOn {
-                    kind: row.kind,
-                    verbs: set(&row.verbs),
-                    objects: set(&row.objects),
-                    states: row.states,
-                    reach: row.reach.unwrap_or(ACT_OBJECT_REACH),
-                })
-                .collect(),
+            acts_on_by_verb: acts_on_index(&file.acts_on),
+            acts_on: file.acts_on.iter().map(ActOn::from_row).collect(),
             quarrel_words: set(&file.quarrel_words),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
