@@ -338,15 +338,38 @@ pub(crate) fn parse_builtin_yaml<'de, T: Deserialize<'de>>(
     name: &str,
     text: &'de str,
 ) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|e| Error::Lexicon {
+    let refused = |e: serde_yaml::Error| Error::Lexicon {
         name: name.to_string(),
         reason: e.to_string(),
-    })
+    };
+    // A map read straight into a struct or a BTreeMap keeps the last of a key given
+    // twice; read as a YAML value first, a key given twice is an error, so an entry
+    // added to a lexicon never silently replaces another.
+    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(refused)?;
+    serde_yaml::from_str(text).map_err(refused)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_built_in_lexicon_with_a_key_twice_is_refused() {
+        let twice = parse_builtin_yaml::<std::collections::BTreeMap<String, String>>(
+            "events.yaml",
+            "{said: says, withdrawing: withdraws, withdrawing: pulls out}",
+        );
+        let message = twice.expect_err("a key given twice").to_string();
+        assert!(
+            message.contains("events.yaml") && message.contains("withdrawing"),
+            "{message}"
+        );
+        let nested = parse_builtin_yaml::<serde_yaml::Value>(
+            "events.yaml",
+            "kinds:\n  meeting: {verbs: [met]}\n  meeting: {verbs: [talked]}\n",
+        );
+        assert!(nested.is_err());
+    }
 
     #[test]
     fn an_interrupt_removes_the_temporary_output_being_written() {
