@@ -80,10 +80,7 @@ fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
     if !events.report_verbs.contains(&view.folded[i]) {
         return false;
     }
-    let mut j = i;
-    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
-        j -= 1;
-    }
+    let j = view.before_auxiliaries(i);
     if j == 0 || events.media_words.contains(&view.folded[j - 1]) {
         return true;
     }
@@ -107,26 +104,6 @@ const OBJECT_REACH: usize = 4;
 /// Words after a verb within which a list may lead to its object ("has lifted
 /// travel, commercial and economic sanctions").
 const LISTED_OBJECT_REACH: usize = 10;
-
-/// A verb of `verbs` at `i` whose object, a few words on in the same clause, is one
-/// of `objects`: "launched a drone at a ship", "launched 40 missiles" (a weapon).
-fn verb_acting_on(
-    view: &SentenceView<'_, '_>,
-    i: usize,
-    verbs: &std::collections::BTreeSet<String>,
-    objects: &std::collections::BTreeSet<String>,
-) -> bool {
-    verbs.contains(&view.folded[i]) && object_near(view, i, objects).is_some()
-}
-
-/// The token of one of `objects` within a few words after the verb at `i`.
-fn object_near(
-    view: &SentenceView<'_, '_>,
-    i: usize,
-    objects: &std::collections::BTreeSet<String>,
-) -> Option<usize> {
-    object_within(view, i, OBJECT_REACH, |j| objects.contains(&view.folded[j]))
-}
 
 /// The kind of act the verb at `i` names with what it acts on (see `acts_on`), and
 /// the token of that object: one of the entry's objects (or a state the text names,
@@ -193,9 +170,15 @@ fn object_listed(
     None
 }
 
+/// "launched a drone at a ship", "launched 40 missiles": a launch verb with a weapon
+/// a few words on in its clause.
 fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
-    verb_acting_on(view, i, &events.launch_verbs, &events.weapons)
+    events.launch_verbs.contains(&view.folded[i])
+        && object_within(view, i, OBJECT_REACH, |j| {
+            events.weapons.contains(&view.folded[j])
+        })
+        .is_some()
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done

@@ -164,12 +164,11 @@ pub struct EventLexicon {
     pub summary_verbs: BTreeMap<String, String>,
 }
 
-/// An act of `kind` that a verb of `verbs` names when one of `objects` is what it
-/// acts on.
+/// An act of `kind` that one of its verbs (see `EventLexicon::acts_on_verb`) names
+/// when one of `objects` is what it acts on.
 #[derive(Debug, Clone)]
 pub struct ActOn {
     pub kind: Kind,
-    pub verbs: BTreeSet<String>,
     pub objects: BTreeSet<String>,
     /// A state the text names may be the object too ("suspended Gabon").
     pub states: bool,
@@ -193,7 +192,6 @@ impl ActOn {
     fn from_row(row: &ActOnRow) -> ActOn {
         ActOn {
             kind: row.kind,
-            verbs: row.verbs.iter().map(|w| fold(w)).collect(),
             objects: row.objects.iter().map(|w| fold(w)).collect(),
             states: row.states,
             reach: row.reach.unwrap_or(ACT_OBJECT_REACH),

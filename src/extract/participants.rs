@@ -157,11 +157,7 @@ fn is_reporter_pronoun(word: &str) -> bool {
 /// Is such a pronoun the word before the trigger, auxiliaries aside ("they had
 /// struck", "it captured")?
 fn subject_is_reporter_pronoun(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
-    let auxiliaries = &view.lexicon.events.auxiliaries;
-    let mut j = trigger;
-    while j > 0 && auxiliaries.contains(&view.folded[j - 1]) {
-        j -= 1;
-    }
+    let j = view.before_auxiliaries(trigger);
     j > 0 && is_reporter_pronoun(&view.folded[j - 1])
 }
 

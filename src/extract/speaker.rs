@@ -109,10 +109,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
 /// only those sentences pay for it.
 fn word_order_suffices(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let events = &view.lexicon.events;
-    let mut j = trigger;
-    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
-        j -= 1;
-    }
+    let j = view.before_auxiliaries(trigger);
     if j == 0 || view.is_passive(trigger) {
         return false;
     }
@@ -270,10 +267,7 @@ pub(super) fn quoted_first_person(
     trigger: usize,
 ) -> Option<(String, bool)> {
     let events = &view.lexicon.events;
-    let mut j = trigger;
-    while j > 0 && events.auxiliaries.contains(&view.folded[j - 1]) {
-        j -= 1;
-    }
+    let j = view.before_auxiliaries(trigger);
     let plural = match view.folded.get(j.checked_sub(1)?)?.as_str() {
         "i" => false,
         "we" => true,

@@ -126,6 +126,17 @@ impl SentenceView<'_, '_> {
 
     /// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
     /// before it ("was killed", "had been struck", "was announced by")?
+    /// Where the words before `trigger` stop being auxiliaries ("they had struck":
+    /// at "had"): the word before that position is the verb's subject, if any.
+    pub(super) fn before_auxiliaries(&self, trigger: usize) -> usize {
+        let auxiliaries = &self.lexicon.events.auxiliaries;
+        let mut j = trigger;
+        while j > 0 && auxiliaries.contains(&self.folded[j - 1]) {
+            j -= 1;
+        }
+        j
+    }
+
     pub(super) fn is_passive(&self, trigger: usize) -> bool {
         let auxiliaries = &self.lexicon.events.auxiliaries;
         (0..trigger)
