@@ -291,7 +291,12 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
     let mut after = quote.get(after_at..)?.to_string();
     if let Some(time) = &evidence.time {
         if let Some(at) = after.find(&time.expression) {
-            after.replace_range(at..at + time.expression.len(), "");
+            // "late on Thursday": the time of day goes with its day.
+            let from = ["late ", "early "]
+                .iter()
+                .find(|modifier| after[..at].ends_with(*modifier))
+                .map_or(at, |modifier| at - modifier.len());
+            after.replace_range(from..at + time.expression.len(), "");
         }
     }
     // A passive trigger ("a claim was made by X that ...") reports after its agent.

@@ -85,6 +85,7 @@ impl Sentence<'_, '_> {
             .find(|&j| {
                 tokens[j].is_clause_break() && tokens[j].text != "“"
                     || j > index && matches!(folded[j].as_str(), "and" | "but")
+                    || j > index && self.lexicon.clause_openers.contains(&folded[j])
             })
             .unwrap_or(tokens.len())
             .min(index + 12);
