@@ -93,6 +93,7 @@ pub struct Gazetteer {
     state_organ_nouns: Vec<Vec<String>>,
     /// Words that may stand between "the" and such a noun ("foreign", "defence").
     state_organ_qualifiers: BTreeSet<String>,
+    leaders_governments: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
@@ -139,6 +140,8 @@ struct GazetteerFile {
     state_organ_nouns: Vec<String>,
     #[serde(default)]
     state_organ_qualifiers: Vec<String>,
+    #[serde(default)]
+    leaders_governments: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
 }
@@ -249,6 +252,8 @@ impl Gazetteer {
             .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
         self.state_organ_qualifiers
             .extend(file.state_organ_qualifiers.iter().map(|w| fold(w)));
+        self.leaders_governments
+            .extend(file.leaders_governments.iter().map(|w| fold(w)));
         self.compound_tails
             .extend(file.compound_tails.iter().map(|w| fold(w)));
         self.acronym_bodies
@@ -377,6 +382,12 @@ impl Gazetteer {
     /// "foreign" in "the foreign ministry".
     pub fn is_state_organ_qualifier(&self, folded: &str) -> bool {
         self.state_organ_qualifiers.contains(folded)
+    }
+
+    /// "administration" in "the Trump administration": what a leader heads for
+    /// their state.
+    pub fn is_leaders_government(&self, folded: &str) -> bool {
+        self.leaders_governments.contains(folded)
     }
 
     /// "bloc" in "the bloc said": the last body the article named.

@@ -171,6 +171,15 @@ impl NameFinder<'_, '_> {
             let (entity, used) = gazetteer.match_at(texts, j)?;
             Some((state_of_entity(entity)?, used))
         };
+        // "the Trump administration", "Netanyahu's government": a leader's government
+        // is the leader's state, as a ministry is not.
+        let mut led_by_person = false;
+        let leader_state_at = |j: usize| -> Option<(String, usize)> {
+            let (entity, used) = gazetteer.match_at(texts, j)?;
+            (entity.class == EntityClass::Person)
+                .then(|| entity.country.clone().map(|country| (country, used)))
+                .flatten()
+        };
         let mut j = i;
         let mut state = None;
         if opens_with_the {
@@ -179,6 +188,10 @@ impl NameFinder<'_, '_> {
             if let Some((named, used)) = state_at(j) {
                 state = Some(named);
                 j += used;
+            } else if let Some((named, used)) = leader_state_at(j) {
+                state = Some(named);
+                led_by_person = true;
+                j += used;
             } else if tokens.get(j).is_some_and(|t| t.text == "country")
                 && is_possessive(texts, j + 1)
             {
@@ -186,7 +199,13 @@ impl NameFinder<'_, '_> {
             }
         } else {
             // "Azerbaijan's presidential office", "Moscow's defence ministry".
-            let (named, used) = state_at(j)?;
+            let (named, used) = match state_at(j) {
+                Some(found) => found,
+                None => {
+                    led_by_person = true;
+                    leader_state_at(j)?
+                }
+            };
             if !is_possessive(texts, j + used) {
                 return None;
             }
@@ -212,6 +231,9 @@ impl NameFinder<'_, '_> {
                 .then_some(j + qualifiers + noun)
         };
         let mut end = organ_at(j)?;
+        if led_by_person && !gazetteer.is_leaders_government(&fold(tokens[end - 1].text)) {
+            return None;
+        }
         // "the government's defence ministry": one organ of another.
         while is_possessive(texts, end) {
             end = organ_at(end + 2)?;
