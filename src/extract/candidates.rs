@@ -139,8 +139,12 @@ fn object_within(
     reach: usize,
     is_object: impl Fn(usize) -> bool,
 ) -> Option<usize> {
+    // "lodged a “strong protest”": a quotation mark after a word of the phrase
+    // quotes the object, and ends no clause.
+    let quotes_object =
+        |j: usize| matches!(view.tokens[j].text, "“" | "\"") && view.tokens[j - 1].is_word();
     (i + 1..(i + 1 + reach).min(view.tokens.len()))
-        .take_while(|&j| !view.is_break(j) && view.folded[j] != "that")
+        .take_while(|&j| (!view.is_break(j) || quotes_object(j)) && view.folded[j] != "that")
         .find(|&j| is_object(j))
 }
 
