@@ -255,7 +255,9 @@ fn clock_continues(before: &str, after: &str) -> bool {
     zone || DAYS.iter().any(|d| next.starts_with(d))
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// Does the word ending `before` (its full stop not included) abbreviate, so that
+/// the full stop after it ends nothing?
+pub(crate) fn is_abbreviation(before: &str) -> bool {
     let word: String = before
         .chars()
         .rev()

@@ -38,6 +38,8 @@ struct ExpectedEvent {
     cameo: Option<String>,
     killed: Option<u32>,
     injured: Option<u32>,
+    /// The headline-style summary, word for word.
+    summary: Option<String>,
 }
 
 impl ExpectedEvent {
@@ -69,6 +71,7 @@ impl ExpectedEvent {
             && self.cameo.as_ref().is_none_or(|c| &e.cameo == c)
             && self.killed.is_none_or(|k| e.killed == Some(k))
             && self.injured.is_none_or(|k| e.injured == Some(k))
+            && self.summary.as_ref().is_none_or(|s| &e.summary == s)
     }
 }
 
@@ -220,7 +223,7 @@ fn example_document(text: &str, published: NaiveDate) -> Document {
 
 fn describe(e: &ExtractedEvent) -> String {
     format!(
-        "{} {:?} -> {:?} @{:?} {:?} {} mode={:?} cameo={} killed={:?} injured={:?}",
+        "{} {:?} -> {:?} @{:?} {:?} {} mode={:?} cameo={} killed={:?} injured={:?} summary={:?}",
         e.kind,
         e.actors,
         e.counterparts,
@@ -230,7 +233,8 @@ fn describe(e: &ExtractedEvent) -> String {
         e.mode,
         e.cameo,
         e.killed,
-        e.injured
+        e.injured,
+        e.summary
     )
 }
 

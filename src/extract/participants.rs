@@ -461,9 +461,24 @@ fn owner_before(
 ) -> Option<String> {
     let tokens = view.tokens;
     let first = candidate.first;
+    // "Trump's Oct. 16 announcement": the words of a date between owner and noun
+    // do not count against the reach.
+    let date_word = |j: usize| {
+        tokens[j].text == "."
+            || tokens[j].text.chars().all(|c| c.is_ascii_digit())
+            || view
+                .lexicon
+                .temporal
+                .names_month_or_weekday(&view.folded[j])
+    };
+    let mut reach = 4;
     let mut j = first;
-    while j > previous_end && j + 4 > first {
+    while j > previous_end && j + reach > first {
         j -= 1;
+        if date_word(j) {
+            reach += 1;
+            continue;
+        }
         if tokens[j].is_clause_break() {
             break;
         }

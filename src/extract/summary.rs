@@ -337,17 +337,28 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
 fn shortened(text: &str, leading_that: bool) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
     let mut cut = false;
-    for raw in text.split_whitespace() {
+    let mut raws = text.split_whitespace().peekable();
+    while let Some(raw) = raws.next() {
         let word: String = raw
             .chars()
             .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
             .collect();
+        // "U.S. Secretary of State": an abbreviation's full stop ends nothing, unless
+        // nothing follows ("in a post on X.").
+        let abbreviated = raws.peek().is_some()
+            && word
+                .strip_suffix('.')
+                .is_some_and(crate::text::is_abbreviation);
         // A clause ends at a full stop; a comma ends it once it says something.
-        let ends = word.ends_with(['.', ';', ':', '!', '?'])
+        let ends = word.ends_with([';', ':', '!', '?'])
+            || (word.ends_with('.') && !abbreviated)
             || (word.ends_with(',') && words.len() + 1 >= GIST_MIN_BEFORE_COMMA);
-        let word = word
-            .trim_end_matches(['.', ';', ':', ',', '!', '?'])
-            .to_string();
+        let word = if abbreviated {
+            word
+        } else {
+            word.trim_end_matches(['.', ';', ':', ',', '!', '?'])
+                .to_string()
+        };
         let skip = words.is_empty() && (word.is_empty() || (leading_that && fold(&word) == "that"));
         if !skip && !word.is_empty() {
             if words.len() == GIST_WORDS {
