@@ -46,7 +46,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let first = if opens_inside { i - 1 } else { i };
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
-                if !(restates || by_outlet || noun && presupposed(view, i)) {
+                let adjective = !noun && attributive(view, i);
+                if !(restates || by_outlet || adjective || noun && presupposed(view, i)) {
                     candidates.push(Candidate {
                         first,
                         end,
@@ -91,6 +92,19 @@ fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let organ = gazetteer.is_state_organ_head(&view.folded[j - 1])
         || (1..=2).any(|k| j >= k && gazetteer.state_organ_noun_at(&view.folded, j - k) == Some(k));
     !(known_side || organ)
+}
+
+/// "a more targeted approach", "the signed deal": a participle after a determiner,
+/// perhaps with a degree word between, qualifies a noun and reports no act.
+fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    if i == 0 || !view.folded[i].ends_with("ed") {
+        return false;
+    }
+    let mut j = i - 1;
+    if j > 0 && view.lexicon.events.degree_words.contains(&view.folded[j]) {
+        j -= 1;
+    }
+    view.is_determiner(j)
 }
 
 /// Is token `i` inside one of the sentence's dates?
