@@ -83,7 +83,7 @@ fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
     // media ("Iranian state media said") speak for it.
     let state_run = (j.saturating_sub(4)..j.saturating_sub(1))
         .any(|k| matches!(view.folded[k].as_str(), "state" | "official" | "government"));
-    if j > 0 && events.media_words.contains(&view.folded[j - 1]) && !state_run {
+    if j > 0 && events.outlet_words.contains(&view.folded[j - 1]) && !state_run {
         return true;
     }
     if !events.report_verbs.contains(&view.folded[i]) {

@@ -118,6 +118,7 @@ pub struct EventLexicon {
     pub report_verbs: BTreeSet<String>,
     /// Words of news outlets ("agency", "television"): no side speaks through them.
     pub media_words: BTreeSet<String>,
+    pub outlet_words: BTreeSet<String>,
     pub order_breaks: BTreeSet<String>,
     /// Longest first.
     pub order_cues: Vec<OrderCue>,
@@ -269,6 +270,8 @@ struct EventsFile {
     report_verbs: Vec<String>,
     #[serde(default)]
     media_words: Vec<String>,
+    #[serde(default)]
+    outlet_words: Vec<String>,
     order_breaks: Vec<String>,
     order_cues: Vec<OrderCueRow>,
     count_units: BTreeMap<String, (i64, i64)>,
@@ -501,6 +504,7 @@ impl EventLexicon {
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
             media_words: set(&file.media_words),
+            outlet_words: set(&file.outlet_words),
             order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
         })
