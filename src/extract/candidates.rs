@@ -137,11 +137,15 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
         // "suspend strikes on Israel").
         let is_object = |j: usize| {
             act.objects.contains(&view.folded[j])
-                || act.states
+                || (act.states || act.places)
                     && j == i + 1
                     && view
                         .name_starting_at(j)
-                        .is_some_and(|m| m.entity.class == EntityClass::Country)
+                        .is_some_and(|m| match m.entity.class {
+                            EntityClass::Country => true,
+                            EntityClass::Capital | EntityClass::Place => act.places,
+                            _ => false,
+                        })
         };
         object_within(view, i, act.reach, is_object)
             .or_else(|| object_listed(view, i, &act.objects))

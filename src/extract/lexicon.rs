@@ -174,6 +174,8 @@ pub struct ActOn {
     pub objects: BTreeSet<String>,
     /// A state the text names may be the object too ("suspended Gabon").
     pub states: bool,
+    /// A place the text names may be the object too ("entered Damascus").
+    pub places: bool,
     /// Words after the verb within which the object may stand.
     pub reach: usize,
 }
@@ -187,6 +189,8 @@ struct ActOnRow {
     objects: Vec<String>,
     #[serde(default)]
     states: bool,
+    #[serde(default)]
+    places: bool,
     reach: Option<usize>,
 }
 
@@ -196,6 +200,7 @@ impl ActOn {
             kind: row.kind,
             objects: row.objects.iter().map(|w| fold(w)).collect(),
             states: row.states,
+            places: row.places,
             reach: row.reach.unwrap_or(ACT_OBJECT_REACH),
         }
     }
