@@ -34,6 +34,15 @@ pub(super) fn rejection(
         if hypothetical {
             return Some("a noun whose predicate is a modal");
         }
+        // "Japan would respond militarily to a Chinese attack": an indefinite event
+        // after a modal in its clause is one supposed, not reported.
+        let indefinite = (candidate.first.saturating_sub(2)..candidate.first)
+            .any(|j| matches!(view.folded[j].as_str(), "a" | "an"));
+        let supposed =
+            (clause_start..candidate.first).any(|j| events.modals.contains(&view.folded[j]));
+        if indefinite && supposed {
+            return Some("an indefinite event after a modal: supposed");
+        }
     }
     // "has repeatedly dismissed", "has long viewed": a habit, not an event.
     if window
