@@ -171,26 +171,28 @@ impl NameFinder<'_, '_> {
             let (entity, used) = gazetteer.match_at(texts, j)?;
             Some((state_of_entity(entity)?, used))
         };
-        // "the Trump administration", "Netanyahu's government": a leader's government
-        // is the leader's state, as a ministry is not.
-        let mut led_by_person = false;
-        let leader_state_at = |j: usize| -> Option<(String, usize)> {
+        // The state owning an organ named at `j`, how many tokens name it, and
+        // whether a leader names it: "the Trump administration", "Netanyahu's
+        // government" are the leader's state, as a leader's ministry is no phrase.
+        let owner_at = |j: usize| -> Option<(String, usize, bool)> {
             let (entity, used) = gazetteer.match_at(texts, j)?;
-            (entity.class == EntityClass::Person)
-                .then(|| entity.country.clone().map(|country| (country, used)))
-                .flatten()
+            match state_of_entity(entity) {
+                Some(state) => Some((state, used, false)),
+                None if entity.class == EntityClass::Person => {
+                    Some((entity.country.clone()?, used, true))
+                }
+                None => None,
+            }
         };
+        let mut led_by_person = false;
         let mut j = i;
         let mut state = None;
         if opens_with_the {
             j += 1;
             // "the Saudi foreign ministry", "the country's foreign ministry".
-            if let Some((named, used)) = state_at(j) {
+            if let Some((named, used, by_person)) = owner_at(j) {
                 state = Some(named);
-                j += used;
-            } else if let Some((named, used)) = leader_state_at(j) {
-                state = Some(named);
-                led_by_person = true;
+                led_by_person = by_person;
                 j += used;
             } else if tokens.get(j).is_some_and(|t| t.text == "country")
                 && is_possessive(texts, j + 1)
@@ -199,17 +201,12 @@ impl NameFinder<'_, '_> {
             }
         } else {
             // "Azerbaijan's presidential office", "Moscow's defence ministry".
-            let (named, used) = match state_at(j) {
-                Some(found) => found,
-                None => {
-                    led_by_person = true;
-                    leader_state_at(j)?
-                }
-            };
+            let (named, used, by_person) = owner_at(j)?;
             if !is_possessive(texts, j + used) {
                 return None;
             }
             state = Some(named);
+            led_by_person = by_person;
             j += used + 2;
         }
         let organ_at = |j: usize| -> Option<usize> {
