@@ -287,7 +287,11 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
         candidate.pinned = true;
         return agent;
     }
-    let Some(by) = (end..(end + 4).min(reach.end)).find(|&j| view.folded[j] == "by") else {
+    // "came under attack from Houthi rebels": after "under", "from" names the doer.
+    let undergone = candidate.first > 0 && view.folded[candidate.first - 1] == "under";
+    let Some(by) = (end..(end + 4).min(reach.end))
+        .find(|&j| view.folded[j] == "by" || undergone && view.folded[j] == "from")
+    else {
         return agent;
     };
     let mut j = by + 1;
