@@ -303,7 +303,16 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
     {
         j += 1;
     }
-    if let Some(m) = view.name_starting_at(j) {
+    if let Some(mut m) = view.name_starting_at(j) {
+        // "from Yemen's Houthi rebels": the owner's group acts, not the owner.
+        if is_possessive(&view.folded, m.end) {
+            if let Some(owned) = view
+                .name_starting_at(m.end + 2)
+                .filter(|owned| actor_of(owned).is_some())
+            {
+                m = owned;
+            }
+        }
         // "missiles fired by Tehran": a capital as agent is its state.
         agent.main = match m.entity.class {
             EntityClass::Capital => m.entity.country.clone(),
