@@ -73,9 +73,10 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
     candidates
 }
 
-/// Is the verb at `i` one of `report_verbs` that no known side or organ of one is
-/// the subject of, right before it ("Reuters reported", "state television
-/// reported", "casualties were reported")? The verb is then an outlet's, no side's.
+/// Is the statement verb at `i` an outlet's, no side's? Any verb is when an outlet
+/// word (not a state's own media) stands right before it ("Israeli army radio
+/// said"); one of `report_verbs` is when no known side or organ of one is its
+/// subject ("Reuters reported", "casualties were reported").
 fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
     let j = view.before_auxiliaries(i);
