@@ -82,9 +82,11 @@ fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let j = view.before_auxiliaries(i);
     // "Israeli army radio said": an outlet speaks, whatever its verb; a state's own
     // media ("Iranian state media said") speak for it.
-    let state_run = (j.saturating_sub(4)..j.saturating_sub(1))
-        .any(|k| matches!(view.folded[k].as_str(), "state" | "official" | "government"));
-    if j > 0 && events.outlet_words.contains(&view.folded[j - 1]) && !state_run {
+    let state_run = || {
+        (j.saturating_sub(4)..j.saturating_sub(1))
+            .any(|k| matches!(view.folded[k].as_str(), "state" | "official" | "government"))
+    };
+    if j > 0 && events.outlet_words.contains(&view.folded[j - 1]) && !state_run() {
         return true;
     }
     if !events.report_verbs.contains(&view.folded[i]) {

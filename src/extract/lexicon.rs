@@ -118,6 +118,8 @@ pub struct EventLexicon {
     pub report_verbs: BTreeSet<String>,
     /// Words of news outlets ("agency", "television"): no side speaks through them.
     pub media_words: BTreeSet<String>,
+    /// Words of outlets whatever their verb ("Israeli army radio said"): narrower
+    /// than `media_words`, whose "agency" and "network" also head bodies that speak.
     pub outlet_words: BTreeSet<String>,
     pub order_breaks: BTreeSet<String>,
     /// Longest first.

@@ -167,10 +167,6 @@ impl NameFinder<'_, '_> {
         if !opens_with_the && !first.is_capitalized() {
             return None;
         }
-        let state_at = |j: usize| -> Option<(String, usize)> {
-            let (entity, used) = gazetteer.match_at(texts, j)?;
-            Some((state_of_entity(entity)?, used))
-        };
         // The state owning an organ named at `j`, how many tokens name it, and
         // whether a leader names it: "the Trump administration", "Netanyahu's
         // government" are the leader's state, as a leader's ministry is no phrase.
@@ -183,6 +179,12 @@ impl NameFinder<'_, '_> {
                 }
                 None => None,
             }
+        };
+        // A state itself, not a leader ("the government of Sudan").
+        let state_at = |j: usize| -> Option<(String, usize)> {
+            owner_at(j)
+                .filter(|&(_, _, by_person)| !by_person)
+                .map(|(state, used, _)| (state, used))
         };
         let mut led_by_person = false;
         let mut j = i;

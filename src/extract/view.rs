@@ -124,8 +124,6 @@ impl SentenceView<'_, '_> {
             .unwrap_or(self.tokens.len())
     }
 
-    /// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
-    /// before it ("was killed", "had been struck", "was announced by")?
     /// Where the words before `trigger` stop being auxiliaries ("they had struck":
     /// at "had"): the word before that position is the verb's subject, if any.
     pub(super) fn before_auxiliaries(&self, trigger: usize) -> usize {
@@ -137,17 +135,15 @@ impl SentenceView<'_, '_> {
         j
     }
 
+    /// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
+    /// before it ("was killed", "had been struck", "was announced by")?
     pub(super) fn is_passive(&self, trigger: usize) -> bool {
-        let auxiliaries = &self.lexicon.events.auxiliaries;
-        (0..trigger)
-            .rev()
-            .take_while(|&j| auxiliaries.contains(&self.folded[j]))
-            .any(|j| {
-                matches!(
-                    self.folded[j].as_str(),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being"
-                )
-            })
+        (self.before_auxiliaries(trigger)..trigger).any(|j| {
+            matches!(
+                self.folded[j].as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            )
+        })
     }
 
     pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
