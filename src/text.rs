@@ -397,6 +397,21 @@ pub fn phrase_at(folded: &[String], i: usize, phrase: &[String]) -> bool {
             .all(|(k, w)| folded.get(i + k) == Some(w))
 }
 
+/// The consonants of a word, doubled ones once: what transliterations of a name
+/// keep ("abdourahmane" and "abdourahamane" are "bdrhmn").
+pub fn consonants(word: &str) -> String {
+    let mut out = String::new();
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphabetic() && !"aeiouy".contains(*c))
+    {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Levenshtein distance between two names, in characters.
 pub fn spelling_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

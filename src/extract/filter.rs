@@ -44,6 +44,25 @@ pub(super) fn rejection(
             return Some("an indefinite event after a modal: supposed");
         }
     }
+    // "renewed his call for the group to disarm": a call made is an appeal, not a
+    // phone call, when what it asks follows it or a verb of appealing takes it.
+    if candidate.noun && candidate.kind == Kind::Meeting && view.folded[candidate.first] == "call" {
+        let next = view.folded.get(candidate.end).map(String::as_str);
+        let asks = matches!(next, Some(w) if events.appeal_call.after.contains(w))
+            || next == Some("to")
+                && view
+                    .tokens
+                    .get(candidate.end + 1)
+                    .is_some_and(|t| t.is_word() && !t.is_capitalized());
+        let mut j = candidate.first;
+        while j > 0 && (view.is_determiner(j - 1) || view.tokens[j - 1].is_apostrophe()) {
+            j -= 1;
+        }
+        let appealed = j > 0 && events.appeal_call.verbs.contains(&view.folded[j - 1]);
+        if asks || appealed {
+            return Some("a call for something: an appeal, not a phone call");
+        }
+    }
     // "has repeatedly dismissed", "has long viewed": a habit, not an event.
     if window
         .clone()
@@ -287,8 +306,17 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
                 matches!(view.folded[t].as_str(), "for" | "at" | "toward" | "towards")
             })
     });
+    // "urged his group in February to convene a congress": the parser may hang an
+    // infinitive asked for as an adverbial clause.
+    let infinitive = tree.dependents(word).any(|d| {
+        tree.deprel(d) == "mark" && parsed.token_of(d).is_some_and(|t| view.folded[t] == "to")
+    });
     let follows = |step: usize, relation: &str| match step {
-        0 => matches!(relation, "obj" | "ccomp" | "xcomp") || relation == "obl" && asked_for,
+        0 => {
+            matches!(relation, "obj" | "ccomp" | "xcomp")
+                || relation == "obl" && asked_for
+                || relation == "advcl" && infinitive
+        }
         _ => matches!(relation, "ccomp" | "xcomp"),
     };
     let wishing = |w: usize| {

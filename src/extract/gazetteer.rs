@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::io::parse_builtin_yaml;
-use crate::text::{fold, plain_apostrophes, tokenize};
+use crate::text::{consonants, fold, identity_key, plain_apostrophes, spelling_distance, tokenize};
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,6 +63,10 @@ impl Entity {
 pub struct Gazetteer {
     /// First token → (pattern tokens, entity), longest pattern first.
     by_first_token: BTreeMap<String, Vec<(Vec<String>, Entity)>>,
+    /// Consonants of a one-word organisation name → its spelling and entity, or
+    /// None when two names share them: where another transliteration of the name
+    /// ("Hizbullah", "Huthis") is looked up.
+    by_consonants: BTreeMap<String, Option<(String, Entity)>>,
     pub titles: BTreeSet<String>,
     pub not_names: BTreeSet<String>,
     /// Person → the country (or organisation) they act for.
@@ -160,6 +164,14 @@ struct GazetteerEntry {
     #[serde(default)]
     roles: Vec<String>,
 }
+
+/// A name shorter than this, or with fewer consonants, is matched only as written:
+/// short names share their consonants with too many words.
+const TRANSLITERATION_MIN_CHARS: usize = 5;
+const TRANSLITERATION_MIN_CONSONANTS: usize = 3;
+/// Two spellings of one name differ by at most one letter in this many
+/// ("Hizbullah" and "Hezbollah" by two in nine).
+const TRANSLITERATION_CHARS_PER_EDIT: usize = 3;
 
 /// Case-sensitive pattern tokens, apostrophes made plain.
 fn name_tokens(name: &str) -> Vec<String> {
@@ -315,6 +327,22 @@ impl Gazetteer {
 
     fn add(&mut self, name: &str, entity: Entity) {
         let tokens = name_tokens(name);
+        if let [word] = tokens.as_slice() {
+            if entity.class == EntityClass::Organisation {
+                let key = identity_key(word);
+                let skeleton = consonants(&key);
+                if skeleton.chars().count() >= TRANSLITERATION_MIN_CONSONANTS {
+                    self.by_consonants
+                        .entry(skeleton)
+                        .and_modify(|known| {
+                            if known.as_ref().is_some_and(|(_, e)| e.name != entity.name) {
+                                *known = None;
+                            }
+                        })
+                        .or_insert_with(|| Some((key, entity.clone())));
+                }
+            }
+        }
         if let Some(first) = tokens.first() {
             self.by_first_token
                 .entry(first.clone())
@@ -325,7 +353,10 @@ impl Gazetteer {
 
     /// The longest gazetteer name starting at token `i` of `texts`: (entity, tokens used).
     pub fn match_at(&self, texts: &[String], i: usize) -> Option<(&Entity, usize)> {
-        let candidates = self.by_first_token.get(texts.get(i)?)?;
+        let word = texts.get(i)?;
+        let Some(candidates) = self.by_first_token.get(word) else {
+            return self.transliteration_of(word).map(|entity| (entity, 1));
+        };
         candidates
             .iter()
             .find(|(pattern, _)| {
@@ -335,6 +366,22 @@ impl Gazetteer {
                     .all(|(k, w)| texts.get(i + k) == Some(w))
             })
             .map(|(pattern, entity)| (entity, pattern.len()))
+    }
+
+    /// The organisation an unknown capitalised word names in another spelling:
+    /// the same first letter and consonants, and few letters changed ("Hizbullah"
+    /// for "Hezbollah", "Huthis" for "Houthis").
+    fn transliteration_of(&self, word: &str) -> Option<&Entity> {
+        let first = word.chars().next()?;
+        if !first.is_uppercase() || word.chars().count() < TRANSLITERATION_MIN_CHARS {
+            return None;
+        }
+        let key = identity_key(word);
+        let (known, entity) = self.by_consonants.get(&consonants(&key))?.as_ref()?;
+        let length = key.chars().count().max(known.chars().count());
+        (key.chars().next() == known.chars().next()
+            && spelling_distance(&key, known) <= length / TRANSLITERATION_CHARS_PER_EDIT)
+            .then_some(entity)
     }
 
     /// The country or organisation a known person acts for.

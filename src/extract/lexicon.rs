@@ -155,6 +155,8 @@ pub struct EventLexicon {
     pub non_hostile: BTreeSet<String>,
     pub alleged: BTreeSet<String>,
     pub irrealis_governors: BTreeSet<String>,
+    /// When a "call" is an appeal, not a phone call.
+    pub appeal_call: AppealCall,
     /// Verbs that call a meeting or an agreement off ("suspended peace talks").
     pub cancelling_verbs: BTreeSet<String>,
     /// Verbs whose object is what was talked about ("discussed the attacks").
@@ -166,6 +168,22 @@ pub struct EventLexicon {
     pub opening_connectives: BTreeSet<String>,
     /// Statement trigger (folded) → the verb its summary uses ("warned" → "warns").
     pub summary_verbs: BTreeMap<String, String>,
+}
+
+/// The words around a "call" that make it an appeal ("his call for a truce").
+#[derive(Debug, Clone, Default)]
+pub struct AppealCall {
+    /// Words right after it that say what it asks.
+    pub after: BTreeSet<String>,
+    /// Verbs that take an appeal as their object ("renewed his call").
+    pub verbs: BTreeSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppealCallRow {
+    after: Vec<String>,
+    verbs: Vec<String>,
 }
 
 /// An act of `kind` that one of its verbs (see `EventLexicon::acts_on_verb`) names
@@ -302,6 +320,7 @@ struct EventsFile {
     non_hostile: Vec<String>,
     alleged: Vec<String>,
     irrealis_governors: Vec<String>,
+    appeal_call: AppealCallRow,
     cancelling_verbs: Vec<String>,
     #[serde(default)]
     topic_verbs: Vec<String>,
@@ -475,6 +494,10 @@ impl EventLexicon {
             non_hostile: set(&file.non_hostile),
             alleged: set(&file.alleged),
             irrealis_governors: set(&file.irrealis_governors),
+            appeal_call: AppealCall {
+                after: set(&file.appeal_call.after),
+                verbs: set(&file.appeal_call.verbs),
+            },
             cancelling_verbs: set(&file.cancelling_verbs),
             topic_verbs: set(&file.topic_verbs),
             subordinators: set(&file.subordinators),

@@ -19,6 +19,9 @@ pub(super) struct ArticleMemory {
     pub(super) last_person: Option<String>,
     /// The last person who was the initiator of an event: who "he" most likely is.
     pub(super) last_actor_person: Option<String>,
+    /// The speaker of the last statement, when it was a state or a body rather than
+    /// a person or nobody named: who "it said" is.
+    pub(super) last_speaking_body: Option<String>,
     /// The last two or more sides named together: who "both nations" are.
     pub(super) last_pair: Vec<String>,
     /// Sides this sentence coordinates ("the leaders of Thailand and Cambodia"):

@@ -7,7 +7,7 @@ use super::sides::{drop_represented, push_unique};
 use super::speaker::{
     name_of, object_of_speech, quoted_first_person, reporter_of_clause, speaker, speaking_actor,
 };
-use super::subject::{find_subject, governed, with_coordinated};
+use super::subject::{find_subject, governed, pins_noun, with_coordinated, PINNED_NOUN_REACH};
 use super::view::{Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
@@ -709,9 +709,12 @@ fn assign_sides(
     let mut co_subjects = Vec::new();
     let both_sides_named =
         candidate.noun && opener.is_some_and(|k| view.folded[k] == "between") && others.len() >= 2;
-    // A statement noun has no verb subject ("the interview"), and an unknown agent
-    // after "by" is not the subject either.
-    let subject_speaks = !(candidate.noun && candidate.kind == Kind::Statement);
+    // A statement noun has no verb subject ("the interview"), unless a verb carries
+    // it out ("Moscow issued a statement"), and an unknown agent after "by" is not
+    // the subject either.
+    let subject_speaks = !(candidate.noun && candidate.kind == Kind::Statement)
+        || (candidate.first.saturating_sub(PINNED_NOUN_REACH)..candidate.first)
+            .any(|verb| pins_noun(view, verb, candidate.first));
     // A speech verb's speaker is its subject in the parse, wherever it stands.
     let mut parsed_speaker = false;
     if main.is_none() && candidate.kind == Kind::Statement && !candidate.noun {
@@ -787,6 +790,9 @@ fn assign_sides(
         main = None;
         others.clear();
         candidate.actors.clear();
+    }
+    if candidate.kind == Kind::Statement {
+        memory.last_speaking_body = main.clone().filter(|m| !memory.people.contains(m));
     }
     if let Some(m) = main {
         if memory.people.contains(&m) {

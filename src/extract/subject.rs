@@ -76,8 +76,38 @@ pub(super) fn find_subject(
     {
         j -= 1;
     }
+    // "must be responded to", "were criticised": a passive verb of speech has no
+    // speaker before it; its agent, if any, the parse has found already.
+    if events.speech_verb_at(&view.folded, trigger)
+        && !view.folded[trigger].ends_with("ing")
+        && view.is_passive(trigger)
+    {
+        return None;
+    }
+    // "saying it killed the commander and warning the group": a participle after
+    // "and" is coordinated with the participle of speech before it, whose subject
+    // it shares; the name between is the first one's object.
+    if j > 0 && view.folded[j - 1] == "and" && view.folded[trigger].ends_with("ing") {
+        let first = (0..j - 1)
+            .rev()
+            .find(|&i| view.folded[i].ends_with("ing") && events.speech_verb_at(&view.folded, i));
+        if let Some(first) = first {
+            return find_subject(view, first, memory, generic, co);
+        }
+    }
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
         return memory.salient_person();
+    }
+    // "Hezbollah confirmed his death. Earlier it said ...": "it" speaking as the
+    // sentence's subject is the state or body that spoke last, unless a person or
+    // an unnamed source spoke since. (In a reported clause, "Ukraine said it launched", it is
+    // the reporter: see `participants`.)
+    if j > 0
+        && view.folded[j - 1] == "it"
+        && events.speech_verb_at(&view.folded, trigger)
+        && !(0..j - 1).any(|i| events.speech_verb_at(&view.folded, i))
+    {
+        return memory.last_speaking_body.clone();
     }
     // "they" is the sides this sentence coordinates ("hosted the leaders of Thailand
     // and Cambodia, where they agreed"); across sentences it is too often someone else.
@@ -140,7 +170,7 @@ pub(super) fn find_subject(
             return None;
         }
         if let Some(m) = view.name_ending_at(k) {
-            if let Some(actor) = subject_actor(view, m, k == j) {
+            if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
                 return Some(with_coordinated(view, m, actor, co));
             }
             k = m.first;
@@ -154,6 +184,26 @@ pub(super) fn find_subject(
     }
     None
 }
+
+/// "Moscow issued a statement", "Kyiv launched a drone attack": from `verb` (where
+/// a name ends) to the event noun at `noun`, only a verb that carries the noun out
+/// (see `pinning_verbs`) and the noun's determiners and modifiers.
+pub(super) fn pins_noun(view: &SentenceView<'_, '_>, verb: usize, noun: usize) -> bool {
+    let events = &view.lexicon.events;
+    verb < noun
+        && noun - verb <= PINNED_NOUN_REACH
+        && view.any_phrase(verb, &events.pinning_verbs)
+        && (verb + 1..noun).all(|j| {
+            view.is_determiner(j)
+                || view.tokens[j].is_word()
+                    && !view.tokens[j].is_capitalized()
+                    && !events.prepositions.contains(&view.folded[j])
+        })
+}
+
+/// Words from a verb that carries out an event to the event's noun ("launched a
+/// large drone attack").
+pub(super) const PINNED_NOUN_REACH: usize = 5;
 
 /// Words a quoted fragment holding a verb may have ("\"decided to expel\"").
 const QUOTED_FRAGMENT_WORDS: usize = 5;

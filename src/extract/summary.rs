@@ -190,8 +190,23 @@ impl Parts<'_> {
         let verb = evidence
             .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
             .unwrap_or_else(|| "acts".to_string());
-        // An act's object may be one word ("Sweden joins NATO").
-        let line = match evidence.and_then(|e| gist_of_at_least(e, 1)) {
+        // An act's object may be one word ("Sweden joins NATO"); the words before
+        // its verb are its doer's, not what it did.
+        // A comma or a cue of order ends what was done: after it come who said so
+        // ("violated its airspace, the ministry said") or another act ("before
+        // Korean fighters intercepted the aircraft").
+        let gist = evidence
+            .and_then(|e| gist_after(e, 1))
+            .map(|gist| {
+                let clause = gist.split(',').next().unwrap_or_default();
+                clause
+                    .split(' ')
+                    .take_while(|word| !lexicon.events.order_breaks.contains(&fold(word)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|gist| !gist.is_empty());
+        let line = match gist {
             // "withdrawal of its envoy": the noun put as a verb takes no "of".
             Some(gist) => {
                 let gist = gist.strip_prefix("of ").unwrap_or(&gist);
@@ -286,6 +301,18 @@ fn gist(evidence: &Evidence) -> Option<String> {
 
 /// [`gist`], where the words after the trigger are enough from `min_words` on.
 fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
+    if let Some(after) = gist_after(evidence, min_words) {
+        return Some(after);
+    }
+    // "Trump will meet Putin, the Kremlin said": what was said stands before.
+    let before = evidence.quote.get(..evidence.trigger_at)?;
+    let clause = before.rfind(',').map(|comma| &before[..comma])?;
+    shortened(clause, false)
+}
+
+/// The words after the trigger, from `min_words` on: what an act did, or to whom.
+/// None after a passive trigger, whose words after it name the doer, not the deed.
+fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
     let quote = evidence.quote.as_str();
     let after_at = evidence.trigger_at + evidence.trigger.len();
     let mut after = quote.get(after_at..)?.to_string();
@@ -320,16 +347,7 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
     if passive {
         after.clear();
     }
-    let from_after = shortened(&after, true);
-    if from_after
-        .as_ref()
-        .is_some_and(|g| g.split(' ').count() >= min_words)
-    {
-        return from_after;
-    }
-    let before = quote.get(..evidence.trigger_at)?;
-    let clause = before.rfind(',').map(|comma| &before[..comma])?;
-    shortened(clause, false)
+    shortened(&after, true).filter(|g| g.split(' ').count() >= min_words)
 }
 
 /// At most [`GIST_WORDS`] words of `text` up to its first full stop, semicolon or

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::extract::ExtractedEvent;
 use crate::model::Kind;
-use crate::text::identity_key;
+use crate::text::{consonants, identity_key};
 
 /// Words shorter than this say little about what a statement was about.
 const CONTENT_WORD_MIN_LEN: usize = 5;
@@ -294,21 +294,6 @@ const GIVEN_NAME_MIN_CONSONANTS: usize = 3;
 /// Two spellings of one name differ by at most one edit per this many characters
 /// ("Zelensky"/"Zelenskyy", "Abdourahmane Tchiani"/"Abdourahamane Tiani").
 const SPELLING_CHARS_PER_EDIT: usize = 6;
-
-/// The consonants of a word, doubled ones once: what transliterations of a name
-/// keep ("abdourahmane" and "abdourahamane" are "bdrhmn").
-fn consonants(word: &str) -> String {
-    let mut out = String::new();
-    for c in word
-        .chars()
-        .filter(|c| c.is_alphabetic() && !"aeiouy".contains(*c))
-    {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Shorter surnames are too often shared to tell people apart.
 const SURNAME_MIN_CHARS: usize = 4;

@@ -364,7 +364,8 @@ pub fn names_past_event(
 }
 
 /// Is the noun the date stands before one of `heads`? It may come a word later: "the
-/// Oct. 7 terror attack".
+/// Oct. 7 terror attack". An article after the date opens another noun phrase:
+/// "confirmed on Sunday the death of" dates the confirming.
 fn names_one_of(
     mention: &Mention,
     tokens: &[Token<'_>],
@@ -372,7 +373,10 @@ fn names_one_of(
     heads: &WordSet,
 ) -> bool {
     (mention.end_token..mention.end_token + 2)
-        .take_while(|&j| tokens.get(j).is_some_and(|t| t.is_word()))
+        .take_while(|&j| {
+            tokens.get(j).is_some_and(|t| t.is_word())
+                && !matches!(folded[j].as_str(), "the" | "a" | "an")
+        })
         .any(|j| heads.contains(&folded[j]))
 }
 
