@@ -514,6 +514,14 @@ fn owner_before(
             continue;
         };
         if let Some(actor) = actor_of(m) {
+            // "a Security Council meeting", "the ECOWAS summit": a body's own
+            // meeting, as "a meeting of the Security Council" is.
+            if m.end == first
+                && candidate.kind == Kind::Meeting
+                && m.entity.class == EntityClass::Organisation
+            {
+                candidate.pinned = true;
+            }
             let mut co = Vec::new();
             let mut main = with_coordinated(view, m, actor.clone(), &mut co);
             for other in co {

@@ -109,6 +109,16 @@ pub(super) fn find_subject(
     {
         return memory.last_speaking_body.clone();
     }
+    // "We", "I" or "you" right before the verb is its subject: no name further back
+    // is. Nor is one for "it" after a relative word ("what it described as", "whom
+    // it blamed"); elsewhere "it" stands for the nearest name before ("the FARC,
+    // which kept fighting after it disarmed").
+    let relative_it = j > 1
+        && view.folded[j - 1] == "it"
+        && matches!(view.folded[j - 2].as_str(), "what" | "whom" | "which");
+    if relative_it || j > 0 && matches!(view.folded[j - 1].as_str(), "we" | "i" | "you") {
+        return None;
+    }
     // "they" is the sides this sentence coordinates ("hosted the leaders of Thailand
     // and Cambodia, where they agreed"); across sentences it is too often someone else.
     if j > 0 && view.folded[j - 1] == "they" {
