@@ -144,6 +144,8 @@ pub struct EventLexicon {
     acts_on_by_verb: FastMap<String, Vec<usize>>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
+    /// Strikes both sides carry out, whose "with" names the other side.
+    pub reciprocal_strikes: Vec<Vec<String>>,
     pub toll_openers: BTreeSet<String>,
     /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
     pub harm_verbs: Vec<Vec<String>>,
@@ -312,6 +314,8 @@ struct EventsFile {
     acts_on: Vec<ActOnRow>,
     #[serde(default)]
     quarrel_words: Vec<String>,
+    #[serde(default)]
+    reciprocal_strikes: Vec<String>,
     toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
     pinning_verbs: Vec<String>,
@@ -481,6 +485,7 @@ impl EventLexicon {
             acts_on_by_verb: acts_on_index(&file.acts_on),
             acts_on: file.acts_on.iter().map(ActOn::from_row).collect(),
             quarrel_words: set(&file.quarrel_words),
+            reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
             pinning_verbs: phrases(&file.pinning_verbs),

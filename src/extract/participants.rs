@@ -588,8 +588,12 @@ fn other_side(
     others.opener = if call_to {
         Some(end)
     } else {
-        (end..reach.end)
-            .find(|&k| events.participants.contains(&view.folded[k]) && view.folded[k] != "and")
+        let reciprocal = candidate.kind != Kind::Strike
+            || view.any_phrase(candidate.first, &events.reciprocal_strikes);
+        (end..reach.end).find(|&k| {
+            let word = view.folded[k].as_str();
+            events.participants.contains(word) && word != "and" && (reciprocal || word != "with")
+        })
     };
     let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
     // "spoke on Friday with Defense Minister Yoav Gallant": a date may stand
