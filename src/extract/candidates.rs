@@ -47,7 +47,19 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
                 let adjective = !noun && attributive(view, i);
-                if !(restates || by_outlet || adjective || noun && presupposed(view, i)) {
+                // "a ceasefire line", "the truce monitors": the event noun only
+                // qualifies the noun after it.
+                let qualifies = noun
+                    && view
+                        .folded
+                        .get(end)
+                        .is_some_and(|w| view.lexicon.events.qualified_heads.contains(w));
+                if !(restates
+                    || by_outlet
+                    || adjective
+                    || qualifies
+                    || noun && presupposed(view, i))
+                {
                     candidates.push(Candidate {
                         first,
                         end,
@@ -216,16 +228,30 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
 /// "accused Thailand of violating the truce": an event noun that something is done
 /// to is an event already reported, not a new one.
 fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
-    // Over determiners, names and years: "broken the Pretoria deal", "violated the
-    // 2018 accord".
-    const REACH: usize = 4;
+    // Over determiners, names, years and modifiers: "broken the Pretoria deal",
+    // "violated the 2018 accord", "the suspension of a critical water sharing
+    // treaty".
+    const REACH: usize = 7;
+    let events = &view.lexicon.events;
+    let modifier = |j: usize| {
+        view.tokens[j].text == "-"
+            || view.tokens[j].is_word()
+                && !view.tokens[j].is_capitalized()
+                && !events.prepositions.contains(&view.folded[j])
+                && !matches!(view.folded[j].as_str(), "and" | "or" | "but")
+                && !events
+                    .presupposing
+                    .iter()
+                    .any(|p| phrase_at(&view.folded, j, p))
+    };
     let mut k = first;
     while k > 0
         && first - k < REACH
         && (view.is_determiner(k - 1)
             || matches!(view.folded[k - 1].as_str(), "this" | "that")
             || view.name_at(k - 1).is_some()
-            || view.tokens[k - 1].kind == crate::text::TokenKind::Number)
+            || view.tokens[k - 1].kind == crate::text::TokenKind::Number
+            || modifier(k - 1))
     {
         k -= 1;
     }

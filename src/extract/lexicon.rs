@@ -144,6 +144,8 @@ pub struct EventLexicon {
     acts_on_by_verb: FastMap<String, Vec<usize>>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
+    /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
+    pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
     pub reciprocal_strikes: Vec<Vec<String>>,
     pub toll_openers: BTreeSet<String>,
@@ -315,6 +317,8 @@ struct EventsFile {
     #[serde(default)]
     quarrel_words: Vec<String>,
     #[serde(default)]
+    qualified_heads: Vec<String>,
+    #[serde(default)]
     reciprocal_strikes: Vec<String>,
     toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
@@ -485,6 +489,7 @@ impl EventLexicon {
             acts_on_by_verb: acts_on_index(&file.acts_on),
             acts_on: file.acts_on.iter().map(ActOn::from_row).collect(),
             quarrel_words: set(&file.quarrel_words),
+            qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),

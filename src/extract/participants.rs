@@ -729,7 +729,18 @@ fn assign_sides(
             .any(|verb| pins_noun(view, verb, candidate.first));
     // A speech verb's speaker is its subject in the parse, wherever it stands.
     let mut parsed_speaker = false;
-    if main.is_none() && candidate.kind == Kind::Statement && !candidate.noun {
+    // "New Delhi downgraded ties on Wednesday, suspending a treaty and closing the
+    // only land crossing": a participle after a comma or "and" is done by the
+    // subject of the verb it hangs from, which the parse finds as it finds a
+    // speaker.
+    // (Only for acts: a participle of agreeing or meeting mostly restates the verb
+    // before it, "finalized a package, agreeing on a loan".)
+    let participle = !candidate.noun
+        && candidate.kind == Kind::Action
+        && view.folded[candidate.first].ends_with("ing")
+        && candidate.first > 0
+        && matches!(view.folded[candidate.first - 1].as_str(), "," | "and");
+    if main.is_none() && !candidate.noun && (candidate.kind == Kind::Statement || participle) {
         if let Some((actor, co)) = speaker(view, candidate.first) {
             main = Some(actor);
             co_subjects = co;
