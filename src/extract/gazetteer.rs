@@ -67,6 +67,9 @@ pub struct Gazetteer {
     /// None when two names share them: where another transliteration of the name
     /// ("Hizbullah", "Huthis") is looked up.
     by_consonants: BTreeMap<String, Option<(String, Entity)>>,
+    /// The first letters of those names: most capitalised words match none, and
+    /// are set aside before their consonants are worked out.
+    transliteration_initials: BTreeSet<char>,
     pub titles: BTreeSet<String>,
     pub not_names: BTreeSet<String>,
     /// Person → the country (or organisation) they act for.
@@ -332,6 +335,7 @@ impl Gazetteer {
                 let key = identity_key(word);
                 let skeleton = consonants(&key);
                 if skeleton.chars().count() >= TRANSLITERATION_MIN_CONSONANTS {
+                    self.transliteration_initials.extend(key.chars().next());
                     self.by_consonants
                         .entry(skeleton)
                         .and_modify(|known| {
@@ -374,6 +378,16 @@ impl Gazetteer {
     fn transliteration_of(&self, word: &str) -> Option<&Entity> {
         let first = word.chars().next()?;
         if !first.is_uppercase() || word.chars().count() < TRANSLITERATION_MIN_CHARS {
+            return None;
+        }
+        // Called for every unknown capitalised word: set aside the initials no name
+        // has before building the key (a non-ASCII initial loses its diacritic in
+        // the key, so it is not judged here).
+        if first.is_ascii()
+            && !self
+                .transliteration_initials
+                .contains(&first.to_ascii_lowercase())
+        {
             return None;
         }
         let key = identity_key(word);
