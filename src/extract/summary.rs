@@ -190,11 +190,11 @@ impl Parts<'_> {
         let verb = evidence
             .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
             .unwrap_or_else(|| "acts".to_string());
-        // An act's object may be one word ("Sweden joins NATO"); the words before
-        // its verb are its doer's, not what it did.
-        // A comma or a cue of order ends what was done: after it come who said so
-        // ("violated its airspace, the ministry said") or another act ("before
-        // Korean fighters intercepted the aircraft").
+        // What was done is the words after the verb, one of them may be enough
+        // ("Sweden joins NATO"); the words before it are its doer's. A comma or a
+        // cue of order ends it: after it come who said so ("violated its airspace,
+        // the ministry said") or another act ("before Korean fighters intercepted
+        // the aircraft").
         let gist = evidence
             .and_then(|e| gist_after(e, 1))
             .map(|gist| {
