@@ -13,19 +13,34 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        let mut stood_in = false;
         let taken = view.name_at(i).is_some() || in_date(times, i);
         let trigger = if taken {
             None
         } else {
             // Before the lexicon's triggers: "declared a state of emergency" is the
             // act, not a statement.
-            act_on_at(view, i)
+            // "will recall", "is deploying": read as the listed form they stand for.
+            let stand_in = view.lexicon.events.stand_in(&view.folded, i);
+            stood_in = stand_in.is_some();
+            act_on_at(view, i, stand_in.unwrap_or(&view.folded[i]))
                 .map(|(kind, object)| (1, kind, false, false, Some(object)))
-                .or_else(|| {
-                    view.lexicon
+                .or_else(|| match stand_in {
+                    Some(listed) => {
+                        let end = (i + MAX_TRIGGER_WORDS).min(view.folded.len());
+                        let mut words = view.folded[i..end].to_vec();
+                        words[0] = listed.to_string();
+                        view.lexicon
+                            .events
+                            .trigger_span_at(&words, 0)
+                            .filter(|(t, _)| !t.noun)
+                            .map(|(t, span)| (span, t.kind, false, t.needs_object, None))
+                    }
+                    None => view
+                        .lexicon
                         .events
                         .trigger_span_at(&view.folded, i)
-                        .map(|(t, span)| (span, t.kind, t.noun, t.needs_object, None))
+                        .map(|(t, span)| (span, t.kind, t.noun, t.needs_object, None)),
                 })
                 .or_else(|| {
                     launches_weapon(view, i).then_some((1, Kind::Strike, false, false, None))
@@ -46,7 +61,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let first = if opens_inside { i - 1 } else { i };
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
-                let adjective = !noun && attributive(view, i);
+                let adjective =
+                    !noun && (attributive(view, i) || !stood_in && describes_noun(view, i, kind));
                 // "a ceasefire line", "the truce monitors": the event noun only
                 // qualifies the noun after it.
                 let qualifies = noun
@@ -129,10 +145,45 @@ fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
     view.is_determiner(j)
 }
 
+/// "Palestinians detained by Israel", "troops deployed in the area": a past
+/// participle with no auxiliary that the parse hangs from a noun (`acl`) describes
+/// what that noun has undergone; it reports no act of its own. Asked only of
+/// actions, whose verbs are the ones that so often describe people and things.
+fn describes_noun(view: &SentenceView<'_, '_>, i: usize, kind: Kind) -> bool {
+    if kind != Kind::Action || i == 0 || view.before_auxiliaries(i) != i {
+        return false;
+    }
+    // Only a participle with no object after it: "detained by", "deployed in", not
+    // "sent thousands of troops" (which the parse may misread too).
+    let bare_participle = !view.folded[i].ends_with("ing")
+        && view.tokens[i - 1].is_word()
+        && view
+            .folded
+            .get(i + 1)
+            .is_some_and(|next| view.lexicon.events.prepositions.contains(next));
+    if !bare_participle {
+        return false;
+    }
+    // The noun it hangs from must itself hang from something (a participle with a
+    // noun as the root of the sentence is a misread main verb), and the participle
+    // must have no object.
+    view.parsed_word(i).is_some_and(|(parsed, word)| {
+        let tree = &parsed.tree;
+        tree.deprel(word) == "acl"
+            && tree.dependent(word, "obj").is_none()
+            && tree
+                .head(word)
+                .is_some_and(|noun| tree.deprel(noun) != "root")
+    })
+}
+
 /// Is token `i` inside one of the sentence's dates?
 pub(super) fn in_date(times: &[Mention], i: usize) -> bool {
     times.iter().any(|m| m.first_token <= i && i < m.end_token)
 }
+
+/// More words than any trigger phrase has.
+const MAX_TRIGGER_WORDS: usize = 8;
 
 /// Words after a verb within which its object names what the verb acts on.
 const OBJECT_REACH: usize = 4;
@@ -142,12 +193,12 @@ const OBJECT_REACH: usize = 4;
 const LISTED_OBJECT_REACH: usize = 10;
 
 /// The kind of act the verb at `i` names with what it acts on (see `acts_on`), and
-/// the token of that object: one of the entry's objects (or a state the text names,
+/// the token of that object (`verb` is the word at `i`, or the listed form it stands
+/// for): one of the entry's objects (or a state the text names,
 /// where the entry allows) a few words on, or at the end of a list of modifiers
 /// ("lifted travel, commercial and economic sanctions").
-fn act_on_at(view: &SentenceView<'_, '_>, i: usize) -> Option<(Kind, usize)> {
-    let word = &view.folded[i];
-    view.lexicon.events.acts_on_verb(word).find_map(|act| {
+fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind, usize)> {
+    view.lexicon.events.acts_on_verb(verb).find_map(|act| {
         // A state is the object only right after the verb ("suspend Gabon", not
         // "suspend strikes on Israel").
         let is_object = |j: usize| {

@@ -33,6 +33,17 @@ pub(super) fn classify(
         let past_object = candidate.acted_on.map_or(clause_end, |object| object + 1);
         (clause_start, clause_end.max(past_object))
     };
+    // "will recall", "is deploying": the trigger names its mode as the listed form
+    // it stands for.
+    let listed = view.lexicon.events.listed_form(&view.folded[first]);
+    let folded: std::borrow::Cow<'_, [String]> = match listed {
+        Some(listed) => {
+            let mut words = view.folded.clone();
+            words[first] = listed.to_string();
+            std::borrow::Cow::Owned(words)
+        }
+        None => std::borrow::Cow::Borrowed(&view.folded),
+    };
     let worded = modes
         .modes
         .iter()
@@ -40,11 +51,7 @@ pub(super) fn classify(
         .filter_map(|(rank, mode)| {
             let distance = (from..to)
                 .filter_map(|j| {
-                    let len = mode
-                        .words
-                        .iter()
-                        .find(|w| phrase_at(&view.folded, j, w))?
-                        .len();
+                    let len = mode.words.iter().find(|w| phrase_at(&folded, j, w))?.len();
                     Some(if j + len > first && j < end {
                         0
                     } else if j >= end {

@@ -108,6 +108,7 @@ pub struct EventLexicon {
     pub degree_words: BTreeSet<String>,
     pub pair_references: Vec<Vec<String>>,
     pub modals: BTreeSet<String>,
+    stand_ins: StandIns,
     pub uncertain_predicates: BTreeSet<String>,
     pub bound_cues: BTreeSet<String>,
     pub onset_cues: BTreeSet<String>,
@@ -289,6 +290,11 @@ struct EventsFile {
     degree_words: Vec<String>,
     pair_references: Vec<String>,
     modals: Vec<String>,
+    inflections: BTreeMap<String, String>,
+    bare_verb_markers: Vec<String>,
+    progressive_markers: Vec<String>,
+    verb_adverbs: Vec<String>,
+    to_governors: Vec<String>,
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
     onset_cues: Vec<String>,
@@ -400,6 +406,95 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p [String]>) -> FastMap<Str
     index
 }
 
+/// Bare and -ing verb forms that stand in for a listed form after a word that makes
+/// them verbs (see `inflections` in events.yaml).
+#[derive(Debug, Clone)]
+struct StandIns {
+    /// Form → the listed form it stands in for.
+    inflections: FastMap<String, String>,
+    bare_verb_markers: BTreeSet<String>,
+    progressive_markers: BTreeSet<String>,
+    /// Adverbs that may stand between such a marker and its verb.
+    verb_adverbs: BTreeSet<String>,
+    /// Words after which "to" makes a bare form a verb.
+    to_governors: BTreeSet<String>,
+}
+
+impl StandIns {
+    fn of(file: &EventsFile, triggers: &[Trigger]) -> Result<StandIns> {
+        let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        Ok(StandIns {
+            inflections: inflections(file, triggers)?,
+            bare_verb_markers: set(&file.bare_verb_markers),
+            progressive_markers: set(&file.progressive_markers),
+            verb_adverbs: set(&file.verb_adverbs),
+            to_governors: set(&file.to_governors),
+        })
+    }
+
+    /// The listed verb form the word at `i` stands in for, when it is a bare form
+    /// after a modal or "to", or an -ing form after a form of "be" (adverbs between
+    /// aside): "will recall" reads as "recalled", "is deploying" as "deployed".
+    pub fn stand_in(&self, folded: &[String], i: usize) -> Option<&str> {
+        let listed = self.inflections.get(folded.get(i)?)?;
+        let is_adverb = |w: &String| w.ends_with("ly") || self.verb_adverbs.contains(w.as_str());
+        let at = (0..i).rev().find(|&j| !is_adverb(&folded[j]))?;
+        let before = &folded[at];
+        let markers = if folded[i].ends_with("ing") {
+            &self.progressive_markers
+        } else {
+            &self.bare_verb_markers
+        };
+        // "to" makes a verb only after a word that commits to the act ("decided to
+        // withdraw", "is set to sign"); after others it mostly gives a purpose or a
+        // wish ("will meet on Thursday to approve the deal").
+        let committed = || {
+            (0..at)
+                .rev()
+                .find(|&j| !is_adverb(&folded[j]))
+                .is_some_and(|j| self.to_governors.contains(&folded[j]))
+        };
+        (markers.contains(before) && (before != "to" || committed())).then_some(listed.as_str())
+    }
+}
+
+/// The `inflections` table, folded, once each stand-in is checked: it must name a
+/// listed verb form (a trigger that is no noun, or a verb of `acts_on`) and must not
+/// be listed itself, or it would be read both ways.
+fn inflections(file: &EventsFile, triggers: &[Trigger]) -> Result<FastMap<String, String>> {
+    let is_verb_form = |form: &str| {
+        triggers
+            .iter()
+            .any(|t| !t.noun && t.words.first().is_some_and(|w| w == form))
+            || file.acts_on.iter().any(|row| {
+                row.verbs
+                    .iter()
+                    .any(|v| phrase(v).first().is_some_and(|w| w == form))
+            })
+    };
+    let mut table = FastMap::default();
+    for (form, listed) in &file.inflections {
+        let (form, listed) = (fold(form), fold(listed));
+        let reason = if !is_verb_form(&listed) {
+            Some(format!(
+                "inflection {form:?}: {listed:?} is no listed verb form"
+            ))
+        } else if is_verb_form(&form) || triggers.iter().any(|t| t.words == [form.clone()]) {
+            Some(format!("inflection {form:?} is listed itself"))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            return Err(Error::Lexicon {
+                name: "events.yaml".into(),
+                reason,
+            });
+        }
+        table.insert(form, listed);
+    }
+    Ok(table)
+}
+
 impl EventLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: EventsFile = parse_builtin_yaml("events.yaml", text)?;
@@ -427,6 +522,7 @@ impl EventLexicon {
                 .cmp(&a.words.len())
                 .then_with(|| a.words.cmp(&b.words))
         });
+        let stand_ins = StandIns::of(&file, &triggers)?;
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
         let mut order_cues = Vec::new();
@@ -537,6 +633,7 @@ impl EventLexicon {
             degree_words: set(&file.degree_words),
             pair_references: phrases(&file.pair_references),
             modals: set(&file.modals),
+            stand_ins,
             uncertain_predicates: set(&file.uncertain_predicates),
             bound_cues: set(&file.bound_cues),
             onset_cues: set(&file.onset_cues),
@@ -567,6 +664,16 @@ impl EventLexicon {
             .into_iter()
             .flatten()
             .map(|&i| &self.acts_on[i])
+    }
+
+    /// The listed verb form the word at `i` stands in for (see [`StandIns`]).
+    pub fn stand_in(&self, folded: &[String], i: usize) -> Option<&str> {
+        self.stand_ins.stand_in(folded, i)
+    }
+
+    /// The listed form a bare or -ing form stands in for, wherever it stands.
+    pub fn listed_form(&self, form: &str) -> Option<&str> {
+        self.stand_ins.inflections.get(form).map(String::as_str)
     }
 
     /// Articles and possessive pronouns: words that stand before a noun phrase.

@@ -22,6 +22,8 @@ pub(super) fn speaker(
     if word_order_suffices(view, trigger) {
         return None;
     }
+    // "..., said diplomats": the subject stands after the verb, and only there.
+    let inverted = super::subject::inverted_attribution(view, trigger);
     let (parsed, verb) = view.parsed_word(trigger)?;
     let parsed = &*parsed;
     let tree = &parsed.tree;
@@ -37,6 +39,9 @@ pub(super) fn speaker(
     // Raila Odinga"). English puts the subject's head last, next to its verb: the
     // last subject that names an actor speaks.
     let named = subjects.iter().rev().find_map(|&subject| {
+        if inverted && subject < verb {
+            return None;
+        }
         let actor = name_of(view, parsed, subject).and_then(speaking_actor)?;
         Some((subject, actor))
     });

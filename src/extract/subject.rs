@@ -53,6 +53,67 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
             .contains(&view.folded[j - 1])
 }
 
+/// "..., said diplomats", "..., said a Kremlin spokesman": a verb of speech right
+/// after a comma or a closing quotation mark, with a common noun phrase after it,
+/// has its subject after it. What stands before the comma is what was said; its
+/// subject is no speaker. (A name after the verb the parse or `inverted_speaker`
+/// has taken already; "told reporters" has its object there, "said on Monday" a
+/// date.)
+pub(super) fn inverted_attribution(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
+    let events = &view.lexicon.events;
+    let word = &view.folded[trigger];
+    let after_clause = trigger > 0
+        && matches!(
+            view.tokens[trigger - 1].text,
+            "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
+        );
+    if !after_clause
+        || word.ends_with("ing")
+        || events.addressee_verbs.contains(word)
+        || !events.speech_verb_at(&view.folded, trigger)
+    {
+        return false;
+    }
+    let Some(next) = view.tokens.get(trigger + 1) else {
+        return false;
+    };
+    let folded = &view.folded[trigger + 1];
+    let noun_phrase_next = next.is_word()
+        && !next.is_capitalized()
+        && !folded.ends_with("ly")
+        && !events.prepositions.contains(folded)
+        && !events.auxiliaries.contains(folded)
+        && !matches!(
+            folded.as_str(),
+            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "there"
+        );
+    if !noun_phrase_next {
+        return false;
+    }
+    // "Guyana's Vice President, Bharrat Jagdeo, said the country was not ...": the
+    // comma closes an appositive and the verb's subject stands before it. The parse
+    // tells which side the subject is on; without one, a short phrase that ends the
+    // sentence is the subject ("..., said diplomats.").
+    if let Some((parsed, verb)) = view.parsed_word(trigger) {
+        let tree = &parsed.tree;
+        if let Some(subject) = tree.dependent(verb, "nsubj") {
+            return subject > verb;
+        }
+    }
+    let rest = &view.tokens[trigger + 1..];
+    let end = rest.iter().position(|t| !t.is_word()).unwrap_or(rest.len());
+    end <= INVERTED_SUBJECT_WORDS
+        && rest
+            .get(end)
+            .is_none_or(|t| matches!(t.text, "." | "!" | "?"))
+        && !view.folded[trigger + 1..trigger + 1 + end]
+            .iter()
+            .any(|w| events.auxiliaries.contains(w) || w == "that")
+}
+
+/// Words an inverted subject the parse did not find may have ("a senior US official").
+const INVERTED_SUBJECT_WORDS: usize = 6;
+
 /// The subject of the verb at `trigger` (or governing it): skip auxiliaries back from
 /// it; across an appositive ("Kirill Dmitriev, a key envoy for ..., stated") to the
 /// name before it; pronouns to the last person who acted; a capital just before its
@@ -82,6 +143,9 @@ pub(super) fn find_subject(
         && !view.folded[trigger].ends_with("ing")
         && view.is_passive(trigger)
     {
+        return None;
+    }
+    if inverted_attribution(view, trigger) {
         return None;
     }
     // "saying it killed the commander and warning the group": a participle after

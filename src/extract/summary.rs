@@ -246,12 +246,14 @@ impl Parts<'_> {
 }
 
 /// The trigger's verb as a headline puts it ("said" → "says", "withdrew" →
-/// "withdraws"), when the lexicon has it.
+/// "withdraws", "will recall" → "recalls"), when the lexicon has it.
 fn headline_verb<'l>(evidence: &Evidence, lexicon: &'l Lexicon) -> Option<&'l str> {
-    lexicon
-        .events
+    let events = &lexicon.events;
+    let trigger = fold(&evidence.trigger);
+    events
         .summary_verbs
-        .get(&fold(&evidence.trigger))
+        .get(&trigger)
+        .or_else(|| events.summary_verbs.get(events.listed_form(&trigger)?))
         .map(String::as_str)
 }
 
@@ -283,6 +285,9 @@ pub(super) fn quoted(sentence: &str) -> Option<String> {
     })
 }
 
+/// Words after an inverted verb of speech that name its speaker ("..., said a senior
+/// US official").
+const INVERTED_SPEAKER_WORDS: usize = 6;
 /// Words a summary takes from a reported sentence before it is cut.
 const GIST_WORDS: usize = 10;
 /// Words a summary's gist must have before a comma may end it.
@@ -301,11 +306,29 @@ fn gist(evidence: &Evidence) -> Option<String> {
 
 /// [`gist`], where the words after the trigger are enough from `min_words` on.
 fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
-    if let Some(after) = gist_after(evidence, min_words) {
-        return Some(after);
+    let before = evidence.quote.get(..evidence.trigger_at)?;
+    // "Talks will resume, said a Kremlin spokesman": after an inverted verb stands
+    // its speaker, not what was said.
+    let inverted = {
+        let tail = before.trim_end();
+        let after = evidence
+            .quote
+            .get(evidence.trigger_at + evidence.trigger.len()..)
+            .unwrap_or("");
+        // Only a few words, then the sentence's end: a speaker, not a clause.
+        let speaker_only = after
+            .split(['.', ',', ';', ':', '!', '?'])
+            .next()
+            .is_some_and(|phrase| phrase.split_whitespace().count() <= INVERTED_SPEAKER_WORDS);
+        speaker_only
+            && (tail.ends_with(',') || tail.ends_with(",\"") || tail.ends_with(",\u{201d}"))
+    };
+    if !inverted {
+        if let Some(after) = gist_after(evidence, min_words) {
+            return Some(after);
+        }
     }
     // "Trump will meet Putin, the Kremlin said": what was said stands before.
-    let before = evidence.quote.get(..evidence.trigger_at)?;
     let clause = before.rfind(',').map(|comma| &before[..comma])?;
     shortened(clause, false)
 }
@@ -334,16 +357,19 @@ fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
         };
     }
     // Nor does a passive trigger ("were described as constructive by the Russian
-    // side") say what was said in the words that follow.
-    let passive = quote
-        .get(..evidence.trigger_at)
-        .and_then(|before| before.split_whitespace().last())
-        .is_some_and(|word| {
-            matches!(
-                fold(word).as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are"
-            )
-        });
+    // side") say what was said in the words that follow. ("was withdrawing" is no
+    // passive.)
+    let progressive = fold(&evidence.trigger).ends_with("ing");
+    let passive = !progressive
+        && quote
+            .get(..evidence.trigger_at)
+            .and_then(|before| before.split_whitespace().last())
+            .is_some_and(|word| {
+                matches!(
+                    fold(word).as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+            });
     if passive {
         after.clear();
     }

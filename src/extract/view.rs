@@ -138,6 +138,10 @@ impl SentenceView<'_, '_> {
     /// Is the verb at `trigger` passive: a form of "be" among the auxiliaries right
     /// before it ("was killed", "had been struck", "was announced by")?
     pub(super) fn is_passive(&self, trigger: usize) -> bool {
+        // "was withdrawing": a form of "be" before an -ing form is progressive.
+        if self.folded[trigger].ends_with("ing") {
+            return false;
+        }
         (self.before_auxiliaries(trigger)..trigger).any(|j| {
             matches!(
                 self.folded[j].as_str(),
