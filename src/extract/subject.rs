@@ -207,6 +207,14 @@ pub(super) fn find_subject(
             return memory.last_pair.first().cloned();
         }
     }
+    // "a Russian attack on Ukraine that struck the hospital": the subject of a
+    // relative clause is its antecedent. (An antecedent that names no one, "the
+    // group, which said", leaves the name before it to the walk back.)
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "that" | "which" | "who") {
+        if let Some(actor) = relative_antecedent(view, trigger) {
+            return Some(actor);
+        }
+    }
     let mut k = j;
     while k > 0 {
         if view.tokens[k - 1].text == "," {
@@ -257,6 +265,41 @@ pub(super) fn find_subject(
         k -= 1;
     }
     None
+}
+
+/// The actor of the antecedent of the relative clause whose verb is at `trigger`,
+/// as the parse finds it: the antecedent's own name ("the Houthis, who seized"), or
+/// the name that owns it ("a Russian attack that struck", "the leader of Hamas,
+/// which attacked"), never one it is aimed at ("an attack on Ukraine"). `None` when
+/// the parse makes the verb no relative clause or the antecedent names no actor.
+fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
+    let (parsed, verb) = view.parsed_word(trigger)?;
+    let tree = &parsed.tree;
+    if tree.deprel(verb) != "acl:relcl" {
+        return None;
+    }
+    let antecedent = tree.head(verb)?;
+    // Behind a preposition or not ("over a Russian attack that"), the antecedent
+    // is the relative clause's subject.
+    let actor_in = |word: usize| {
+        super::speaker::name_of(view, &parsed, word).and_then(|m| match m.entity.class {
+            EntityClass::Capital => m.entity.country.clone(),
+            _ => m.entity.actor().map(str::to_string),
+        })
+    };
+    let owned_by = |dependent: usize| match tree.deprel(dependent) {
+        "amod" | "nmod:poss" | "compound" => true,
+        "nmod" => tree
+            .dependent(dependent, "case")
+            .and_then(|case| parsed.token_of(case))
+            .is_some_and(|case| matches!(view.folded[case].as_str(), "of" | "by")),
+        _ => false,
+    };
+    actor_in(antecedent).or_else(|| {
+        tree.dependents(antecedent)
+            .filter(|&d| owned_by(d))
+            .find_map(actor_in)
+    })
 }
 
 /// "Moscow issued a statement", "Kyiv launched a drone attack": from `verb` (where
