@@ -5,10 +5,10 @@ use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
 use super::speaker::{
-    name_of, object_of_speech, quoted_first_person, reporter_of_clause, speaker, speaking_actor,
+    object_of_speech, quoted_first_person, reporter_of_clause, speaker, speaking_actor,
 };
 use super::subject::{find_subject, governed, pins_noun, with_coordinated, PINNED_NOUN_REACH};
-use super::view::{Candidate, NameMention, Reach, SentenceView};
+use super::view::{name_of, Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
 

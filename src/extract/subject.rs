@@ -282,7 +282,7 @@ fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<St
     // Behind a preposition or not ("over a Russian attack that"), the antecedent
     // is the relative clause's subject.
     let actor_in = |word: usize| {
-        super::speaker::name_of(view, &parsed, word).and_then(|m| match m.entity.class {
+        super::view::name_of(view, &parsed, word).and_then(|m| match m.entity.class {
             EntityClass::Capital => m.entity.country.clone(),
             _ => m.entity.actor().map(str::to_string),
         })

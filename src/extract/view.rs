@@ -1,7 +1,7 @@
 //! One sentence as the rules see it, and a trigger found in it before it becomes
 //! an event.
 
-use super::gazetteer::Entity;
+use super::gazetteer::{Entity, EntityClass};
 use super::lexicon::Lexicon;
 use super::parse::{LazySyntax, SentenceSyntax};
 use crate::model::{Kind, Status};
@@ -224,4 +224,76 @@ impl Reach {
             previous_end,
         }
     }
+}
+
+/// The name the subject word stands for: among the names held by the word and the
+/// words joined to it as parts of one name (`flat`, `compound`), the last, since an
+/// English name phrase ends in its head ("UN Secretary-General Antonio Guterres",
+/// "Kremlin spokesman Dmitry Peskov"); failing that, an appositive ("the envoy,
+/// Kirill Dmitriev,").
+pub(super) fn name_of<'v>(
+    view: &'v SentenceView<'_, '_>,
+    parsed: &SentenceSyntax,
+    word: usize,
+) -> Option<&'v NameMention> {
+    let tree = &parsed.tree;
+    let holds = |m: &NameMention, w: usize| {
+        let first = parsed.word(m.first);
+        let last = parsed.word(m.end.saturating_sub(1));
+        first.zip(last).is_some_and(|(f, l)| f <= w && w <= l)
+    };
+    let named = |words: &[usize]| {
+        view.names
+            .iter()
+            .filter(|m| words.iter().any(|&w| holds(m, w)))
+            .max_by_key(|m| m.first)
+    };
+    let mut chain = vec![word];
+    chain.extend(
+        tree.dependents(word)
+            .filter(|&d| matches!(tree.deprel(d), "flat" | "compound")),
+    );
+    named(&chain)
+        .or_else(|| {
+            let appositives: Vec<usize> = tree
+                .dependents(word)
+                .filter(|&d| tree.deprel(d) == "appos")
+                .collect();
+            named(&appositives)
+        })
+        .or_else(|| {
+            // "the authorities in Stepanakert", "officials in Kyiv": those who govern
+            // there speak for the place.
+            let first = parsed.token_of(word)?;
+            if !view
+                .lexicon
+                .events
+                .representatives
+                .contains(&view.folded[first])
+            {
+                return None;
+            }
+            let seat = tree.dependents(word).find(|&d| {
+                tree.deprel(d) == "nmod"
+                    && tree
+                        .dependent(d, "case")
+                        .and_then(|c| parsed.token_of(c))
+                        .is_some_and(|c| view.folded[c] == "in")
+            })?;
+            named(&[seat])
+        })
+        .or_else(|| {
+            // A title heads the subject and the person holding it hangs below it
+            // ("Secretary-General of NATO Mark Rutte"): the last person in it.
+            let first = parsed.token_of(word)?;
+            if !view.lexicon.gazetteer.is_title(&view.folded[first]) {
+                return None;
+            }
+            let span = tree.span(word);
+            view.names
+                .iter()
+                .filter(|m| m.entity.class == EntityClass::Person)
+                .filter(|m| parsed.word(m.first).is_some_and(|w| span.contains(&w)))
+                .max_by_key(|m| m.first)
+        })
 }
