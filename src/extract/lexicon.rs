@@ -134,6 +134,8 @@ pub struct EventLexicon {
     pub casualties: CasualtyWords,
     pub addressee_verbs: BTreeSet<String>,
     pub representatives: BTreeSet<String>,
+    /// Nouns that count what follows their "of" ("a wave of strikes").
+    pub quantity_nouns: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
     /// "killed": a strike, unless a toll (see `toll_openers`).
     pub killing_verbs: BTreeSet<String>,
@@ -316,6 +318,7 @@ struct EventsFile {
     casualties: CasualtiesRow,
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
+    quantity_nouns: Vec<String>,
     launch_verbs: Vec<String>,
     killing_verbs: Vec<String>,
     #[serde(default)]
@@ -495,33 +498,40 @@ fn inflections(file: &EventsFile, triggers: &[Trigger]) -> Result<FastMap<String
     Ok(table)
 }
 
+/// Every kind's triggers, longest first (then in word order), so "missile strike"
+/// wins over "strike".
+fn triggers_of(kinds: &BTreeMap<Kind, KindTriggers>) -> Vec<Trigger> {
+    let mut triggers = Vec::new();
+    for (kind, forms) in kinds {
+        let lists = [
+            (false, false, &forms.verbs),
+            (true, false, &forms.nouns),
+            (false, true, &forms.needs_object),
+        ];
+        for (noun, needs_object, list) in lists {
+            for form in list {
+                triggers.push(Trigger {
+                    words: phrase(form),
+                    kind: *kind,
+                    noun,
+                    needs_object,
+                });
+            }
+        }
+    }
+    triggers.sort_by(|a, b| {
+        b.words
+            .len()
+            .cmp(&a.words.len())
+            .then_with(|| a.words.cmp(&b.words))
+    });
+    triggers
+}
+
 impl EventLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: EventsFile = parse_builtin_yaml("events.yaml", text)?;
-        let mut triggers = Vec::new();
-        for (kind, forms) in &file.kinds {
-            let lists = [
-                (false, false, &forms.verbs),
-                (true, false, &forms.nouns),
-                (false, true, &forms.needs_object),
-            ];
-            for (noun, needs_object, list) in lists {
-                for form in list {
-                    triggers.push(Trigger {
-                        words: phrase(form),
-                        kind: *kind,
-                        noun,
-                        needs_object,
-                    });
-                }
-            }
-        }
-        triggers.sort_by(|a, b| {
-            b.words
-                .len()
-                .cmp(&a.words.len())
-                .then_with(|| a.words.cmp(&b.words))
-        });
+        let triggers = triggers_of(&file.kinds);
         let stand_ins = StandIns::of(&file, &triggers)?;
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
@@ -580,6 +590,7 @@ impl EventLexicon {
             },
             addressee_verbs: set(&file.addressee_verbs),
             representatives: set(&file.representatives),
+            quantity_nouns: set(&file.quantity_nouns),
             launch_verbs: set(&file.launch_verbs),
             killing_verbs: set(&file.killing_verbs),
             acts_on_by_verb: acts_on_index(&file.acts_on),

@@ -70,6 +70,8 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         view.is_determiner(j)
             // "denounce Israel's attack"
             || view.tokens[j].is_apostrophe()
+            // "condemned a wave of Russian strikes"
+            || view.of_quantity(j)
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")

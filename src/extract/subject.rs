@@ -37,6 +37,8 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
     }
     // "the leaders of Thailand and Cambodia": those named act through their leaders.
     let representatives = j >= 1 && view.of_representatives(j - 1);
+    // "a wave of Russian strikes": the "of" only counts what follows.
+    let counted = j >= 1 && view.of_quantity(j - 1);
     // "Secretary of Defense Lloyd Austin": the "of" is inside the person's title
     // ("the Secretary-General of the United Nations" still governs the UN).
     let inside_title = j >= 2
@@ -45,6 +47,7 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
         && view.lexicon.gazetteer.is_title(&view.folded[j - 2]);
     j > 0
         && !representatives
+        && !counted
         && !inside_title
         && view
             .lexicon

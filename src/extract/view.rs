@@ -99,6 +99,18 @@ impl SentenceView<'_, '_> {
                 .contains(&self.folded[of - 1])
     }
 
+    /// Is token `of` the "of" of "a wave of", "a barrage of", "dozens of"? What
+    /// follows is the head of the phrase, as if the quantity were a determiner.
+    pub(super) fn of_quantity(&self, of: usize) -> bool {
+        self.folded[of] == "of"
+            && of > 0
+            && self
+                .lexicon
+                .events
+                .quantity_nouns
+                .contains(&self.folded[of - 1])
+    }
+
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.end == end)
     }
