@@ -564,12 +564,20 @@ pub fn infer_from_dateline(
 }
 
 /// How many words in capitals open a line, as the place of a dateline does
-/// ("MOSCOW", "GAZA CITY").
+/// ("MOSCOW", "GAZA CITY", "JERUSALEM/TEHRAN": a slash joins two places).
 pub(crate) fn dateline_place_len(tokens: &[Token<'_>]) -> usize {
-    tokens
-        .iter()
-        .take_while(|t| t.is_word() && t.text.chars().all(|c| !c.is_lowercase()))
-        .count()
+    let capitals = |t: &Token<'_>| t.is_word() && t.text.chars().all(|c| !c.is_lowercase());
+    let mut len = 0;
+    while len < tokens.len() {
+        if capitals(&tokens[len]) {
+            len += 1;
+        } else if len > 0 && tokens[len].text == "/" && tokens.get(len + 1).is_some_and(capitals) {
+            len += 2;
+        } else {
+            break;
+        }
+    }
+    len
 }
 
 fn weekdays_and_years(
