@@ -278,6 +278,30 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
 
 /// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
 /// senior Russian official".
+/// Is the event noun at `first` the object of "of" after a noun that speaks of it
+/// ("the condemnation of this attack", "his denunciation of the strikes"), with
+/// only determiners between?
+fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
+    let mut j = first;
+    while j > 0
+        && (view.is_determiner(j - 1)
+            || view
+                .lexicon
+                .events
+                .demonstratives
+                .contains(&view.folded[j - 1]))
+    {
+        j -= 1;
+    }
+    j >= 2
+        && view.folded[j - 1] == "of"
+        && view
+            .lexicon
+            .events
+            .topic_verbs
+            .contains(&view.folded[j - 2])
+}
+
 fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) -> Agent {
     let tokens = view.tokens;
     let end = candidate.end;
@@ -285,6 +309,11 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
     if let Some(origin) = fired_from(candidate, view, reach) {
         agent.main = Some(origin);
         candidate.pinned = true;
+        return agent;
+    }
+    // "the condemnation of this attack by the Security Council": an event noun
+    // that is the "of" of a noun of speech or judgement leaves its "by" to that noun.
+    if candidate.noun && judged_noun(view, candidate.first) {
         return agent;
     }
     // "came under attack from Houthi rebels": after "under", "from" names the doer.
