@@ -81,15 +81,20 @@ pub(super) fn inverted_attribution(view: &SentenceView<'_, '_>, trigger: usize) 
         return false;
     };
     let folded = &view.folded[trigger + 1];
-    let noun_phrase_next = next.is_word()
-        && !next.is_capitalized()
-        && !folded.ends_with("ly")
-        && !events.prepositions.contains(folded)
-        && !events.auxiliaries.contains(folded)
-        && !matches!(
-            folded.as_str(),
-            "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "there"
-        );
+    // "..., said Russia's civilian aviation regulator": a name owning the subject.
+    let owner_next = view
+        .name_starting_at(trigger + 1)
+        .is_some_and(|m| view.tokens.get(m.end).is_some_and(|t| t.is_apostrophe()));
+    let noun_phrase_next = owner_next
+        || next.is_word()
+            && !next.is_capitalized()
+            && !folded.ends_with("ly")
+            && !events.prepositions.contains(folded)
+            && !events.auxiliaries.contains(folded)
+            && !matches!(
+                folded.as_str(),
+                "that" | "it" | "he" | "she" | "they" | "we" | "i" | "you" | "this" | "there"
+            );
     if !noun_phrase_next {
         return false;
     }
