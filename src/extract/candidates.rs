@@ -13,16 +13,16 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let mut stood_in = false;
         let taken = view.name_at(i).is_some() || in_date(times, i);
+        // "will recall", "is deploying": read as the listed form they stand for.
+        let stand_in = (!taken)
+            .then(|| view.lexicon.events.stand_in(&view.folded, i))
+            .flatten();
         let trigger = if taken {
             None
         } else {
             // Before the lexicon's triggers: "declared a state of emergency" is the
             // act, not a statement.
-            // "will recall", "is deploying": read as the listed form they stand for.
-            let stand_in = view.lexicon.events.stand_in(&view.folded, i);
-            stood_in = stand_in.is_some();
             act_on_at(view, i, stand_in.unwrap_or(&view.folded[i]))
                 .map(|(kind, object)| (1, kind, false, false, Some(object)))
                 .or_else(|| match stand_in {
@@ -61,8 +61,9 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let first = if opens_inside { i - 1 } else { i };
                 let restates = noun && restates_earlier(&candidates, kind, i, view);
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
-                let adjective =
-                    !noun && (attributive(view, i) || !stood_in && describes_noun(view, i, kind));
+                let adjective = !noun
+                    && (attributive(view, i)
+                        || stand_in.is_none() && describes_noun(view, i, kind));
                 // "a ceasefire line", "the truce monitors": the event noun only
                 // qualifies the noun after it.
                 let qualifies = noun

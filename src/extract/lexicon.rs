@@ -482,7 +482,11 @@ fn inflections(file: &EventsFile, triggers: &[Trigger]) -> Result<FastMap<String
             Some(format!(
                 "inflection {form:?}: {listed:?} is no listed verb form"
             ))
-        } else if is_verb_form(&form) || triggers.iter().any(|t| t.words == [form.clone()]) {
+        } else if is_verb_form(&form)
+            || triggers
+                .iter()
+                .any(|t| t.words == std::slice::from_ref(&form))
+        {
             Some(format!("inflection {form:?} is listed itself"))
         } else {
             None

@@ -4,11 +4,9 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::place::{locate, share_meeting_place, target_country};
 use super::sides::{drop_represented, push_unique};
-use super::speaker::{
-    object_of_speech, quoted_first_person, reporter_of_clause, speaker, speaking_actor,
-};
+use super::speaker::{object_of_speech, quoted_first_person, reporter_of_clause, speaker};
 use super::subject::{find_subject, governed, pins_noun, with_coordinated, PINNED_NOUN_REACH};
-use super::view::{name_of, Candidate, NameMention, Reach, SentenceView};
+use super::view::{name_of, speaking_actor, Candidate, NameMention, Reach, SentenceView};
 use crate::model::{Kind, Status};
 use crate::text::is_possessive;
 

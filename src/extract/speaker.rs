@@ -6,7 +6,7 @@
 
 use super::gazetteer::EntityClass;
 use super::subject::governed;
-use super::view::{name_of, NameMention, SentenceView};
+use super::view::{name_of, speaking_actor, SentenceView};
 use crate::model::Kind;
 use crate::syntax::Tree;
 
@@ -177,12 +177,7 @@ fn subjects_of(tree: &Tree<'_>, verb: usize) -> Vec<usize> {
 /// it with only titles and qualifiers between. The commonest attribution in wire
 /// copy, and one a greedy parser can lose in a long quotation.
 fn inverted_speaker(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
-    let after_quote = trigger > 0
-        && matches!(
-            view.tokens[trigger - 1].text,
-            "\"" | "\u{201d}" | "'" | "\u{2019}" | ","
-        );
-    if !after_quote {
+    if !view.closes_clause_before(trigger) {
         return None;
     }
     view.name_after(trigger + 1, 5).and_then(speaking_actor)
@@ -226,14 +221,6 @@ pub(super) fn quoted_first_person(
         .and_then(speaking_actor);
     let speaker = before.or_else(|| view.name_after(verb + 1, 5).and_then(speaking_actor))?;
     Some((speaker, plural))
-}
-
-/// The actor a subject name speaks for: a capital speaks for its country.
-pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
-    match m.entity.class {
-        EntityClass::Capital => m.entity.country.clone(),
-        _ => m.entity.actor().map(str::to_string),
-    }
 }
 
 /// "The Houthis claimed they had struck a ship": a "they" subjecting a clause that

@@ -65,12 +65,7 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
 pub(super) fn inverted_attribution(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let events = &view.lexicon.events;
     let word = &view.folded[trigger];
-    let after_clause = trigger > 0
-        && matches!(
-            view.tokens[trigger - 1].text,
-            "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
-        );
-    if !after_clause
+    if !view.closes_clause_before(trigger)
         || word.ends_with("ing")
         || events.addressee_verbs.contains(word)
         || !events.speech_verb_at(&view.folded, trigger)
@@ -290,10 +285,7 @@ fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<St
     // Behind a preposition or not ("over a Russian attack that"), the antecedent
     // is the relative clause's subject.
     let actor_in = |word: usize| {
-        super::view::name_of(view, &parsed, word).and_then(|m| match m.entity.class {
-            EntityClass::Capital => m.entity.country.clone(),
-            _ => m.entity.actor().map(str::to_string),
-        })
+        super::view::name_of(view, &parsed, word).and_then(super::view::speaking_actor)
     };
     let owned_by = |dependent: usize| match tree.deprel(dependent) {
         "amod" | "nmod:poss" | "compound" => true,

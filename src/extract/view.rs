@@ -90,25 +90,28 @@ impl SentenceView<'_, '_> {
     /// Is token `of` the "of" of "the leaders of", "the prime ministers of"? Those
     /// named after it act through them.
     pub(super) fn of_representatives(&self, of: usize) -> bool {
-        self.folded[of] == "of"
-            && of > 0
-            && self
-                .lexicon
-                .events
-                .representatives
-                .contains(&self.folded[of - 1])
+        self.of_after(of, &self.lexicon.events.representatives)
     }
 
     /// Is token `of` the "of" of "a wave of", "a barrage of", "dozens of"? What
     /// follows is the head of the phrase, as if the quantity were a determiner.
     pub(super) fn of_quantity(&self, of: usize) -> bool {
-        self.folded[of] == "of"
-            && of > 0
-            && self
-                .lexicon
-                .events
-                .quantity_nouns
-                .contains(&self.folded[of - 1])
+        self.of_after(of, &self.lexicon.events.quantity_nouns)
+    }
+
+    /// Is token `of` an "of" right after one of `heads`?
+    fn of_after(&self, of: usize, heads: &std::collections::BTreeSet<String>) -> bool {
+        self.folded[of] == "of" && of > 0 && heads.contains(&self.folded[of - 1])
+    }
+
+    /// Does a comma or a closing quotation mark stand right before token `i`, as
+    /// before an inverted verb of speech ("...," said Trump; "..., said diplomats")?
+    pub(super) fn closes_clause_before(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.tokens[i - 1].text,
+                "," | "\"" | "\u{201d}" | "'" | "\u{2019}"
+            )
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
@@ -308,4 +311,12 @@ pub(super) fn name_of<'v>(
                 .filter(|m| parsed.word(m.first).is_some_and(|w| span.contains(&w)))
                 .max_by_key(|m| m.first)
         })
+}
+
+/// The actor a subject name speaks for: a capital speaks for its country.
+pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
+    match m.entity.class {
+        EntityClass::Capital => m.entity.country.clone(),
+        _ => m.entity.actor().map(str::to_string),
+    }
 }
