@@ -45,6 +45,12 @@ pub(super) fn speaker(
         Some((subject, actor))
     });
     let Some((subject, actor)) = named else {
+        // "Russia's civilian aviation regulator, Rosaviatsia, said Prigozhin was ...":
+        // the comma closes an appositive of a subject the parse found before the
+        // verb, and the name after the verb is what was said about.
+        if !inverted && subjects.iter().any(|&s| s < verb) {
+            return None;
+        }
         return inverted_speaker(view, trigger).map(|actor| (actor, Vec::new()));
     };
     let co = tree
@@ -180,8 +186,15 @@ fn inverted_speaker(view: &SentenceView<'_, '_>, trigger: usize) -> Option<Strin
     if !view.closes_clause_before(trigger) {
         return None;
     }
-    view.name_after(trigger + 1, 5).and_then(speaking_actor)
+    view.name_after(trigger + 1, INVERTED_SPEAKER_REACH)
+        .and_then(speaking_actor)
 }
+
+/// Words after an inverted verb of speech within which its speaker's name starts:
+/// room for a title with its body and state before the name ("said US National
+/// Security Council spokeswoman Adrienne Watson"). Only determiners, capitalised
+/// words and titles may fill it.
+const INVERTED_SPEAKER_REACH: usize = 8;
 
 /// Words after a quotation within which its speaker's verb may stand ("...,"
 /// Mohamud posted on X", "...," said the minister).

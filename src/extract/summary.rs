@@ -121,7 +121,11 @@ impl Parts<'_> {
         let evidence = self.event.evidence.first();
         let words = evidence
             .and_then(|e| {
-                quoted(e.quote.get(e.trigger_at..).unwrap_or_default()).or_else(|| quoted(&e.quote))
+                e.quote
+                    .get(..e.trigger_at)
+                    .and_then(quotation_ending_in)
+                    .or_else(|| quoted(e.quote.get(e.trigger_at..).unwrap_or_default()))
+                    .or_else(|| quoted(&e.quote))
             })
             .filter(|words| words.split(' ').count() >= QUOTE_MIN_WORDS);
         let mode_verb = self
@@ -271,9 +275,32 @@ pub(super) fn quoted(sentence: &str) -> Option<String> {
         .find(|(o, _)| sentence.contains(*o))?;
     let start = sentence.find(open)? + open.len_utf8();
     let len = sentence[start..].find(close)?;
-    let inner = sentence[start..start + len]
-        .trim()
-        .trim_end_matches([',', '.']);
+    dozen_words(&sentence[start..start + len])
+}
+
+/// The end of a quotation that began sentences before, closed in the words before
+/// the verb of speech ("If confirmed, no one should be surprised,\" said Adrienne
+/// Watson"): the words up to the first quotation mark, when that mark closes (a
+/// right curly mark, or a straight one touching the word before it).
+fn quotation_ending_in(before_trigger: &str) -> Option<String> {
+    let (at, mark) = before_trigger
+        .char_indices()
+        .find(|(_, c)| matches!(c, '"' | '\u{201c}' | '\u{201d}'))?;
+    let touches_word_before = before_trigger[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let closes = mark == '\u{201d}' || mark == '"' && touches_word_before;
+    if !closes {
+        return None;
+    }
+    dozen_words(&before_trigger[..at])
+}
+
+/// A quotation's words without the comma or full stop that ends them, cut to a
+/// dozen words; `None` when empty.
+fn dozen_words(inner: &str) -> Option<String> {
+    let inner = inner.trim().trim_end_matches([',', '.']);
     if inner.is_empty() {
         return None;
     }
