@@ -121,6 +121,50 @@ fn output_is_the_same_whatever_the_argument_order() {
     assert_eq!(a.stdout, b.stdout);
 }
 
+/// A wire story whose last paragraph names who agreed, and a copy under another
+/// headline that cut that paragraph: the copy's sentence about "the agreement"
+/// names nobody, yet it is the original's event, whichever article is read first.
+const WIRE_STORY: &str = "Army begins withdrawal from Kassala after truce deal
+
+Government forces started pulling out of the eastern city of Kassala on Thursday as part of a truce reached with tribal leaders, following a week of clashes that displaced thousands of families.
+
+Army units left their positions around the central market and the airport, according to residents and the state news agency, which showed convoys heading west along the highway.
+
+As part of the agreement, police checkpoints will be set up across Kassala, staffed by officers recruited from within the province.
+
+The Sudanese Interior Ministry confirmed earlier on Wednesday that an agreement has been reached to implement a comprehensive truce in the eastern province of Kassala.
+";
+
+#[test]
+fn a_copy_that_cut_the_paragraph_naming_the_parties_adds_no_event() {
+    let paragraphs: Vec<&str> = WIRE_STORY.trim_end().split("\n\n").collect();
+    let cut_copy = format!(
+        "Troops leave Kassala under new truce\n\n{}\n",
+        paragraphs[1..paragraphs.len() - 1].join("\n\n")
+    );
+    let events = |names: &[&str]| {
+        let dir = temp_dir();
+        let mut manifest = String::new();
+        for name in names {
+            let text = if name.contains("copy") {
+                cut_copy.as_str()
+            } else {
+                WIRE_STORY
+            };
+            write(dir.path(), name, text.as_bytes());
+            manifest.push_str(&format!("- file: {name}\n  published: 2024-03-08\n"));
+        }
+        write(dir.path(), "sources.yaml", manifest.as_bytes());
+        let output = dateline(&["build", arg(dir.path())]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let timeline: Timeline = serde_yaml::from_slice(&output.stdout).expect("timeline");
+        timeline.events.len()
+    };
+    let original_alone = events(&["wire.txt"]);
+    assert_eq!(events(&["a-wire.txt", "b-copy.txt"]), original_alone);
+    assert_eq!(events(&["a-copy.txt", "b-wire.txt"]), original_alone);
+}
+
 #[test]
 fn front_matter_and_dateline_give_the_date_and_say_so() {
     let output = dateline(&["build", "tests/fixtures/mini"]);

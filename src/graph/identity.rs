@@ -165,6 +165,11 @@ impl Identity {
         self.quote_runs.extend(other.quote_runs);
     }
 
+    /// No initiator and no side: a report whose sentence names no one.
+    pub fn names_nobody(&self) -> bool {
+        self.initiator.is_empty() && self.sides.is_empty()
+    }
+
     /// Both quote the same words at some length.
     pub fn quotes_the_same(&self, other: &Identity) -> bool {
         !self.quote_runs.is_disjoint(&other.quote_runs)

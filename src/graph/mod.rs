@@ -501,19 +501,32 @@ fn merge_reports(
         let events = std::mem::take(&mut extracted[doc_index].events);
         let is_copy = !copy_of[doc_index].is_empty();
         let story = copy_of[doc_index].first().copied().unwrap_or(doc_index);
-        let mut of_doc = Vec::with_capacity(events.len());
-        for event in events {
-            let node = Node::from_extracted(doc_index, doc, event);
+        let new_nodes: Vec<Node> = events
+            .into_iter()
+            .map(|event| Node::from_extracted(doc_index, doc, event))
+            .collect();
+        // A copy's report joins the same sentence in one of its originals' stories.
+        let copied = if is_copy {
+            let mut story: Vec<usize> = copy_of[doc_index]
+                .iter()
+                .filter_map(|original| story_nodes.get(original))
+                .flatten()
+                .copied()
+                .collect();
+            story.sort_unstable();
+            story.dedup();
+            same_sentences(&nodes, &story, &new_nodes)
+        } else {
+            vec![None; new_nodes.len()]
+        };
+        let mut of_doc = Vec::with_capacity(new_nodes.len());
+        for (node, copied) in new_nodes.into_iter().zip(copied) {
             let keys: Vec<(Kind, u64)> = node
                 .identity
                 .keys(node.kind)
                 .into_iter()
                 .map(|key| (node.kind, key_hash(key)))
                 .collect();
-            // A copy's report joins the same sentence in one of its originals' stories.
-            let copied = copy_of[doc_index]
-                .iter()
-                .find_map(|original| same_sentence(&nodes, story_nodes.get(original)?, &node));
             let same = copied.or_else(|| {
                 let mut candidates: Vec<usize> = keys
                     .iter()
@@ -567,49 +580,81 @@ fn merge_reports(
 /// [`syndication::similarity_of_hashes`]) are the same sentence, lightly edited.
 const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 
-/// In a syndicated copy: the node of the story whose report is the same sentence,
-/// of the same kind, as this one (each node taken once per copy).
-fn same_sentence(nodes: &[Node], story_nodes: &[usize], new: &Node) -> Option<usize> {
-    let doc = new.first_doc();
-    story_nodes
-        .iter()
-        .copied()
-        .filter(|&c| {
-            let old = &nodes[c];
-            // The same sentence with other names in it is another event.
-            old.kind == new.kind
-                && !old.has_doc(doc)
-                && (old.identity.names_the_same(&new.identity)
-                    || old.identity.same_participants(&new.identity, new.kind))
-                // A copy printed days later dates "on Tuesday" to another Tuesday:
-                // no report of the event may give it another date. (An undated
-                // report may have joined the event loosely: it vouches for nothing.)
-                && new.date.is_none_or(|date| {
-                    old.reports
-                        .iter()
-                        .filter_map(|r| r.date)
-                        .all(|d| d == date || overlap(&d, &date))
-                })
-        })
-        .map(|c| {
-            let similarity = nodes[c]
-                .sentence_words
+/// In a syndicated copy: per report, the node of the story whose report is the same
+/// sentence, of the same kind. Each node takes one report of the copy: pairs are
+/// taken best first, by how many of the report's sentences the node shares, then
+/// by how similar; the earliest report and node on a tie. One sentence may report
+/// two events (a statement of its own and another's): the rest of each report
+/// decides which is which.
+fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, (usize, f64))> = Vec::new();
+    for (r, report) in reports.iter().enumerate() {
+        for &c in story {
+            if copy_may_join(&nodes[c], report) {
+                let score = sentence_match(&nodes[c], report);
+                if score.0 > 0 {
+                    pairs.push((r, c, score));
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| {
+        b.2 .0
+            .cmp(&a.2 .0)
+            .then(b.2 .1.total_cmp(&a.2 .1))
+            .then(a.0.cmp(&b.0))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut joined = vec![None; reports.len()];
+    let mut taken: FastSet<usize> = FastSet::default();
+    for (r, c, _) in pairs {
+        if joined[r].is_none() && !taken.contains(&c) {
+            joined[r] = Some(c);
+            taken.insert(c);
+        }
+    }
+    joined
+}
+
+/// May a copy's report join this node of its story at all?
+fn copy_may_join(old: &Node, new: &Node) -> bool {
+    // The same sentence with other names in it is another event. Where one side
+    // names nobody, the other article named them in a paragraph this one lacks ("As
+    // part of the agreement, ..."): a copy cut it, or the copy kept what the
+    // original, read first, cut.
+    old.kind == new.kind
+        && !old.has_doc(new.first_doc())
+        && (old.identity.names_the_same(&new.identity)
+            || old.identity.same_participants(&new.identity, new.kind)
+            || new.identity.names_nobody()
+            || old.identity.names_nobody())
+        // A copy printed days later dates "on Tuesday" to another Tuesday: no report
+        // of the event may give it another date. (An undated report may have joined
+        // the event loosely: it vouches for nothing.)
+        && new.date.is_none_or(|date| {
+            old.reports
                 .iter()
-                .flat_map(|old| {
-                    new.sentence_words
-                        .iter()
-                        .map(|words| syndication::similarity_of_hashes(old, words))
-                })
-                .fold(0.0, f64::max);
-            (c, similarity)
+                .filter_map(|r| r.date)
+                .all(|d| d == date || overlap(&d, &date))
         })
-        .filter(|&(_, similarity)| similarity >= SAME_SENTENCE_SIMILARITY)
-        // The most similar; the earliest node on a tie.
-        .fold(None, |best: Option<(usize, f64)>, (c, sim)| match best {
-            Some((_, b)) if b >= sim => best,
-            _ => Some((c, sim)),
-        })
-        .map(|(c, _)| c)
+}
+
+/// How a copy's report matches a node: how many of its sentences are one of the
+/// node's (similarity at least [`SAME_SENTENCE_SIMILARITY`]), and the best
+/// similarity of any pair.
+fn sentence_match(old: &Node, new: &Node) -> (usize, f64) {
+    let best_of = |words: &Vec<u64>| {
+        old.sentence_words
+            .iter()
+            .map(|old| syndication::similarity_of_hashes(old, words))
+            .fold(0.0, f64::max)
+    };
+    let similarities: Vec<f64> = new.sentence_words.iter().map(best_of).collect();
+    let shared = similarities
+        .iter()
+        .filter(|&&s| s >= SAME_SENTENCE_SIMILARITY)
+        .count();
+    (shared, similarities.into_iter().fold(0.0, f64::max))
 }
 
 /// Which earlier node a new report is, if any: same kind and status, the same
