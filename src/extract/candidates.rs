@@ -13,7 +13,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let taken = view.name_at(i).is_some() || in_date(times, i);
+        let taken = view.name_at(i).is_some() || in_date(times, i) || named_participle(view, i);
         // "will recall", "is deploying": read as the listed form they stand for.
         let stand_in = (!taken)
             .then(|| view.lexicon.events.stand_in(&view.folded, i))
@@ -220,6 +220,18 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
             .filter(|&object| view.folded[object - 1] != "into")
             .map(|object| (act.kind, object))
     })
+}
+
+/// "the Houthi-seized vessel", "Russian-occupied Crimea": a participle glued by a
+/// hyphen to a name is an adjective saying who did it once, not a report of an act.
+fn named_participle(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let tokens = view.tokens;
+    i >= 2
+        && tokens[i - 1].text == "-"
+        && tokens[i - 2].touches(&tokens[i - 1])
+        && tokens[i - 1].touches(&tokens[i])
+        && tokens[i - 2].is_capitalized()
+        && view.folded[i].ends_with("ed")
 }
 
 /// The first token within `reach` words after the verb at `i` that `is_object`

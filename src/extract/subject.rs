@@ -258,6 +258,11 @@ pub(super) fn find_subject(
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
                 return Some(with_coordinated(view, m, actor, co));
             }
+            if absolute_with(view, m, k, j, trigger) {
+                if let Some(actor) = m.entity.actor() {
+                    return Some(actor.to_string());
+                }
+            }
             k = m.first;
             continue;
         }
@@ -268,6 +273,38 @@ pub(super) fn find_subject(
         k -= 1;
     }
     None
+}
+
+/// "..., with the Islamic State group claiming responsibility": in an absolute
+/// construction the name "with" governs is the subject of the -ing form after it,
+/// with at most a few lowercase words (its head noun) between.
+fn absolute_with(
+    view: &SentenceView<'_, '_>,
+    m: &NameMention,
+    name_end: usize,
+    verb_start: usize,
+    trigger: usize,
+) -> bool {
+    const HEAD_WORDS: usize = 2;
+    if !view.folded[trigger].ends_with("ing") || verb_start - name_end > HEAD_WORDS {
+        return false;
+    }
+    // "trade with Georgia and suspending visas": a conjunction joins the -ing form
+    // to another verb, whose subject it shares.
+    let head_nouns = (name_end..verb_start).all(|i| {
+        view.tokens[i].is_word()
+            && !view.tokens[i].is_capitalized()
+            && !view.lexicon.events.prepositions.contains(&view.folded[i])
+            && !matches!(
+                view.folded[i].as_str(),
+                "and" | "or" | "but" | "nor" | "then"
+            )
+    });
+    let mut before = m.first;
+    while before > 0 && view.is_determiner(before - 1) {
+        before -= 1;
+    }
+    head_nouns && before > 0 && view.folded[before - 1] == "with"
 }
 
 /// The actor of the antecedent of the relative clause whose verb is at `trigger`,

@@ -145,6 +145,8 @@ impl Parts<'_> {
             _ => match evidence.and_then(gist).filter(|gist| !gist.contains(who)) {
                 Some(gist) => format!("{who} {verb} {gist}"),
                 None if !others.is_empty() => format!("{who} {verb} {others}"),
+                // "claims responsibility" says what was said.
+                None if verb.contains(' ') => format!("{who} {verb}"),
                 None => format!("{who} makes a statement"),
             },
         }
@@ -355,7 +357,12 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
             return Some(after);
         }
     }
-    // "Trump will meet Putin, the Kremlin said": what was said stands before.
+    // "Trump will meet Putin, the Kremlin said": what was said stands before. A
+    // trigger of several words says it itself ("..., with the group claiming
+    // responsibility").
+    if evidence.trigger.contains(' ') {
+        return None;
+    }
     let clause = before.rfind(',').map(|comma| &before[..comma])?;
     shortened(clause, false)
 }
