@@ -258,10 +258,8 @@ pub(super) fn find_subject(
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
                 return Some(with_coordinated(view, m, actor, co));
             }
-            if absolute_with(view, m, k, j, trigger) {
-                if let Some(actor) = m.entity.actor() {
-                    return Some(actor.to_string());
-                }
+            if let Some(actor) = absolute_with(view, m, k, j, trigger) {
+                return Some(actor);
             }
             k = m.first;
             continue;
@@ -277,17 +275,17 @@ pub(super) fn find_subject(
 
 /// "..., with the Islamic State group claiming responsibility": in an absolute
 /// construction the name "with" governs is the subject of the -ing form after it,
-/// with at most a few lowercase words (its head noun) between.
+/// with at most a few lowercase words (its head noun) between. The name's actor.
 fn absolute_with(
     view: &SentenceView<'_, '_>,
     m: &NameMention,
     name_end: usize,
     verb_start: usize,
     trigger: usize,
-) -> bool {
+) -> Option<String> {
     const HEAD_WORDS: usize = 2;
     if !view.folded[trigger].ends_with("ing") || verb_start - name_end > HEAD_WORDS {
-        return false;
+        return None;
     }
     // "trade with Georgia and suspending visas": a conjunction joins the -ing form
     // to another verb, whose subject it shares.
@@ -304,7 +302,8 @@ fn absolute_with(
     while before > 0 && view.is_determiner(before - 1) {
         before -= 1;
     }
-    head_nouns && before > 0 && view.folded[before - 1] == "with"
+    let with = head_nouns && before > 0 && view.folded[before - 1] == "with";
+    with.then(|| m.entity.actor().map(str::to_string)).flatten()
 }
 
 /// The actor of the antecedent of the relative clause whose verb is at `trigger`,
