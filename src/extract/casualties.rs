@@ -83,17 +83,19 @@ pub(super) fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
 }
 
 /// The figures that belong to strike `index`: those after it and before the next
-/// strike of the sentence (the first strike also takes those before it).
+/// strike of the sentence (the first strike also takes those before it, from token
+/// `lead_from` on).
 pub(super) fn casualties_of(
     index: usize,
     strikes: &[(usize, usize)],
+    lead_from: usize,
     figures: &[Figure],
 ) -> (Option<u32>, Option<u32>) {
     let Some(position) = strikes.iter().position(|&(i, _)| i == index) else {
         return (None, None);
     };
     let from = if position == 0 {
-        0
+        lead_from
     } else {
         strikes[position].1
     };

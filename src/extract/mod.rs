@@ -263,6 +263,8 @@ mod tests {
             ("Israeli jets struck Rafah, where the death toll rose to 31.", Some(31), None),
             ("Russian forces shelled Kherson, injuring dozens.", None, None),
             ("Russian forces shelled Kherson in 2024.", None, None),
+            // A strike word left out keeps its own figures.
+            ("A rocket attack on a football pitch killed 12 people, hours after an Israeli airstrike on south Lebanon killed three fighters.", Some(3), None),
         ];
         for (text, killed, injured) in cases {
             let strike = first_of_kind(text, "2025-06-29", Kind::Strike, &lexicon);

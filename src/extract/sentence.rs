@@ -126,6 +126,17 @@ fn report_events(
         .filter(|(i, c)| kept[*i] && c.kind == Kind::Strike)
         .map(|(i, c)| (i, c.first))
         .collect();
+    // The first kept strike takes the figures before it, but not past a strike
+    // word left out before it, whose figures are its own ("A rocket attack killed 10
+    // people, hours after an Israeli airstrike killed three").
+    let lead_from = strikes.first().map_or(0, |&(first_kept, _)| {
+        candidates[..first_kept]
+            .iter()
+            .filter(|c| c.kind == Kind::Strike)
+            .map(|c| c.first)
+            .last()
+            .unwrap_or(0)
+    });
     // The dates of plans: "Israel's cabinet will meet on Thursday evening, the office
     // said" was said now, whatever the day of the meeting.
     let planned_times: Vec<usize> = candidates
@@ -145,7 +156,7 @@ fn report_events(
             settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
         let (mode, cameo) = classify(&candidate, view, memory);
         let (killed, injured) = if candidate.kind == Kind::Strike {
-            casualties_of(index, &strikes, &figures)
+            casualties_of(index, &strikes, lead_from, &figures)
         } else {
             (None, None)
         };

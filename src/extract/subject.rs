@@ -20,6 +20,8 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
             .temporal
             .names_month_or_weekday(&view.folded[j - 1]);
         let qualifier = view.is_determiner(j - 1)
+            // "on south Lebanon", "in eastern Ukraine"
+            || view.lexicon.gazetteer.is_compass_word(&view.folded[j - 1])
             || token.is_word()
                 && token.is_capitalized()
                 && !date_word
