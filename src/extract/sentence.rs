@@ -132,9 +132,9 @@ fn report_events(
     let lead_from = strikes.first().map_or(0, |&(first_kept, _)| {
         candidates[..first_kept]
             .iter()
-            .filter(|c| c.kind == Kind::Strike)
+            .rev()
+            .find(|c| c.kind == Kind::Strike)
             .map(|c| c.first)
-            .last()
             .unwrap_or(0)
     });
     // The dates of plans: "Israel's cabinet will meet on Thursday evening, the office

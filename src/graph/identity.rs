@@ -165,9 +165,10 @@ impl Identity {
         self.quote_runs.extend(other.quote_runs);
     }
 
-    /// No initiator and no side: a report whose sentence names no one.
-    pub fn names_nobody(&self) -> bool {
-        self.initiator.is_empty() && self.sides.is_empty()
+    /// No initiator, and no side that `other` does not name: a report whose
+    /// sentence says less of the same event ("an attack on Syria").
+    pub fn unattributed_within(&self, other: &Identity) -> bool {
+        self.initiator.is_empty() && self.sides.is_subset(&other.sides)
     }
 
     /// Both quote the same words at some length.

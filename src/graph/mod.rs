@@ -581,11 +581,11 @@ fn merge_reports(
 const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 
 /// In a syndicated copy: per report, the node of the story whose report is the same
-/// sentence, of the same kind. Each node takes one report of the copy: pairs are
-/// taken best first, by how many of the report's sentences the node shares, then
-/// by how similar; the earliest report and node on a tie. One sentence may report
-/// two events (a statement of its own and another's): the rest of each report
-/// decides which is which.
+/// sentence, of the same kind. Each node takes one report of the copy while others
+/// are free: pairs are taken best first, by how many of the report's sentences the
+/// node shares, then by how similar; the earliest report and node on a tie. One
+/// sentence may report two events (a statement of its own and another's): the rest
+/// of each report decides which is which.
 fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Option<usize>> {
     let mut pairs: Vec<(usize, usize, (usize, f64))> = Vec::new();
     for (r, report) in reports.iter().enumerate() {
@@ -607,10 +607,18 @@ fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Opti
     });
     let mut joined = vec![None; reports.len()];
     let mut taken: FastSet<usize> = FastSet::default();
-    for (r, c, _) in pairs {
+    for &(r, c, _) in &pairs {
         if joined[r].is_none() && !taken.contains(&c) {
             joined[r] = Some(c);
             taken.insert(c);
+        }
+    }
+    // A report left over shares a sentence only with nodes other reports took: the
+    // original told as one event what the copy, edited, tells as two (a headline
+    // reworded, a paragraph cut). It joins its best node all the same.
+    for &(r, c, _) in &pairs {
+        if joined[r].is_none() {
+            joined[r] = Some(c);
         }
     }
     joined
@@ -618,16 +626,16 @@ fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Opti
 
 /// May a copy's report join this node of its story at all?
 fn copy_may_join(old: &Node, new: &Node) -> bool {
-    // The same sentence with other names in it is another event. Where one side
-    // names nobody, the other article named them in a paragraph this one lacks ("As
-    // part of the agreement, ..."): a copy cut it, or the copy kept what the
-    // original, read first, cut.
+    // The same sentence with other names in it is another event. Where one report
+    // names no initiator and no one the other does not, the other article named the
+    // initiator in a paragraph this one lacks ("As part of the agreement, ..."): a
+    // copy cut it, or the copy kept what the original, read first, cut.
     old.kind == new.kind
         && !old.has_doc(new.first_doc())
         && (old.identity.names_the_same(&new.identity)
             || old.identity.same_participants(&new.identity, new.kind)
-            || new.identity.names_nobody()
-            || old.identity.names_nobody())
+            || new.identity.unattributed_within(&old.identity)
+            || old.identity.unattributed_within(&new.identity))
         // A copy printed days later dates "on Tuesday" to another Tuesday: no report
         // of the event may give it another date. (An undated report may have joined
         // the event loosely: it vouches for nothing.)
