@@ -930,20 +930,60 @@ impl NameFinder<'_, '_> {
             let (open, short, close) = (mention.end, mention.end + 1, mention.end + 2);
             let parenthesised = texts.get(open).is_some_and(|t| t == "(")
                 && texts.get(close).is_some_and(|t| t == ")");
-            let Some(form) = texts.get(short).filter(|_| parenthesised) else {
+            if texts.get(short).is_none() || !parenthesised {
                 continue;
-            };
-            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-            let capitals = form.chars().filter(|c| c.is_uppercase()).count();
-            if letters >= 2
-                && capitals * 2 > letters
-                && self.lexicon.gazetteer.match_at(texts, short).is_none()
-                && !memory.short_forms.iter().any(|(f, _)| f == form)
-            {
-                memory
-                    .short_forms
-                    .push((form.clone(), mention.entity.clone()));
             }
+            self.remember_short_form(short, mention.entity.clone(), memory);
+        }
+        // "the United States Central Command (CENTCOM)", "Ukraine's Security Service
+        // (SBU)": a state's organ, shortened, is that state acting.
+        for open in (1..texts.len()).filter(|&p| texts[p] == "(") {
+            if texts.get(open + 2).is_none_or(|t| t != ")") {
+                continue;
+            }
+            let mut start = open;
+            loop {
+                if start > 0 && self.tokens[start - 1].is_capitalized() {
+                    start -= 1;
+                } else if start > 2 && is_possessive(texts, start - 2) {
+                    start -= 2;
+                } else {
+                    break;
+                }
+            }
+            // A sentence's first word is capitalised: "The Turkish Defence Ministry".
+            if start < open && matches!(fold(self.tokens[start].text).as_str(), "the" | "a" | "an")
+            {
+                start += 1;
+            }
+            // The run must end in an organ's head: "the Myanmar National Democratic
+            // Alliance Army (MNDAA)" opens with a state's name and is not its organ.
+            let organ = self
+                .lexicon
+                .gazetteer
+                .is_state_organ_head(&fold(self.tokens[open - 1].text));
+            let state = names
+                .iter()
+                .find(|m| organ && m.first == start && m.end <= open)
+                .and_then(state_of);
+            if let Some(state) = state {
+                self.remember_short_form(open + 1, state_acting(state), memory);
+            }
+        }
+    }
+
+    /// Remember the token at `short` as a short form of `entity`, when it looks like
+    /// one (mostly capitals), is no name itself, and is not taken.
+    fn remember_short_form(&self, short: usize, entity: Entity, memory: &mut ArticleMemory) {
+        let form = &self.texts[short];
+        let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = form.chars().filter(|c| c.is_uppercase()).count();
+        if letters >= 2
+            && capitals * 2 > letters
+            && self.lexicon.gazetteer.match_at(self.texts, short).is_none()
+            && !memory.short_forms.iter().any(|(f, _)| f == form)
+        {
+            memory.short_forms.push((form.clone(), entity));
         }
     }
 

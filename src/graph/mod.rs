@@ -581,11 +581,11 @@ fn merge_reports(
 const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 
 /// In a syndicated copy: per report, the node of the story whose report is the same
-/// sentence, of the same kind. Each node takes one report of the copy while others
-/// are free: pairs are taken best first, by how many of the report's sentences the
-/// node shares, then by how similar; the earliest report and node on a tie. One
-/// sentence may report two events (a statement of its own and another's): the rest
-/// of each report decides which is which.
+/// sentence, of the same kind. Each node takes one report of the copy: pairs are
+/// taken best first, by how many of the report's sentences the node shares, then
+/// by how similar; the earliest report and node on a tie. One sentence may report
+/// two events (a statement of its own and another's): the rest of each report
+/// decides which is which.
 fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Option<usize>> {
     let mut pairs: Vec<(usize, usize, (usize, f64))> = Vec::new();
     for (r, report) in reports.iter().enumerate() {
@@ -607,18 +607,10 @@ fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Opti
     });
     let mut joined = vec![None; reports.len()];
     let mut taken: FastSet<usize> = FastSet::default();
-    for &(r, c, _) in &pairs {
+    for (r, c, _) in pairs {
         if joined[r].is_none() && !taken.contains(&c) {
             joined[r] = Some(c);
             taken.insert(c);
-        }
-    }
-    // A report left over shares a sentence only with nodes other reports took: the
-    // original told as one event what the copy, edited, tells as two (a headline
-    // reworded, a paragraph cut). It joins its best node all the same.
-    for &(r, c, _) in &pairs {
-        if joined[r].is_none() {
-            joined[r] = Some(c);
         }
     }
     joined
