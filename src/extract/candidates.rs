@@ -130,7 +130,36 @@ fn reported_by_outlet(view: &SentenceView<'_, '_>, i: usize) -> bool {
         .is_some_and(|m| gazetteer.country_of(&m.entity.name).is_some());
     let organ = gazetteer.is_state_organ_head(&view.folded[j - 1])
         || (1..=2).any(|k| j >= k && gazetteer.state_organ_noun_at(&view.folded, j - k) == Some(k));
-    !(known_side || organ)
+    !(known_side || organ || person_reports(view, j))
+}
+
+/// "Vladimir Saldo, Acting Governor of the Kherson Region, earlier reported": a
+/// named person who reports speaks; no outlet does. The person's name ends right
+/// before the verb (`j`, adverbs aside) or before the appositive that ends there.
+fn person_reports(view: &SentenceView<'_, '_>, j: usize) -> bool {
+    let mut end = j;
+    while end > 0
+        && view.tokens[end - 1].is_word()
+        && !view.tokens[end - 1].is_capitalized()
+        && (view.folded[end - 1].ends_with("ly")
+            || matches!(view.folded[end - 1].as_str(), "earlier" | "later" | "also"))
+    {
+        end -= 1;
+    }
+    let person_at = |end: usize| {
+        view.name_ending_at(end)
+            .is_some_and(|m| m.entity.class == EntityClass::Person)
+    };
+    if person_at(end) {
+        return true;
+    }
+    // The comma opening the appositive that the comma before the verb closes.
+    end > 0
+        && view.tokens[end - 1].text == ","
+        && (0..end - 1)
+            .rev()
+            .find(|&k| view.tokens[k].text == ",")
+            .is_some_and(person_at)
 }
 
 /// "a more targeted approach", "the signed deal": a participle after a determiner,

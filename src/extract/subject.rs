@@ -286,6 +286,13 @@ fn absolute_with(
     trigger: usize,
 ) -> Option<String> {
     const HEAD_WORDS: usize = 2;
+    // "with the militant group on Monday saying": a date may stand before the verb.
+    let temporal = &view.lexicon.temporal;
+    let day = |k: usize| temporal.names_month_or_weekday(&view.folded[k]);
+    let mut verb_start = verb_start;
+    if verb_start >= name_end + 2 && day(verb_start - 1) && view.folded[verb_start - 2] == "on" {
+        verb_start -= 2;
+    }
     if !view.folded[trigger].ends_with("ing") || verb_start - name_end > HEAD_WORDS {
         return None;
     }
