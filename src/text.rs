@@ -125,6 +125,7 @@ pub fn grouped_number(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
 /// Is token `i` a later group of a number like "1,200" (the `200`)?
 pub fn in_number_group(tokens: &[Token<'_>], i: usize) -> bool {
     i >= 2
+        && i < tokens.len()
         && tokens[i].kind == TokenKind::Number
         && tokens[i].text.len() == 3
         && tokens[i - 1].text == ","
@@ -528,6 +529,8 @@ mod tests {
         // A comma and a space separate a list, not thousands.
         assert_eq!(grouped_number(&tokens, at("3")), Some((3, 1)));
         assert_eq!(grouped_number(&tokens, at("2024")), Some((2024, 1)));
+        // Past the last token there is no group, and no panic.
+        assert!(!in_number_group(&tokens, tokens.len()));
     }
 
     fn sentences(text: &str) -> Vec<&str> {

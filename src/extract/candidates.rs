@@ -276,8 +276,12 @@ fn object_within(
     // quotes the object, and ends no clause.
     let quotes_object =
         |j: usize| matches!(view.tokens[j].text, "“" | "\"") && view.tokens[j - 1].is_word();
+    // "called up 300,000 reservists": the comma of a grouped number ends nothing.
+    let in_number = |j: usize| crate::text::in_number_group(view.tokens, j + 1);
     (i + 1..(i + 1 + reach).min(view.tokens.len()))
-        .take_while(|&j| (!view.is_break(j) || quotes_object(j)) && view.folded[j] != "that")
+        .take_while(|&j| {
+            (!view.is_break(j) || quotes_object(j) || in_number(j)) && view.folded[j] != "that"
+        })
         .find(|&j| is_object(j))
 }
 

@@ -204,7 +204,12 @@ impl Parts<'_> {
         let gist = evidence
             .and_then(|e| gist_after(e, 1))
             .map(|gist| {
-                let clause = gist.split(',').next().unwrap_or_default();
+                // A comma ends the clause, not the "300,000" of a figure.
+                let clause = gist
+                    .split(", ")
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches(',');
                 clause
                     .split(' ')
                     .take_while(|word| !lexicon.events.order_breaks.contains(&fold(word)))
