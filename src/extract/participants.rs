@@ -103,6 +103,11 @@ fn analyse(
         }
     }
     locate(candidate, view, &reach);
+    if candidate.actors.is_empty() {
+        if let Some(state) = custodian(candidate, view, memory) {
+            candidate.actors.push(state);
+        }
+    }
     if candidate.kind == Kind::Strike {
         if let Some(target) = strike_target(view, candidate, candidate.end, reach.end) {
             push_unique(&mut candidate.counterparts, target);
@@ -115,6 +120,61 @@ fn analyse(
     if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
         target_country(candidate, view, memory);
     }
+}
+
+/// "11 people have been detained, Putin said", "The suspects were arrested in
+/// Russia's Bryansk region": an arrest in the passive with no agent is the act of
+/// the state of whoever reports it, else of the state where it happened.
+fn custodian(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &ArticleMemory,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    let arrest = events
+        .modes
+        .get(&Kind::Action)
+        .and_then(|modes| modes.modes.iter().find(|mode| mode.name == "arrest"))?;
+    let trigger = &view.folded[candidate.first];
+    if candidate.kind != Kind::Action
+        || candidate.noun
+        || !arrest
+            .words
+            .iter()
+            .any(|w| w.len() == 1 && &w[0] == trigger)
+        || !view.is_passive(candidate.first)
+    {
+        return None;
+    }
+    let state_of = |name: &str| {
+        memory.country_of(name, view.lexicon).or_else(|| {
+            let country = view.lexicon.gazetteer.demonym_of(name).is_some();
+            country.then(|| name.to_string())
+        })
+    };
+    // The reporter: the subject of the verb of speech before it, by the parse or by
+    // word order (the parse may hang a long reported clause elsewhere).
+    // "citizens who were detained in Iran ... are now en route to Doha": a relative
+    // clause tells of the arrest as background, and the places of the sentence are
+    // its main clause's.
+    let j = view.before_auxiliaries(candidate.first);
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "who" | "which" | "that") {
+        return None;
+    }
+    let reporter = || {
+        let verb = (0..candidate.first)
+            .rev()
+            .find(|&j| events.speech_verb_at(&view.folded, j))?;
+        speaker(view, verb).map(|(who, _)| who).or_else(|| {
+            let (mut generic, mut co) = (false, Vec::new());
+            find_subject(view, verb, memory, &mut generic, &mut co)
+        })
+    };
+    // The one who announces an arrest is mostly the one who made it; a place may be
+    // occupied ground ("arrested near Jenin").
+    reporter()
+        .and_then(|r| state_of(&r))
+        .or_else(|| candidate.place.as_deref().and_then(state_of))
 }
 
 /// Words before an event noun its verb of carrying out may stand ("launched a
