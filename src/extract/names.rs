@@ -938,7 +938,13 @@ impl NameFinder<'_, '_> {
         // "the United States Central Command (CENTCOM)", "Ukraine's Security Service
         // (SBU)": a state's organ, shortened, is that state acting.
         for open in (1..texts.len()).filter(|&p| texts[p] == "(") {
-            if texts.get(open + 2).is_none_or(|t| t != ")") {
+            // The run must end in an organ's head: "the Myanmar National Democratic
+            // Alliance Army (MNDAA)" opens with a state's name and is not its organ.
+            let organ = self
+                .lexicon
+                .gazetteer
+                .is_state_organ_head(&fold(self.tokens[open - 1].text));
+            if !organ || texts.get(open + 2).is_none_or(|t| t != ")") {
                 continue;
             }
             let mut start = open;
@@ -956,15 +962,9 @@ impl NameFinder<'_, '_> {
             {
                 start += 1;
             }
-            // The run must end in an organ's head: "the Myanmar National Democratic
-            // Alliance Army (MNDAA)" opens with a state's name and is not its organ.
-            let organ = self
-                .lexicon
-                .gazetteer
-                .is_state_organ_head(&fold(self.tokens[open - 1].text));
             let state = names
                 .iter()
-                .find(|m| organ && m.first == start && m.end <= open)
+                .find(|m| m.first == start && m.end <= open)
                 .and_then(state_of);
             if let Some(state) = state {
                 self.remember_short_form(open + 1, state_acting(state), memory);

@@ -131,19 +131,26 @@ fn custodian(
     memory: &ArticleMemory,
 ) -> Option<String> {
     let events = &view.lexicon.events;
+    if candidate.kind != Kind::Action || candidate.noun || !view.is_passive(candidate.first) {
+        return None;
+    }
+    let trigger = &view.folded[candidate.first];
     let arrest = events
         .modes
         .get(&Kind::Action)
         .and_then(|modes| modes.modes.iter().find(|mode| mode.name == "arrest"))?;
-    let trigger = &view.folded[candidate.first];
-    if candidate.kind != Kind::Action
-        || candidate.noun
-        || !arrest
-            .words
-            .iter()
-            .any(|w| w.len() == 1 && &w[0] == trigger)
-        || !view.is_passive(candidate.first)
+    if !arrest
+        .words
+        .iter()
+        .any(|w| w.len() == 1 && &w[0] == trigger)
     {
+        return None;
+    }
+    // "citizens who were detained in Iran ... are now en route to Doha": a relative
+    // clause tells of the arrest as background, and the places of the sentence are
+    // its main clause's.
+    let j = view.before_auxiliaries(candidate.first);
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "who" | "which" | "that") {
         return None;
     }
     let state_of = |name: &str| {
@@ -154,13 +161,6 @@ fn custodian(
     };
     // The reporter: the subject of the verb of speech before it, by the parse or by
     // word order (the parse may hang a long reported clause elsewhere).
-    // "citizens who were detained in Iran ... are now en route to Doha": a relative
-    // clause tells of the arrest as background, and the places of the sentence are
-    // its main clause's.
-    let j = view.before_auxiliaries(candidate.first);
-    if j > 0 && matches!(view.folded[j - 1].as_str(), "who" | "which" | "that") {
-        return None;
-    }
     let reporter = || {
         let verb = (0..candidate.first)
             .rev()
@@ -334,8 +334,6 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
     }
 }
 
-/// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
-/// senior Russian official".
 /// Is the event noun at `first` the object of "of" after a noun that speaks of it
 /// ("the condemnation of this attack", "his denunciation of the strikes"), with
 /// only determiners between?
@@ -360,6 +358,8 @@ fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
             .contains(&view.folded[j - 2])
 }
 
+/// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
+/// senior Russian official".
 fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) -> Agent {
     let tokens = view.tokens;
     let end = candidate.end;

@@ -649,12 +649,13 @@ fn sentence_match(old: &Node, new: &Node) -> (usize, f64) {
             .map(|old| syndication::similarity_of_hashes(old, words))
             .fold(0.0, f64::max)
     };
-    let similarities: Vec<f64> = new.sentence_words.iter().map(best_of).collect();
-    let shared = similarities
+    new.sentence_words
         .iter()
-        .filter(|&&s| s >= SAME_SENTENCE_SIMILARITY)
-        .count();
-    (shared, similarities.into_iter().fold(0.0, f64::max))
+        .map(best_of)
+        .fold((0, 0.0), |(shared, best), similarity| {
+            let same = similarity >= SAME_SENTENCE_SIMILARITY;
+            (shared + usize::from(same), f64::max(best, similarity))
+        })
 }
 
 /// Which earlier node a new report is, if any: same kind and status, the same
