@@ -223,6 +223,19 @@ impl Identity {
         }
     }
 
+    /// One report names a single side of a meeting or an agreement, and the other
+    /// names that side too ("Israel agrees a ceasefire", "Israel and Hezbollah agree
+    /// a ceasefire"): too little alone to be one event, but enough on one named day
+    /// when no other event of that side fits (see `same_event`).
+    pub fn one_side_within(&self, other: &Identity) -> bool {
+        let (small, big) = if self.sides.len() <= other.sides.len() {
+            (&self.sides, &other.sides)
+        } else {
+            (&other.sides, &self.sides)
+        };
+        small.len() == 1 && small.is_subset(big)
+    }
+
     /// The same person or body speaks: the same name, or, for people of one side, the
     /// same surname ("Badr Albusaidi" and "Sayyid Badr Albusaidi").
     pub fn same_speaker(&self, other: &Identity) -> bool {

@@ -723,10 +723,32 @@ fn same_event(
     if exact.len() == 1 {
         return Some(exact[0]);
     }
-    if new.kind != Kind::Meeting {
+    if !matches!(new.kind, Kind::Meeting | Kind::Agreement) {
         return None;
     }
     let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
+    let day_of = |node: &Node| node.date.filter(When::is_day).and_then(|d| d.start());
+    // One side named on one day: the only event of that side that day.
+    let lone: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let old = &nodes[c];
+            old.kind == new.kind
+                && new.kind == Kind::Agreement
+                && !old.has_doc(doc)
+                && (old.status == new.status || status_may_differ(new))
+                && old.identity.one_side_within(&new.identity)
+                && old.identity.same_place(&new.identity)
+                && day_of(old) == Some(new_day)
+        })
+        .collect();
+    if lone.len() == 1 {
+        return Some(lone[0]);
+    }
+    if new.kind != Kind::Meeting {
+        return None;
+    }
     candidates.iter().copied().find(|&c| {
         let old = &nodes[c];
         fits(old)
