@@ -63,7 +63,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
                 let adjective = !noun
                     && (attributive(view, i)
-                        || stand_in.is_none() && describes_noun(view, i, kind));
+                        || stand_in.is_none()
+                            && (describes_noun(view, i, kind) || verb_form_as_noun(view, i)));
                 // "a ceasefire line", "the truce monitors": the event noun only
                 // qualifies the noun after it.
                 let qualifies = noun
@@ -173,6 +174,17 @@ fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
         j -= 1;
     }
     view.is_determiner(j)
+}
+
+/// "the clearest sign yet", "a direct hit": a verb's form that is also a noun, after
+/// a determiner (and perhaps one word qualifying it), that the parse reads as a noun
+/// names no act. (The determiner gates the parse, which most triggers never need.)
+fn verb_form_as_noun(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let after_determiner = (1..=2).any(|back| i >= back && view.is_determiner(i - back));
+    after_determiner
+        && view
+            .parsed_word(i)
+            .is_some_and(|(parsed, word)| parsed.tree.upos(word) == "NOUN")
 }
 
 /// "Palestinians detained by Israel", "troops deployed in the area": a past
