@@ -24,7 +24,13 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
             // Before the lexicon's triggers: "declared a state of emergency" is the
             // act, not a statement.
             act_on_at(view, i, stand_in.unwrap_or(&view.folded[i]))
-                .map(|(kind, object)| (1, kind, false, false, Some(object)))
+                .map(|(kind, object)| {
+                    // "Iran's seizure of a container ship": a noun stays a noun,
+                    // whose actor its possessor or "by" names.
+                    let noun =
+                        stand_in.is_none() && view.lexicon.events.is_trigger_noun(&view.folded[i]);
+                    (1, kind, noun, false, Some(object))
+                })
                 .or_else(|| match stand_in {
                     Some(listed) => {
                         let end = (i + MAX_TRIGGER_WORDS).min(view.folded.len());
@@ -257,10 +263,32 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
         };
         object_within(view, i, act.reach, is_object)
             .or_else(|| object_listed(view, i, &act.objects))
+            .or_else(|| undergoer_before(view, i, &act.objects))
             // "signed the protocol into law" ratifies the protocol.
             .filter(|&object| view.folded[object - 1] != "into")
             .map(|object| (act.kind, object))
     })
+}
+
+/// "the ship was seized", "a vessel that was boarded": a participle in the passive
+/// acts on the noun before it. (Not one hanging from a noun, "a law passed last
+/// week": that names a thing by an act already done.)
+fn undergoer_before(
+    view: &SentenceView<'_, '_>,
+    i: usize,
+    objects: &std::collections::BTreeSet<String>,
+) -> Option<usize> {
+    if !view.folded[i].ends_with("ed") {
+        return None;
+    }
+    if !view.is_passive(i) {
+        return None;
+    }
+    let mut j = view.before_auxiliaries(i);
+    if j < i && j > 0 && matches!(view.folded[j - 1].as_str(), "that" | "which") {
+        j -= 1;
+    }
+    (j > 0 && objects.contains(&view.folded[j - 1])).then(|| j - 1)
 }
 
 /// "the Houthi-seized vessel", "Russian-occupied Crimea": a participle glued by a

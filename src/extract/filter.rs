@@ -124,7 +124,10 @@ pub(super) fn rejection(
     }
     // A date only borrowed from a neighbouring verb does not pin a noun down.
     let own_date = candidate.time.is_some() && !candidate.time_shared;
-    if candidate.noun && !(candidate.pinned || own_date) {
+    // "Iran's seizure of a container ship": a noun whose doer and object are named
+    // is a particular act.
+    let doer_and_object = candidate.acted_on.is_some() && !candidate.actors.is_empty();
+    if candidate.noun && !(candidate.pinned || own_date || doer_and_object) {
         return Some("a noun with no date, place or participants of its own");
     }
     None

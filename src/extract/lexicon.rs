@@ -709,6 +709,15 @@ impl EventLexicon {
 
     /// The trigger starting at token `i`, longest first, with the tokens it spans
     /// (quotation marks inside it included).
+    /// Whether the word alone is one of the lexicon's event nouns.
+    pub fn is_trigger_noun(&self, folded: &str) -> bool {
+        self.triggers_by_first_word.get(folded).is_some_and(|ts| {
+            ts.iter()
+                .map(|&t| &self.triggers[t])
+                .any(|t| t.noun && t.words.len() == 1)
+        })
+    }
+
     pub fn trigger_span_at(&self, folded: &[String], i: usize) -> Option<(&Trigger, usize)> {
         self.triggers_by_first_word
             .get(folded.get(i)?)?

@@ -56,7 +56,8 @@ fn names_a_group_of_people(who: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// The line with the verb after `who` in the plural: "says" → "say", "denies" →
-/// "deny", "criticises" → "criticise", "makes a statement" → "make a statement".
+/// "deny", "criticizes" → "criticize", "pushes" → "push", "makes a statement" →
+/// "make a statement".
 fn with_plural_verb(line: &str, who: &str) -> String {
     let Some(rest) = line.strip_prefix(who).and_then(|r| r.strip_prefix(' ')) else {
         return line.to_string();
@@ -64,7 +65,7 @@ fn with_plural_verb(line: &str, who: &str) -> String {
     let (verb, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     let plural = if let Some(stem) = verb.strip_suffix("ies") {
         format!("{stem}y")
-    } else if ["sses", "shes", "ches", "xes", "zes"]
+    } else if ["sses", "shes", "ches", "xes", "zzes"]
         .iter()
         .any(|e| verb.ends_with(e))
     {
@@ -462,4 +463,26 @@ fn shortened(text: &str, leading_that: bool) -> Option<String> {
         line.push_str(" ...");
     }
     Some(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_plural_verb;
+
+    #[test]
+    fn a_plural_doer_takes_the_verb_without_its_ending() {
+        let cases = [
+            ("Houthis says it", "Houthis say it"),
+            ("Houthis denies it", "Houthis deny it"),
+            ("Houthis criticizes Israel", "Houthis criticize Israel"),
+            ("Houthis seizes a ship", "Houthis seize a ship"),
+            ("Houthis pushes on", "Houthis push on"),
+            ("Houthis watches", "Houthis watch"),
+            ("Houthis buzzes", "Houthis buzz"),
+            ("Houthis", "Houthis"),
+        ];
+        for (line, plural) in cases {
+            assert_eq!(with_plural_verb(line, "Houthis"), plural, "{line}");
+        }
+    }
 }
