@@ -54,6 +54,13 @@ pub(super) fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
         {
             k += 1;
         }
+        // "killed a commander" and "the killing of a warlord" count one; "the dead
+        // a day later" counts nobody: right after a casualty word that a
+        // determiner makes a noun, an article is no figure.
+        let article = matches!(view.folded.get(k).map(String::as_str), Some("a" | "an"));
+        if article && k == j + len && j > 0 && view.is_determiner(j - 1) {
+            continue;
+        }
         if let Some((count, _)) = count_at(k) {
             used.insert(k);
             figures.push(Figure {
