@@ -147,6 +147,10 @@ pub struct EventLexicon {
     acts_on_by_verb: FastMap<String, Vec<usize>>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
+    /// Strike nouns whose "of" names the place taken ("the capture of Avdiivka").
+    pub capture_nouns: BTreeSet<String>,
+    /// A state's armed forces ("his army's capture").
+    pub armed_forces: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -325,6 +329,8 @@ struct EventsFile {
     acts_on: Vec<ActOnRow>,
     #[serde(default)]
     quarrel_words: Vec<String>,
+    capture_nouns: Vec<String>,
+    armed_forces: Vec<String>,
     #[serde(default)]
     qualified_heads: Vec<String>,
     #[serde(default)]
@@ -600,6 +606,8 @@ impl EventLexicon {
             acts_on_by_verb: acts_on_index(&file.acts_on),
             acts_on: file.acts_on.iter().map(ActOn::from_row).collect(),
             quarrel_words: set(&file.quarrel_words),
+            capture_nouns: set(&file.capture_nouns),
+            armed_forces: set(&file.armed_forces),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),

@@ -588,6 +588,19 @@ fn owner_before(
                 None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
                     memory.salient_person()
                 }
+                // "hailed his army's capture of Avdiivka": the army of the person
+                // spoken of is their state's.
+                None if j >= 2
+                    && matches!(view.folded[j - 2].as_str(), "his" | "her")
+                    && view
+                        .lexicon
+                        .events
+                        .armed_forces
+                        .contains(&view.folded[j - 1]) =>
+                {
+                    let person = memory.salient_person()?;
+                    memory.country_of(&person, view.lexicon)
+                }
                 None => None,
             };
         }
@@ -600,6 +613,14 @@ fn owner_before(
         else {
             continue;
         };
+        // "Putin called the capture of Avdiivka a victory": a name whose verb of
+        // speech stands between is its speaker, not the noun's owner.
+        let events = &view.lexicon.events;
+        if (m.end..first).any(|k| {
+            events.topic_verbs.contains(&view.folded[k]) || events.speech_verb_at(&view.folded, k)
+        }) {
+            return None;
+        }
         if let Some(actor) = actor_of(m) {
             // "a Security Council meeting", "the ECOWAS summit": a body's own
             // meeting, as "a meeting of the Security Council" is.

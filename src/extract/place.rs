@@ -38,7 +38,13 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         } else {
             events.locative.contains(before)
         };
-        let target = candidate.kind == Kind::Strike && events.target.contains(before);
+        let target = candidate.kind == Kind::Strike
+            && (events.target.contains(before)
+                || candidate.noun
+                    && !candidate.actors.is_empty()
+                    && b == end
+                    && before == "of"
+                    && events.capture_nouns.contains(&view.folded[end - 1]));
         // "shelled El Fasher", "shelled the city of Horlivka": the object of a
         // strike verb is where it hit.
         let object = candidate.kind == Kind::Strike

@@ -63,6 +63,10 @@ pub(super) fn speaker(
     Some((actor, co))
 }
 
+/// Words before an event noun within which a verb of speech may take it as object:
+/// "hailed his army's capture" is five.
+const SPEECH_OBJECT_REACH: usize = 5;
+
 /// Is the event noun at extractor token `noun` the object of a speech verb ("Jack
 /// Reed condemned the strikes")? Then the speaker reports it and did not do it. A
 /// strike its speaker announces ("the rebels announced the capture of the town") is
@@ -87,7 +91,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
     let speaks_of = |j: usize| {
         events.topic_verbs.contains(&view.folded[j]) || events.speech_verb_at(&view.folded, j)
     };
-    let speech_verb_before = (noun.saturating_sub(4)..noun)
+    let speech_verb_before = (noun.saturating_sub(SPEECH_OBJECT_REACH)..noun)
         .rev()
         .any(|j| (j + 1..noun).all(modifier) && speaks_of(j));
     if !speech_verb_before {
