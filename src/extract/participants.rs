@@ -196,8 +196,20 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usi
     if !verb_before {
         return None;
     }
-    let (parsed, noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
+    let (parsed, mut noun) = view.parsed_word(candidate.end.saturating_sub(1))?;
     let tree = &parsed.tree;
+    // "launched a blitz of airstrikes": the quantity is the object, the strikes are
+    // what was launched.
+    if tree.deprel(noun) == "nmod" {
+        let quantity = tree.head(noun).filter(|&head| {
+            parsed
+                .token_of(head)
+                .is_some_and(|token| events.quantity_nouns.contains(&view.folded[token]))
+        });
+        if let Some(quantity) = quantity {
+            noun = quantity;
+        }
+    }
     if tree.deprel(noun) != "obj" {
         return None;
     }
