@@ -325,8 +325,8 @@ fn object_within(
         .find(|&j| is_object(j))
 }
 
-/// The token of one of `objects` after the verb at `i` with only words and the
-/// commas of a list between: no preposition, no clause opening, no other
+/// The token of one of `objects` after the verb at `i` with only words, hyphens and
+/// the commas of a list between: no preposition, no clause opening, no other
 /// punctuation.
 fn object_listed(
     view: &SentenceView<'_, '_>,
@@ -339,7 +339,9 @@ fn object_listed(
         if objects.contains(word) {
             return Some(j);
         }
-        let listed = view.tokens[j].text == ","
+        // "a British-owned and Japanese-operated cargo ship": a hyphen joins the
+        // words of a modifier.
+        let listed = matches!(view.tokens[j].text, "," | "-")
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(word)
                 && !events.subordinators.contains(word)
