@@ -278,10 +278,7 @@ fn undergoer_before(
     i: usize,
     objects: &std::collections::BTreeSet<String>,
 ) -> Option<usize> {
-    if !view.folded[i].ends_with("ed") {
-        return None;
-    }
-    if !view.is_passive(i) {
+    if !view.folded[i].ends_with("ed") || !view.is_passive(i) {
         return None;
     }
     let mut j = view.before_auxiliaries(i);

@@ -223,10 +223,10 @@ impl Identity {
         }
     }
 
-    /// One report names a single side of a meeting or an agreement, and the other
-    /// names that side too ("Israel agrees a ceasefire", "Israel and Hezbollah agree
-    /// a ceasefire"): too little alone to be one event, but enough on one named day
-    /// when no other event of that side fits (see `same_event`).
+    /// One report names a single side, and the other names that side too ("Israel
+    /// agrees a ceasefire", "Israel and Hezbollah agree a ceasefire"): too little
+    /// alone to be one event, but enough for an agreement on one named day when no
+    /// other agreement of that side fits (see `lone_agreement`).
     pub fn one_side_within(&self, other: &Identity) -> bool {
         let (small, big) = if self.sides.len() <= other.sides.len() {
             (&self.sides, &other.sides)

@@ -664,7 +664,7 @@ fn sentence_match(old: &Node, new: &Node) -> (usize, f64) {
 /// only when exactly one node fits its bounds. A statement also needs the same day
 /// and subject. A meeting with the same participants dated a few days apart is one
 /// event the sources date differently: it is merged, and the clash of its dates
-/// reported.
+/// reported. An agreement may join on one side alone (see [`lone_agreement`]).
 fn same_event(
     nodes: &[Node],
     candidates: &[usize],
@@ -723,32 +723,13 @@ fn same_event(
     if exact.len() == 1 {
         return Some(exact[0]);
     }
-    if !matches!(new.kind, Kind::Meeting | Kind::Agreement) {
-        return None;
-    }
-    let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
-    let day_of = |node: &Node| node.date.filter(When::is_day).and_then(|d| d.start());
-    // One side named on one day: the only event of that side that day.
-    let lone: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&c| {
-            let old = &nodes[c];
-            old.kind == new.kind
-                && new.kind == Kind::Agreement
-                && !old.has_doc(doc)
-                && (old.status == new.status || status_may_differ(new))
-                && old.identity.one_side_within(&new.identity)
-                && old.identity.same_place(&new.identity)
-                && day_of(old) == Some(new_day)
-        })
-        .collect();
-    if lone.len() == 1 {
-        return Some(lone[0]);
+    if new.kind == Kind::Agreement {
+        return lone_agreement(nodes, candidates, new);
     }
     if new.kind != Kind::Meeting {
         return None;
     }
+    let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
     candidates.iter().copied().find(|&c| {
         let old = &nodes[c];
         fits(old)
@@ -759,6 +740,25 @@ fn same_event(
                 .is_some_and(|day| (day - new_day).num_days().abs() <= SAME_MEETING_WINDOW_DAYS)
             && old.identity.sides == new.identity.sides
     })
+}
+
+/// A report naming one side of an agreement ("Israel agrees a ceasefire") joins the
+/// only agreement of that side dated to the same named day ("Israel and Hezbollah
+/// agree a ceasefire"); with two such agreements that day it joins neither.
+fn lone_agreement(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
+    let day_of = |node: &Node| node.date.filter(When::is_day).and_then(|d| d.start());
+    let new_day = day_of(new)?;
+    let doc = new.first_doc();
+    let mut fitting = candidates.iter().copied().filter(|&c| {
+        let old = &nodes[c];
+        old.kind == Kind::Agreement
+            && !old.has_doc(doc)
+            && old.identity.one_side_within(&new.identity)
+            && old.identity.same_place(&new.identity)
+            && day_of(old) == Some(new_day)
+    });
+    let only = fitting.next()?;
+    fitting.next().is_none().then_some(only)
 }
 
 /// A report of a planned meeting or agreement and a report that it took place are
