@@ -74,8 +74,11 @@ fn analyse(
         agent.main = owner_before(candidate, view, memory, previous_end);
     }
     if agent.main.is_none() && candidate.noun && candidate.kind == Kind::Meeting {
-        if let Some(body) = body_meeting(candidate, view) {
+        if let Some((body, co)) = body_meeting(candidate, view) {
             agent.main = Some(body);
+            if let Some(co) = co {
+                push_unique(&mut candidate.actors, co);
+            }
             candidate.pinned = true;
         }
     }
@@ -666,7 +669,13 @@ fn owner_before(
 
 /// "A meeting of the North Atlantic Council", "a session of the Security Council":
 /// the body that meets.
-fn body_meeting(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<String> {
+/// Also the sides whose envoys meet: "the meeting of the Ukrainian and US
+/// delegations" is Ukraine's and the United States' (the second side returned
+/// apart).
+fn body_meeting(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+) -> Option<(String, Option<String>)> {
     let end = candidate.end;
     if view.folded.get(end)? != "of" {
         return None;
@@ -677,9 +686,29 @@ fn body_meeting(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<St
         end + 1
     };
     let body = view.name_starting_at(at)?;
-    (body.entity.class == EntityClass::Organisation)
-        .then(|| actor_of(body))
+    if body.entity.class == EntityClass::Organisation {
+        return actor_of(body).map(|actor| (actor, None));
+    }
+    let state = |class: &EntityClass| matches!(class, EntityClass::Country | EntityClass::Demonym);
+    if !state(&body.entity.class) {
+        return None;
+    }
+    let representatives = &view.lexicon.events.representatives;
+    let represented_at = |j: usize| {
+        view.folded
+            .get(j)
+            .is_some_and(|w| representatives.contains(w))
+    };
+    let side = actor_of(body)?;
+    if represented_at(body.end) {
+        return Some((side, None));
+    }
+    // "the Ukrainian and US delegations"
+    let other = (view.folded.get(body.end)? == "and")
+        .then(|| view.name_starting_at(body.end + 1))
         .flatten()
+        .filter(|m| state(&m.entity.class) && represented_at(m.end))?;
+    Some((side, actor_of(other)))
 }
 
 /// The other side: "with X", "between X and Y", "involving X", the object of
