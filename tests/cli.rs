@@ -949,6 +949,36 @@ fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
 }
 
 #[test]
+fn one_side_of_an_agreement_joins_the_only_agreement_of_that_side_that_day() {
+    let both = (
+        "a.md",
+        "2024-11-28",
+        "Israel and Hezbollah agreed a ceasefire on Wednesday.",
+    );
+    let one_side = (
+        "z.md",
+        "2024-11-28",
+        "Israel agreed a ceasefire on Wednesday, officials said.",
+    );
+    let sources = |timeline: &Timeline| -> Vec<usize> {
+        timeline
+            .events
+            .iter()
+            .filter(|e| e.kind == dateline::model::Kind::Agreement)
+            .map(|e| e.sources.len())
+            .collect()
+    };
+    assert_eq!(sources(&timeline_of(&[both, one_side])), [2]);
+    // Two agreements of Israel that day: which one the report means, it does not say.
+    let other = (
+        "c.md",
+        "2024-11-28",
+        "Israel and Hamas agreed a ceasefire on Wednesday.",
+    );
+    assert_eq!(sources(&timeline_of(&[both, other, one_side])), [1, 1, 1]);
+}
+
+#[test]
 fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
     let plan = "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.";
     let timeline = timeline_of(&[
