@@ -710,13 +710,18 @@ impl EventLexicon {
             .is_some_and(|t| t.kind == Kind::Statement && !t.noun)
     }
 
+    /// Does the word at token `i` speak of what follows it: a verb of speech, or one
+    /// whose object is what was talked about ("condemned the strikes", "discussed
+    /// the attacks", "called the capture a victory")?
+    pub fn speaks_of_at(&self, folded: &[String], i: usize) -> bool {
+        self.topic_verbs.contains(&folded[i]) || self.speech_verb_at(folded, i)
+    }
+
     /// The trigger starting at token `i`, longest first.
     pub fn trigger_at(&self, folded: &[String], i: usize) -> Option<&Trigger> {
         self.trigger_span_at(folded, i).map(|(trigger, _)| trigger)
     }
 
-    /// The trigger starting at token `i`, longest first, with the tokens it spans
-    /// (quotation marks inside it included).
     /// Whether the word alone is one of the lexicon's event nouns.
     pub fn is_trigger_noun(&self, folded: &str) -> bool {
         self.triggers_by_first_word.get(folded).is_some_and(|ts| {
@@ -726,6 +731,8 @@ impl EventLexicon {
         })
     }
 
+    /// The trigger starting at token `i`, longest first, with the tokens it spans
+    /// (quotation marks inside it included).
     pub fn trigger_span_at(&self, folded: &[String], i: usize) -> Option<(&Trigger, usize)> {
         self.triggers_by_first_word
             .get(folded.get(i)?)?

@@ -630,10 +630,7 @@ fn owner_before(
         };
         // "Putin called the capture of Avdiivka a victory": a name whose verb of
         // speech stands between is its speaker, not the noun's owner.
-        let events = &view.lexicon.events;
-        if (m.end..first).any(|k| {
-            events.topic_verbs.contains(&view.folded[k]) || events.speech_verb_at(&view.folded, k)
-        }) {
+        if (m.end..first).any(|k| view.lexicon.events.speaks_of_at(&view.folded, k)) {
             return None;
         }
         if let Some(actor) = actor_of(m) {

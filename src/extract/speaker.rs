@@ -86,14 +86,9 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")
     };
-    // "discussed the attacks", "condemned the strikes": a speech verb, or a verb
-    // whose object is what was talked about.
-    let speaks_of = |j: usize| {
-        events.topic_verbs.contains(&view.folded[j]) || events.speech_verb_at(&view.folded, j)
-    };
     let speech_verb_before = (noun.saturating_sub(SPEECH_OBJECT_REACH)..noun)
         .rev()
-        .any(|j| (j + 1..noun).all(modifier) && speaks_of(j));
+        .any(|j| (j + 1..noun).all(modifier) && events.speaks_of_at(&view.folded, j));
     if !speech_verb_before {
         return false;
     }
@@ -112,7 +107,7 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         return false;
     };
     let announces_own_act = view.any_phrase(token, events.announcing_verbs_of(kind));
-    !announces_own_act && speaks_of(token)
+    !announces_own_act && events.speaks_of_at(&view.folded, token)
 }
 
 /// Does word order settle the speaker without a parse? It does in the common cases:

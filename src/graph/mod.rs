@@ -167,6 +167,11 @@ impl Node {
         (quote, expression)
     }
 
+    /// The day it is dated to, when its date is a single day.
+    fn day(&self) -> Option<NaiveDate> {
+        self.date.filter(When::is_day).and_then(|d| d.start())
+    }
+
     fn has_doc(&self, doc: usize) -> bool {
         self.reports.iter().any(|r| r.doc == doc)
     }
@@ -729,14 +734,12 @@ fn same_event(
     if new.kind != Kind::Meeting {
         return None;
     }
-    let new_day = new.date.filter(When::is_day).and_then(|d| d.start())?;
+    let new_day = new.day()?;
     candidates.iter().copied().find(|&c| {
         let old = &nodes[c];
         fits(old)
             && old
-                .date
-                .filter(When::is_day)
-                .and_then(|d| d.start())
+                .day()
                 .is_some_and(|day| (day - new_day).num_days().abs() <= SAME_MEETING_WINDOW_DAYS)
             && old.identity.sides == new.identity.sides
     })
@@ -746,8 +749,7 @@ fn same_event(
 /// only agreement of that side dated to the same named day ("Israel and Hezbollah
 /// agree a ceasefire"); with two such agreements that day it joins neither.
 fn lone_agreement(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
-    let day_of = |node: &Node| node.date.filter(When::is_day).and_then(|d| d.start());
-    let new_day = day_of(new)?;
+    let new_day = new.day()?;
     let doc = new.first_doc();
     let mut fitting = candidates.iter().copied().filter(|&c| {
         let old = &nodes[c];
@@ -755,7 +757,7 @@ fn lone_agreement(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<us
             && !old.has_doc(doc)
             && old.identity.one_side_within(&new.identity)
             && old.identity.same_place(&new.identity)
-            && day_of(old) == Some(new_day)
+            && old.day() == Some(new_day)
     });
     let only = fitting.next()?;
     fitting.next().is_none().then_some(only)
