@@ -29,6 +29,8 @@ struct EventExample {
 struct ExpectedEvent {
     kind: Kind,
     actor: Option<String>,
+    /// Each must be among the event's actors (after the main one, `actor`).
+    with_actors: Option<Vec<String>>,
     /// Each must be among the event's counterparts.
     counterparts: Option<Vec<String>>,
     place: Option<String>,
@@ -50,6 +52,10 @@ impl ExpectedEvent {
                 "nobody" => e.actors.is_empty(),
                 a => e.main_actor() == Some(a),
             })
+            && self
+                .with_actors
+                .as_ref()
+                .is_none_or(|a| a.iter().all(|a| e.actors.contains(a)))
             && self
                 .counterparts
                 .as_ref()

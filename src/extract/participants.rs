@@ -123,6 +123,54 @@ fn analyse(
     if candidate.kind == Kind::Strike && candidate.counterparts.is_empty() {
         target_country(candidate, view, memory);
     }
+    name_armed_forces(candidate, view, memory);
+}
+
+/// "Sudan's military said it retook the palace", "the Sudanese army shelled the
+/// town": a state that acts through its armed forces has them named too, in the
+/// text's word for them. In a civil war or a coup the army is one side of the
+/// fighting, not the whole state, and readers look for it by that name. The name
+/// counts for its state wherever sides are compared.
+fn name_armed_forces(
+    candidate: &mut Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+) {
+    let Some(state) = candidate.actors.first().cloned() else {
+        return;
+    };
+    let Some(mention) = view
+        .names
+        .iter()
+        .rev()
+        .find(|m| m.end <= candidate.first && m.entity.actor() == Some(state.as_str()))
+    else {
+        return;
+    };
+    if !matches!(
+        mention.entity.class,
+        EntityClass::Country | EntityClass::Demonym
+    ) {
+        return;
+    }
+    let armed_forces = &view.lexicon.events.armed_forces;
+    // "the Nigerien army" may be one name already; "Sudan's military" is two.
+    let after = if is_possessive(&view.folded, mention.end) {
+        mention.end + 2
+    } else {
+        mention.end
+    };
+    let Some(word) = [mention.end - 1, after]
+        .into_iter()
+        .filter_map(|k| view.folded.get(k))
+        .find(|w| armed_forces.contains(*w))
+    else {
+        return;
+    };
+    let demonym = view.lexicon.gazetteer.demonym_of(&state).unwrap_or(&state);
+    let forces = format!("{demonym} {word}");
+    memory.affiliations.insert(forces.clone(), state);
+    push_unique(&mut candidate.actors, forces);
 }
 
 /// "11 people have been detained, Putin said", "The suspects were arrested in

@@ -220,6 +220,20 @@ pub(super) fn find_subject(
             return Some(actor);
         }
     }
+    walk_back_to_subject(view, j, trigger, generic, co)
+}
+
+/// The walk back from the verb (whose auxiliaries end at `j`) to its subject: the
+/// first name that can act, unless a comma, a clause break or a nameless speaker
+/// ("analysts") comes first.
+fn walk_back_to_subject(
+    view: &SentenceView<'_, '_>,
+    j: usize,
+    trigger: usize,
+    generic: &mut bool,
+    co: &mut Vec<String>,
+) -> Option<String> {
+    let events = &view.lexicon.events;
     let mut k = j;
     while k > 0 {
         if view.tokens[k - 1].text == "," {
@@ -254,6 +268,12 @@ pub(super) fn find_subject(
             continue;
         }
         if view.tokens[k - 1].is_clause_break() {
+            return None;
+        }
+        // "appointed new chiefs amid what regional leaders have condemned": a free
+        // relative opens the verb's clause, and its subject, named or not, lies
+        // after it.
+        if k < j && matches!(view.folded[k - 1].as_str(), "what" | "whom") {
             return None;
         }
         if let Some(m) = view.name_ending_at(k) {
