@@ -100,6 +100,8 @@ pub struct Gazetteer {
     state_organ_nouns: Vec<Vec<String>>,
     /// Words that may stand between "the" and such a noun ("foreign", "defence").
     state_organ_qualifiers: BTreeSet<String>,
+    /// A state's forces named without "the" or a state ("security forces").
+    unnamed_state_forces: Vec<Vec<String>>,
     leaders_governments: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
@@ -147,6 +149,8 @@ struct GazetteerFile {
     state_organ_nouns: Vec<String>,
     #[serde(default)]
     state_organ_qualifiers: Vec<String>,
+    #[serde(default)]
+    unnamed_state_forces: Vec<String>,
     #[serde(default)]
     leaders_governments: Vec<String>,
     #[serde(default)]
@@ -267,6 +271,11 @@ impl Gazetteer {
             .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
         self.state_organ_qualifiers
             .extend(file.state_organ_qualifiers.iter().map(|w| fold(w)));
+        self.unnamed_state_forces.extend(
+            file.unnamed_state_forces
+                .iter()
+                .map(|phrase| phrase.split_whitespace().map(fold).collect()),
+        );
         self.leaders_governments
             .extend(file.leaders_governments.iter().map(|w| fold(w)));
         self.compound_tails
@@ -437,6 +446,15 @@ impl Gazetteer {
         self.state_organ_nouns
             .iter()
             .find(|noun| folded.get(i..i + noun.len()) == Some(noun.as_slice()))
+            .map(Vec::len)
+    }
+
+    /// The words of a state's forces named bare at `folded[i..]` ("security forces
+    /// killed all 33 attackers"): how many.
+    pub fn unnamed_state_forces_at(&self, folded: &[String], i: usize) -> Option<usize> {
+        self.unnamed_state_forces
+            .iter()
+            .find(|phrase| folded.get(i..i + phrase.len()) == Some(phrase.as_slice()))
             .map(Vec::len)
     }
 

@@ -165,7 +165,7 @@ impl NameFinder<'_, '_> {
         let opens_with_the = first.text.eq_ignore_ascii_case("the");
         // Cheap test first: this runs at every word of every sentence.
         if !opens_with_the && !first.is_capitalized() {
-            return None;
+            return self.unnamed_forces_at(names, memory, i);
         }
         // The state owning an organ named at `j`, how many tokens name it, and
         // whether a leader names it: "the Trump administration", "Netanyahu's
@@ -250,6 +250,36 @@ impl NameFinder<'_, '_> {
         Some(NameMention {
             first: i,
             end,
+            entity: state_acting(state),
+        })
+    }
+
+    /// "security forces stormed the train": forces named bare, after no name and no
+    /// possessive, are the state's in context, as "the army" is.
+    fn unnamed_forces_at(
+        &self,
+        names: &[NameMention],
+        memory: &ArticleMemory,
+        i: usize,
+    ) -> Option<NameMention> {
+        const LONGEST: usize = 3;
+        let (tokens, texts) = (self.tokens, self.texts);
+        let gazetteer = &self.lexicon.gazetteer;
+        let folded: Vec<String> = (i..tokens.len().min(i + LONGEST))
+            .map(|k| fold(tokens[k].text))
+            .collect();
+        let used = gazetteer.unnamed_state_forces_at(&folded, 0)?;
+        let owned = i > 0
+            && (tokens[i - 1].is_capitalized()
+                || tokens[i - 1].text.eq_ignore_ascii_case("s")
+                || texts[i - 1] == "'");
+        if owned {
+            return None;
+        }
+        let state = state_in_context(names, memory)?;
+        Some(NameMention {
+            first: i,
+            end: i + used,
             entity: state_acting(state),
         })
     }

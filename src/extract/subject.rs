@@ -238,16 +238,22 @@ fn walk_back_to_subject(
     while k > 0 {
         if view.tokens[k - 1].text == "," {
             // An appositive or a participle clause ends here; its head is the name
-            // before the comma that opens it, or right before this comma.
-            // The appositive may be the name itself ("the envoy, Kirill Dmitriev, has").
+            // before the comma that opens it ("the BLA, ... battling the
+            // government, claimed"), or, when no name stands there, the appositive
+            // itself ("the envoy, Kirill Dmitriev, has").
             let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
-            let inside = view
-                .name_ending_at(k - 1)
-                .filter(|m| !governed(view, m) && m.entity.actor().is_some());
-            let head = inside.or_else(|| match open {
-                Some(o) if view.tokens[o].text == "," => view.name_ending_at(o),
+            let before_open = match open {
+                // "Baloch Liberation Army (BLA), the largest ...": past the short form.
+                Some(o) if view.tokens[o].text == "," => view
+                    .name_ending_at(short_form_before(view, o).unwrap_or(o))
+                    .filter(|m| m.entity.actor().is_some()),
                 _ => None,
-            });
+            };
+            let inside = || {
+                view.name_ending_at(k - 1)
+                    .filter(|m| !governed(view, m) && m.entity.actor().is_some())
+            };
+            let head = before_open.or_else(inside);
             if let Some(m) = head {
                 if let Some(actor) = subject_actor(view, m, true) {
                     return Some(with_coordinated(view, m, actor, co));
