@@ -203,7 +203,10 @@ impl NameFinder<'_, '_> {
             }
         } else {
             // "Azerbaijan's presidential office", "Moscow's defence ministry".
-            let (named, used, by_person) = owner_at(j)?;
+            let Some((named, used, by_person)) = owner_at(j) else {
+                // "Security forces killed ..." opening a sentence.
+                return self.unnamed_forces_at(names, memory, i);
+            };
             if !is_possessive(texts, j + used) {
                 return None;
             }

@@ -246,7 +246,13 @@ fn walk_back_to_subject(
                 // "Baloch Liberation Army (BLA), the largest ...": past the short form.
                 Some(o) if view.tokens[o].text == "," => view
                     .name_ending_at(short_form_before(view, o).unwrap_or(o))
-                    .filter(|m| m.entity.actor().is_some()),
+                    // "The Minister of Defense of Venezuela, Vladimir Padrino López,
+                    // announced": a name in a title's "of" is not the head.
+                    .filter(|m| {
+                        !governed(view, m)
+                            && (m.first == 0 || view.folded[m.first - 1] != "of")
+                            && m.entity.actor().is_some()
+                    }),
                 _ => None,
             };
             let inside = || {

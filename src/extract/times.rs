@@ -254,6 +254,13 @@ fn share_dates(
                 };
                 !view.order_break_in(between)
             })
+            // "is cutting ties over allegations that Kyiv aided an attack last
+            // month": a date in a clause that "that" opens after the trigger dates
+            // what that clause tells.
+            .filter(|&t| {
+                let m = &times[t];
+                m.end_token <= here.0 || !(here.1..m.phrase_token).any(|j| view.folded[j] == "that")
+            })
             .min_by_key(|&t| times[t].first_token.abs_diff(here.0));
         candidate.time = nearest;
         candidate.time_shared = nearest.is_some();
