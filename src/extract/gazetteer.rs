@@ -85,6 +85,8 @@ pub struct Gazetteer {
     name_particles: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
+    /// "masked" in "masked men": armed men the text does not name.
+    armed_men_qualifiers: BTreeSet<String>,
     /// Nouns after an acronym that make it a body ("SPLM-IO party").
     acronym_bodies: BTreeSet<String>,
     /// English words that end hyphenated compounds ("-led", "-run"), folded.
@@ -135,6 +137,8 @@ struct GazetteerFile {
     name_particles: Vec<String>,
     #[serde(default)]
     armed_groups: Vec<String>,
+    #[serde(default)]
+    armed_men_qualifiers: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
     #[serde(default)]
@@ -255,6 +259,8 @@ impl Gazetteer {
             .extend(file.name_particles.iter().map(|w| fold(w)));
         self.armed_groups
             .extend(file.armed_groups.iter().map(|w| fold(w)));
+        self.armed_men_qualifiers
+            .extend(file.armed_men_qualifiers.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
         self.compass_words
@@ -423,6 +429,14 @@ impl Gazetteer {
 
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    /// "masked men", "armed men": men described as armed, at `folded[i..]`.
+    pub fn armed_men_at(&self, folded: &[String], i: usize) -> bool {
+        folded
+            .get(i)
+            .is_some_and(|w| self.armed_men_qualifiers.contains(w))
+            && folded.get(i + 1).is_some_and(|w| w == "men")
     }
 
     /// "gunmen", "militants": armed men the text does not name.

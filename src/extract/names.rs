@@ -481,6 +481,26 @@ impl NameFinder<'_, '_> {
         {
             return None;
         }
+        // "Masked men broke onto the set": the two words are the group.
+        let folded_pair: Vec<String> = (i..tokens.len().min(i + 2))
+            .map(|j| fold(tokens[j].text))
+            .collect();
+        if gazetteer.armed_men_at(&folded_pair, 0) {
+            let name = folded_pair.join(" ");
+            memory
+                .affiliations
+                .entry(name.clone())
+                .or_insert(name.clone());
+            return Some(NameMention {
+                first: i,
+                end: i + 2,
+                entity: Entity {
+                    name,
+                    class: EntityClass::Organisation,
+                    country: None,
+                },
+            });
+        }
         // A capitalised group word is the noun itself, not a qualifier ("Rebels
         // captured the town" opening a sentence).
         let qualifier = |j: usize| {

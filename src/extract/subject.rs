@@ -288,6 +288,21 @@ fn walk_back_to_subject(
         if k < j && matches!(view.folded[k - 1].as_str(), "what" | "whom") {
             return None;
         }
+        // "moved to break off ties after police broke into the embassy": a clause
+        // that a subordinator opens has its subject after it, named or not.
+        // ("after announcing the withdrawal": a participle shares the main subject.)
+        if k < j
+            && matches!(
+                view.folded[k - 1].as_str(),
+                "after" | "before" | "until" | "once" | "because" | "although" | "whereas"
+            )
+            && !view.folded[k].ends_with("ing")
+            // ("speaking after a meeting with Macron", "seized the airport after
+            // heavy fighting": "after" governs the event noun.)
+            && !events.is_trigger_noun(&view.folded[trigger])
+        {
+            return None;
+        }
         if let Some(m) = view.name_ending_at(k) {
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
                 return Some(with_coordinated(view, m, actor, co));
