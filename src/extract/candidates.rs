@@ -69,6 +69,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                 let by_outlet = kind == Kind::Statement && reported_by_outlet(view, i);
                 let adjective = !noun
                     && (attributive(view, i)
+                        || glued_to_word_before(view, i)
                         || stand_in.is_none()
                             && (describes_noun(view, i, kind) || verb_form_as_noun(view, i)));
                 // "a ceasefire line", "the truce monitors": the event noun only
@@ -290,6 +291,19 @@ fn undergoer_before(
 
 /// "the Houthi-seized vessel", "Russian-occupied Crimea": a participle glued by a
 /// hyphen to a name is an adjective saying who did it once, not a report of an act.
+/// "earthquake-hit areas", "war-torn": a verb glued by a hyphen to a lowercase word
+/// before it is half of a compound adjective, no act. (After a capitalised word it
+/// is `named_participle`.)
+fn glued_to_word_before(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let tokens = view.tokens;
+    i >= 2
+        && tokens[i - 1].text == "-"
+        && tokens[i - 2].touches(&tokens[i - 1])
+        && tokens[i - 1].touches(&tokens[i])
+        && tokens[i - 2].is_word()
+        && !tokens[i - 2].is_capitalized()
+}
+
 fn named_participle(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let tokens = view.tokens;
     i >= 2
