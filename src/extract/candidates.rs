@@ -289,28 +289,27 @@ fn undergoer_before(
     (j > 0 && objects.contains(&view.folded[j - 1])).then(|| j - 1)
 }
 
-/// "the Houthi-seized vessel", "Russian-occupied Crimea": a participle glued by a
-/// hyphen to a name is an adjective saying who did it once, not a report of an act.
 /// "earthquake-hit areas", "war-torn": a verb glued by a hyphen to a lowercase word
 /// before it is half of a compound adjective, no act. (After a capitalised word it
 /// is `named_participle`.)
 fn glued_to_word_before(view: &SentenceView<'_, '_>, i: usize) -> bool {
-    let tokens = view.tokens;
-    i >= 2
-        && tokens[i - 1].text == "-"
-        && tokens[i - 2].touches(&tokens[i - 1])
-        && tokens[i - 1].touches(&tokens[i])
-        && tokens[i - 2].is_word()
-        && !tokens[i - 2].is_capitalized()
+    glued_by_hyphen(view, i) && view.tokens[i - 2].is_word() && !view.tokens[i - 2].is_capitalized()
 }
 
-fn named_participle(view: &SentenceView<'_, '_>, i: usize) -> bool {
+/// The word at `i` and the one before it are joined by a hyphen with no space.
+fn glued_by_hyphen(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let tokens = view.tokens;
     i >= 2
         && tokens[i - 1].text == "-"
         && tokens[i - 2].touches(&tokens[i - 1])
         && tokens[i - 1].touches(&tokens[i])
-        && tokens[i - 2].is_capitalized()
+}
+
+/// "the Houthi-seized vessel", "Russian-occupied Crimea": a participle glued by a
+/// hyphen to a name is an adjective saying who did it once, not a report of an act.
+fn named_participle(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    glued_by_hyphen(view, i)
+        && view.tokens[i - 2].is_capitalized()
         && view.folded[i].ends_with("ed")
 }
 

@@ -431,12 +431,14 @@ impl Gazetteer {
         self.settlement_words.contains(folded)
     }
 
-    /// "masked men", "armed men": men described as armed, at `folded[i..]`.
-    pub fn armed_men_at(&self, folded: &[String], i: usize) -> bool {
-        folded
-            .get(i)
-            .is_some_and(|w| self.armed_men_qualifiers.contains(w))
-            && folded.get(i + 1).is_some_and(|w| w == "men")
+    /// "masked men", "armed men": men described as armed, in the words `first` and
+    /// `second` as written. (Compared without folding: this runs at every word.)
+    pub fn armed_men(&self, first: &str, second: &str) -> bool {
+        second.eq_ignore_ascii_case("men")
+            && self
+                .armed_men_qualifiers
+                .iter()
+                .any(|q| q.eq_ignore_ascii_case(first))
     }
 
     /// "gunmen", "militants": armed men the text does not name.
@@ -463,12 +465,19 @@ impl Gazetteer {
             .map(Vec::len)
     }
 
-    /// The words of a state's forces named bare at `folded[i..]` ("security forces
-    /// killed all 33 attackers"): how many.
-    pub fn unnamed_state_forces_at(&self, folded: &[String], i: usize) -> Option<usize> {
+    /// How many words of a state's forces named bare ("security forces killed all 33
+    /// attackers") start with `words[0]`, as written. (Compared without folding:
+    /// this runs at every word.)
+    pub fn unnamed_state_forces_at(&self, words: &[String]) -> Option<usize> {
         self.unnamed_state_forces
             .iter()
-            .find(|phrase| folded.get(i..i + phrase.len()) == Some(phrase.as_slice()))
+            .find(|phrase| {
+                words.len() >= phrase.len()
+                    && phrase
+                        .iter()
+                        .zip(words)
+                        .all(|(p, w)| p.eq_ignore_ascii_case(w))
+            })
             .map(Vec::len)
     }
 

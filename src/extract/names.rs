@@ -265,13 +265,9 @@ impl NameFinder<'_, '_> {
         memory: &ArticleMemory,
         i: usize,
     ) -> Option<NameMention> {
-        const LONGEST: usize = 3;
         let (tokens, texts) = (self.tokens, self.texts);
         let gazetteer = &self.lexicon.gazetteer;
-        let folded: Vec<String> = (i..tokens.len().min(i + LONGEST))
-            .map(|k| fold(tokens[k].text))
-            .collect();
-        let used = gazetteer.unnamed_state_forces_at(&folded, 0)?;
+        let used = gazetteer.unnamed_state_forces_at(&texts[i..])?;
         let owned = i > 0
             && (tokens[i - 1].is_capitalized()
                 || tokens[i - 1].text.eq_ignore_ascii_case("s")
@@ -482,11 +478,8 @@ impl NameFinder<'_, '_> {
             return None;
         }
         // "Masked men broke onto the set": the two words are the group.
-        let folded_pair: Vec<String> = (i..tokens.len().min(i + 2))
-            .map(|j| fold(tokens[j].text))
-            .collect();
-        if gazetteer.armed_men_at(&folded_pair, 0) {
-            let name = folded_pair.join(" ");
+        if i + 1 < texts.len() && gazetteer.armed_men(&texts[i], &texts[i + 1]) {
+            let name = format!("{} {}", fold(&texts[i]), fold(&texts[i + 1]));
             memory
                 .affiliations
                 .entry(name.clone())
