@@ -173,6 +173,8 @@ pub struct EventLexicon {
     /// Verbs whose object is what was talked about ("discussed the attacks").
     pub topic_verbs: BTreeSet<String>,
     pub subordinators: BTreeSet<String>,
+    /// Words after which a verb's subject lies inside the clause they open.
+    pub subject_clause_openers: BTreeSet<String>,
     pub demonstratives: BTreeSet<String>,
     pub articles: BTreeSet<String>,
     pub possessive_pronouns: BTreeSet<String>,
@@ -348,6 +350,7 @@ struct EventsFile {
     #[serde(default)]
     topic_verbs: Vec<String>,
     subordinators: Vec<String>,
+    subject_clause_openers: Vec<String>,
     demonstratives: Vec<String>,
     articles: Vec<String>,
     possessive_pronouns: Vec<String>,
@@ -630,6 +633,7 @@ impl EventLexicon {
             cancelling_verbs: set(&file.cancelling_verbs),
             topic_verbs: set(&file.topic_verbs),
             subordinators: set(&file.subordinators),
+            subject_clause_openers: set(&file.subject_clause_openers),
             demonstratives: set(&file.demonstratives),
             articles: set(&file.articles),
             possessive_pronouns: set(&file.possessive_pronouns),

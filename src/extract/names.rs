@@ -480,19 +480,7 @@ impl NameFinder<'_, '_> {
         // "Masked men broke onto the set": the two words are the group.
         if i + 1 < texts.len() && gazetteer.armed_men(&texts[i], &texts[i + 1]) {
             let name = format!("{} {}", fold(&texts[i]), fold(&texts[i + 1]));
-            memory
-                .affiliations
-                .entry(name.clone())
-                .or_insert(name.clone());
-            return Some(NameMention {
-                first: i,
-                end: i + 2,
-                entity: Entity {
-                    name,
-                    class: EntityClass::Organisation,
-                    country: None,
-                },
-            });
+            return Some(armed_group_mention(name.clone(), name, i..i + 2, memory));
         }
         // A capitalised group word is the noun itself, not a qualifier ("Rebels
         // captured the town" opening a sentence).
@@ -529,16 +517,7 @@ impl NameFinder<'_, '_> {
         } else {
             format!("{folded}s")
         };
-        memory.affiliations.entry(name.clone()).or_insert(side);
-        Some(NameMention {
-            first: i,
-            end: noun + 1,
-            entity: Entity {
-                name,
-                class: EntityClass::Organisation,
-                country: None,
-            },
-        })
+        Some(armed_group_mention(name, side, i..noun + 1, memory))
     }
 
     /// A body the article names without the gazetteer knowing it: capitalised words
@@ -1143,6 +1122,26 @@ fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
         let seen = memory.mentions_seen;
         let entry = memory.state_mentions.entry(state.clone()).or_insert((0, 0));
         *entry = (entry.0 + 1, seen);
+    }
+}
+
+/// Armed men the text does not name ("Serb gunmen", "masked men"), at `span`: a body
+/// acting for no state, known by `name`, its reports one `side`.
+fn armed_group_mention(
+    name: String,
+    side: String,
+    span: std::ops::Range<usize>,
+    memory: &mut ArticleMemory,
+) -> NameMention {
+    memory.affiliations.entry(name.clone()).or_insert(side);
+    NameMention {
+        first: span.start,
+        end: span.end,
+        entity: Entity {
+            name,
+            class: EntityClass::Organisation,
+            country: None,
+        },
     }
 }
 

@@ -292,10 +292,7 @@ fn walk_back_to_subject(
         // that a subordinator opens has its subject after it, named or not.
         // ("after announcing the withdrawal": a participle shares the main subject.)
         if k < j
-            && matches!(
-                view.folded[k - 1].as_str(),
-                "after" | "before" | "until" | "once" | "because" | "although" | "whereas"
-            )
+            && events.subject_clause_openers.contains(&view.folded[k - 1])
             && !view.folded[k].ends_with("ing")
             // ("speaking after a meeting with Macron", "seized the airport after
             // heavy fighting": "after" governs the event noun.)

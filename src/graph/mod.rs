@@ -776,8 +776,7 @@ fn status_may_differ(new: &Node) -> bool {
 fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
     let day = |node: &Node| -> Option<(NaiveDate, bool)> {
         match node.date {
-            Some(date) if date.is_day() => date.start().map(|d| (d, true)),
-            Some(_) => None,
+            Some(_) => node.day().map(|d| (d, true)),
             None => documents[node.first_doc()].published.map(|d| (d, false)),
         }
     };
