@@ -87,6 +87,8 @@ pub struct Gazetteer {
     armed_groups: BTreeSet<String>,
     /// "masked" in "masked men": armed men the text does not name.
     armed_men_qualifiers: BTreeSet<String>,
+    /// "men" in "masked men", "soldiers" in "renegade soldiers".
+    armed_men_nouns: BTreeSet<String>,
     /// Nouns after an acronym that make it a body ("SPLM-IO party").
     acronym_bodies: BTreeSet<String>,
     /// English words that end hyphenated compounds ("-led", "-run"), folded.
@@ -139,6 +141,8 @@ struct GazetteerFile {
     armed_groups: Vec<String>,
     #[serde(default)]
     armed_men_qualifiers: Vec<String>,
+    #[serde(default)]
+    armed_men_nouns: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
     #[serde(default)]
@@ -261,6 +265,8 @@ impl Gazetteer {
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.armed_men_qualifiers
             .extend(file.armed_men_qualifiers.iter().map(|w| fold(w)));
+        self.armed_men_nouns
+            .extend(file.armed_men_nouns.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
         self.compass_words
@@ -431,10 +437,13 @@ impl Gazetteer {
         self.settlement_words.contains(folded)
     }
 
-    /// "masked men", "armed men": men described as armed, in the words `first` and
-    /// `second` as written. (Compared without folding: this runs at every word.)
+    /// "masked men", "renegade soldiers": men described as armed or in revolt, in
+    /// the words `first` and `second` as written. (Compared without folding: this
+    /// runs at every word.)
     pub fn armed_men(&self, first: &str, second: &str) -> bool {
-        second.eq_ignore_ascii_case("men")
+        self.armed_men_nouns
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(second))
             && self
                 .armed_men_qualifiers
                 .iter()

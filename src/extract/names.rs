@@ -1207,6 +1207,12 @@ pub(super) fn introduces_place(
     let after_word = word(end);
     let introduced = gazetteer.is_place_preposition(&before)
         || before == "of" && first >= 2 && settlement(&word(first - 2))
+        // "the Somali capital Mogadishu", "the port city Sevastopol"
+        || settlement(&before) && first >= 2 && {
+            let determiner = word(first - 2);
+            determiner == "the" || settlement(&determiner)
+                || names.iter().any(|m| m.end == first - 1 && m.entity.class == EntityClass::Demonym)
+        }
         || gazetteer.is_region(&after_word);
     // A person's name after "in" is rare; a run followed by a possessive or a
     // title is someone ("in Hassan Rashad's view").

@@ -174,8 +174,9 @@ fn name_armed_forces(
 }
 
 /// "11 people have been detained, Putin said", "The suspects were arrested in
-/// Russia's Bryansk region": an arrest in the passive with no agent is the act of
-/// the state of whoever reports it, else of the state where it happened.
+/// Russia's Bryansk region": an arrest (or a charge, a sentence) in the passive with
+/// no agent is the act of the state of whoever reports it, else of the state where
+/// it happened.
 fn custodian(
     candidate: &Candidate,
     view: &SentenceView<'_, '_>,
@@ -186,15 +187,15 @@ fn custodian(
         return None;
     }
     let trigger = &view.folded[candidate.first];
-    let arrest = events
-        .modes
-        .get(&Kind::Action)
-        .and_then(|modes| modes.modes.iter().find(|mode| mode.name == "arrest"))?;
-    if !arrest
-        .words
-        .iter()
-        .any(|w| w.len() == 1 && &w[0] == trigger)
-    {
+    // An arrest, or a charge, sentence or verdict ("was charged with treason").
+    let custodial = events.modes.get(&Kind::Action).is_some_and(|modes| {
+        modes
+            .modes
+            .iter()
+            .filter(|mode| matches!(mode.name.as_str(), "arrest" | "prosecution"))
+            .any(|mode| mode.words.iter().any(|w| w.len() == 1 && &w[0] == trigger))
+    });
+    if !custodial {
         return None;
     }
     // "citizens who were detained in Iran ... are now en route to Doha": a relative
@@ -896,6 +897,34 @@ fn scan_other_side(
     }
 }
 
+/// Words from a passive act to the side that names the strike it was done in:
+/// "killed in an Israeli air strike" is three.
+const MEANS_REACH: usize = 4;
+
+/// "ministers were killed in an Israeli strike", "wounded by Russian shelling": the
+/// side that names the strike a passive act was done in did the act.
+fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
+    let events = &view.lexicon.events;
+    if !matches!(view.folded.get(end)?.as_str(), "in" | "by" | "during") {
+        return None;
+    }
+    let mention = view
+        .names
+        .iter()
+        .find(|m| m.first > end && m.first <= end + MEANS_REACH)?;
+    let between_modifiers = (end + 1..mention.first).all(|j| {
+        view.is_determiner(j) || view.tokens[j].is_word() && !view.tokens[j].is_capitalized()
+    });
+    let strike_noun = (mention.end..(mention.end + MEANS_REACH).min(view.tokens.len())).any(|j| {
+        events
+            .trigger_at(&view.folded, j)
+            .is_some_and(|t| t.noun && t.kind == Kind::Strike)
+    });
+    (between_modifiers && strike_noun)
+        .then(|| mention.entity.actor().map(str::to_string))
+        .flatten()
+}
+
 /// "talks between X and Y" names both sides; otherwise the initiator is the subject
 /// of the verb, or for a noun the subject of the verb that governs it ("Russian
 /// forces launched a missile attack", "Zelensky, after a meeting with Macron").
@@ -959,6 +988,9 @@ fn assign_sides(
         && candidate.kind != Kind::Statement
         && view.is_passive(candidate.first)
         && !own_passive;
+    if passive_act && main.is_none() {
+        main = doer_of_means(view, candidate.end);
+    }
     if main.is_none()
         && !agent.unknown
         && !both_sides_named

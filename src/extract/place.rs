@@ -158,8 +158,18 @@ pub(super) fn target_country(
 fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize {
     let mut b = j - 1;
     let gazetteer = &view.lexicon.gazetteer;
-    if b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1]) {
+    // "in the Somali capital Mogadishu", "in the Somali capital, Mogadishu": the
+    // settlement word in apposition stands where "of" would.
+    if b > floor + 1 && view.folded[b] == "," && gazetteer.is_settlement(&view.folded[b - 1]) {
         b -= 1;
+    }
+    let apposed = b > floor && gazetteer.is_settlement(&view.folded[b]);
+    if apposed
+        || b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1])
+    {
+        if !apposed {
+            b -= 1;
+        }
         // Adjectives and demonyms before the settlement word: "the southern Lebanese town".
         while b > floor
             && (view.tokens[b - 1].is_word() && !view.tokens[b - 1].is_capitalized()

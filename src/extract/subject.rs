@@ -3,6 +3,7 @@
 use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::view::{NameMention, SentenceView};
+use crate::model::Kind;
 use crate::text::{is_double_quote_mark, phrase_at};
 
 /// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
@@ -22,6 +23,9 @@ pub(super) fn governed(view: &SentenceView<'_, '_>, mention: &NameMention) -> bo
         let qualifier = view.is_determiner(j - 1)
             // "on south Lebanon", "in eastern Ukraine"
             || view.lexicon.gazetteer.is_compass_word(&view.folded[j - 1])
+            // "on the capital Sanaa", "in the Somali capital, Mogadishu"
+            || view.lexicon.gazetteer.is_settlement(&view.folded[j - 1])
+            || token.text == "," && j >= 2 && view.lexicon.gazetteer.is_settlement(&view.folded[j - 2])
             || token.is_word()
                 && token.is_capitalized()
                 && !date_word
@@ -223,6 +227,10 @@ pub(super) fn find_subject(
     walk_back_to_subject(view, j, trigger, generic, co)
 }
 
+/// Words from a cue of order to the event noun it governs: "following a deadly
+/// suicide attack" is four.
+const REACTION_CUE_REACH: usize = 5;
+
 /// The walk back from the verb (whose auxiliaries end at `j`) to its subject: the
 /// first name that can act, unless a comma, a clause break or a nameless speaker
 /// ("analysts") comes first.
@@ -234,8 +242,26 @@ fn walk_back_to_subject(
     co: &mut Vec<String>,
 ) -> Option<String> {
     let events = &view.lexicon.events;
+    // "Turkey expressed sorrow following a terrorist attack": an event noun after a
+    // cue of order, with a verb of speech before the cue, is what the speaker
+    // reacts to, not the speaker's act ("seized the airport after heavy fighting"
+    // is the seizer's fighting).
+    let reacted_to = events.is_trigger_noun(&view.folded[trigger])
+        && events
+            .trigger_at(&view.folded, trigger)
+            .is_some_and(|t| t.kind == Kind::Strike);
+    let mut past_order_cue = false;
     let mut k = j;
     while k > 0 {
+        if reacted_to && past_order_cue && events.speech_verb_at(&view.folded, k - 1) {
+            return None;
+        }
+        if k < j
+            && trigger - k < REACTION_CUE_REACH
+            && matches!(view.folded[k - 1].as_str(), "after" | "following" | "amid")
+        {
+            past_order_cue = true;
+        }
         if view.tokens[k - 1].text == "," {
             // An appositive or a participle clause ends here; its head is the name
             // before the comma that opens it ("the BLA, ... battling the
