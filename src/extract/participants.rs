@@ -915,11 +915,22 @@ fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
     let between_modifiers = (end + 1..mention.first).all(|j| {
         view.is_determiner(j) || view.tokens[j].is_word() && !view.tokens[j].is_capitalized()
     });
-    let strike_noun = (mention.end..(mention.end + MEANS_REACH).min(view.tokens.len())).any(|j| {
-        events
-            .trigger_at(&view.folded, j)
-            .is_some_and(|t| t.noun && t.kind == Kind::Strike)
-    });
+    // The name qualifies the strike noun: only lowercase modifiers between ("an
+    // Israeli air strike"), not a preposition ("in central Burkina Faso during an
+    // attack" names where, not who).
+    let strike_noun = (mention.end..(mention.end + MEANS_REACH).min(view.tokens.len()))
+        .take_while(|&j| {
+            view.tokens[j].is_word()
+                && !view.tokens[j].is_capitalized()
+                && !events.prepositions.contains(&view.folded[j])
+                && !matches!(view.folded[j].as_str(), "during" | "by" | "amid")
+                && !events.order_breaks.contains(&view.folded[j])
+        })
+        .any(|j| {
+            events
+                .trigger_at(&view.folded, j)
+                .is_some_and(|t| t.noun && t.kind == Kind::Strike)
+        });
     (between_modifiers && strike_noun)
         .then(|| mention.entity.actor().map(str::to_string))
         .flatten()
