@@ -151,6 +151,9 @@ pub struct EventLexicon {
     pub capture_nouns: BTreeSet<String>,
     /// A state's armed forces ("his army's capture").
     pub armed_forces: BTreeSet<String>,
+    /// People who carry out an attack, whom a side's name may qualify ("an
+    /// Al-Shabaab suicide bomber").
+    pub attacker_nouns: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -333,6 +336,7 @@ struct EventsFile {
     quarrel_words: Vec<String>,
     capture_nouns: Vec<String>,
     armed_forces: Vec<String>,
+    attacker_nouns: Vec<String>,
     #[serde(default)]
     qualified_heads: Vec<String>,
     #[serde(default)]
@@ -611,6 +615,7 @@ impl EventLexicon {
             quarrel_words: set(&file.quarrel_words),
             capture_nouns: set(&file.capture_nouns),
             armed_forces: set(&file.armed_forces),
+            attacker_nouns: set(&file.attacker_nouns),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),

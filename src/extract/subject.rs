@@ -523,6 +523,40 @@ pub(super) fn with_coordinated(
             co.push(actor);
             return first;
         }
+        if let Some(first) = qualified_attackers_before(view, j - 1) {
+            co.push(actor);
+            return first;
+        }
     }
     actor
+}
+
+/// Lowercase words a side's name may stand before in a conjunct naming attackers:
+/// "an Al-Shabaab suicide bomber" is two.
+const ATTACKER_MODIFIERS: usize = 2;
+
+/// "An Al-Shabaab suicide bomber and gunmen attacked": the side whose name
+/// qualifies the attackers of a first conjunct (ending before `and`) is the subject's
+/// side.
+fn qualified_attackers_before(view: &SentenceView<'_, '_>, and: usize) -> Option<String> {
+    let head = and.checked_sub(1)?;
+    if !view
+        .lexicon
+        .events
+        .attacker_nouns
+        .contains(&view.folded[head])
+    {
+        return None;
+    }
+    let mut k = head;
+    while k > 0 && head - k < ATTACKER_MODIFIERS && view.name_ending_at(k).is_none() {
+        let token = &view.tokens[k - 1];
+        if !(token.is_word() && !token.is_capitalized()) {
+            break;
+        }
+        k -= 1;
+    }
+    view.name_ending_at(k)
+        .filter(|m| !governed(view, m))
+        .and_then(|m| subject_actor(view, m, true))
 }
