@@ -551,7 +551,7 @@ fn qualified_attackers_before(view: &SentenceView<'_, '_>, and: usize) -> Option
     let mut k = head;
     while k > 0 && head - k < ATTACKER_MODIFIERS && view.name_ending_at(k).is_none() {
         let token = &view.tokens[k - 1];
-        if !(token.is_word() && !token.is_capitalized()) {
+        if !token.is_word() || token.is_capitalized() {
             break;
         }
         k -= 1;
