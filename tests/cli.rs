@@ -979,6 +979,37 @@ fn one_side_of_an_agreement_joins_the_only_agreement_of_that_side_that_day() {
 }
 
 #[test]
+fn a_side_meeting_alone_twice_that_day_is_one_meeting_but_not_one_with_another() {
+    let sources = |timeline: &Timeline| -> Vec<usize> {
+        timeline
+            .events
+            .iter()
+            .filter(|e| e.kind == dateline::model::Kind::Meeting)
+            .map(|e| e.sources.len())
+            .collect()
+    };
+    let planned = (
+        "a.md",
+        "2024-07-09",
+        "The UN Security Council will hold an emergency meeting on Tuesday.",
+    );
+    let held = (
+        "b.md",
+        "2024-07-10",
+        "The UN Security Council held an emergency meeting on Tuesday, diplomats said.",
+    );
+    assert_eq!(sources(&timeline_of(&[planned, held])), [2]);
+    // A side that met another that day may have met others too: a report naming it
+    // alone does not say which meeting it is.
+    let with_other = (
+        "c.md",
+        "2024-07-10",
+        "The UN Security Council met Ukraine's foreign minister on Tuesday.",
+    );
+    assert_eq!(sources(&timeline_of(&[with_other, held])), [1, 1]);
+}
+
+#[test]
 fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
     let plan = "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.";
     let timeline = timeline_of(&[

@@ -226,7 +226,7 @@ impl Identity {
     /// One report names a single side, and the other names that side too ("Israel
     /// agrees a ceasefire", "Israel and Hezbollah agree a ceasefire"): too little
     /// alone to be one event, but enough for an agreement on one named day when no
-    /// other agreement of that side fits (see `lone_agreement`).
+    /// other agreement of that side fits (see `lone_side`).
     pub fn one_side_within(&self, other: &Identity) -> bool {
         let (small, big) = if self.sides.len() <= other.sides.len() {
             (&self.sides, &other.sides)

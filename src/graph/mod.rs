@@ -669,7 +669,7 @@ fn sentence_match(old: &Node, new: &Node) -> (usize, f64) {
 /// only when exactly one node fits its bounds. A statement also needs the same day
 /// and subject. A meeting with the same participants dated a few days apart is one
 /// event the sources date differently: it is merged, and the clash of its dates
-/// reported. An agreement may join on one side alone (see [`lone_agreement`]).
+/// reported. An agreement or a meeting may join on one side alone (see [`lone_side`]).
 fn same_event(
     nodes: &[Node],
     candidates: &[usize],
@@ -728,8 +728,13 @@ fn same_event(
     if exact.len() == 1 {
         return Some(exact[0]);
     }
-    if new.kind == Kind::Agreement {
-        return lone_agreement(nodes, candidates, new);
+    if matches!(new.kind, Kind::Agreement | Kind::Meeting) {
+        if let Some(only) = lone_side(nodes, candidates, new) {
+            return Some(only);
+        }
+        if new.kind == Kind::Agreement {
+            return None;
+        }
     }
     if new.kind != Kind::Meeting {
         return None;
@@ -747,15 +752,20 @@ fn same_event(
 
 /// A report naming one side of an agreement ("Israel agrees a ceasefire") joins the
 /// only agreement of that side dated to the same named day ("Israel and Hezbollah
-/// agree a ceasefire"); with two such agreements that day it joins neither.
-fn lone_agreement(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
+/// agree a ceasefire"); with two such agreements that day it joins neither. A
+/// meeting of one side joins only one of that side alone ("the Security Council
+/// will meet on Tuesday", "the Council met on Tuesday").
+fn lone_side(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
     let new_day = new.day()?;
     let doc = new.first_doc();
     let mut fitting = candidates.iter().copied().filter(|&c| {
         let old = &nodes[c];
-        old.kind == Kind::Agreement
+        old.kind == new.kind
             && !old.has_doc(doc)
             && old.identity.one_side_within(&new.identity)
+            // A side meets many others in a day: a meeting joins on one side only
+            // when neither report names another.
+            && (new.kind != Kind::Meeting || old.identity.sides == new.identity.sides)
             && old.identity.same_place(&new.identity)
             && old.day() == Some(new_day)
     });
