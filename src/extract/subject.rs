@@ -227,6 +227,36 @@ pub(super) fn find_subject(
     walk_back_to_subject(view, j, trigger, generic, co)
 }
 
+/// "with 119 Palestinians reportedly killed", "dozens of Sudanese civilians
+/// wounded": people counted before a verb of harm are its victims, whether or not an
+/// auxiliary marks the passive.
+fn counted_victims(view: &SentenceView<'_, '_>, m: &NameMention, trigger: usize) -> bool {
+    if !view.any_phrase(trigger, &view.lexicon.events.harm_verbs) || m.first == 0 {
+        return false;
+    }
+    // "killed two civilians": an object after the verb makes the counted its doers.
+    let events = &view.lexicon.events;
+    let no_object = view.tokens.get(trigger + 1).is_none_or(|next| {
+        let word = &view.folded[trigger + 1];
+        !next.is_word()
+            || events.prepositions.contains(word)
+            || events.order_breaks.contains(word)
+            || matches!(word.as_str(), "by" | "during" | "when" | "as" | "and")
+    });
+    let before = m.first - 1;
+    let numbers = &view.lexicon.temporal.number_words;
+    let number = |j: usize| {
+        view.tokens[j]
+            .text
+            .starts_with(|c: char| c.is_ascii_digit())
+            || numbers.get(&view.folded[j]).copied().flatten().is_some()
+    };
+    no_object
+        && (number(before)
+            || events.quantity_nouns.contains(&view.folded[before])
+            || view.of_quantity(before))
+}
+
 /// Words from a cue of order to the event noun it governs: "following a deadly
 /// suicide attack" is four.
 const REACTION_CUE_REACH: usize = 5;
@@ -327,6 +357,9 @@ fn walk_back_to_subject(
             return None;
         }
         if let Some(m) = view.name_ending_at(k) {
+            if counted_victims(view, m, trigger) {
+                return None;
+            }
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
                 return Some(with_coordinated(view, m, actor, co));
             }
