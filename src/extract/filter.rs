@@ -94,6 +94,9 @@ pub(super) fn rejection(
     if toll {
         return Some("a toll, not an act");
     }
+    if candidate.kind == Kind::Strike && describes_people(candidate, view) {
+        return Some("a participle describing people (\"the pupils abducted\"), not an act");
+    }
     if candidate.kind == Kind::Strike && quarrel(candidate, view) {
         return Some("a quarrel between people, not fighting");
     }
@@ -131,6 +134,42 @@ pub(super) fn rejection(
         return Some("a noun with no date, place or participants of its own");
     }
     None
+}
+
+/// "one of the individuals abducted", "the release of abducted victims", "persons
+/// taken hostage and": a participle of `people_participles` with no auxiliary
+/// before it and no object after it says who the people are, not what happened.
+/// ("bandits abducted 287 pupils" has its object; "were abducted by" is passive.)
+fn describes_people(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    if candidate.noun
+        || !view.any_phrase(candidate.first, &events.people_participles)
+        || view.is_passive(candidate.first)
+    {
+        return false;
+    }
+    let after = view.tokens.get(candidate.end);
+    let object_follows = after.is_some_and(|token| {
+        let word = &view.folded[candidate.end];
+        token.is_word()
+            && !events.prepositions.contains(word)
+            && !events.order_breaks.contains(word)
+            && !matches!(
+                word.as_str(),
+                "and" | "or" | "but" | "by" | "during" | "since" | "last"
+            )
+    });
+    let before = candidate.first.checked_sub(1);
+    let modifies_next = before
+        .is_some_and(|j| view.is_determiner(j) || events.prepositions.contains(&view.folded[j]));
+    let follows_people = before.is_some_and(|j| {
+        let token = &view.tokens[j];
+        token.is_word()
+            && !token.is_capitalized()
+            && !events.auxiliaries.contains(&view.folded[j])
+            && view.name_at(j).is_none()
+    });
+    modifies_next || follows_people && !object_follows
 }
 
 /// "Trump clashed with Zelensky": a clash word whose sides are all people the

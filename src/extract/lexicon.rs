@@ -161,6 +161,9 @@ pub struct EventLexicon {
     pub toll_openers: BTreeSet<String>,
     /// Verbs whose subject did the strike they were done in ("killed 20 in an air strike").
     pub harm_verbs: Vec<Vec<String>>,
+    /// Participles that may describe people rather than tell an act ("the pupils
+    /// abducted", "persons taken hostage").
+    pub people_participles: Vec<Vec<String>>,
     /// Verbs whose object is an event their subject carried out ("launched",
     /// "carried out"), as folded words.
     pub pinning_verbs: Vec<Vec<String>>,
@@ -343,6 +346,7 @@ struct EventsFile {
     reciprocal_strikes: Vec<String>,
     toll_openers: Vec<String>,
     harm_verbs: Vec<String>,
+    people_participles: Vec<String>,
     pinning_verbs: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
@@ -620,6 +624,7 @@ impl EventLexicon {
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),
             harm_verbs: phrases(&file.harm_verbs),
+            people_participles: phrases(&file.people_participles),
             pinning_verbs: phrases(&file.pinning_verbs),
             weapons: set(&file.weapons),
             summary_verbs: file
