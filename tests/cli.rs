@@ -1010,6 +1010,35 @@ fn a_side_meeting_alone_twice_that_day_is_one_meeting_but_not_one_with_another()
 }
 
 #[test]
+fn a_report_dated_by_month_joins_a_dated_event_only_when_no_other_fits() {
+    let strikes = |timeline: &Timeline| -> Vec<usize> {
+        timeline
+            .events
+            .iter()
+            .filter(|e| e.kind == dateline::model::Kind::Strike)
+            .map(|e| e.sources.len())
+            .collect()
+    };
+    let hall = (
+        "a.md",
+        "2024-03-23",
+        "Gunmen attacked a concert hall in Krasnogorsk on Friday.",
+    );
+    let market = (
+        "b.md",
+        "2024-03-12",
+        "Gunmen attacked a market in Sokoto on Monday.",
+    );
+    // "earlier this month" overlaps both days: which attack it is, it does not say.
+    let month = (
+        "c.md",
+        "2024-03-25",
+        "Gunmen attacked a school earlier this month.",
+    );
+    assert_eq!(strikes(&timeline_of(&[hall, market, month])), [1, 1, 1]);
+}
+
+#[test]
 fn a_meeting_announced_and_then_held_is_one_event_that_occurred() {
     let plan = "Narendra Modi will meet Xi Jinping in Kazan on Wednesday.";
     let timeline = timeline_of(&[

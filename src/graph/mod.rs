@@ -703,7 +703,12 @@ fn same_event(
             }
         })
         .collect();
-    let both_dated = |c: usize| nodes[c].date.is_some() && new.date.is_some();
+    // A month or a week overlaps every day in it: a report dated that coarsely joins
+    // a dated event only as an undated one does, when no other fits.
+    let both_dated = |c: usize| match (&nodes[c].date, &new.date) {
+        (Some(old), Some(date)) => old == date || span_days(old) <= 1 && span_days(date) <= 1,
+        _ => false,
+    };
     if let Some(&c) = overlapping.iter().find(|&&c| both_dated(c)) {
         return Some(c);
     }
