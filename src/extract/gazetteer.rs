@@ -75,6 +75,8 @@ pub struct Gazetteer {
     /// Person → the country (or organisation) they act for.
     affiliation: BTreeMap<String, String>,
     folded_titles: BTreeSet<String>,
+    /// Titles that stand before a surname alone ("President Ruto", "Pope Francis").
+    person_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
     /// Words that end an organisation's name ("Committee", "Council"): a capitalised
     /// run ending in one names a body the article introduces.
@@ -125,6 +127,8 @@ struct GazetteerFile {
     places: Vec<GazetteerEntry>,
     #[serde(default)]
     titles: Vec<String>,
+    #[serde(default)]
+    person_titles: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
@@ -250,6 +254,8 @@ impl Gazetteer {
     fn extend(&mut self, file: GazetteerFile) {
         self.titles.extend(file.titles);
         self.folded_titles = self.titles.iter().map(|t| fold(t)).collect();
+        self.person_titles
+            .extend(file.person_titles.iter().map(|w| fold(w)));
         self.not_names.extend(file.not_names);
         self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
@@ -424,7 +430,7 @@ impl Gazetteer {
         self.affiliation.get(person).map(String::as_str)
     }
 
-    /// "town" in "the town of Bara": a name after "of" is a place.
+    /// "Committee" in "National Security Committee": the last word of a body's name.
     pub fn is_organisation_head(&self, folded: &str) -> bool {
         self.organisation_heads.contains(folded)
     }
@@ -534,6 +540,12 @@ impl Gazetteer {
     /// How a country's people are called ("Russian"), for summaries.
     pub fn demonym_of(&self, country: &str) -> Option<&str> {
         self.demonym_of.get(country).map(String::as_str)
+    }
+
+    /// Does this (folded) title stand before a person's surname alone ("President
+    /// Ruto")?
+    pub fn is_person_title(&self, folded: &str) -> bool {
+        self.person_titles.contains(folded)
     }
 
     /// Is this (folded) word a title ("envoy", "minister")?

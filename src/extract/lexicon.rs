@@ -154,6 +154,8 @@ pub struct EventLexicon {
     /// People who carry out an attack, whom a side's name may qualify ("an
     /// Al-Shabaab suicide bomber").
     pub attacker_nouns: BTreeSet<String>,
+    /// Event nouns whose possessor suffered them ("his abduction", "her arrest").
+    pub patient_nouns: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -340,6 +342,8 @@ struct EventsFile {
     capture_nouns: Vec<String>,
     armed_forces: Vec<String>,
     attacker_nouns: Vec<String>,
+    #[serde(default)]
+    patient_nouns: Vec<String>,
     #[serde(default)]
     qualified_heads: Vec<String>,
     #[serde(default)]
@@ -620,6 +624,7 @@ impl EventLexicon {
             capture_nouns: set(&file.capture_nouns),
             armed_forces: set(&file.armed_forces),
             attacker_nouns: set(&file.attacker_nouns),
+            patient_nouns: set(&file.patient_nouns),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),

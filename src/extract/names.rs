@@ -856,6 +856,35 @@ impl NameFinder<'_, '_> {
                 texts[k] != "-" && !particle(&texts[k]) && !joined
             })
             .count();
+        // "President Ruto", "Pope Francis", "Father Konvolbo": a person's title before
+        // a single capitalised word makes it a surname.
+        // ("Foreign Minister Sergey Lavrov": a name goes on after it; "the General
+        // Staff": a body's head word.)
+        let titled_surname = run == 1
+            && name_words == 1
+            && i > 0
+            && self.tokens[i - 1].is_capitalized()
+            && !self.tokens.get(i + 1).is_some_and(|t| t.is_capitalized())
+            && !self
+                .lexicon
+                .gazetteer
+                .is_organisation_head(&fold(texts[i].as_str()))
+            && self
+                .lexicon
+                .gazetteer
+                .is_person_title(&fold(texts[i - 1].as_str()));
+        if titled_surname {
+            let full = spoken_name(&texts[i - 1..i + 1]);
+            let surname = texts[i].clone();
+            if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+                memory.surnames.push((surname, full.clone()));
+            }
+            return Some(NameMention {
+                first: i - 1,
+                end: i + 1,
+                entity: person(full),
+            });
+        }
         if run < 2 || !(2..=5).contains(&name_words) {
             return None;
         }

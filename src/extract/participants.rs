@@ -669,6 +669,15 @@ fn owner_before(
             };
         }
         if matches!(view.folded[j].as_str(), "his" | "her") {
+            // "prevent his abduction", "her arrest": who suffered it.
+            if view
+                .lexicon
+                .events
+                .patient_nouns
+                .contains(&view.folded[first])
+            {
+                return None;
+            }
             return memory.salient_person();
         }
         let Some(m) = view
