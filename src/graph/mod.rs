@@ -703,8 +703,7 @@ fn same_event(
             }
         })
         .collect();
-    // A month or a week overlaps every day in it: a report dated that coarsely joins
-    // a dated event only as an undated one does, when no other fits.
+    // A month overlaps every day in it: so dated, a report joins as an undated one.
     let both_dated = |c: usize| match (&nodes[c].date, &new.date) {
         (Some(old), Some(date)) => old == date || span_days(old) <= 1 && span_days(date) <= 1,
         _ => false,
