@@ -201,6 +201,19 @@ fn split_line<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Sentenc
             i = j;
             continue;
         }
+        // "Outlet 1 reports: The president has announced ...": after a colon, an
+        // article opening a capitalised clause starts a sentence with its own subject
+        // (not a quotation, "He said: \"To justify ...\"", nor a list).
+        if b == b':' {
+            let rest = &line[i + 1..];
+            let article = ["The ", "A ", "An "]
+                .into_iter()
+                .any(|a| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(a)));
+            if article {
+                push_trimmed(text, start + sentence_start, start + i + 1, out);
+                sentence_start = i + 1;
+            }
+        }
         i += 1;
     }
     push_trimmed(text, start + sentence_start, end, out);
@@ -548,6 +561,20 @@ mod tests {
                 "He said \"yes.\"",
                 "Then left!",
                 "a bullet point",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_colon_before_an_article_opens_a_sentence_but_not_before_a_quote() {
+        let text = "Outlet 1 reports: The president has announced talks. He said: \"The talks will go on.\" Sudan: RSF attacks El Fasher.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Outlet 1 reports:",
+                "The president has announced talks.",
+                "He said: \"The talks will go on.\"",
+                "Sudan: RSF attacks El Fasher.",
             ]
         );
     }

@@ -6,7 +6,7 @@ use std::process::Output;
 mod common;
 use common::{dateline, render_svg, root, stderr, stdout};
 
-use dateline::model::{DateSource, Timeline};
+use dateline::model::{DateSource, Kind, Timeline};
 
 /// Every failure must be one clear line naming the file, with the documented code.
 fn assert_fails(output: &Output, code: i32, names: &str, says: &str) {
@@ -916,6 +916,16 @@ fn timeline_of(articles: &[(&str, &str, &str)]) -> Timeline {
     serde_yaml::from_str(&stdout(&output)).unwrap()
 }
 
+/// How many sources each event of `kind` has, in timeline order.
+fn sources_of(timeline: &Timeline, kind: Kind) -> Vec<usize> {
+    timeline
+        .events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.sources.len())
+        .collect()
+}
+
 #[test]
 fn one_meeting_reported_twice_merges_and_a_later_one_stays_apart() {
     let timeline = timeline_of(&[
@@ -960,14 +970,7 @@ fn one_side_of_an_agreement_joins_the_only_agreement_of_that_side_that_day() {
         "2024-11-28",
         "Israel agreed a ceasefire on Wednesday, officials said.",
     );
-    let sources = |timeline: &Timeline| -> Vec<usize> {
-        timeline
-            .events
-            .iter()
-            .filter(|e| e.kind == dateline::model::Kind::Agreement)
-            .map(|e| e.sources.len())
-            .collect()
-    };
+    let sources = |timeline: &Timeline| sources_of(timeline, Kind::Agreement);
     assert_eq!(sources(&timeline_of(&[both, one_side])), [2]);
     // Two agreements of Israel that day: which one the report means, it does not say.
     let other = (
@@ -980,14 +983,7 @@ fn one_side_of_an_agreement_joins_the_only_agreement_of_that_side_that_day() {
 
 #[test]
 fn a_side_meeting_alone_twice_that_day_is_one_meeting_but_not_one_with_another() {
-    let sources = |timeline: &Timeline| -> Vec<usize> {
-        timeline
-            .events
-            .iter()
-            .filter(|e| e.kind == dateline::model::Kind::Meeting)
-            .map(|e| e.sources.len())
-            .collect()
-    };
+    let sources = |timeline: &Timeline| sources_of(timeline, Kind::Meeting);
     let planned = (
         "a.md",
         "2024-07-09",
@@ -1011,14 +1007,7 @@ fn a_side_meeting_alone_twice_that_day_is_one_meeting_but_not_one_with_another()
 
 #[test]
 fn a_report_dated_by_month_joins_a_dated_event_only_when_no_other_fits() {
-    let strikes = |timeline: &Timeline| -> Vec<usize> {
-        timeline
-            .events
-            .iter()
-            .filter(|e| e.kind == dateline::model::Kind::Strike)
-            .map(|e| e.sources.len())
-            .collect()
-    };
+    let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
     let hall = (
         "a.md",
         "2024-03-23",
