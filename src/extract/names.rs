@@ -874,16 +874,7 @@ impl NameFinder<'_, '_> {
                 .gazetteer
                 .is_person_title(&fold(texts[i - 1].as_str()));
         if titled_surname {
-            let full = spoken_name(&texts[i - 1..i + 1]);
-            let surname = texts[i].clone();
-            if !memory.surnames.iter().any(|(s, _)| *s == surname) {
-                memory.surnames.push((surname, full.clone()));
-            }
-            return Some(NameMention {
-                first: i - 1,
-                end: i + 1,
-                entity: person(full),
-            });
+            return Some(introduce_person(texts, i - 1..i + 1, memory));
         }
         if run < 2 || !(2..=5).contains(&name_words) {
             return None;
@@ -893,16 +884,7 @@ impl NameFinder<'_, '_> {
         if i > 0 && fold(texts[i - 1].as_str()) == "the" {
             return None;
         }
-        let full = spoken_name(&texts[i..i + run]);
-        let surname = texts[i + run - 1].clone();
-        if !memory.surnames.iter().any(|(s, _)| *s == surname) {
-            memory.surnames.push((surname, full.clone()));
-        }
-        Some(NameMention {
-            first: i,
-            end: i + run,
-            entity: person(full),
-        })
+        Some(introduce_person(texts, i..i + run, memory))
     }
 
     /// Drop qualifiers of a title: country or organisation, title words, then a
@@ -1151,6 +1133,25 @@ fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
         let seen = memory.mentions_seen;
         let entry = memory.state_mentions.entry(state.clone()).or_insert((0, 0));
         *entry = (entry.0 + 1, seen);
+    }
+}
+
+/// A person the article introduces at `span` (title included when one makes the
+/// name: "President Ruto"), whose surname, the span's last word, is remembered.
+fn introduce_person(
+    texts: &[String],
+    span: std::ops::Range<usize>,
+    memory: &mut ArticleMemory,
+) -> NameMention {
+    let full = spoken_name(&texts[span.clone()]);
+    let surname = texts[span.end - 1].clone();
+    if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+        memory.surnames.push((surname, full.clone()));
+    }
+    NameMention {
+        first: span.start,
+        end: span.end,
+        entity: person(full),
     }
 }
 

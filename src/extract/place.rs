@@ -164,10 +164,10 @@ fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize 
         b -= 1;
     }
     let apposed = b > floor && gazetteer.is_settlement(&view.folded[b]);
-    if apposed
-        || b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1])
-    {
-        if !apposed {
+    let of_settlement =
+        b > floor && view.folded[b] == "of" && gazetteer.is_settlement(&view.folded[b - 1]);
+    if apposed || of_settlement {
+        if of_settlement {
             b -= 1;
         }
         // Adjectives and demonyms before the settlement word: "the southern Lebanese town".

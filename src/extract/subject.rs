@@ -227,34 +227,42 @@ pub(super) fn find_subject(
     walk_back_to_subject(view, j, trigger, generic, co)
 }
 
-/// "with 119 Palestinians reportedly killed", "dozens of Sudanese civilians
-/// wounded": people counted before a verb of harm are its victims, whether or not an
-/// auxiliary marks the passive.
-fn counted_victims(view: &SentenceView<'_, '_>, m: &NameMention, trigger: usize) -> bool {
-    if !view.any_phrase(trigger, &view.lexicon.events.harm_verbs) || m.first == 0 {
-        return false;
-    }
-    // "killed two civilians": an object after the verb makes the counted its doers.
+/// Does the verb of harm at `trigger` leave people counted before it as its victims
+/// ("with 119 Palestinians reportedly killed since", "Fifty civilians killed in El
+/// Fasher"), whether or not an auxiliary marks the passive? Only with no object
+/// after it: "killed two civilians" makes the counted its doers.
+fn harms_counted_victims(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let events = &view.lexicon.events;
-    let no_object = view.tokens.get(trigger + 1).is_none_or(|next| {
-        let word = &view.folded[trigger + 1];
-        !next.is_word()
-            || events.prepositions.contains(word)
-            || events.order_breaks.contains(word)
-            || matches!(word.as_str(), "by" | "during" | "when" | "as" | "and")
-    });
-    let before = m.first - 1;
-    let numbers = &view.lexicon.temporal.number_words;
-    let number = |j: usize| {
-        view.tokens[j]
-            .text
-            .starts_with(|c: char| c.is_ascii_digit())
-            || numbers.get(&view.folded[j]).copied().flatten().is_some()
+    view.any_phrase(trigger, &events.harm_verbs)
+        && view.tokens.get(trigger + 1).is_none_or(|next| {
+            let word = &view.folded[trigger + 1];
+            !next.is_word()
+                || events.prepositions.contains(word)
+                || events.order_breaks.contains(word)
+                || matches!(word.as_str(), "by" | "during" | "when" | "as" | "and")
+        })
+}
+
+/// Is the name counted ("119 Palestinians", "dozens of Sudanese civilians")?
+fn counted(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
+    let Some(before) = m.first.checked_sub(1) else {
+        return false;
     };
-    no_object
-        && (number(before)
-            || events.quantity_nouns.contains(&view.folded[before])
-            || view.of_quantity(before))
+    let numbers = &view.lexicon.temporal.number_words;
+    view.tokens[before]
+        .text
+        .starts_with(|c: char| c.is_ascii_digit())
+        || numbers
+            .get(&view.folded[before])
+            .copied()
+            .flatten()
+            .is_some()
+        || view
+            .lexicon
+            .events
+            .quantity_nouns
+            .contains(&view.folded[before])
+        || view.of_quantity(before)
 }
 
 /// Words from a cue of order to the event noun it governs: "following a deadly
@@ -281,6 +289,7 @@ fn walk_back_to_subject(
             .trigger_at(&view.folded, trigger)
             .is_some_and(|t| t.kind == Kind::Strike);
     let mut past_order_cue = false;
+    let victims_before = harms_counted_victims(view, trigger);
     let mut k = j;
     while k > 0 {
         if reacted_to && past_order_cue && events.speech_verb_at(&view.folded, k - 1) {
@@ -357,7 +366,7 @@ fn walk_back_to_subject(
             return None;
         }
         if let Some(m) = view.name_ending_at(k) {
-            if counted_victims(view, m, trigger) {
+            if victims_before && counted(view, m) {
                 return None;
             }
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {

@@ -736,9 +736,6 @@ fn same_event(
         if let Some(only) = lone_side(nodes, candidates, new) {
             return Some(only);
         }
-        if new.kind == Kind::Agreement {
-            return None;
-        }
     }
     if new.kind != Kind::Meeting {
         return None;
