@@ -328,9 +328,11 @@ fn object_within(
         |j: usize| matches!(view.tokens[j].text, "“" | "\"") && view.tokens[j - 1].is_word();
     // "called up 300,000 reservists": the comma of a grouped number ends nothing.
     let in_number = |j: usize| crate::text::in_number_group(view.tokens, j + 1);
+    // "the task force set up by the government": after "by" comes the doer.
     (i + 1..(i + 1 + reach).min(view.tokens.len()))
         .take_while(|&j| {
-            (!view.is_break(j) || quotes_object(j) || in_number(j)) && view.folded[j] != "that"
+            (!view.is_break(j) || quotes_object(j) || in_number(j))
+                && !matches!(view.folded[j].as_str(), "that" | "by")
         })
         .find(|&j| is_object(j))
 }
@@ -355,7 +357,7 @@ fn object_listed(
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(word)
                 && !events.subordinators.contains(word)
-                && word != "that";
+                && !matches!(word, "that" | "by");
         if !listed {
             return None;
         }

@@ -270,6 +270,14 @@ fn claims_own_act(
     if !folded(claim).is_some_and(|w| w.starts_with("claim")) {
         return false;
     }
+    // "claimed responsibility for the attack", "a claim of responsibility for the
+    // strike": the claim is of the act itself (the parse may hang the act on the
+    // claim or on what it claims).
+    let owned =
+        |word: usize| folded(word).is_some_and(|w| view.lexicon.events.owned_claims.contains(w));
+    if owned(below) || tree.dependents(claim).any(owned) {
+        return true;
+    }
     let Some(claimant) = tree.dependent(claim, "nsubj") else {
         return false;
     };

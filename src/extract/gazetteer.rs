@@ -78,6 +78,8 @@ pub struct Gazetteer {
     /// Titles that stand before a surname alone ("President Ruto", "Pope Francis").
     person_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
+    /// Sites a state owns ("palace", "embassy"): a strike on one is pinned down.
+    facility_words: BTreeSet<String>,
     /// Words that end an organisation's name ("Committee", "Council"): a capitalised
     /// run ending in one names a body the article introduces.
     organisation_heads: BTreeSet<String>,
@@ -133,6 +135,8 @@ struct GazetteerFile {
     not_names: Vec<String>,
     #[serde(default)]
     settlement_words: Vec<String>,
+    #[serde(default)]
+    facility_words: Vec<String>,
     #[serde(default)]
     organisation_heads: Vec<String>,
     #[serde(default)]
@@ -259,6 +263,8 @@ impl Gazetteer {
         self.not_names.extend(file.not_names);
         self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
+        self.facility_words
+            .extend(file.facility_words.iter().map(|w| fold(w)));
         self.organisation_heads
             .extend(file.organisation_heads.iter().map(|w| fold(w)));
         self.state_organ_heads
@@ -441,6 +447,10 @@ impl Gazetteer {
 
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    pub fn is_facility(&self, folded: &str) -> bool {
+        self.facility_words.contains(folded)
     }
 
     /// "masked men", "renegade soldiers": men described as armed or in revolt, in

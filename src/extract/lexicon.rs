@@ -172,7 +172,11 @@ pub struct EventLexicon {
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
+    /// Verbs of a relative clause that date its antecedent ("which took place").
+    pub occurrence_verbs: Vec<Vec<String>>,
     pub alleged: BTreeSet<String>,
+    /// What a claim of one's own act claims ("claimed responsibility for").
+    pub owned_claims: BTreeSet<String>,
     pub irrealis_governors: BTreeSet<String>,
     /// When a "call" is an appeal, not a phone call.
     pub appeal_call: AppealCall,
@@ -355,7 +359,9 @@ struct EventsFile {
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
+    occurrence_verbs: Vec<String>,
     alleged: Vec<String>,
+    owned_claims: Vec<String>,
     irrealis_governors: Vec<String>,
     appeal_call: AppealCallRow,
     cancelling_verbs: Vec<String>,
@@ -639,7 +645,9 @@ impl EventLexicon {
                 .collect(),
             presupposing: phrases(&file.presupposing),
             non_hostile: set(&file.non_hostile),
+            occurrence_verbs: phrases(&file.occurrence_verbs),
             alleged: set(&file.alleged),
+            owned_claims: set(&file.owned_claims),
             irrealis_governors: set(&file.irrealis_governors),
             appeal_call: AppealCall {
                 after: set(&file.appeal_call.after),

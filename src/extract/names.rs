@@ -411,6 +411,10 @@ impl NameFinder<'_, '_> {
         }
     }
 
+    /// How many lowercase words may stand between an acronym and the noun that says
+    /// it is a body ("the CAPSAT military unit").
+    const ACRONYM_MODIFIERS: usize = 2;
+
     /// A body the article names by its acronym and what it is: "Machar's SPLM-IO
     /// party", "the TPLF movement". It acts for no state, and the acronym alone
     /// names it from then on.
@@ -435,10 +439,38 @@ impl NameFinder<'_, '_> {
         }
         // "SPLM-IO", "AFC/M23": parts joined without spaces.
         let end = self.joined_end(i, capitals);
-        let noun = fold(tokens.get(end)?.text);
-        if !self.lexicon.gazetteer.is_acronym_body(&noun) {
-            return None;
-        }
+        // "the elite CAPSAT military unit": lowercase modifiers may stand before
+        // the noun.
+        let body_noun = (end..end + 1 + Self::ACRONYM_MODIFIERS)
+            .take_while(|&j| {
+                tokens
+                    .get(j)
+                    .is_some_and(|t| t.is_word() && !t.is_capitalized())
+            })
+            .find(|&j| {
+                self.lexicon
+                    .gazetteer
+                    .is_acronym_body(&fold(tokens[j].text))
+            });
+        // "Medical charity, MSF, said on Monday", "ATSUM said": an acronym that
+        // speaks is a body.
+        let appositive =
+            i > 0 && tokens[i - 1].text == "," && tokens.get(end).is_some_and(|t| t.text == ",");
+        let verb = end + usize::from(appositive);
+        // ("State TV said", "the state news agency, SUNA, said": a medium
+        // reports, it is no side.)
+        let media = &self.lexicon.events.media_words;
+        let medium = media.contains(&fold(tokens[i].text))
+            || appositive && i >= 2 && media.contains(&fold(tokens[i - 2].text));
+        let speaks = !medium
+            && tokens.get(verb).is_some_and(|t| {
+                t.is_word() && self.lexicon.events.speech_verb_at(&[fold(t.text)], 0)
+            });
+        let body_noun = match body_noun {
+            Some(noun) => noun,
+            None if speaks => end - 1,
+            None => return None,
+        };
         let entity = Entity {
             name: self.texts[i..end].concat(),
             class: EntityClass::Organisation,
@@ -451,7 +483,7 @@ impl NameFinder<'_, '_> {
         }
         Some(NameMention {
             first: i,
-            end: end + 1,
+            end: body_noun + 1,
             entity,
         })
     }

@@ -283,6 +283,25 @@ fn subject_is_reporter_pronoun(view: &SentenceView<'_, '_>, trigger: usize) -> b
     j > 0 && is_reporter_pronoun(&view.folded[j - 1])
 }
 
+/// Words before an act within which a claim of it may stand ("claimed
+/// responsibility for what it described as a \"precision strike\"").
+const CLAIM_REACH: usize = 12;
+
+/// The claim word of "claimed responsibility for", "a claim of responsibility for"
+/// before the noun at `noun`, in its clause.
+fn claim_of_own_act_before(view: &SentenceView<'_, '_>, noun: usize) -> Option<usize> {
+    let owned = &view.lexicon.events.owned_claims;
+    let word = |j: usize| view.folded.get(j).map(String::as_str).unwrap_or_default();
+    (noun.saturating_sub(CLAIM_REACH)..noun)
+        .rev()
+        .take_while(|&j| !matches!(view.tokens[j].text, ";" | ":" | "(" | ")"))
+        .find(|&j| {
+            word(j).starts_with("claim")
+                && (owned.contains(word(j + 1))
+                    || word(j + 1) == "of" && owned.contains(word(j + 2)))
+        })
+}
+
 /// For an event noun that is the object of a verb whose subject is "it", "they" or
 /// "we", in a clause someone reports ("Ukraine said it launched an attack"): the
 /// reporter.
@@ -1043,6 +1062,12 @@ fn assign_sides(
         if main.is_none() && candidate.noun {
             main = pronoun_doer_reporter(view, candidate.first);
         }
+        // "al-Shabaab claimed responsibility for the attack": the claimant did it.
+        if main.is_none() && candidate.noun {
+            if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
+                main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
+            }
+        }
     }
     // Whom a passive act names after it was its target ("members were killed,
     // including the son of X"), not who did it.
@@ -1063,8 +1088,12 @@ fn assign_sides(
     if candidate.kind == Kind::Statement {
         memory.last_speaking_body = main.clone().filter(|m| !memory.people.contains(m));
     }
+    // "He succeeds President X, who fled the country": a relative clause tells of
+    // someone the sentence is not about; "he" next is still its subject.
+    let subject_at = view.before_auxiliaries(candidate.first);
+    let in_relative_clause = subject_at > 0 && view.folded[subject_at - 1] == "who";
     if let Some(m) = main {
-        if memory.people.contains(&m) {
+        if memory.people.contains(&m) && !in_relative_clause {
             memory.last_actor_person = Some(m.clone());
         }
         candidate.actors.insert(0, m);

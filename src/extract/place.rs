@@ -53,12 +53,29 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
             && (b + 1 == end || object_of_verb(view, end, j));
         if locative || target || object {
             candidate.place = Some(place.to_string());
-            if m.entity.is_local_place() {
+            if m.entity.is_local_place() || target && owned_site_after(view, m.end) {
                 candidate.pinned = true;
             }
             break;
         }
     }
+}
+
+/// Up to this many words may stand between a possessive and the site it owns
+/// ("Chad's presidential palace", "Iran's main nuclear facilities").
+const SITE_MODIFIERS: usize = 2;
+
+/// "Chad's presidential palace": a possessive after the name at `end`, then a site
+/// of `facility_words` after a few lowercase modifiers.
+fn owned_site_after(view: &SentenceView<'_, '_>, end: usize) -> bool {
+    if !crate::text::is_possessive(&view.folded, end) {
+        return false;
+    }
+    let gazetteer = &view.lexicon.gazetteer;
+    (end + 2..view.tokens.len())
+        .take(SITE_MODIFIERS + 1)
+        .take_while(|&j| view.tokens[j].is_word() && !view.tokens[j].is_capitalized())
+        .any(|j| gazetteer.is_facility(&view.folded[j]))
 }
 
 /// Up to this many words may stand between a strike verb and the place that is its

@@ -139,8 +139,13 @@ fn trigger_of(
         .is_some_and(|tok| tok.text == ",");
     // "the ceasefire would end the fighting, which escalated in mid-September": a
     // date in a relative clause dates that clause's verb, not a trigger before it.
+    // ("... his meeting, which had taken place on August 8": a clause of occurring
+    // dates its antecedent.)
     let relative_between = |from: usize, to: usize| {
-        (from..to).any(|j| matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose"))
+        (from..to).any(|j| {
+            matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose")
+                && !occurrence_clause(view, j + 1)
+        })
     };
     let cue_between = |from: usize, to: usize| {
         view.order_break_in(from..to)
@@ -182,10 +187,31 @@ fn trigger_of(
             .rposition(|c| c.end <= at && datable(c) && !cue_between(c.end, at))
     })
     .or_else(|| {
+        // "The unit, which helped him to power in 2009, said": a date in a relative
+        // clause set off by commas dates that clause, not the verb after it.
+        let opened_by_relative = (0..mention.first_token)
+            .rev()
+            .take_while(|&j| view.tokens[j].text != ",")
+            .any(|j| matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose"));
         candidates.iter().position(|c| {
-            c.first >= mention.end_token && datable(c) && !cue_between(mention.end_token, c.first)
+            let closed = (mention.end_token..c.first).any(|j| view.tokens[j].text == ",");
+            c.first >= mention.end_token
+                && datable(c)
+                && !cue_between(mention.end_token, c.first)
+                && !(opened_by_relative && closed)
         })
     })
+}
+
+/// Does a clause of occurring start at `at`, past a perfect's auxiliary ("had
+/// taken place", "was held")?
+fn occurrence_clause(view: &SentenceView<'_, '_>, at: usize) -> bool {
+    let perfect = view
+        .folded
+        .get(at)
+        .is_some_and(|w| matches!(w.as_str(), "had" | "has" | "have"));
+    let verb = at + usize::from(perfect);
+    verb < view.folded.len() && view.any_phrase(verb, &view.lexicon.events.occurrence_verbs)
 }
 
 /// "agreed to a ceasefire from midnight", "starting midnight on Monday": the date
