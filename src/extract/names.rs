@@ -227,7 +227,10 @@ impl NameFinder<'_, '_> {
                             .is_some_and(|w| gazetteer.is_state_organ_qualifier(w))
                 })
                 .count();
-            let noun = gazetteer.state_organ_noun_at(&folded, qualifiers)?;
+            // "the military said": a qualifier may be the organ itself.
+            let (qualifiers, noun) = (0..=qualifiers)
+                .rev()
+                .find_map(|q| gazetteer.state_organ_noun_at(&folded, q).map(|n| (q, n)))?;
             (qualifiers..qualifiers + noun)
                 .all(lowercase)
                 .then_some(j + qualifiers + noun)
