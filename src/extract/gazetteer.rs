@@ -78,6 +78,8 @@ pub struct Gazetteer {
     /// Titles that stand before a surname alone ("President Ruto", "Pope Francis").
     person_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
+    /// What an organ speaks through after "a" ("a government spokesman").
+    organ_voices: BTreeSet<String>,
     /// Sites a state owns ("palace", "embassy"): a strike on one is pinned down.
     facility_words: BTreeSet<String>,
     /// Words that end an organisation's name ("Committee", "Council"): a capitalised
@@ -135,6 +137,8 @@ struct GazetteerFile {
     not_names: Vec<String>,
     #[serde(default)]
     settlement_words: Vec<String>,
+    #[serde(default)]
+    organ_voices: Vec<String>,
     #[serde(default)]
     facility_words: Vec<String>,
     #[serde(default)]
@@ -263,6 +267,8 @@ impl Gazetteer {
         self.not_names.extend(file.not_names);
         self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
+        self.organ_voices
+            .extend(file.organ_voices.iter().map(|w| fold(w)));
         self.facility_words
             .extend(file.facility_words.iter().map(|w| fold(w)));
         self.organisation_heads
@@ -447,6 +453,10 @@ impl Gazetteer {
 
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    pub fn is_organ_voice(&self, folded: &str) -> bool {
+        self.organ_voices.contains(folded)
     }
 
     pub fn is_facility(&self, folded: &str) -> bool {

@@ -117,6 +117,10 @@ pub struct EventLexicon {
     pub passive_own_acts: Vec<Vec<String>>,
     /// "reported": speech by a known side only (see [`EventLexicon::media_words`]).
     pub report_verbs: BTreeSet<String>,
+    /// Words that end a court's name: its statements are rulings.
+    pub court_words: BTreeSet<String>,
+    /// Verbs of plain saying, which a court's statement may still be.
+    pub plain_speech_verbs: BTreeSet<String>,
     /// Words of news outlets ("agency", "television"): no side speaks through them.
     pub media_words: BTreeSet<String>,
     /// Words of outlets whatever their verb ("Israeli army radio said"): narrower
@@ -323,6 +327,8 @@ struct EventsFile {
     passive_own_acts: Vec<String>,
     #[serde(default)]
     report_verbs: Vec<String>,
+    court_words: Vec<String>,
+    plain_speech_verbs: Vec<String>,
     #[serde(default)]
     media_words: Vec<String>,
     #[serde(default)]
@@ -690,6 +696,8 @@ impl EventLexicon {
             announcing_verbs: phrases(&file.announcing_verbs),
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
+            court_words: set(&file.court_words),
+            plain_speech_verbs: set(&file.plain_speech_verbs),
             media_words: set(&file.media_words),
             outlet_words: set(&file.outlet_words),
             order_breaks: set(&file.order_breaks),

@@ -162,7 +162,11 @@ impl NameFinder<'_, '_> {
         let (tokens, texts) = (self.tokens, self.texts);
         let gazetteer = &self.lexicon.gazetteer;
         let first = tokens.get(i)?;
-        let opens_with_the = first.text.eq_ignore_ascii_case("the");
+        // "a government spokesman said", "An army statement said": an unnamed voice
+        // of an organ, which only such a word after it makes a speaker.
+        let indefinite =
+            first.text.eq_ignore_ascii_case("a") || first.text.eq_ignore_ascii_case("an");
+        let opens_with_the = first.text.eq_ignore_ascii_case("the") || indefinite;
         // Cheap test first: this runs at every word of every sentence.
         if !opens_with_the && !first.is_capitalized() {
             return self.unnamed_forces_at(names, memory, i);
@@ -236,6 +240,12 @@ impl NameFinder<'_, '_> {
                 .then_some(j + qualifiers + noun)
         };
         let mut end = organ_at(j)?;
+        let voiced = tokens
+            .get(end)
+            .is_some_and(|t| gazetteer.is_organ_voice(&fold(t.text)));
+        if indefinite && !voiced {
+            return None;
+        }
         if led_by_person && !gazetteer.is_leaders_government(&fold(tokens[end - 1].text)) {
             return None;
         }

@@ -154,7 +154,21 @@ fn report_events(
             .map(|t| dates.evidence(t, candidate.status, view, quote.doc));
         let (time, status) =
             settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
-        let (mode, cameo) = classify(&candidate, view, memory);
+        let ruling = court_ruling(&candidate, view);
+        let mut candidate = candidate;
+        if ruling {
+            candidate.kind = Kind::Action;
+        }
+        let ruling_mode = view
+            .lexicon
+            .events
+            .modes
+            .get(&Kind::Action)
+            .and_then(|modes| modes.modes.iter().find(|m| m.name == RULING_MODE));
+        let (mode, cameo) = match ruling_mode {
+            Some(mode) if ruling => (Some(mode.name.clone()), mode.cameo.clone()),
+            _ => classify(&candidate, view, memory),
+        };
         let (killed, injured) = if candidate.kind == Kind::Strike {
             casualties_of(index, &strikes, lead_from, &figures)
         } else {
@@ -184,6 +198,27 @@ fn report_events(
         ));
     }
     events
+}
+
+/// The mode of a court's act.
+const RULING_MODE: &str = "ruling";
+
+/// A statement of a court that is no plain saying: a ruling, an act ("the High
+/// Court declared the circular illegal").
+fn court_ruling(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    let court = candidate.actors.first().is_some_and(|actor| {
+        actor
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| events.court_words.contains(&crate::text::fold(last)))
+    });
+    candidate.kind == Kind::Statement
+        && !candidate.noun
+        && court
+        && !events
+            .plain_speech_verbs
+            .contains(&view.folded[candidate.first])
 }
 
 /// What a date ahead of publication says: a verb in the past tense happened, so the

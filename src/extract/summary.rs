@@ -389,6 +389,15 @@ fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
             after.replace_range(from..at + time.expression.len(), "");
         }
     }
+    // "An army statement on Wednesday said five soldiers were killed": the noun's
+    // own verb of saying is the summary's "says" already.
+    let trimmed = after.trim_start();
+    if let Some(rest) = ["said ", "says ", "stated ", "added "]
+        .iter()
+        .find_map(|verb| trimmed.strip_prefix(verb))
+    {
+        after = rest.to_string();
+    }
     // A passive trigger ("a claim was made by X that ...") reports after its agent.
     if after.trim_start().starts_with("by ") {
         after = match after.find(" that ") {
