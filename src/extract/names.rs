@@ -465,23 +465,9 @@ impl NameFinder<'_, '_> {
                     .gazetteer
                     .is_acronym_body(&fold(tokens[j].text))
             });
-        // "Medical charity, MSF, said on Monday", "ATSUM said": an acronym that
-        // speaks is a body.
-        let appositive =
-            i > 0 && tokens[i - 1].text == "," && tokens.get(end).is_some_and(|t| t.text == ",");
-        let verb = end + usize::from(appositive);
-        // ("State TV said", "the state news agency, SUNA, said": a medium
-        // reports, it is no side.)
-        let media = &self.lexicon.events.media_words;
-        let medium = media.contains(&fold(tokens[i].text))
-            || appositive && i >= 2 && media.contains(&fold(tokens[i - 2].text));
-        let speaks = !medium
-            && tokens.get(verb).is_some_and(|t| {
-                t.is_word() && self.lexicon.events.speech_verb_at(&[fold(t.text)], 0)
-            });
         let body_noun = match body_noun {
             Some(noun) => noun,
-            None if speaks => end - 1,
+            None if self.acronym_speaks(i, end) => end - 1,
             None => return None,
         };
         let entity = Entity {
@@ -499,6 +485,22 @@ impl NameFinder<'_, '_> {
             end: body_noun + 1,
             entity,
         })
+    }
+
+    /// "Medical charity, MSF, said on Monday", "ATSUM said": the acronym at
+    /// `i..end` is the subject of a verb of speech, so a body. ("State TV said", "the
+    /// state news agency, SUNA, said": a medium reports, it is no side.)
+    fn acronym_speaks(&self, i: usize, end: usize) -> bool {
+        let tokens = self.tokens;
+        let events = &self.lexicon.events;
+        let appositive =
+            i > 0 && tokens[i - 1].text == "," && tokens.get(end).is_some_and(|t| t.text == ",");
+        let medium = events.media_words.contains(&fold(tokens[i].text))
+            || appositive && i >= 2 && events.media_words.contains(&fold(tokens[i - 2].text));
+        !medium
+            && tokens
+                .get(end + usize::from(appositive))
+                .is_some_and(|t| t.is_word() && events.speech_verb_at(&[fold(t.text)], 0))
     }
 
     /// Armed men nobody names, with the capitalised words that say whose they are:

@@ -145,7 +145,7 @@ fn report_events(
         .filter_map(|c| c.time)
         .collect();
     let mut events = Vec::new();
-    for (index, candidate) in candidates.into_iter().enumerate() {
+    for (index, mut candidate) in candidates.into_iter().enumerate() {
         if !kept[index] {
             continue;
         }
@@ -154,20 +154,17 @@ fn report_events(
             .map(|t| dates.evidence(t, candidate.status, view, quote.doc));
         let (time, status) =
             settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
-        let ruling = court_ruling(&candidate, view);
-        let mut candidate = candidate;
-        if ruling {
+        let ruling = court_ruling(&candidate, view).then(|| {
             candidate.kind = Kind::Action;
-        }
-        let ruling_mode = view
-            .lexicon
-            .events
-            .modes
-            .get(&Kind::Action)
-            .and_then(|modes| modes.modes.iter().find(|m| m.name == RULING_MODE));
-        let (mode, cameo) = match ruling_mode {
-            Some(mode) if ruling => (Some(mode.name.clone()), mode.cameo.clone()),
-            _ => classify(&candidate, view, memory),
+            view.lexicon
+                .events
+                .modes
+                .get(&Kind::Action)
+                .and_then(|modes| modes.modes.iter().find(|m| m.name == RULING_MODE))
+        });
+        let (mode, cameo) = match ruling.flatten() {
+            Some(mode) => (Some(mode.name.clone()), mode.cameo.clone()),
+            None => classify(&candidate, view, memory),
         };
         let (killed, injured) = if candidate.kind == Kind::Strike {
             casualties_of(index, &strikes, lead_from, &figures)

@@ -142,10 +142,7 @@ fn trigger_of(
     // ("... his meeting, which had taken place on August 8": a clause of occurring
     // dates its antecedent.)
     let relative_between = |from: usize, to: usize| {
-        (from..to).any(|j| {
-            matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose")
-                && !occurrence_clause(view, j + 1)
-        })
+        (from..to).any(|j| is_relative_pronoun(view, j) && !occurrence_clause(view, j + 1))
     };
     let cue_between = |from: usize, to: usize| {
         view.order_break_in(from..to)
@@ -192,7 +189,7 @@ fn trigger_of(
         let opened_by_relative = (0..mention.first_token)
             .rev()
             .take_while(|&j| view.tokens[j].text != ",")
-            .any(|j| matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose"));
+            .any(|j| is_relative_pronoun(view, j));
         candidates.iter().position(|c| {
             let closed = (mention.end_token..c.first).any(|j| view.tokens[j].text == ",");
             c.first >= mention.end_token
@@ -201,6 +198,11 @@ fn trigger_of(
                 && !(opened_by_relative && closed)
         })
     })
+}
+
+/// Does the word at `j` open a relative clause ("which", "who", "whom", "whose")?
+fn is_relative_pronoun(view: &SentenceView<'_, '_>, j: usize) -> bool {
+    matches!(view.folded[j].as_str(), "which" | "who" | "whom" | "whose")
 }
 
 /// Does a clause of occurring start at `at`, past a perfect's auxiliary ("had
