@@ -107,6 +107,14 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
             _ => i += 1,
         }
     }
+    // "The Turkish parliament voted to approve Sweden's bid": a vote whose "to"
+    // infinitive is an act the lexicon knows is reported as that act.
+    let starts: Vec<usize> = candidates.iter().map(|c| c.first).collect();
+    candidates.retain(|c| {
+        !c.acted_on.is_some_and(|object| {
+            view.folded[object] == "to" && starts.iter().any(|&s| s > object && s <= object + 2)
+        })
+    });
     candidates
 }
 
@@ -170,8 +178,10 @@ fn person_reports(view: &SentenceView<'_, '_>, j: usize) -> bool {
             .is_some_and(person_at)
 }
 
-/// "a more targeted approach", "the signed deal": a participle after a determiner,
-/// perhaps with a degree word between, qualifies a noun and reports no act.
+/// "a more targeted approach", "the signed deal", "the country's democratically
+/// elected president", "the release of elected governments": a participle after a
+/// determiner, a possessive or "of", perhaps with a degree word or an adverb
+/// between, qualifies a noun and reports no act.
 fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
     if i == 0 || !view.folded[i].ends_with("ed") {
         return false;
@@ -180,7 +190,12 @@ fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
     if j > 0 && view.lexicon.events.degree_words.contains(&view.folded[j]) {
         j -= 1;
     }
-    view.is_determiner(j)
+    let adverb = |k: usize| view.folded[k].ends_with("ly") && !view.tokens[k].is_capitalized();
+    if j > 0 && adverb(j) {
+        j -= 1;
+    }
+    let possessive = j > 0 && crate::text::is_possessive(&view.folded, j - 1);
+    view.is_determiner(j) || possessive || view.folded[j] == "of"
 }
 
 /// "the clearest sign yet", "a direct hit": a verb's form that is also a noun, after

@@ -112,6 +112,8 @@ pub struct Gazetteer {
     state_organ_qualifiers: BTreeSet<String>,
     /// A state's forces named without "the" or a state ("security forces").
     unnamed_state_forces: Vec<Vec<String>>,
+    /// Forces named by a word that never says whose they are ("police").
+    home_forces: BTreeSet<String>,
     leaders_governments: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
@@ -171,6 +173,8 @@ struct GazetteerFile {
     state_organ_qualifiers: Vec<String>,
     #[serde(default)]
     unnamed_state_forces: Vec<String>,
+    #[serde(default)]
+    home_forces: Vec<String>,
     #[serde(default)]
     leaders_governments: Vec<String>,
     #[serde(default)]
@@ -306,6 +310,11 @@ impl Gazetteer {
                 .iter()
                 .map(|phrase| phrase.split_whitespace().map(fold).collect()),
         );
+        self.home_forces
+            .extend(file.home_forces.iter().map(|w| fold(w)));
+        // The longest phrase first: "police officers" before "police".
+        self.unnamed_state_forces
+            .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
         self.leaders_governments
             .extend(file.leaders_governments.iter().map(|w| fold(w)));
         self.compound_tails
@@ -514,6 +523,13 @@ impl Gazetteer {
                         .all(|(p, w)| p.eq_ignore_ascii_case(w))
             })
             .map(Vec::len)
+    }
+
+    /// Do these words ("riot police") name forces that serve at home, whose state
+    /// only a word with them says?
+    pub fn is_home_force(&self, words: &[String]) -> bool {
+        let phrase = words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+        self.home_forces.contains(&phrase)
     }
 
     /// "foreign" in "the foreign ministry".

@@ -155,6 +155,7 @@ pub struct EventLexicon {
     pub capture_nouns: BTreeSet<String>,
     /// A state's armed forces ("his army's capture").
     pub armed_forces: BTreeSet<String>,
+    pub legislatures: BTreeSet<String>,
     /// People who carry out an attack, whom a side's name may qualify ("an
     /// Al-Shabaab suicide bomber").
     pub attacker_nouns: BTreeSet<String>,
@@ -351,6 +352,8 @@ struct EventsFile {
     quarrel_words: Vec<String>,
     capture_nouns: Vec<String>,
     armed_forces: Vec<String>,
+    #[serde(default)]
+    legislatures: Vec<String>,
     attacker_nouns: Vec<String>,
     #[serde(default)]
     patient_nouns: Vec<String>,
@@ -635,6 +638,7 @@ impl EventLexicon {
             quarrel_words: set(&file.quarrel_words),
             capture_nouns: set(&file.capture_nouns),
             armed_forces: set(&file.armed_forces),
+            legislatures: set(&file.legislatures),
             attacker_nouns: set(&file.attacker_nouns),
             patient_nouns: set(&file.patient_nouns),
             qualified_heads: set(&file.qualified_heads),

@@ -102,7 +102,6 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         );
     }
     for event in &mut extraction.events {
-        event.summary = summarize(event, lexicon);
         event.sides = event
             .actors
             .iter()
@@ -117,6 +116,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             .place
             .as_deref()
             .and_then(|place| memory.country_of(place, lexicon));
+        event.summary = summarize(event, lexicon);
     }
     set_story_days(&mut extraction.events, doc.published);
     extraction

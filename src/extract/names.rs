@@ -155,7 +155,7 @@ impl NameFinder<'_, '_> {
     fn state_organ_at(
         &self,
         names: &[NameMention],
-        memory: &ArticleMemory,
+        memory: &mut ArticleMemory,
         i: usize,
     ) -> Option<NameMention> {
         const QUALIFIERS: usize = 3;
@@ -211,12 +211,21 @@ impl NameFinder<'_, '_> {
                 // "Security forces killed ..." opening a sentence.
                 return self.unnamed_forces_at(names, memory, i);
             };
-            if !is_possessive(texts, j + used) {
+            // "Islamabad police said": the forces of a capital, named before them.
+            let home_force = (1..=2).any(|n| {
+                texts
+                    .get(j + used..j + used + n)
+                    .is_some_and(|words| gazetteer.is_home_force(words))
+            });
+            if is_possessive(texts, j + used) {
+                j += used + 2;
+            } else if home_force && !by_person {
+                j += used;
+            } else {
                 return None;
             }
             state = Some(named);
             led_by_person = by_person;
-            j += used + 2;
         }
         let organ_at = |j: usize| -> Option<usize> {
             let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
@@ -260,9 +269,12 @@ impl NameFinder<'_, '_> {
                 end += 1 + used;
             }
         }
-        let state = state
-            .or_else(|| self.state_seated_at(end))
-            .or_else(|| state_in_context(names, memory))?;
+        let state = state.or_else(|| self.state_seated_at(end));
+        // "the police said": no state is named with them.
+        if state.is_none() && gazetteer.is_home_force(&texts[j..end]) {
+            return Some(forces_known_by_words(texts, j..end, memory));
+        }
+        let state = state.or_else(|| state_in_context(names, memory))?;
         Some(NameMention {
             first: i,
             end,
@@ -275,7 +287,7 @@ impl NameFinder<'_, '_> {
     fn unnamed_forces_at(
         &self,
         names: &[NameMention],
-        memory: &ArticleMemory,
+        memory: &mut ArticleMemory,
         i: usize,
     ) -> Option<NameMention> {
         let (tokens, texts) = (self.tokens, self.texts);
@@ -288,7 +300,12 @@ impl NameFinder<'_, '_> {
         if owned {
             return None;
         }
-        let state = state_in_context(names, memory)?;
+        let home_force = gazetteer.is_home_force(&texts[i..i + used]);
+        let Some(state) = state_in_context(names, memory).filter(|_| !home_force) else {
+            // "Police fired tear gas in Maputo", or security forces in an article
+            // that names no state: still who acted, known by the text's words.
+            return Some(forces_known_by_words(texts, i..i + used, memory));
+        };
         Some(NameMention {
             first: i,
             end: i + used,
@@ -1220,6 +1237,21 @@ fn armed_group_mention(
             country: None,
         },
     }
+}
+
+/// Forces no state is named with, known by the text's words for them ("riot
+/// police"), acting for no state.
+fn forces_known_by_words(
+    texts: &[String],
+    span: std::ops::Range<usize>,
+    memory: &mut ArticleMemory,
+) -> NameMention {
+    let name = texts[span.clone()]
+        .iter()
+        .map(|w| fold(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    armed_group_mention(name.clone(), name, span, memory)
 }
 
 /// The state a mention names: a country, or the country of a demonym or capital.

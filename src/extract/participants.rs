@@ -129,7 +129,8 @@ fn analyse(
 /// "Sudan's military said it retook the palace", "the Sudanese army shelled the
 /// town": a state that acts through its armed forces has them named too, in the
 /// text's word for them. In a civil war or a coup the army is one side of the
-/// fighting, not the whole state, and readers look for it by that name. The name
+/// fighting, not the whole state, and readers look for it by that name. So with a
+/// legislature ("South Korea's parliament impeached the president"). The name
 /// counts for its state wherever sides are compared.
 fn name_armed_forces(
     candidate: &mut Candidate,
@@ -153,7 +154,9 @@ fn name_armed_forces(
     ) {
         return;
     }
-    let armed_forces = &view.lexicon.events.armed_forces;
+    let events = &view.lexicon.events;
+    let named_organ =
+        |w: &String| events.armed_forces.contains(w) || events.legislatures.contains(w);
     // "the Nigerien army" may be one name already; "Sudan's military" is two.
     let after = if is_possessive(&view.folded, mention.end) {
         mention.end + 2
@@ -163,7 +166,7 @@ fn name_armed_forces(
     let Some(word) = [mention.end - 1, after]
         .into_iter()
         .filter_map(|k| view.folded.get(k))
-        .find(|w| armed_forces.contains(*w))
+        .find(|w| named_organ(w))
     else {
         return;
     };
@@ -173,10 +176,16 @@ fn name_armed_forces(
     push_unique(&mut candidate.actors, forces);
 }
 
+/// Words before a passive "deployed" within which its subject stands.
+const DEPLOYED_SUBJECT_WORDS: usize = 4;
+
 /// "11 people have been detained, Putin said", "The suspects were arrested in
-/// Russia's Bryansk region": an arrest (or a charge, a sentence) in the passive with
-/// no agent is the act of the state of whoever reports it, else of the state where
-/// it happened.
+/// Russia's Bryansk region", "a curfew was imposed in Lahore", "troops were
+/// deployed in Pakistan's capital": a measure of state power (an arrest, a charge,
+/// a sentence, a deployment, emergency rule, a ban) in the passive with no agent is
+/// the act of the state of whoever reports it, else of the state where it happened.
+/// Forces deployed whose state is named with them ("US troops were deployed to
+/// Poland") are that state's.
 fn custodian(
     candidate: &Candidate,
     view: &SentenceView<'_, '_>,
@@ -187,15 +196,24 @@ fn custodian(
         return None;
     }
     let trigger = &view.folded[candidate.first];
+    let in_modes = |names: &[&str], word: &String| {
+        events.modes.get(&Kind::Action).is_some_and(|modes| {
+            modes
+                .modes
+                .iter()
+                .filter(|mode| names.contains(&mode.name.as_str()))
+                .any(|mode| mode.words.iter().any(|w| w.len() == 1 && &w[0] == word))
+        })
+    };
     // An arrest, or a charge, sentence or verdict ("was charged with treason").
-    let custodial = events.modes.get(&Kind::Action).is_some_and(|modes| {
-        modes
-            .modes
-            .iter()
-            .filter(|mode| matches!(mode.name.as_str(), "arrest" | "prosecution"))
-            .any(|mode| mode.words.iter().any(|w| w.len() == 1 && &w[0] == trigger))
-    });
-    if !custodial {
+    let custodial = in_modes(&["arrest", "prosecution"], trigger);
+    let deployment = in_modes(&["deployment"], trigger);
+    // Emergency rule or a network cut, named by what the verb acts on ("a curfew
+    // was imposed", "mobile broadband has been suspended").
+    let measure = candidate
+        .acted_on
+        .is_some_and(|object| in_modes(&["emergency", "ban"], &view.folded[object]));
+    if !(custodial || deployment || measure) {
         return None;
     }
     // "citizens who were detained in Iran ... are now en route to Doha": a relative
@@ -205,17 +223,43 @@ fn custodian(
     if j > 0 && matches!(view.folded[j - 1].as_str(), "who" | "which" | "that") {
         return None;
     }
+    // "Al-Tanf base, where US forces are deployed", "before a multinational force
+    // is deployed": forces somewhere as background, or sent in time to come.
+    if deployment
+        && (j.saturating_sub(DEPLOYED_SUBJECT_WORDS)..j).any(|k| {
+            matches!(
+                view.folded[k].as_str(),
+                "where" | "which" | "who" | "that" | "when" | "before" | "until" | "once" | "if"
+            )
+        })
+    {
+        return None;
+    }
     let state_of = |name: &str| {
         memory.country_of(name, view.lexicon).or_else(|| {
             let country = view.lexicon.gazetteer.demonym_of(name).is_some();
             country.then(|| name.to_string())
         })
     };
+    // "US troops were deployed": the forces' own state sent them.
+    if deployment && j > 0 && events.armed_forces.contains(&view.folded[j - 1]) {
+        let owner = view
+            .names
+            .iter()
+            .rev()
+            .find(|m| m.end == j - 1 || m.end + 2 == j - 1 && is_possessive(&view.folded, m.end))
+            .and_then(|m| m.entity.actor().map(str::to_string));
+        if let Some(owner) = owner {
+            return state_of(&owner).or(Some(owner));
+        }
+    }
     // The reporter: the subject of the verb of speech before it, by the parse or by
-    // word order (the parse may hang a long reported clause elsewhere).
+    // word order (the parse may hang a long reported clause elsewhere); else of one
+    // after it ("..., Islamabad police said").
     let reporter = || {
         let verb = (0..candidate.first)
             .rev()
+            .chain(candidate.end..view.folded.len())
             .find(|&j| events.speech_verb_at(&view.folded, j))?;
         speaker(view, verb).map(|(who, _)| who).or_else(|| {
             let (mut generic, mut co) = (false, Vec::new());

@@ -37,7 +37,7 @@ pub(super) fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
 /// United States", "the United Nations", "the Philippines") take a singular one.
 fn names_a_group_of_people(who: &str, lexicon: &Lexicon) -> bool {
     /// Last words of bodies named for their members: "the Rapid Support Forces".
-    const PLURAL_HEADS: [&str; 4] = ["forces", "brigades", "guards", "militias"];
+    const PLURAL_HEADS: [&str; 5] = ["forces", "brigades", "guards", "militias", "police"];
     let gazetteer = &lexicon.gazetteer;
     let last = fold(who.rsplit(' ').next().unwrap_or(who));
     if gazetteer.is_armed_group(&last) {
@@ -194,16 +194,54 @@ impl Parts<'_> {
     /// Chad": the act's verb in the present, and what the sentence says after it.
     fn action(&self, lexicon: &Lexicon) -> String {
         let evidence = self.event.evidence.first();
-        let verb = evidence
-            .map(|e| headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string))
-            .unwrap_or_else(|| "acts".to_string());
+        // "Yunus was appointed head of the interim government": one who takes office
+        // in the passive is the doer, and the words after say which office.
+        let takes_office = evidence.is_some_and(|e| {
+            is_passive_trigger(e)
+                && lexicon
+                    .events
+                    .passive_own_acts
+                    .iter()
+                    .any(|phrase| phrase.join(" ") == fold(&e.trigger))
+        });
+        let verb = match evidence {
+            Some(e) if takes_office => format!("is {}", fold(&e.trigger)),
+            Some(e) => headline_verb(e, lexicon).map_or_else(|| fold(&e.trigger), str::to_string),
+            None => "acts".to_string(),
+        };
         // What was done is the words after the verb, one of them may be enough
         // ("Sweden joins NATO"); the words before it are its doer's. A comma or a
         // cue of order ends it: after it come who said so ("violated its airspace,
         // the ministry said") or another act ("before Korean fighters intercepted
         // the aircraft").
+        // "A curfew was imposed in Lahore": what a measure in the passive was
+        // imposed on is its subject, and the words after say where.
+        let undergoer = evidence
+            .filter(|e| !takes_office && is_passive_trigger(e))
+            .and_then(|e| passive_subject(e, lexicon));
         let gist = evidence
-            .and_then(|e| gist_after(e, 1))
+            .and_then(|e| match &undergoer {
+                Some(subject) => {
+                    // "were arrested on Wednesday, police said": nothing more of
+                    // the act comes before its comma but its date.
+                    let rest = e.quote.get(e.trigger_at + e.trigger.len()..).unwrap_or("");
+                    let mut head = rest.split(',').next().unwrap_or("").to_string();
+                    if let Some(time) = &e.time {
+                        head = head.replacen(&time.expression, "", 1);
+                    }
+                    let clause_over = rest.contains(',')
+                        && head.split_whitespace().all(|w| {
+                            matches!(fold(w).as_str(), "on" | "at" | "in" | "late" | "early")
+                        });
+                    let after =
+                        gist_after(e, 1, true).filter(|a| !a.starts_with("by ") && !clause_over);
+                    Some(match after {
+                        Some(after) => format!("{subject} {after}"),
+                        None => subject.clone(),
+                    })
+                }
+                None => gist_after(e, 1, takes_office),
+            })
             .map(|gist| {
                 // A comma ends the clause, not the "300,000" of a figure.
                 let clause = gist
@@ -240,7 +278,14 @@ impl Parts<'_> {
         } else {
             format!("{who} and {others}")
         };
-        let single = others.is_empty() && self.event.actors.len() < 2;
+        // "Turkey and the Turkish parliament" are one party.
+        let actor_sides: std::collections::BTreeSet<&String> = self
+            .event
+            .sides
+            .iter()
+            .take(self.event.actors.len())
+            .collect();
+        let single = others.is_empty() && actor_sides.len() < 2;
         let (agree, sign) = match (self.planned, single) {
             (true, _) => ("to agree", "to sign"),
             (false, true) => ("agrees", "signs"),
@@ -358,8 +403,15 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
         speaker_only
             && (tail.ends_with(',') || tail.ends_with(",\"") || tail.ends_with(",\u{201d}"))
     };
-    if !inverted {
-        if let Some(after) = gist_after(evidence, min_words) {
+    // "..., police said, with the group claiming responsibility": a comma right
+    // after the verb ends its clause; what was said stands before it.
+    let said_last = evidence
+        .quote
+        .get(evidence.trigger_at + evidence.trigger.len()..)
+        .is_some_and(|after| after.trim_start().starts_with(','))
+        && before.trim_end().contains(',');
+    if !inverted && !said_last {
+        if let Some(after) = gist_after(evidence, min_words, false) {
             return Some(after);
         }
     }
@@ -374,8 +426,9 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
 }
 
 /// The words after the trigger, from `min_words` on: what an act did, or to whom.
-/// None after a passive trigger, whose words after it name the doer, not the deed.
-fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
+/// None after a passive trigger, whose words after it name the doer, not the deed,
+/// unless `passive_says_what` (the office one "was appointed" to).
+fn gist_after(evidence: &Evidence, min_words: usize, passive_says_what: bool) -> Option<String> {
     let quote = evidence.quote.as_str();
     let after_at = evidence.trigger_at + evidence.trigger.len();
     let mut after = quote.get(after_at..)?.to_string();
@@ -406,11 +459,77 @@ fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
         };
     }
     // Nor does a passive trigger ("were described as constructive by the Russian
-    // side") say what was said in the words that follow. ("was withdrawing" is no
-    // passive.)
-    let progressive = fold(&evidence.trigger).ends_with("ing");
-    let passive = !progressive
-        && quote
+    // side") say what was said in the words that follow.
+    if is_passive_trigger(evidence) && !passive_says_what {
+        after.clear();
+    }
+    shortened(&after, true).filter(|g| g.split(' ').count() >= min_words)
+}
+
+/// Words the subject of a passive may have before they are cut: the head noun
+/// comes last ("More than 2,000 people").
+const PASSIVE_SUBJECT_WORDS: usize = 6;
+
+/// The subject of a passive trigger, auxiliaries and adverbs dropped, from the start
+/// of its clause: "Troops" in "Troops were deployed", "a curfew" in "A curfew was
+/// imposed". A sentence's first word is lowercased when it is a determiner or a
+/// word of quantity ("At least seven officials").
+fn passive_subject(evidence: &Evidence, lexicon: &Lexicon) -> Option<String> {
+    let before = evidence.quote.get(..evidence.trigger_at)?;
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |at| at + 1);
+    let mut words: Vec<&str> = before[clause_start..].split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        let w = fold(w);
+        matches!(
+            w.as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "has" | "have" | "had"
+        ) || w.ends_with("ly")
+    }) {
+        words.pop();
+    }
+    // A subject of its own clause only: "that", "who" or "and" opens another.
+    if let Some(at) = words.iter().rposition(|w| {
+        matches!(
+            fold(w).as_str(),
+            "that" | "which" | "who" | "and" | "after" | "as"
+        )
+    }) {
+        words.drain(..=at);
+    }
+    if words.is_empty() || words.len() > PASSIVE_SUBJECT_WORDS {
+        return None;
+    }
+    let mut subject = words.join(" ");
+    let first = fold(words[0]);
+    // "Mobile internet was suspended": a common word capitalised only because it
+    // opens the sentence, before a lowercase one; not a name the gazetteer knows.
+    let common_opener = words.len() >= 2
+        && words[1].chars().next().is_some_and(char::is_lowercase)
+        && words[0].chars().all(char::is_alphabetic)
+        && lexicon
+            .gazetteer
+            .match_at(&[words[0].to_string()], 0)
+            .is_none();
+    if clause_start == 0
+        && (common_opener
+            || lexicon.events.is_determiner(&first)
+            || lexicon.events.casualties.filler.contains(&first)
+            || lexicon.temporal.number_words.contains_key(&first))
+    {
+        subject = first.clone() + &subject[words[0].len()..];
+    }
+    Some(subject)
+}
+
+/// Is the trigger a passive participle, a form of "be" right before it? ("was
+/// withdrawing" is no passive.)
+fn is_passive_trigger(evidence: &Evidence) -> bool {
+    // "is cutting diplomatic ties": the first word says.
+    let first_word = evidence.trigger.split(' ').next().unwrap_or_default();
+    let progressive = fold(first_word).ends_with("ing");
+    !progressive
+        && evidence
+            .quote
             .get(..evidence.trigger_at)
             .and_then(|before| before.split_whitespace().last())
             .is_some_and(|word| {
@@ -418,11 +537,7 @@ fn gist_after(evidence: &Evidence, min_words: usize) -> Option<String> {
                     fold(word).as_str(),
                     "was" | "were" | "been" | "being" | "is" | "are"
                 )
-            });
-    if passive {
-        after.clear();
-    }
-    shortened(&after, true).filter(|g| g.split(' ').count() >= min_words)
+            })
 }
 
 /// At most [`GIST_WORDS`] words of `text` up to its first full stop, semicolon or
