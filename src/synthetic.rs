@@ -144,6 +144,7 @@ pub fn corpus(shape: &Shape) -> (Vec<Document>, Vec<Extraction>) {
                 counterparts: vec![truth.counterpart.clone()],
                 place: truth.place.clone(),
                 sides: vec![truth.actor.clone(), truth.counterpart.clone()],
+                initiator_side: Default::default(),
                 place_country: None,
                 killed: None,
                 injured: None,

@@ -1006,6 +1006,42 @@ fn a_side_meeting_alone_twice_that_day_is_one_meeting_but_not_one_with_another()
 }
 
 #[test]
+fn unnamed_attackers_join_the_only_stateless_attack_that_day_and_place() {
+    let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
+    let named = (
+        "a.md",
+        "2024-08-26",
+        "JNIM fighters attacked the town of Barsalogho on Saturday.",
+    );
+    let unnamed = (
+        "z.md",
+        "2024-08-26",
+        "Gunmen attacked the town of Barsalogho on Saturday, officials said.",
+    );
+    assert_eq!(strikes(&timeline_of(&[named, unnamed])), [2]);
+    // Another day, or a state's forces, is another attack.
+    let next_day = (
+        "c.md",
+        "2024-08-26",
+        "Gunmen attacked the town of Barsalogho on Sunday, officials said.",
+    );
+    assert_eq!(strikes(&timeline_of(&[named, next_day])), [1, 1]);
+    let army = (
+        "d.md",
+        "2024-08-26",
+        "The Burkinabe army attacked the town of Barsalogho on Saturday.",
+    );
+    assert_eq!(strikes(&timeline_of(&[army, unnamed])), [1, 1]);
+    // Two stateless attacks that day: which one the report means, it does not say.
+    let other = (
+        "e.md",
+        "2024-08-26",
+        "Islamic State fighters attacked the town of Barsalogho on Saturday.",
+    );
+    assert_eq!(strikes(&timeline_of(&[named, other, unnamed])), [1, 1, 1]);
+}
+
+#[test]
 fn a_report_dated_by_month_joins_a_dated_event_only_when_no_other_fits() {
     let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
     let hall = (

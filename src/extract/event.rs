@@ -45,6 +45,23 @@ pub struct Evidence {
     pub time: Option<TimeEvidence>,
 }
 
+/// Whom the initiator acts for, as identity across articles needs to know it: one
+/// outlet's "gunmen" is another's named group, never a state's army.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InitiatorSide {
+    /// No initiator named.
+    #[default]
+    Unknown,
+    /// A state, through its leaders, organs or forces.
+    State,
+    /// A body or a person that acts for no state ("JNIM", "the RSF").
+    Body,
+    /// Armed men the text does not name ("gunmen", "militants").
+    Unnamed,
+    /// A crowd the text does not name ("protesters", "rioters").
+    Crowd,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractedEvent {
     pub kind: Kind,
@@ -63,6 +80,8 @@ pub struct ExtractedEvent {
     /// identity across articles compares, since one outlet writes "Trump" and
     /// another "the United States".
     pub sides: Vec<String>,
+    /// What the first side is.
+    pub initiator_side: InitiatorSide,
     /// The country `place` lies in (itself for a country): "Istanbul" in one report
     /// and "Turkey" in another can be one place.
     pub place_country: Option<String>,

@@ -91,6 +91,7 @@ pub struct Gazetteer {
     name_particles: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
+    crowds: BTreeSet<String>,
     /// "masked" in "masked men": armed men the text does not name.
     armed_men_qualifiers: BTreeSet<String>,
     /// "men" in "masked men", "soldiers" in "renegade soldiers".
@@ -153,6 +154,8 @@ struct GazetteerFile {
     name_particles: Vec<String>,
     #[serde(default)]
     armed_groups: Vec<String>,
+    #[serde(default)]
+    crowds: Vec<String>,
     #[serde(default)]
     armed_men_qualifiers: Vec<String>,
     #[serde(default)]
@@ -285,6 +288,8 @@ impl Gazetteer {
             .extend(file.name_particles.iter().map(|w| fold(w)));
         self.armed_groups
             .extend(file.armed_groups.iter().map(|w| fold(w)));
+        self.crowds.extend(file.crowds.iter().map(|w| fold(w)));
+        self.armed_groups.extend(self.crowds.iter().cloned());
         self.armed_men_qualifiers
             .extend(file.armed_men_qualifiers.iter().map(|w| fold(w)));
         self.armed_men_nouns
@@ -488,6 +493,11 @@ impl Gazetteer {
     /// "gunmen", "militants": armed men the text does not name.
     pub fn is_armed_group(&self, folded: &str) -> bool {
         self.armed_groups.contains(folded)
+    }
+
+    /// "protesters", "rioters": a crowd, listed with the armed groups.
+    pub fn is_crowd(&self, folded: &str) -> bool {
+        self.crowds.contains(folded)
     }
 
     /// "party" in "the SPLM-IO party": the acronym before names a body.

@@ -40,7 +40,9 @@ use order::{add_event_orders, with_anaphors};
 use sentence::{extract_sentence, Recognized};
 use summary::summarize;
 
-pub use event::{EventOrder, Evidence, ExtractedEvent, Extraction, Rejected, TimeEvidence};
+pub use event::{
+    EventOrder, Evidence, ExtractedEvent, Extraction, InitiatorSide, Rejected, TimeEvidence,
+};
 pub use gazetteer::{Entity, EntityClass, Gazetteer};
 pub use lexicon::{CueSense, EventLexicon, Lexicon};
 
@@ -116,10 +118,33 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             .place
             .as_deref()
             .and_then(|place| memory.country_of(place, lexicon));
+        event.initiator_side = initiator_side(event, lexicon);
         event.summary = summarize(event, lexicon);
     }
     set_story_days(&mut extraction.events, doc.published);
     extraction
+}
+
+/// What the initiator's side is: a state (police included: they serve one), a
+/// named body, or men the text does not name.
+fn initiator_side(event: &ExtractedEvent, lexicon: &Lexicon) -> InitiatorSide {
+    let gazetteer = &lexicon.gazetteer;
+    let Some(side) = event.sides.first().filter(|_| !event.actors.is_empty()) else {
+        return InitiatorSide::Unknown;
+    };
+    let words: Vec<String> = side.split(' ').map(crate::text::fold).collect();
+    let last = words.last().map(String::as_str).unwrap_or_default();
+    let unnamed = gazetteer.is_armed_group(last)
+        || words.len() == 2 && gazetteer.armed_men(&words[0], &words[1]);
+    if gazetteer.country_of(side) == Some(side.as_str()) || gazetteer.is_home_force(&words) {
+        InitiatorSide::State
+    } else if gazetteer.is_crowd(last) {
+        InitiatorSide::Crowd
+    } else if unnamed {
+        InitiatorSide::Unnamed
+    } else {
+        InitiatorSide::Body
+    }
 }
 
 /// How far before publication the story's day may lie: an older date is background

@@ -574,9 +574,10 @@ impl NameFinder<'_, '_> {
         let mut words: Vec<String> = texts[i + first..noun].to_vec();
         words.push(folded.clone());
         let name = words.join(" ");
+        // One side for the singular and the plural: "gunman" and "gunmen".
         let side = if let Some(stem) = folded.strip_suffix("man") {
             format!("{stem}men")
-        } else if folded.ends_with('s') {
+        } else if folded.ends_with('s') || folded.ends_with("men") {
             folded
         } else {
             format!("{folded}s")
@@ -823,10 +824,17 @@ impl NameFinder<'_, '_> {
     /// ("Lai Ching-te", "Kim Jong-un"), but not an English compound ("Sweida-based").
     fn hyphenated(&self, j: usize) -> bool {
         let tokens = self.tokens;
-        let joined = tokens.get(j + 1).is_some_and(|h| h.text == "-")
-            && tokens[j].touches(&tokens[j + 1])
-            && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t));
-        joined && (self.could_be_name(j + 2) || self.name_syllable(j + 2))
+        let touching = |joiner: &str| {
+            tokens.get(j + 1).is_some_and(|h| h.text == joiner)
+                && tokens[j].touches(&tokens[j + 1])
+                && tokens.get(j + 2).is_some_and(|t| tokens[j + 1].touches(t))
+        };
+        if touching("-") {
+            return self.could_be_name(j + 2) || self.name_syllable(j + 2);
+        }
+        // "Dinis N'Tchama", "O'Brien": an elided capital before an apostrophe.
+        let elided = tokens[j].text.len() == 1 && tokens[j].is_capitalized();
+        elided && (touching("'") || touching("\u{2019}")) && self.could_be_name(j + 2)
     }
 
     /// A lowercase syllable that ends a romanised given name: short, and not an
@@ -844,7 +852,11 @@ impl NameFinder<'_, '_> {
     /// How many tokens from `i` on could be a name nobody has introduced yet.
     fn capitalised_run(&self, i: usize) -> usize {
         let mut run = 0;
-        while self.could_be_name(i + run) || self.other_surname_in_name(i + run, run == 0) {
+        while self.could_be_name(i + run)
+            || self.other_surname_in_name(i + run, run == 0)
+            || self.tokens.get(i + run).is_some_and(|t| t.text.len() == 1)
+                && self.hyphenated(i + run)
+        {
             run += if self.hyphenated(i + run) { 3 } else { 1 };
         }
         // "Majed al-Ansari", "Mohammed bin Salman", "Badr bin Hamad bin Hamood
@@ -1290,7 +1302,8 @@ fn state_in_context(names: &[NameMention], memory: &ArticleMemory) -> Option<Str
 pub(super) fn spoken_name(parts: &[String]) -> String {
     let mut name = String::new();
     for (index, part) in parts.iter().enumerate() {
-        let joined = part == "-" || parts.get(index.wrapping_sub(1)).is_some_and(|p| p == "-");
+        let joiner = |p: &String| matches!(p.as_str(), "-" | "'" | "\u{2019}");
+        let joined = joiner(part) || parts.get(index.wrapping_sub(1)).is_some_and(joiner);
         if index > 0 && !joined {
             name.push(' ');
         }

@@ -184,6 +184,7 @@ fn report_events(
                 counterparts: candidate.counterparts,
                 place: candidate.place,
                 sides: Vec::new(),
+                initiator_side: Default::default(),
                 place_country: None,
                 killed,
                 injured,

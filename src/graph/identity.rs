@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::extract::ExtractedEvent;
+use crate::extract::{ExtractedEvent, InitiatorSide};
 use crate::model::Kind;
 use crate::text::{consonants, identity_key};
 
@@ -32,6 +32,8 @@ pub(super) struct Identity {
     /// For a person, the consonants of their first name: where spellings of one name
     /// ("Abdourahmane Tchiani", "Abdourahamane Tiani") are looked for.
     pub given_name_consonants: String,
+    /// Whom the initiator acts for: a state, a body, men the text does not name.
+    pub initiator_kind: InitiatorSide,
     /// Every side involved, initiator's included.
     pub sides: BTreeSet<String>,
     /// The sides on the receiving end (targets, those met or accused).
@@ -45,6 +47,10 @@ pub(super) struct Identity {
     /// ("Oman said" and "Badr al-Busaidi said").
     pub quote_runs: BTreeSet<String>,
 }
+
+/// The key under which every strike of an attacker no state owns is also indexed.
+/// (No side's name starts with a control character.)
+const STATELESS_ATTACKERS: &str = "\u{1}stateless";
 
 /// Quoted words in a row that two reports must share to quote the same statement:
 /// enough that no stock phrase ("the United States") makes two statements one.
@@ -102,6 +108,7 @@ impl Identity {
             initiator_side,
             side_and_surname,
             given_name_consonants,
+            initiator_kind: event.initiator_side,
             other_sides: sides[actors..].iter().cloned().collect(),
             sides: sides.into_iter().collect(),
             place: event.place.as_deref().map(identity_key),
@@ -137,6 +144,12 @@ impl Identity {
             .into_iter()
             .chain(self.quote_runs.iter().map(String::as_str))
             .collect(),
+            // An attacker no state owns is also found among all such attackers:
+            // "gunmen" in one report may be a named group in another (see
+            // `unnamed_attacker_within`).
+            Kind::Strike if self.acts_for_no_state() => {
+                vec![self.initiator_side.as_str(), STATELESS_ATTACKERS]
+            }
             Kind::Strike | Kind::Action => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -163,6 +176,31 @@ impl Identity {
         }
         self.words.extend(other.words);
         self.quote_runs.extend(other.quote_runs);
+    }
+
+    /// Does the initiator act for no state: a body, or men the text does not name?
+    pub fn acts_for_no_state(&self) -> bool {
+        matches!(
+            self.initiator_kind,
+            InitiatorSide::Body | InitiatorSide::Unnamed | InitiatorSide::Crowd
+        )
+    }
+
+    /// Attackers of whom at least one is men the text does not name, neither a
+    /// state's ("gunmen" and "JNIM", "militants" and "jihadists", "protesters" and
+    /// "rioters"), whose targets agree: they may be one. A crowd is only ever
+    /// another crowd.
+    pub fn unnamed_attacker_within(&self, other: &Identity) -> bool {
+        use InitiatorSide::{Body, Crowd, Unnamed};
+        let kinds_agree = matches!(
+            (self.initiator_kind, other.initiator_kind),
+            (Crowd, Crowd) | (Unnamed, Unnamed | Body) | (Body, Unnamed)
+        );
+        let (targets, other_targets) = (self.targets(), other.targets());
+        kinds_agree
+            && (targets.is_empty()
+                || other_targets.is_empty()
+                || !targets.is_disjoint(&other_targets))
     }
 
     /// No initiator, and no side that `other` does not name: a report whose
@@ -361,6 +399,7 @@ mod tests {
             counterparts: counterparts.iter().map(|s| s.to_string()).collect(),
             place: None,
             sides: sides.iter().map(|s| s.to_string()).collect(),
+            initiator_side: Default::default(),
             place_country: None,
             killed: None,
             injured: None,

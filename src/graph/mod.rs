@@ -6,7 +6,9 @@
 //! contradictions, which are reported rather than dropped.
 
 mod identity;
+mod node;
 mod review;
+mod same_event;
 pub mod stn;
 pub mod syndication;
 
@@ -17,204 +19,20 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::extract::{EventOrder, ExtractedEvent, Extraction};
+use crate::extract::{EventOrder, Extraction};
 use crate::hash::{fnv1a_32, fnv1a_64, FastMap, FastSet};
 use crate::model::{
     Conflict, ConflictConstraint, DocumentEntry, Event, Kind, Link, Source, Status, Timeline,
 };
 use crate::temporal::When;
-use identity::Identity;
+use node::{span_days, Node};
 pub use review::{adopt_direct_edits, Carried};
+use same_event::same_event;
 use stn::{Constraint, Day, Target};
-
-/// Reports of a meeting with the same participants at the same place, dated at most
-/// this many days apart, are one event the sources date differently (a conflict to
-/// show); further apart, they are two events. Agreements get no such leeway: the
-/// same sides agree one thing on Saturday and another on Monday (to talk, then to a
-/// ceasefire), and a cabinet approves a deal days after it was reached.
-const SAME_MEETING_WINDOW_DAYS: i64 = 3;
-/// How far from its article an event the text gives no date is taken to lie, when
-/// deciding whether two reports are one event.
-const UNDATED_NEWS_DAYS: u64 = 30;
 
 /// Articles with more events than this get `after` lists from the text's cues only:
 /// the date-implied ones are quadratic in the article's size.
 const AFTER_PAIRWISE_LIMIT: usize = 300;
-
-/// One article's report of an event (its words are among the node's sources).
-#[derive(Debug, Clone, Copy)]
-struct Report {
-    doc: usize,
-    date: Option<When>,
-    status: Status,
-}
-
-/// An event while the graph is being built.
-#[derive(Debug, Clone)]
-struct Node {
-    kind: Kind,
-    mode: Option<String>,
-    cameo: String,
-    status: Status,
-    actors: Vec<String>,
-    counterparts: Vec<String>,
-    place: Option<String>,
-    killed: Option<u32>,
-    injured: Option<u32>,
-    date: Option<When>,
-    story_day: Option<NaiveDate>,
-    summary: String,
-    sources: Vec<Source>,
-    /// Per source: (doc, byte offset), for a deterministic source order.
-    source_keys: Vec<(usize, usize)>,
-    reports: Vec<Report>,
-    identity: Identity,
-    /// The words of each original report's sentences, hashed, sorted: what a
-    /// syndicated copy's sentences are compared with (an event an article reports in
-    /// its lead and again in a quote is found by either).
-    sentence_words: Vec<Vec<u64>>,
-    /// The reviewer gave the date (perhaps `null`): the articles' dates and
-    /// publication days no longer bound this event.
-    dated_by_reviewer: bool,
-}
-
-impl Node {
-    fn from_extracted(doc_index: usize, doc: &Document, event: ExtractedEvent) -> Node {
-        let report = Report {
-            doc: doc_index,
-            date: event.date,
-            status: event.status,
-        };
-        let identity = Identity::of(&event);
-        let sentence_words = event
-            .evidence
-            .iter()
-            .map(|e| syndication::word_hashes(&e.quote))
-            .collect();
-        let source_keys = event
-            .evidence
-            .iter()
-            .map(|e| (doc_index, e.start))
-            .collect();
-        let sources = event
-            .evidence
-            .into_iter()
-            .map(|e| Source {
-                doc: doc.name.clone(),
-                quote: e.quote,
-                time_expression: e.time.map(|t| t.expression),
-            })
-            .collect();
-        Node {
-            kind: event.kind,
-            mode: event.mode,
-            cameo: event.cameo,
-            status: event.status,
-            actors: event.actors,
-            counterparts: event.counterparts,
-            place: event.place,
-            killed: event.killed,
-            injured: event.injured,
-            date: event.date,
-            story_day: event.story_day,
-            summary: event.summary,
-            sources,
-            source_keys,
-            reports: vec![report],
-            identity,
-            sentence_words,
-            dated_by_reviewer: false,
-        }
-    }
-
-    /// A reviewer's corrections of what and when: the graph works with these. (The
-    /// other overrides only change what the event says; they are applied on output.)
-    fn take_review(&mut self, review: &crate::model::Review) {
-        if let Some(kind) = review.kind {
-            self.kind = kind;
-        }
-        if let Some(status) = review.status {
-            self.status = status;
-            for report in &mut self.reports {
-                report.status = status;
-            }
-        }
-        if let Some(date) = review.date {
-            self.date = date;
-            self.story_day = None;
-            self.dated_by_reviewer = true;
-        }
-    }
-
-    fn main_actor(&self) -> Option<&str> {
-        self.actors.first().map(String::as_str)
-    }
-
-    fn first_doc(&self) -> usize {
-        self.source_keys.first().map_or(0, |s| s.0)
-    }
-
-    /// What one article said: its first quote and the words of its date.
-    fn words_of(&self, doc: usize) -> (Option<&str>, Option<&str>) {
-        let mut from_doc = self
-            .source_keys
-            .iter()
-            .zip(&self.sources)
-            .filter(|(key, _)| key.0 == doc)
-            .map(|(_, source)| source);
-        let quote = from_doc.clone().next().map(|s| s.quote.as_str());
-        let expression = from_doc.find_map(|s| s.time_expression.as_deref());
-        (quote, expression)
-    }
-
-    /// The day it is dated to, when its date is a single day.
-    fn day(&self) -> Option<NaiveDate> {
-        self.date.filter(When::is_day).and_then(|d| d.start())
-    }
-
-    fn has_doc(&self, doc: usize) -> bool {
-        self.reports.iter().any(|r| r.doc == doc)
-    }
-
-    /// Day bounds from its dates and its reports' dates, before propagation: what
-    /// merging compares.
-    fn own_bounds(&self, documents: &[&Document]) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        let mut lo: Option<NaiveDate> = None;
-        let mut hi: Option<NaiveDate> = None;
-        for report in &self.reports {
-            if let Some((a, b)) = report.date.and_then(|d| d.bounds()) {
-                lo = lo.max(Some(a));
-                hi = Some(hi.map_or(b, |h| h.min(b)));
-            }
-            match (report.status, documents[report.doc].published) {
-                (Status::Occurred, Some(p)) => hi = Some(hi.map_or(p, |h| h.min(p))),
-                (Status::Planned, Some(p)) => lo = lo.max(Some(p)),
-                _ => {}
-            }
-        }
-        (lo, hi)
-    }
-
-    /// [`Node::own_bounds`], with a report the text gives no date taken to be news:
-    /// within [`UNDATED_NEWS_DAYS`] of its article. Only for deciding merges: an
-    /// undated "ceasefire in Gaza" in a 2025 article is not the truce of 2023.
-    fn likely_bounds(&self, documents: &[&Document]) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        let (mut lo, mut hi) = self.own_bounds(documents);
-        for report in self.reports.iter().filter(|r| r.date.is_none()) {
-            let Some(published) = documents[report.doc].published else {
-                continue;
-            };
-            let reach = chrono::Days::new(UNDATED_NEWS_DAYS);
-            match report.status {
-                Status::Occurred => lo = lo.max(published.checked_sub_days(reach)),
-                Status::Planned => {
-                    hi = Some(hi.map_or(published + reach, |h| h.min(published + reach)))
-                }
-            }
-        }
-        (lo, hi)
-    }
-}
 
 /// FNV-1a of an identity key, for the merge index.
 fn key_hash(key: &str) -> u64 {
@@ -229,10 +47,6 @@ fn date_of(day: Day) -> Option<NaiveDate> {
     i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-}
-
-fn span_days(when: &When) -> i64 {
-    when.bounds().map_or(i64::MAX, |(a, b)| (b - a).num_days())
 }
 
 /// Build the timeline from each document's extraction.
@@ -661,151 +475,6 @@ fn sentence_match(old: &Node, new: &Node) -> (usize, f64) {
             let same = similarity >= SAME_SENTENCE_SIMILARITY;
             (shared + usize::from(same), f64::max(best, similarity))
         })
-}
-
-/// Which earlier node a new report is, if any: same kind and status, the same
-/// participants (see [`Identity`]), compatible places, and dates that overlap.
-/// Reports that both carry dates agree when the dates overlap; an undated one joins
-/// only when exactly one node fits its bounds. A statement also needs the same day
-/// and subject. A meeting with the same participants dated a few days apart is one
-/// event the sources date differently: it is merged, and the clash of its dates
-/// reported. An agreement or a meeting may join on one side alone (see [`lone_side`]).
-fn same_event(
-    nodes: &[Node],
-    candidates: &[usize],
-    new: &Node,
-    documents: &[&Document],
-) -> Option<usize> {
-    let doc = new.first_doc();
-    let fits = |old: &Node| {
-        old.kind == new.kind
-            && !old.has_doc(doc)
-            && (old.status == new.status || status_may_differ(new))
-            && old.identity.same_participants(&new.identity, new.kind)
-            && old.identity.same_place(&new.identity)
-            && (new.kind != Kind::Statement || same_statement(old, new, documents))
-    };
-    let (new_lo, new_hi) = new.likely_bounds(documents);
-    let overlapping: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&c| fits(&nodes[c]))
-        .filter(|&c| {
-            let (lo, hi) = nodes[c].likely_bounds(documents);
-            let lo = lo.max(new_lo);
-            let hi = match (hi, new_hi) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            match (lo, hi) {
-                (Some(lo), Some(hi)) => lo <= hi,
-                _ => true,
-            }
-        })
-        .collect();
-    // A month overlaps every day in it: so dated, a report joins as an undated one.
-    let both_dated = |c: usize| match (&nodes[c].date, &new.date) {
-        (Some(old), Some(date)) => old == date || span_days(old) <= 1 && span_days(date) <= 1,
-        _ => false,
-    };
-    if let Some(&c) = overlapping.iter().find(|&&c| both_dated(c)) {
-        return Some(c);
-    }
-    let loose: Vec<usize> = overlapping
-        .iter()
-        .copied()
-        .filter(|&c| !both_dated(c))
-        .collect();
-    if loose.len() == 1 {
-        return Some(loose[0]);
-    }
-    // Several fit loosely: the one naming the very same participants at the same
-    // place, if only one does ("Erdogan meets Abiy and Mohamud in Ankara" twice).
-    let exact: Vec<usize> = loose
-        .iter()
-        .copied()
-        .filter(|&c| {
-            let old = &nodes[c].identity;
-            old.names_the_same(&new.identity) && old.place == new.identity.place
-        })
-        .collect();
-    if exact.len() == 1 {
-        return Some(exact[0]);
-    }
-    if matches!(new.kind, Kind::Agreement | Kind::Meeting) {
-        if let Some(only) = lone_side(nodes, candidates, new) {
-            return Some(only);
-        }
-    }
-    if new.kind != Kind::Meeting {
-        return None;
-    }
-    let new_day = new.day()?;
-    candidates.iter().copied().find(|&c| {
-        let old = &nodes[c];
-        fits(old)
-            && old
-                .day()
-                .is_some_and(|day| (day - new_day).num_days().abs() <= SAME_MEETING_WINDOW_DAYS)
-            && old.identity.sides == new.identity.sides
-    })
-}
-
-/// A report naming one side of an agreement ("Israel agrees a ceasefire") joins the
-/// only agreement of that side dated to the same named day ("Israel and Hezbollah
-/// agree a ceasefire"); with two such agreements that day it joins neither. A
-/// meeting of one side joins only one of that side alone ("the Security Council
-/// will meet on Tuesday", "the Council met on Tuesday").
-fn lone_side(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
-    let new_day = new.day()?;
-    let doc = new.first_doc();
-    let mut fitting = candidates.iter().copied().filter(|&c| {
-        let old = &nodes[c];
-        old.kind == new.kind
-            && !old.has_doc(doc)
-            && old.identity.one_side_within(&new.identity)
-            // A side meets many others in a day: a meeting joins on one side only
-            // when neither report names another.
-            && (new.kind != Kind::Meeting || old.identity.sides == new.identity.sides)
-            && old.identity.same_place(&new.identity)
-            && old.day() == Some(new_day)
-    });
-    let only = fitting.next()?;
-    fitting.next().is_none().then_some(only)
-}
-
-/// A report of a planned meeting or agreement and a report that it took place are
-/// one event when both name its day ("Modi will meet Xi in Kazan on Wednesday",
-/// "Modi met Xi on Wednesday"); their articles' days then bound it from both sides.
-fn status_may_differ(new: &Node) -> bool {
-    matches!(new.kind, Kind::Meeting | Kind::Agreement)
-}
-
-/// Two statements of one speaker are one when both are dated to the same day and
-/// the speaker is the very same, or when they fall within a day of each other (an
-/// undated one on its article's publication day) and are about the same thing.
-fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
-    let day = |node: &Node| -> Option<(NaiveDate, bool)> {
-        match node.date {
-            Some(_) => node.day().map(|d| (d, true)),
-            None => documents[node.first_doc()].published.map(|d| (d, false)),
-        }
-    };
-    match (day(old), day(new)) {
-        // One speaker, one named day: in reports of one story, one occasion (a
-        // press conference quoted by one outlet here, by another there).
-        (Some((a, true)), Some((b, true)))
-            if a == b && old.identity.same_speaker(&new.identity) =>
-        {
-            true
-        }
-        (Some((a, _)), Some((b, _))) => {
-            (a - b).num_days().abs() <= 1
-                && (old.identity.same_subject(&new.identity)
-                    || old.identity.quotes_the_same(&new.identity))
-        }
-        _ => false,
-    }
 }
 
 /// The merged event keeps every report and source, the union of actors (initiator
