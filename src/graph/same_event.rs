@@ -107,23 +107,16 @@ pub(super) fn same_event(
 
 /// "Gunmen attacked Barsalogho on Saturday" and "JNIM's attack on Barsalogho on
 /// Saturday": one outlet names the group another leaves unnamed. A strike of men no
-/// state owns joins the only other such strike on the same named day at the same
-/// place; at least one of the two must leave its attacker unnamed.
+/// state owns joins the only other such strike on the same named day, at the same
+/// place where both name one and one of them must; at least one of the two leaves
+/// its attacker unnamed.
 fn unnamed_attacker(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
-    let new_day = new.day()?;
-    let doc = new.first_doc();
-    let mut fitting = candidates.iter().copied().filter(|&c| {
-        let old = &nodes[c];
-        old.kind == new.kind
-            && old.status == new.status
-            && !old.has_doc(doc)
+    the_only_one_that_day(nodes, candidates, new, |old| {
+        old.status == new.status
             && old.identity.unnamed_attacker_within(&new.identity)
             && (old.identity.place.is_some() || new.identity.place.is_some())
             && old.identity.same_place(&new.identity)
-            && old.day() == Some(new_day)
-    });
-    let only = fitting.next()?;
-    fitting.next().is_none().then_some(only)
+    })
 }
 
 /// A report naming one side of an agreement ("Israel agrees a ceasefire") joins the
@@ -132,18 +125,29 @@ fn unnamed_attacker(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<
 /// meeting of one side joins only one of that side alone ("the Security Council
 /// will meet on Tuesday", "the Council met on Tuesday").
 fn lone_side(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
-    let new_day = new.day()?;
-    let doc = new.first_doc();
-    let mut fitting = candidates.iter().copied().filter(|&c| {
-        let old = &nodes[c];
-        old.kind == new.kind
-            && !old.has_doc(doc)
-            && old.identity.one_side_within(&new.identity)
+    the_only_one_that_day(nodes, candidates, new, |old| {
+        old.identity.one_side_within(&new.identity)
             // A side meets many others in a day: a meeting joins on one side only
             // when neither report names another.
             && (new.kind != Kind::Meeting || old.identity.sides == new.identity.sides)
             && old.identity.same_place(&new.identity)
-            && old.day() == Some(new_day)
+    })
+}
+
+/// The only candidate of the new report's kind, from another article, dated to the
+/// same named day and passing `fits`; none when two do (which one the report means,
+/// it does not say).
+fn the_only_one_that_day(
+    nodes: &[Node],
+    candidates: &[usize],
+    new: &Node,
+    fits: impl Fn(&Node) -> bool,
+) -> Option<usize> {
+    let new_day = new.day()?;
+    let doc = new.first_doc();
+    let mut fitting = candidates.iter().copied().filter(|&c| {
+        let old = &nodes[c];
+        old.kind == new.kind && !old.has_doc(doc) && old.day() == Some(new_day) && fits(old)
     });
     let only = fitting.next()?;
     fitting.next().is_none().then_some(only)
