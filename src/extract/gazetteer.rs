@@ -113,8 +113,9 @@ pub struct Gazetteer {
     state_organ_qualifiers: BTreeSet<String>,
     /// A state's forces named without "the" or a state ("security forces").
     unnamed_state_forces: Vec<Vec<String>>,
-    /// Forces named by a word that never says whose they are ("police").
-    home_forces: BTreeSet<String>,
+    /// Forces named by a word that never says whose they are ("police"), folded,
+    /// longest first.
+    home_forces: Vec<Vec<String>>,
     leaders_governments: BTreeSet<String>,
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
@@ -206,6 +207,21 @@ const TRANSLITERATION_MIN_CONSONANTS: usize = 3;
 /// Two spellings of one name differ by at most one letter in this many
 /// ("Hizbullah" and "Hezbollah" by two in nine).
 const TRANSLITERATION_CHARS_PER_EDIT: usize = 3;
+
+/// How many words of the first of `phrases` (folded, longest first) that starts
+/// `words`, compared as written without folding: callers run at every word.
+fn longest_phrase_at(phrases: &[Vec<String>], words: &[String]) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|phrase| {
+            words.len() >= phrase.len()
+                && phrase
+                    .iter()
+                    .zip(words)
+                    .all(|(p, w)| p.eq_ignore_ascii_case(w))
+        })
+        .map(Vec::len)
+}
 
 /// Case-sensitive pattern tokens, apostrophes made plain.
 fn name_tokens(name: &str) -> Vec<String> {
@@ -315,11 +331,15 @@ impl Gazetteer {
                 .iter()
                 .map(|phrase| phrase.split_whitespace().map(fold).collect()),
         );
-        self.home_forces
-            .extend(file.home_forces.iter().map(|w| fold(w)));
+        self.home_forces.extend(
+            file.home_forces
+                .iter()
+                .map(|phrase| phrase.split_whitespace().map(fold).collect()),
+        );
         // The longest phrase first: "police officers" before "police".
-        self.unnamed_state_forces
-            .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
+        for phrases in [&mut self.unnamed_state_forces, &mut self.home_forces] {
+            phrases.sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
+        }
         self.leaders_governments
             .extend(file.leaders_governments.iter().map(|w| fold(w)));
         self.compound_tails
@@ -523,23 +543,18 @@ impl Gazetteer {
     /// attackers") start with `words[0]`, as written. (Compared without folding:
     /// this runs at every word.)
     pub fn unnamed_state_forces_at(&self, words: &[String]) -> Option<usize> {
-        self.unnamed_state_forces
-            .iter()
-            .find(|phrase| {
-                words.len() >= phrase.len()
-                    && phrase
-                        .iter()
-                        .zip(words)
-                        .all(|(p, w)| p.eq_ignore_ascii_case(w))
-            })
-            .map(Vec::len)
+        longest_phrase_at(&self.unnamed_state_forces, words)
     }
 
-    /// Do these words ("riot police") name forces that serve at home, whose state
-    /// only a word with them says?
+    /// How many words of forces that serve at home ("riot police") start with
+    /// `words[0]`, as written; their state only a word with them says.
+    pub fn home_force_at(&self, words: &[String]) -> Option<usize> {
+        longest_phrase_at(&self.home_forces, words)
+    }
+
+    /// Are `words`, all of them, forces that serve at home?
     pub fn is_home_force(&self, words: &[String]) -> bool {
-        let phrase = words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
-        self.home_forces.contains(&phrase)
+        self.home_force_at(words) == Some(words.len())
     }
 
     /// "foreign" in "the foreign ministry".

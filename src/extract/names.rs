@@ -212,11 +212,7 @@ impl NameFinder<'_, '_> {
                 return self.unnamed_forces_at(names, memory, i);
             };
             // "Islamabad police said": the forces of a capital, named before them.
-            let home_force = (1..=2).any(|n| {
-                texts
-                    .get(j + used..j + used + n)
-                    .is_some_and(|words| gazetteer.is_home_force(words))
-            });
+            let home_force = gazetteer.home_force_at(&texts[j + used..]).is_some();
             if is_possessive(texts, j + used) {
                 j += used + 2;
             } else if home_force && !by_person {

@@ -197,12 +197,13 @@ impl Parts<'_> {
         // "Yunus was appointed head of the interim government": one who takes office
         // in the passive is the doer, and the words after say which office.
         let takes_office = evidence.is_some_and(|e| {
+            let trigger = fold(&e.trigger);
             is_passive_trigger(e)
                 && lexicon
                     .events
                     .passive_own_acts
                     .iter()
-                    .any(|phrase| phrase.join(" ") == fold(&e.trigger))
+                    .any(|phrase| phrase.iter().map(String::as_str).eq(trigger.split(' ')))
         });
         let verb = match evidence {
             Some(e) if takes_office => format!("is {}", fold(&e.trigger)),
@@ -210,37 +211,18 @@ impl Parts<'_> {
             None => "acts".to_string(),
         };
         // What was done is the words after the verb, one of them may be enough
-        // ("Sweden joins NATO"); the words before it are its doer's. A comma or a
-        // cue of order ends it: after it come who said so ("violated its airspace,
-        // the ministry said") or another act ("before Korean fighters intercepted
-        // the aircraft").
-        // "A curfew was imposed in Lahore": what a measure in the passive was
-        // imposed on is its subject, and the words after say where.
-        let undergoer = evidence
-            .filter(|e| !takes_office && is_passive_trigger(e))
-            .and_then(|e| passive_subject(e, lexicon));
+        // ("Sweden joins NATO"); the words before it are its doer's; in the passive,
+        // its subject first (see `passive_gist`). A comma or a cue of order ends it:
+        // after it come who said so ("violated its airspace, the ministry said") or
+        // another act ("before Korean fighters intercepted the aircraft").
         let gist = evidence
-            .and_then(|e| match &undergoer {
-                Some(subject) => {
-                    // "were arrested on Wednesday, police said": nothing more of
-                    // the act comes before its comma but its date.
-                    let rest = e.quote.get(e.trigger_at + e.trigger.len()..).unwrap_or("");
-                    let mut head = rest.split(',').next().unwrap_or("").to_string();
-                    if let Some(time) = &e.time {
-                        head = head.replacen(&time.expression, "", 1);
+            .and_then(|e| {
+                if !takes_office && is_passive_trigger(e) {
+                    if let Some(gist) = passive_gist(e, lexicon) {
+                        return Some(gist);
                     }
-                    let clause_over = rest.contains(',')
-                        && head.split_whitespace().all(|w| {
-                            matches!(fold(w).as_str(), "on" | "at" | "in" | "late" | "early")
-                        });
-                    let after =
-                        gist_after(e, 1, true).filter(|a| !a.starts_with("by ") && !clause_over);
-                    Some(match after {
-                        Some(after) => format!("{subject} {after}"),
-                        None => subject.clone(),
-                    })
                 }
-                None => gist_after(e, 1, takes_office),
+                gist_after(e, 1, takes_office)
             })
             .map(|gist| {
                 // A comma ends the clause, not the "300,000" of a figure.
@@ -464,6 +446,32 @@ fn gist_after(evidence: &Evidence, min_words: usize, passive_says_what: bool) ->
         after.clear();
     }
     shortened(&after, true).filter(|g| g.split(' ').count() >= min_words)
+}
+
+/// "A curfew was imposed in Lahore": what a measure in the passive was done to is
+/// its subject, and the words after it say where ("a curfew in Lahore"). None when
+/// the subject is not found.
+fn passive_gist(evidence: &Evidence, lexicon: &Lexicon) -> Option<String> {
+    let subject = passive_subject(evidence, lexicon)?;
+    // "were arrested on Wednesday, police said": nothing more of the act comes
+    // before its comma but its date.
+    let rest = evidence
+        .quote
+        .get(evidence.trigger_at + evidence.trigger.len()..)
+        .unwrap_or("");
+    let mut head = rest.split(',').next().unwrap_or("").to_string();
+    if let Some(time) = &evidence.time {
+        head = head.replacen(&time.expression, "", 1);
+    }
+    let clause_over = rest.contains(',')
+        && head
+            .split_whitespace()
+            .all(|w| matches!(fold(w).as_str(), "on" | "at" | "in" | "late" | "early"));
+    let after = gist_after(evidence, 1, true).filter(|a| !a.starts_with("by ") && !clause_over);
+    Some(match after {
+        Some(after) => format!("{subject} {after}"),
+        None => subject,
+    })
 }
 
 /// Words the subject of a passive may have before they are cut: the head noun

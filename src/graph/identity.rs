@@ -196,11 +196,13 @@ impl Identity {
             (self.initiator_kind, other.initiator_kind),
             (Crowd, Crowd) | (Unnamed, Unnamed | Body) | (Body, Unnamed)
         );
+        kinds_agree && self.targets_agree(other)
+    }
+
+    /// Either report leaves out what the strike hit, or they share a target.
+    fn targets_agree(&self, other: &Identity) -> bool {
         let (targets, other_targets) = (self.targets(), other.targets());
-        kinds_agree
-            && (targets.is_empty()
-                || other_targets.is_empty()
-                || !targets.is_disjoint(&other_targets))
+        targets.is_empty() || other_targets.is_empty() || !targets.is_disjoint(&other_targets)
     }
 
     /// No initiator, and no side that `other` does not name: a report whose
@@ -230,12 +232,9 @@ impl Identity {
                     || self.quotes_the_same(other)
             }
             Kind::Strike | Kind::Action => {
-                let (targets, other_targets) = (self.targets(), other.targets());
                 !self.initiator_side.is_empty()
                     && self.initiator_side == other.initiator_side
-                    && (targets.is_empty()
-                        || other_targets.is_empty()
-                        || !targets.is_disjoint(&other_targets))
+                    && self.targets_agree(other)
             }
             Kind::Meeting | Kind::Agreement => {
                 let (small, big, big_report) = if self.sides.len() <= other.sides.len() {
