@@ -78,6 +78,10 @@ pub struct Gazetteer {
     /// Titles that stand before a surname alone ("President Ruto", "Pope Francis").
     person_titles: BTreeSet<String>,
     settlement_words: BTreeSet<String>,
+    /// Settlement nouns that name a whole town, not a part of one: "Kazakhstan's
+    /// largest city, Almaty" is where, "Beirut's southern suburb of Dahiyeh" is
+    /// Beirut's.
+    town_words: BTreeSet<String>,
     /// What an organ speaks through after "a" ("a government spokesman").
     organ_voices: BTreeSet<String>,
     /// Sites a state owns ("palace", "embassy"): a strike on one is pinned down.
@@ -141,6 +145,8 @@ struct GazetteerFile {
     not_names: Vec<String>,
     #[serde(default)]
     settlement_words: Vec<String>,
+    #[serde(default)]
+    town_words: Vec<String>,
     #[serde(default)]
     organ_voices: Vec<String>,
     #[serde(default)]
@@ -290,6 +296,8 @@ impl Gazetteer {
         self.not_names.extend(file.not_names);
         self.settlement_words
             .extend(file.settlement_words.iter().map(|w| fold(w)));
+        self.town_words
+            .extend(file.town_words.iter().map(|w| fold(w)));
         self.organ_voices
             .extend(file.organ_voices.iter().map(|w| fold(w)));
         self.facility_words
@@ -487,6 +495,10 @@ impl Gazetteer {
 
     pub fn is_settlement(&self, folded: &str) -> bool {
         self.settlement_words.contains(folded)
+    }
+
+    pub fn is_town_word(&self, folded: &str) -> bool {
+        self.town_words.contains(folded)
     }
 
     pub fn is_organ_voice(&self, folded: &str) -> bool {

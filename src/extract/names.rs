@@ -1331,6 +1331,11 @@ pub(super) fn introduces_place(
             determiner == "the" || settlement(&determiner)
                 || names.iter().any(|m| m.end == first - 1 && m.entity.class == EntityClass::Demonym)
         }
+        // "Kazakhstan's largest city, Almaty, ...": an appositive that the phrase
+        // closes.
+        || before == "," && first >= 2 && settlement(&word(first - 2))
+            && tokens.get(end).is_none_or(|t| !t.is_word() && t.text != "'" && t.text != "\u{2019}"
+                || matches!(after_word.as_str(), "on" | "in" | "at" | "where"))
         || gazetteer.is_region(&after_word);
     // A person's name after "in" is rare; a run followed by a possessive or a
     // title is someone ("in Hassan Rashad's view").

@@ -49,9 +49,15 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         // strike verb is where it hit.
         let object = candidate.kind == Kind::Strike
             && !candidate.noun
-            && m.entity.is_local_place()
+            && (m.entity.is_local_place() || settlement_named_after(view, m.end).is_some())
             && (b + 1 == end || object_of_verb(view, end, j));
         if locative || target || object {
+            // "in Kazakhstan's largest city, Almaty": the city the country's name
+            // leads to is where.
+            let (m, place) = match settlement_named_after(view, m.end) {
+                Some((city, name)) => (city, name),
+                None => (m, place),
+            };
             candidate.place = Some(place.to_string());
             if m.entity.is_local_place() || target && owned_site_after(view, m.end) {
                 candidate.pinned = true;
@@ -59,6 +65,42 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
             break;
         }
     }
+}
+
+/// Up to this many tokens may stand between a possessive and the settlement noun it
+/// owns ("Kazakhstan's largest city", "Ukraine's second-biggest city").
+const SETTLEMENT_MODIFIERS: usize = 3;
+
+/// "Kazakhstan's largest city, Almaty", "Burkina Faso's capital of Ouagadougou": a
+/// possessive after the name ending at `end`, a settlement noun after a few lowercase
+/// modifiers, then (after a comma or "of") the local place it names.
+fn settlement_named_after<'v>(
+    view: &'v SentenceView<'_, '_>,
+    end: usize,
+) -> Option<(&'v super::view::NameMention, &'v str)> {
+    if !crate::text::is_possessive(&view.folded, end) {
+        return None;
+    }
+    let gazetteer = &view.lexicon.gazetteer;
+    let noun = (end + 2..view.tokens.len())
+        .take(SETTLEMENT_MODIFIERS + 1)
+        .take_while(|&j| {
+            view.tokens[j].is_word() && !view.tokens[j].is_capitalized()
+                || view.tokens[j].text == "-"
+        })
+        .find(|&j| gazetteer.is_town_word(&view.folded[j]))?;
+    let mut next = noun + 1;
+    if view.tokens.get(next).is_some_and(|t| t.text == ",")
+        || view.folded.get(next).is_some_and(|w| w == "of")
+    {
+        next += 1;
+    }
+    let city = view.name_starting_at(next)?;
+    let place = city
+        .entity
+        .place()
+        .filter(|_| city.entity.is_local_place())?;
+    Some((city, place))
 }
 
 /// Up to this many words may stand between a possessive and the site it owns

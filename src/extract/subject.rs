@@ -168,6 +168,23 @@ pub(super) fn find_subject(
             return find_subject(view, first, memory, generic, co);
         }
     }
+    // "Traore has ousted Damiba, dissolved the government and shut the borders": a
+    // verb after a comma or "and" that the parse coordinates with an earlier verb
+    // shares its subject; the name before the comma is the first verb's object.
+    if j > 0 && matches!(view.folded[j - 1].as_str(), "," | "and") {
+        if let Some(first) = coordinated_verb_before(view, trigger) {
+            // (A pronoun the first verb's subject leaves unresolved, "they had seized
+            // power and put Bongo under house arrest", leaves the walk back here.)
+            let (mut first_generic, mut first_co) = (false, Vec::new());
+            if let Some(subject) =
+                find_subject(view, first, memory, &mut first_generic, &mut first_co)
+            {
+                *generic = first_generic;
+                co.extend(first_co);
+                return Some(subject);
+            }
+        }
+    }
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
         return memory.salient_person();
     }
@@ -223,8 +240,59 @@ pub(super) fn find_subject(
         if let Some(actor) = relative_antecedent(view, trigger) {
             return Some(actor);
         }
+        // "Zelensky said the missile that hit Poland was Russian": the subject of a
+        // restrictive relative clause is its antecedent, here a thing that names no
+        // one; the name further back is not its doer.
+        if view.folded[j - 1] == "that" && antecedent_names_no_one(view, trigger) {
+            return None;
+        }
     }
     walk_back_to_subject(view, j, trigger, generic, co)
+}
+
+/// Verbs a list of verb phrases is climbed through to the one with the subject.
+const MAX_LISTED_VERBS: usize = 4;
+
+/// The earlier verb the verb at `trigger` is coordinated with in the parse, when
+/// that verb has a subject of its own and the verb at `trigger` none: the extractor
+/// token of the first verb of the list.
+fn coordinated_verb_before(view: &SentenceView<'_, '_>, trigger: usize) -> Option<usize> {
+    let (parsed, verb) = view.parsed_word(trigger)?;
+    let tree = &parsed.tree;
+    let has_subject = |word: usize| {
+        tree.dependents(word)
+            .any(|d| matches!(tree.deprel(d), "nsubj" | "nsubj:pass"))
+    };
+    // Only an active verb lends its subject: "he was intercepted and detained by the
+    // authorities" shares its patient, not a doer.
+    let active = |word: usize| {
+        tree.dependents(word)
+            .all(|d| !matches!(tree.deprel(d), "nsubj:pass" | "aux:pass"))
+    };
+    if tree.upos(verb) != "VERB"
+        || tree.deprel(verb) != "conj"
+        || has_subject(verb)
+        || !active(verb)
+        || view.is_passive(trigger)
+    {
+        return None;
+    }
+    // Up the list: "detained Ndaw, dissolved the cabinet and closed the borders" may
+    // hang the last verb on the one before it.
+    let mut head = tree.head(verb)?;
+    for _ in 0..MAX_LISTED_VERBS {
+        if head >= verb || tree.upos(head) != "VERB" || !active(head) {
+            return None;
+        }
+        if has_subject(head) {
+            return parsed.token_of(head).filter(|&token| token < trigger);
+        }
+        if tree.deprel(head) != "conj" {
+            return None;
+        }
+        head = tree.head(head)?;
+    }
+    None
 }
 
 /// Does the verb of harm at `trigger` leave people counted before it as its victims
@@ -425,6 +493,28 @@ fn absolute_with(
     }
     let with = head_nouns && before > 0 && view.folded[before - 1] == "with";
     with.then(|| m.entity.actor().map(str::to_string)).flatten()
+}
+
+/// Is the verb at `trigger` a relative clause on a common noun that is no name, owns
+/// none and is no verb's object ("said the missile that hit Poland was Russian")?
+fn antecedent_names_no_one(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
+    let Some((parsed, verb)) = view.parsed_word(trigger) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    if tree.deprel(verb) != "acl:relcl" {
+        return false;
+    }
+    // ("Houthi rebels fired a missile that struck a ship": a weapon a named side
+    // fired, the object of that side's verb, is that side's.)
+    tree.head(verb).is_some_and(|antecedent| {
+        tree.upos(antecedent) == "NOUN"
+            && tree.deprel(antecedent) != "obj"
+            && super::view::name_of(view, &parsed, antecedent).is_none()
+            && tree
+                .dependents(antecedent)
+                .all(|d| super::view::name_of(view, &parsed, d).is_none())
+    })
 }
 
 /// The actor of the antecedent of the relative clause whose verb is at `trigger`,

@@ -334,7 +334,7 @@ fn merge_reports(
                 .collect();
             story.sort_unstable();
             story.dedup();
-            same_sentences(&nodes, &story, &new_nodes)
+            same_sentences(&nodes, &story, &new_nodes, &copy_of[doc_index])
         } else {
             vec![None; new_nodes.len()]
         };
@@ -402,17 +402,24 @@ const SAME_SENTENCE_SIMILARITY: f64 = 0.8;
 /// In a syndicated copy: per report, the node of the story whose report is the same
 /// sentence, of the same kind. Each node takes one report of the copy: pairs are
 /// taken best first, by how many of the report's sentences the node shares, then
-/// by how similar; the earliest report and node on a tie. One sentence may report
-/// two events (a statement of its own and another's): the rest of each report
-/// decides which is which.
-fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Option<usize>> {
-    let mut pairs: Vec<(usize, usize, (usize, f64))> = Vec::new();
+/// whether the node names the very same participants, then by how similar; the
+/// earliest report and node on a tie. One sentence may report two events of one
+/// kind ("an attack by Hamas on Israel" and an unattributed strike on Gaza): the
+/// participants decide which is which, whatever order the copy lists them in.
+fn same_sentences(
+    nodes: &[Node],
+    story: &[usize],
+    reports: &[Node],
+    originals: &[usize],
+) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, (usize, bool, f64))> = Vec::new();
     for (r, report) in reports.iter().enumerate() {
         for &c in story {
-            if copy_may_join(&nodes[c], report) {
-                let score = sentence_match(&nodes[c], report);
-                if score.0 > 0 {
-                    pairs.push((r, c, score));
+            if copy_may_join(&nodes[c], report, originals) {
+                let (shared, similarity) = sentence_match(&nodes[c], report);
+                let same_names = nodes[c].identity.names_the_same(&report.identity);
+                if shared > 0 {
+                    pairs.push((r, c, (shared, same_names, similarity)));
                 }
             }
         }
@@ -420,7 +427,8 @@ fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Opti
     pairs.sort_by(|a, b| {
         b.2 .0
             .cmp(&a.2 .0)
-            .then(b.2 .1.total_cmp(&a.2 .1))
+            .then(b.2 .1.cmp(&a.2 .1))
+            .then(b.2 .2.total_cmp(&a.2 .2))
             .then(a.0.cmp(&b.0))
             .then(a.1.cmp(&b.1))
     });
@@ -435,8 +443,10 @@ fn same_sentences(nodes: &[Node], story: &[usize], reports: &[Node]) -> Vec<Opti
     joined
 }
 
-/// May a copy's report join this node of its story at all?
-fn copy_may_join(old: &Node, new: &Node) -> bool {
+/// May a copy's report join this node of its story at all? (A node an original's
+/// report joined may name others than the copy's report does: "gunmen" in the
+/// original joined "militias" of another article, and the copy's "gunmen" follow.)
+fn copy_may_join(old: &Node, new: &Node, originals: &[usize]) -> bool {
     // The same sentence with other names in it is another event. Where one report
     // names no initiator and no one the other does not, the other article named the
     // initiator in a paragraph this one lacks ("As part of the agreement, ..."): a
@@ -446,7 +456,8 @@ fn copy_may_join(old: &Node, new: &Node) -> bool {
         && (old.identity.names_the_same(&new.identity)
             || old.identity.same_participants(&new.identity, new.kind)
             || new.identity.unattributed_within(&old.identity)
-            || old.identity.unattributed_within(&new.identity))
+            || old.identity.unattributed_within(&new.identity)
+            || originals.iter().any(|&original| old.has_doc(original)))
         // A copy printed days later dates "on Tuesday" to another Tuesday: no report
         // of the event may give it another date. (An undated report may have joined
         // the event loosely: it vouches for nothing.)

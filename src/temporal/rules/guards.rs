@@ -117,10 +117,20 @@ impl Scanner<'_, '_> {
                 .is_some_and(|w| lex.named_event_heads.contains(w)),
             Guard::NotAfterRanking => !self.after_ranking(start),
             Guard::NotAfterPerfect => !self.after_perfect_span(start),
-            Guard::NotBeforeWord => self.tokens.get(end).is_none_or(|t| {
-                !t.is_word() && t.kind != TokenKind::Number
-                    || lex.date_conjunctions.contains(&self.folded[end])
-            }),
+            Guard::NotBeforeWord => {
+                // "the first-ever summit": a hyphen joining a word makes one compound.
+                let compound = self.tokens.get(end).is_some_and(|t| t.text == "-")
+                    && self.tokens.get(end + 1).is_some_and(|next| {
+                        next.is_word()
+                            && self.tokens[end].end == next.start
+                            && self.tokens[end - 1].end == self.tokens[end].start
+                    });
+                !compound
+                    && self.tokens.get(end).is_none_or(|t| {
+                        !t.is_word() && t.kind != TokenKind::Number
+                            || lex.date_conjunctions.contains(&self.folded[end])
+                    })
+            }
             Guard::NotFraction => self.not_fraction(start, end, captures),
             Guard::IsoMonth => {
                 let month = self.tokens[end - 1].text;
@@ -288,9 +298,16 @@ impl Scanner<'_, '_> {
             .rev()
             .take_while(|&j| {
                 let token = &self.tokens[j];
-                (token.is_word() || matches!(token.text, "'" | "\u{2019}")) && !verb(j)
+                (token.is_word() || matches!(token.text, "'" | "\u{2019}" | "-")) && !verb(j)
             })
-            .any(|j| lex.ranking_words.contains(&self.folded[j]))
+            // "the highest-level visit in 25 years", "the first-ever summit in a decade"
+            .any(|j| {
+                let word = self.folded[j].as_str();
+                lex.ranking_words.contains(word)
+                    || word
+                        .split_once('-')
+                        .is_some_and(|(head, _)| lex.ranking_words.contains(head))
+            })
     }
 
     /// A perfect tense that spans up to now heads the phrase that ends at `start`.
