@@ -124,6 +124,8 @@ pub struct Gazetteer {
     demonym_of: BTreeMap<String, String>,
     /// Canonical name → country, for every entry that has one (countries: themselves).
     country_of: BTreeMap<String, String>,
+    /// Country → its capital.
+    capital_of: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -404,6 +406,7 @@ impl Gazetteer {
                     };
                     self.add(capital, capital_entity);
                     self.country_of.insert(capital.clone(), entry.name.clone());
+                    self.capital_of.insert(entry.name.clone(), capital.clone());
                 }
             }
         }
@@ -628,6 +631,11 @@ impl Gazetteer {
 
     /// The country a named actor or place belongs to: a country is its own, a person
     /// or organisation the one they act for, a city the one it lies in.
+    /// The capital of the country named `country`, when the gazetteer knows it.
+    pub fn capital_of(&self, country: &str) -> Option<&str> {
+        self.capital_of.get(country).map(String::as_str)
+    }
+
     pub fn country_of(&self, name: &str) -> Option<&str> {
         self.country_of.get(name).map(String::as_str)
     }

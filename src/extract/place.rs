@@ -49,17 +49,17 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         // strike verb is where it hit.
         let object = candidate.kind == Kind::Strike
             && !candidate.noun
-            && (m.entity.is_local_place() || settlement_named_after(view, m.end).is_some())
+            && (m.entity.is_local_place() || settlement_named_after(view, m).is_some())
             && (b + 1 == end || object_of_verb(view, end, j));
         if locative || target || object {
             // "in Kazakhstan's largest city, Almaty": the city the country's name
             // leads to is where.
-            let (m, place) = match settlement_named_after(view, m.end) {
-                Some((city, name)) => (city, name),
-                None => (m, place),
-            };
-            candidate.place = Some(place.to_string());
-            if m.entity.is_local_place() || target && owned_site_after(view, m.end) {
+            let city = settlement_named_after(view, m);
+            candidate.place = Some(city.unwrap_or(place).to_string());
+            if city.is_some()
+                || m.entity.is_local_place()
+                || target && owned_site_after(view, m.end)
+            {
                 candidate.pinned = true;
             }
             break;
@@ -72,12 +72,14 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
 const SETTLEMENT_MODIFIERS: usize = 3;
 
 /// "Kazakhstan's largest city, Almaty", "Burkina Faso's capital of Ouagadougou": a
-/// possessive after the name ending at `end`, a settlement noun after a few lowercase
-/// modifiers, then (after a comma or "of") the local place it names.
+/// possessive after the country's name, a settlement noun after a few lowercase
+/// modifiers, then (after a comma or "of") the local place it names; or "Iran's
+/// capital" alone, the capital the gazetteer knows.
 fn settlement_named_after<'v>(
     view: &'v SentenceView<'_, '_>,
-    end: usize,
-) -> Option<(&'v super::view::NameMention, &'v str)> {
+    country: &super::view::NameMention,
+) -> Option<&'v str> {
+    let end = country.end;
     if !crate::text::is_possessive(&view.folded, end) {
         return None;
     }
@@ -95,12 +97,13 @@ fn settlement_named_after<'v>(
     {
         next += 1;
     }
-    let city = view.name_starting_at(next)?;
-    let place = city
-        .entity
-        .place()
-        .filter(|_| city.entity.is_local_place())?;
-    Some((city, place))
+    match view.name_starting_at(next) {
+        Some(city) => city.entity.place().filter(|_| city.entity.is_local_place()),
+        None if noun == end + 2 && view.folded[noun] == "capital" => {
+            gazetteer.capital_of(&country.entity.name)
+        }
+        None => None,
+    }
 }
 
 /// Up to this many words may stand between a possessive and the site it owns
