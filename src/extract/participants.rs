@@ -1074,8 +1074,10 @@ fn assign_sides(
     if passive_act && main.is_none() {
         main = doer_of_means(view, candidate.end);
     }
+    // ("was elected president by parliament": a body the text names only by its
+    // sort leaves the act to the one elected; not "an envoy appointed by ...".)
     if main.is_none()
-        && !agent.unknown
+        && (!agent.unknown || own_passive && view.is_passive(candidate.first))
         && !both_sides_named
         && subject_speaks
         && !parsed_speaker
