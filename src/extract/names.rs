@@ -1334,7 +1334,8 @@ pub(super) fn introduces_place(
         // "Kazakhstan's largest city, Almaty, ...": an appositive that the phrase
         // closes.
         || before == "," && first >= 2 && settlement(&word(first - 2))
-            && tokens.get(end).is_none_or(|t| !t.is_word() && t.text != "'" && t.text != "\u{2019}"
+            // (A possessive after it is someone's: see below.)
+            && (tokens.get(end).is_none_or(|t| !t.is_word())
                 || matches!(after_word.as_str(), "on" | "in" | "at" | "where"))
         || gazetteer.is_region(&after_word);
     // A person's name after "in" is rare; a run followed by a possessive or a

@@ -45,16 +45,16 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
                     && b == end
                     && before == "of"
                     && events.capture_nouns.contains(&view.folded[end - 1]));
+        // "in Kazakhstan's largest city, Almaty": the city the country's name leads
+        // to is where.
+        let city = settlement_named_after(view, m);
         // "shelled El Fasher", "shelled the city of Horlivka": the object of a
         // strike verb is where it hit.
         let object = candidate.kind == Kind::Strike
             && !candidate.noun
-            && (m.entity.is_local_place() || settlement_named_after(view, m).is_some())
+            && (m.entity.is_local_place() || city.is_some())
             && (b + 1 == end || object_of_verb(view, end, j));
         if locative || target || object {
-            // "in Kazakhstan's largest city, Almaty": the city the country's name
-            // leads to is where.
-            let city = settlement_named_after(view, m);
             candidate.place = Some(city.unwrap_or(place).to_string());
             if city.is_some()
                 || m.entity.is_local_place()

@@ -237,14 +237,13 @@ pub(super) fn find_subject(
     // relative clause is its antecedent. (An antecedent that names no one, "the
     // group, which said", leaves the name before it to the walk back.)
     if j > 0 && matches!(view.folded[j - 1].as_str(), "that" | "which" | "who") {
-        if let Some(actor) = relative_antecedent(view, trigger) {
-            return Some(actor);
-        }
-        // "Zelensky said the missile that hit Poland was Russian": the subject of a
-        // restrictive relative clause is its antecedent, here a thing that names no
-        // one; the name further back is not its doer.
-        if view.folded[j - 1] == "that" && antecedent_names_no_one(view, trigger) {
-            return None;
+        match relative_antecedent(view, trigger) {
+            Some(Antecedent::Actor(actor)) => return Some(actor),
+            // "Zelensky said the missile that hit Poland was Russian": the subject of
+            // a restrictive relative clause is its antecedent, here a thing that
+            // names no one; the name further back is not its doer.
+            Some(Antecedent::Thing) if view.folded[j - 1] == "that" => return None,
+            _ => {}
         }
     }
     walk_back_to_subject(view, j, trigger, generic, co)
@@ -495,34 +494,24 @@ fn absolute_with(
     with.then(|| m.entity.actor().map(str::to_string)).flatten()
 }
 
-/// Is the verb at `trigger` a relative clause on a common noun that is no name, owns
-/// none and is no verb's object ("said the missile that hit Poland was Russian")?
-fn antecedent_names_no_one(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
-    let Some((parsed, verb)) = view.parsed_word(trigger) else {
-        return false;
-    };
-    let tree = &parsed.tree;
-    if tree.deprel(verb) != "acl:relcl" {
-        return false;
-    }
-    // ("Houthi rebels fired a missile that struck a ship": a weapon a named side
-    // fired, the object of that side's verb, is that side's.)
-    tree.head(verb).is_some_and(|antecedent| {
-        tree.upos(antecedent) == "NOUN"
-            && tree.deprel(antecedent) != "obj"
-            && super::view::name_of(view, &parsed, antecedent).is_none()
-            && tree
-                .dependents(antecedent)
-                .all(|d| super::view::name_of(view, &parsed, d).is_none())
-    })
+/// What the antecedent of a relative clause is.
+enum Antecedent {
+    /// Its own name's actor ("the Houthis, who seized"), or that of the name that owns
+    /// it ("a Russian attack that struck", "the leader of Hamas, which attacked"),
+    /// never one it is aimed at ("an attack on Ukraine").
+    Actor(String),
+    /// A common noun that is no name, owns none and is no verb's object ("said the
+    /// missile that hit Poland was Russian"). ("Houthi rebels fired a missile that
+    /// struck a ship": a weapon a named side fired, the object of that side's verb,
+    /// is that side's.)
+    Thing,
+    /// Anything else: the name before it may still be the doer.
+    Other,
 }
 
-/// The actor of the antecedent of the relative clause whose verb is at `trigger`,
-/// as the parse finds it: the antecedent's own name ("the Houthis, who seized"), or
-/// the name that owns it ("a Russian attack that struck", "the leader of Hamas,
-/// which attacked"), never one it is aimed at ("an attack on Ukraine"). `None` when
-/// the parse makes the verb no relative clause or the antecedent names no actor.
-fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
+/// The antecedent of the relative clause whose verb is at `trigger`, as the parse
+/// finds it; `None` when the parse makes the verb no relative clause.
+fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<Antecedent> {
     let (parsed, verb) = view.parsed_word(trigger)?;
     let tree = &parsed.tree;
     if tree.deprel(verb) != "acl:relcl" {
@@ -542,10 +531,23 @@ fn relative_antecedent(view: &SentenceView<'_, '_>, trigger: usize) -> Option<St
             .is_some_and(|case| matches!(view.folded[case].as_str(), "of" | "by")),
         _ => false,
     };
-    actor_in(antecedent).or_else(|| {
+    let actor = actor_in(antecedent).or_else(|| {
         tree.dependents(antecedent)
             .filter(|&d| owned_by(d))
             .find_map(actor_in)
+    });
+    if let Some(actor) = actor {
+        return Some(Antecedent::Actor(actor));
+    }
+    let named = |word: usize| super::view::name_of(view, &parsed, word).is_some();
+    let thing = tree.upos(antecedent) == "NOUN"
+        && tree.deprel(antecedent) != "obj"
+        && !named(antecedent)
+        && !tree.dependents(antecedent).any(named);
+    Some(if thing {
+        Antecedent::Thing
+    } else {
+        Antecedent::Other
     })
 }
 

@@ -119,12 +119,14 @@ impl Scanner<'_, '_> {
             Guard::NotAfterPerfect => !self.after_perfect_span(start),
             Guard::NotBeforeWord => {
                 // "the first-ever summit": a hyphen joining a word makes one compound.
-                let compound = self.tokens.get(end).is_some_and(|t| t.text == "-")
-                    && self.tokens.get(end + 1).is_some_and(|next| {
-                        next.is_word()
-                            && self.tokens[end].end == next.start
-                            && self.tokens[end - 1].end == self.tokens[end].start
-                    });
+                let compound = self.tokens.get(end).is_some_and(|hyphen| {
+                    hyphen.text == "-"
+                        && self.tokens[end - 1].touches(hyphen)
+                        && self
+                            .tokens
+                            .get(end + 1)
+                            .is_some_and(|next| next.is_word() && hyphen.touches(next))
+                });
                 !compound
                     && self.tokens.get(end).is_none_or(|t| {
                         !t.is_word() && t.kind != TokenKind::Number
