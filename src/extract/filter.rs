@@ -112,8 +112,9 @@ pub(super) fn rejection(
         return Some("the article's earlier event again (a demonstrative)");
     }
     // "accused Ukraine of launching drone strikes", "claims that Kyiv had attacked":
-    // an act someone alleges, not one the text reports.
-    if candidate.kind != Kind::Statement && alleged(candidate, view) {
+    // an act someone alleges, not one the text reports. ("blamed Kyiv for the
+    // blast" alleges who set it off; that it went off, the text reports.)
+    if candidate.kind != Kind::Statement && !view.agentless(candidate) && alleged(candidate, view) {
         return Some("alleged, not reported");
     }
     if called_off(candidate, view) {

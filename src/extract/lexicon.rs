@@ -161,6 +161,7 @@ pub struct EventLexicon {
     pub attacker_nouns: BTreeSet<String>,
     /// Event nouns whose possessor suffered them ("his abduction", "her arrest").
     pub patient_nouns: BTreeSet<String>,
+    pub agentless_nouns: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -357,6 +358,7 @@ struct EventsFile {
     attacker_nouns: Vec<String>,
     #[serde(default)]
     patient_nouns: Vec<String>,
+    agentless_nouns: Vec<String>,
     #[serde(default)]
     qualified_heads: Vec<String>,
     #[serde(default)]
@@ -641,6 +643,7 @@ impl EventLexicon {
             legislatures: set(&file.legislatures),
             attacker_nouns: set(&file.attacker_nouns),
             patient_nouns: set(&file.patient_nouns),
+            agentless_nouns: set(&file.agentless_nouns),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),

@@ -750,8 +750,12 @@ fn owner_before(
             continue;
         };
         // "Putin called the capture of Avdiivka a victory": a name whose verb of
-        // speech stands between is its speaker, not the noun's owner.
-        if (m.end..first).any(|k| view.lexicon.events.speaks_of_at(&view.folded, k)) {
+        // speech stands between is its speaker, not the noun's owner; nor is one a
+        // preposition parts from it ("blamed India for a blast").
+        if (m.end..first).any(|k| {
+            view.lexicon.events.speaks_of_at(&view.folded, k)
+                || view.lexicon.events.prepositions.contains(&view.folded[k])
+        }) {
             return None;
         }
         if let Some(actor) = actor_of(m) {
@@ -980,6 +984,9 @@ fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
     if !matches!(view.folded.get(end)?.as_str(), "in" | "by" | "during") {
         return None;
     }
+    if let Some(doer) = agent_of_means(view, end) {
+        return Some(doer);
+    }
     let mention = view
         .names
         .iter()
@@ -1006,6 +1013,68 @@ fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
     (between_modifiers && strike_noun)
         .then(|| mention.entity.actor().map(str::to_string))
         .flatten()
+}
+
+/// "was killed in an air strike by the United States": the side after the "by" of
+/// the strike noun a passive act was done in did the act.
+fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
+    let events = &view.lexicon.events;
+    let limit = (end + 1 + MEANS_REACH).min(view.tokens.len());
+    let mut j = end + 1;
+    while j < limit {
+        if let Some((trigger, span)) = events.trigger_span_at(&view.folded, j) {
+            if !(trigger.noun && trigger.kind == Kind::Strike) {
+                return None;
+            }
+            let after = j + span;
+            if view.folded.get(after).map(String::as_str) != Some("by") {
+                return None;
+            }
+            let mut first = after + 1;
+            while first < view.tokens.len() && view.is_determiner(first) {
+                first += 1;
+            }
+            let mention = view.names.iter().find(|m| m.first == first)?;
+            return mention.entity.actor().map(str::to_string);
+        }
+        if !(view.is_determiner(j) || view.tokens[j].is_word() && !view.tokens[j].is_capitalized())
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Prepositions that put an act around a passive verb's subject as where it was
+/// suffered ("was injured in an attack", "was detained during the coup").
+const SUFFERED_IN: [&str; 3] = ["in", "during", "amid"];
+
+/// Is the act noun of `candidate` where the subject of the passive verb it hangs
+/// from came to harm ("Raisi was injured in an attack", "Bazoum was ousted in a
+/// coup")? That subject suffered the act; it did not do it.
+fn suffered_in(view: &SentenceView<'_, '_>, candidate: &Candidate) -> bool {
+    if !candidate.noun || !matches!(candidate.kind, Kind::Strike | Kind::Action) {
+        return false;
+    }
+    (candidate.first..candidate.end).any(|token| {
+        let Some((parsed, word)) = view.parsed_word(token) else {
+            return false;
+        };
+        let tree = &parsed.tree;
+        let marked = tree.dependents(word).any(|d| {
+            tree.deprel(d) == "case"
+                && parsed
+                    .token_of(d)
+                    .is_some_and(|t| SUFFERED_IN.contains(&view.folded[t].as_str()))
+        });
+        tree.deprel(word) == "obl"
+            && marked
+            && tree.head(word).is_some_and(|verb| {
+                tree.dependents(verb)
+                    .any(|d| matches!(tree.deprel(d), "nsubj:pass" | "aux:pass"))
+            })
+    })
 }
 
 /// "talks between X and Y" names both sides; otherwise the initiator is the subject
@@ -1079,6 +1148,8 @@ fn assign_sides(
     if main.is_none()
         && (!agent.unknown || own_passive && view.is_passive(candidate.first))
         && !both_sides_named
+        && !suffered_in(view, candidate)
+        && !view.agentless(candidate)
         && subject_speaks
         && !parsed_speaker
         && !reported
@@ -1117,7 +1188,9 @@ fn assign_sides(
     }
     // Whom a passive act names after it was its target ("members were killed,
     // including the son of X"), not who did it.
-    if main.is_none() && !others.is_empty() && !passive_act {
+    // (Nor is anyone listed after a blast: "a truck bomb on the link between Russia
+    // and Crimea".)
+    if main.is_none() && !others.is_empty() && !passive_act && !view.agentless(candidate) {
         main = Some(others.remove(0));
     }
     if candidate.kind == Kind::Statement {

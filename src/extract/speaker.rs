@@ -96,6 +96,11 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         return false;
     };
     let tree = &parsed.tree;
+    // "foiled a coup attempt": the noun qualifies the object's head.
+    let word = match tree.deprel(word) {
+        "compound" => tree.head(word).unwrap_or(word),
+        _ => word,
+    };
     if !matches!(tree.deprel(word), "obj" | "nsubj:pass") {
         return false;
     }

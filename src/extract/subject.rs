@@ -339,6 +339,14 @@ const REACTION_CUE_REACH: usize = 5;
 /// The walk back from the verb (whose auxiliaries end at `j`) to its subject: the
 /// first name that can act, unless a comma, a clause break or a nameless speaker
 /// ("analysts") comes first.
+/// The longest adjunct set off by commas read past to the subject before it
+/// ("without any reason at all", "in a statement on Monday"); a longer one is
+/// mostly a clause of its own, whose names are not the verb's subject.
+const ADJUNCT_WORDS: usize = 7;
+
+/// Words besides the prepositions that open an adjunct set off by commas.
+const ADJUNCT_OPENERS: [&str; 4] = ["without", "despite", "according", "unlike"];
+
 fn walk_back_to_subject(
     view: &SentenceView<'_, '_>,
     j: usize,
@@ -395,6 +403,18 @@ fn walk_back_to_subject(
             if let Some(m) = head {
                 if let Some(actor) = subject_actor(view, m, true) {
                     return Some(with_coordinated(view, m, actor, co));
+                }
+            }
+            // "Kyrgyz border guards, without any reason at all, had shelled": a
+            // prepositional phrase set off by commas stands between the subject and
+            // its verb; the subject lies before it.
+            let short_adjunct = |o: usize| {
+                view.tokens[o].text == "," && o + 1 < k - 1 && k - 1 - o <= ADJUNCT_WORDS
+            };
+            if let Some(o) = open.filter(|&o| short_adjunct(o)) {
+                let opener = view.folded[o + 1].as_str();
+                if events.prepositions.contains(opener) || ADJUNCT_OPENERS.contains(&opener) {
+                    return walk_back_to_subject(view, o, trigger, generic, co);
                 }
             }
             return None;

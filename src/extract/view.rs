@@ -169,6 +169,18 @@ impl SentenceView<'_, '_> {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
 
+    /// Does the event noun of `candidate` name what happened without its doer ("the
+    /// explosion", "a blast"; see `agentless_nouns`)?
+    pub(super) fn agentless(&self, candidate: &Candidate) -> bool {
+        candidate.noun
+            && (candidate.first..candidate.end).any(|j| {
+                self.lexicon
+                    .events
+                    .agentless_nouns
+                    .contains(&self.folded[j])
+            })
+    }
+
     /// A word that breaks what follows it off from what precedes (see `order_breaks`).
     pub(super) fn is_order_break(&self, i: usize) -> bool {
         self.lexicon.events.order_breaks.contains(&self.folded[i])
