@@ -80,10 +80,25 @@ fn settlement_named_after<'v>(
     country: &super::view::NameMention,
 ) -> Option<&'v str> {
     let end = country.end;
-    if !crate::text::is_possessive(&view.folded, end) {
-        return None;
-    }
     let gazetteer = &view.lexicon.gazetteer;
+    // "the West Bank city of Jenin", "the Gaza town of Rafah": a region's name
+    // standing before the town noun, as an adjective would.
+    if !crate::text::is_possessive(&view.folded, end) {
+        let attributive = country.first > 0
+            && view.folded[country.first - 1] == "the"
+            && view
+                .folded
+                .get(end)
+                .is_some_and(|w| gazetteer.is_town_word(w))
+            && view.folded.get(end + 1).is_some_and(|w| w == "of");
+        if !attributive {
+            return None;
+        }
+        return view
+            .name_starting_at(end + 2)
+            .filter(|city| city.entity.is_local_place())
+            .and_then(|city| city.entity.place());
+    }
     let noun = (end + 2..view.tokens.len())
         .take(SETTLEMENT_MODIFIERS + 1)
         .take_while(|&j| {
