@@ -140,6 +140,24 @@ fn name_armed_forces(
     let Some(state) = candidate.actors.first().cloned() else {
         return;
     };
+    let events = &view.lexicon.events;
+    // "Benin's government said its armed forces had foiled a coup attempt": the
+    // forces a pronoun gives to the state found for the verb are named too.
+    if !candidate.noun && memory.country_of(&state, view.lexicon).as_deref() == Some(state.as_str())
+    {
+        let j = view.before_auxiliaries(candidate.first);
+        let owned_forces = j >= 2
+            && events.armed_forces.contains(&view.folded[j - 1])
+            && (j.saturating_sub(3)..j - 1)
+                .any(|k| matches!(view.folded[k].as_str(), "its" | "their"));
+        if owned_forces {
+            let demonym = view.lexicon.gazetteer.demonym_of(&state).unwrap_or(&state);
+            let forces = format!("{demonym} {}", view.folded[j - 1]);
+            memory.affiliations.insert(forces.clone(), state);
+            push_unique(&mut candidate.actors, forces);
+            return;
+        }
+    }
     let Some(mention) = view
         .names
         .iter()
@@ -154,7 +172,6 @@ fn name_armed_forces(
     ) {
         return;
     }
-    let events = &view.lexicon.events;
     let named_organ =
         |w: &String| events.armed_forces.contains(w) || events.legislatures.contains(w);
     // "the Nigerien army" may be one name already; "Sudan's military" is two.
