@@ -883,7 +883,11 @@ fn other_side(
             events.participants.contains(word) && word != "and" && (reciprocal || word != "with")
         })
     };
-    let verb_object = candidate.kind == Kind::Meeting && !candidate.noun;
+    // ("arrived in the Guinean capital": what a verb ending in "in" or "at" takes is
+    // where, not whom; "spoke to" takes whom.)
+    let verb_object = candidate.kind == Kind::Meeting
+        && !candidate.noun
+        && !matches!(view.folded[end - 1].as_str(), "in" | "at");
     // "spoke on Friday with Defense Minister Yoav Gallant": a date may stand
     // between the verb and the "with" or "to" that names whom it takes.
     let object_after_preposition = || {
