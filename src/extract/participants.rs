@@ -1067,6 +1067,10 @@ fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
     None
 }
 
+/// Words a passive auxiliary, the preposition and the act noun may stand apart
+/// ("was killed on Sunday in a drone strike").
+const PASSIVE_REACH: usize = 5;
+
 /// Prepositions that put an act around a passive verb's subject as where it was
 /// suffered ("was injured in an attack", "was detained during the coup").
 const SUFFERED_IN: [&str; 3] = ["in", "during", "amid"];
@@ -1076,6 +1080,24 @@ const SUFFERED_IN: [&str; 3] = ["in", "during", "amid"];
 /// coup")? That subject suffered the act; it did not do it.
 fn suffered_in(view: &SentenceView<'_, '_>, candidate: &Candidate) -> bool {
     if !candidate.noun || !matches!(candidate.kind, Kind::Strike | Kind::Action) {
+        return false;
+    }
+    // Parsing is the dearest step of extraction: only a sentence whose words could
+    // read so ("was ... in a", "were ... during the") pays for it.
+    let folded = &view.folded;
+    let Some(opener) = (candidate.first.saturating_sub(PASSIVE_REACH)..candidate.first)
+        .rev()
+        .find(|&j| SUFFERED_IN.contains(&folded[j].as_str()))
+    else {
+        return false;
+    };
+    let passive_before = (opener.saturating_sub(PASSIVE_REACH)..opener).any(|j| {
+        matches!(
+            folded[j].as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+    });
+    if !passive_before {
         return false;
     }
     (candidate.first..candidate.end).any(|token| {
