@@ -200,10 +200,15 @@ impl NameFinder<'_, '_> {
                 state = Some(named);
                 led_by_person = by_person;
                 j += used;
-            } else if tokens.get(j).is_some_and(|t| t.text == "country")
-                && is_possessive(texts, j + 1)
+            } else if let Some(country) = (j..tokens.len().min(j + COUNTRY_MODIFIERS + 1))
+                .take_while(|&k| tokens[k].is_word())
+                .find(|&k| {
+                    matches!(tokens[k].text, "country" | "nation") && is_possessive(texts, k + 1)
+                })
             {
-                j += 3;
+                // "the West African country's armed forces": a few words may describe
+                // the country.
+                j = country + 3;
             }
         } else {
             // "Azerbaijan's presidential office", "Moscow's defence ministry".
@@ -1246,6 +1251,10 @@ fn armed_group_mention(
         },
     }
 }
+
+/// Words that may describe "the country" whose organ a text names ("the West
+/// African country's armed forces", "the oil-rich nation's army").
+const COUNTRY_MODIFIERS: usize = 3;
 
 /// Forces no state is named with, known by the text's words for them ("riot
 /// police"), acting for no state.
