@@ -18,7 +18,7 @@ use serde_yaml::{Mapping, Value};
 
 /// Whole corpus, built as one timeline: F1, date accuracy and the share of same_event
 /// pairs merged, just under what it reaches (0.751, 0.895, 805/3246 = 0.248 on 178
-/// storylines; 0.756, 0.893, 777/3080 on the 170 of rounds 1-44; 0.773 on the 138 of rounds 1-36,
+/// storylines; 0.756, 0.894, 777/3080 on the 170 of rounds 1-44; 0.773 on the 138 of rounds 1-36,
 /// where the floor was 0.77 until rounds 37-42 of political crises and coups took the
 /// whole down, and 0.762 on 154, where it was 0.76 until rounds 41 and 42). Rounds of other conflicts (first runs 0.598,
 /// 0.713, 0.715, 0.730, 0.684, 0.806, 0.640, 0.729, 0.778, 0.751, 0.685, 0.625, 0.724,
