@@ -161,6 +161,8 @@ pub struct EventLexicon {
     pub attacker_nouns: BTreeSet<String>,
     /// Event nouns whose possessor suffered them ("his abduction", "her arrest").
     pub patient_nouns: BTreeSet<String>,
+    /// Event nouns that do not name their doer ("the explosion"): only a side
+    /// named on the noun itself did it.
     pub agentless_nouns: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,

@@ -1012,9 +1012,7 @@ fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
         .names
         .iter()
         .find(|m| m.first > end && m.first <= end + MEANS_REACH)?;
-    let between_modifiers = (end + 1..mention.first).all(|j| {
-        view.is_determiner(j) || view.tokens[j].is_word() && !view.tokens[j].is_capitalized()
-    });
+    let between_modifiers = (end + 1..mention.first).all(|j| view.is_lowercase_modifier(j));
     // The name qualifies the strike noun: only lowercase modifiers between ("an
     // Israeli air strike"), not a preposition ("in central Burkina Faso during an
     // attack" names where, not who).
@@ -1058,8 +1056,7 @@ fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
             let mention = view.names.iter().find(|m| m.first == first)?;
             return mention.entity.actor().map(str::to_string);
         }
-        if !(view.is_determiner(j) || view.tokens[j].is_word() && !view.tokens[j].is_capitalized())
-        {
+        if !view.is_lowercase_modifier(j) {
             return None;
         }
         j += 1;
@@ -1091,12 +1088,8 @@ fn suffered_in(view: &SentenceView<'_, '_>, candidate: &Candidate) -> bool {
     else {
         return false;
     };
-    let passive_before = (opener.saturating_sub(PASSIVE_REACH)..opener).any(|j| {
-        matches!(
-            folded[j].as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        )
-    });
+    let passive_before =
+        (opener.saturating_sub(PASSIVE_REACH)..opener).any(|j| view.is_passive_auxiliary(j));
     if !passive_before {
         return false;
     }

@@ -336,9 +336,6 @@ fn counted(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
 /// suicide attack" is four.
 const REACTION_CUE_REACH: usize = 5;
 
-/// The walk back from the verb (whose auxiliaries end at `j`) to its subject: the
-/// first name that can act, unless a comma, a clause break or a nameless speaker
-/// ("analysts") comes first.
 /// The longest adjunct set off by commas read past to the subject before it
 /// ("without any reason at all", "in a statement on Monday"); a longer one is
 /// mostly a clause of its own, whose names are not the verb's subject.
@@ -347,6 +344,9 @@ const ADJUNCT_WORDS: usize = 7;
 /// Words besides the prepositions that open an adjunct set off by commas.
 const ADJUNCT_OPENERS: [&str; 4] = ["without", "despite", "according", "unlike"];
 
+/// The walk back from the verb (whose auxiliaries end at `j`) to its subject: the
+/// first name that can act, unless a comma, a clause break or a nameless speaker
+/// ("analysts") comes first.
 fn walk_back_to_subject(
     view: &SentenceView<'_, '_>,
     j: usize,

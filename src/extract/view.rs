@@ -157,12 +157,21 @@ impl SentenceView<'_, '_> {
         if self.folded[trigger].ends_with("ing") {
             return false;
         }
-        (self.before_auxiliaries(trigger)..trigger).any(|j| {
-            matches!(
-                self.folded[j].as_str(),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            )
-        })
+        (self.before_auxiliaries(trigger)..trigger).any(|j| self.is_passive_auxiliary(j))
+    }
+
+    /// A form of "be" that may make a participle after it passive.
+    pub(super) fn is_passive_auxiliary(&self, i: usize) -> bool {
+        matches!(
+            self.folded[i].as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+    }
+
+    /// Determiners and lowercase words: what may stand between a name or a
+    /// preposition and the noun it qualifies ("an Israeli air strike").
+    pub(super) fn is_lowercase_modifier(&self, i: usize) -> bool {
+        self.is_determiner(i) || self.tokens[i].is_word() && !self.tokens[i].is_capitalized()
     }
 
     pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
