@@ -503,7 +503,8 @@ impl StandIns {
 
 /// The `inflections` table, folded, once each stand-in is checked: it must name a
 /// listed verb form (a trigger that is no noun, or a verb of `acts_on`) and must not
-/// be listed itself, or it would be read both ways.
+/// be a listed verb form itself, or it would be read both ways. An event noun may
+/// stand in, since only a marker before it makes it a verb ("to attack").
 fn inflections(file: &EventsFile, triggers: &[Trigger]) -> Result<FastMap<String, String>> {
     let is_verb_form = |form: &str| {
         triggers
@@ -525,7 +526,7 @@ fn inflections(file: &EventsFile, triggers: &[Trigger]) -> Result<FastMap<String
         } else if is_verb_form(&form)
             || triggers
                 .iter()
-                .any(|t| t.words == std::slice::from_ref(&form))
+                .any(|t| !t.noun && t.words == std::slice::from_ref(&form))
         {
             Some(format!("inflection {form:?} is listed itself"))
         } else {

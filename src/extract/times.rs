@@ -152,7 +152,14 @@ fn trigger_of(
                 .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
     };
     let at = mention.phrase_token;
-    let datable = |c: &Candidate| !(onset && c.kind == Kind::Agreement);
+    // "...the mission that began after Sept. 11, 2001," McKenzie said: a date in a
+    // quotation dates what the quotation says, not the saying of it.
+    // "Today" and "this morning" in a quotation are the day it was spoken, and so
+    // date the saying too.
+    let quoted = view.inside_quotation(mention.first_token) && !speech_day(mention);
+    let datable = |c: &Candidate| {
+        !(onset && c.kind == Kind::Agreement) && (!quoted || view.inside_quotation(c.first))
+    };
     // "withdrew from Hama on December 5, and the following day rebels captured
     // Aleppo": a date opening a clause joined by a connective dates that clause.
     let clause_opened = (0..mention.phrase_token)
@@ -198,6 +205,21 @@ fn trigger_of(
                 && !(opened_by_relative && closed)
         })
     })
+}
+
+/// Is the mention the day it is said on ("today", "tonight", "this morning")?
+fn speech_day(mention: &Mention) -> bool {
+    matches!(
+        mention.pattern,
+        temporal::Pattern::RelativeDay(0)
+            | temporal::Pattern::Time {
+                date: None,
+                weekday: None,
+                relation: None,
+                offset: None | Some(0),
+                ..
+            }
+    )
 }
 
 /// Does the word at `j` open a relative clause ("which", "who", "whom", "whose")?

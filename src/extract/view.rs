@@ -5,7 +5,7 @@ use super::gazetteer::{Entity, EntityClass};
 use super::lexicon::Lexicon;
 use super::parse::{LazySyntax, SentenceSyntax};
 use crate::model::{Kind, Status};
-use crate::text::{phrase_at, Token};
+use crate::text::{is_double_quote_mark, phrase_at, Token};
 
 /// A name found in a sentence: token range and what it stands for.
 #[derive(Debug, Clone)]
@@ -114,6 +114,16 @@ impl SentenceView<'_, '_> {
             )
     }
 
+    /// Is token `i` inside a quotation that opens and closes within the sentence?
+    /// With an odd number of quotation marks (a quotation running on from the
+    /// sentence before, or into the next) nothing is taken to be inside.
+    pub(super) fn inside_quotation(&self, i: usize) -> bool {
+        let marks: Vec<usize> = (0..self.tokens.len())
+            .filter(|&j| is_double_quote_mark(self.tokens[j].text))
+            .collect();
+        marks.len() % 2 == 0 && marks.chunks(2).any(|pair| pair[0] < i && i < pair[1])
+    }
+
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
         self.names.iter().find(|m| m.end == end)
     }
@@ -157,7 +167,11 @@ impl SentenceView<'_, '_> {
         if self.folded[trigger].ends_with("ing") {
             return false;
         }
-        (self.before_auxiliaries(trigger)..trigger).any(|j| self.is_passive_auxiliary(j))
+        let j = self.before_auxiliaries(trigger);
+        // "was ambushed and shot dead by a commando", "were arrested and detained":
+        // a participle joined to a passive one shares its "be".
+        (j..trigger).any(|k| self.is_passive_auxiliary(k))
+            || j >= 2 && self.folded[j - 1] == "and" && self.is_passive(j - 2)
     }
 
     /// A form of "be" that may make a participle after it passive.
