@@ -52,6 +52,9 @@ pub(super) struct Identity {
 /// (No side's name starts with a control character.)
 const STATELESS_ATTACKERS: &str = "\u{1}stateless";
 
+/// The key under which strikes no report attributes are found (see `keys`).
+const UNATTRIBUTED_STRIKES: &str = "\u{0}unattributed strikes";
+
 /// Quoted words in a row that two reports must share to quote the same statement:
 /// enough that no stock phrase ("the United States") makes two statements one.
 const QUOTE_RUN_WORDS: usize = 6;
@@ -150,6 +153,9 @@ impl Identity {
             Kind::Strike if self.acts_for_no_state() => {
                 vec![self.initiator_side.as_str(), STATELESS_ATTACKERS]
             }
+            // A strike no report attributes is found among all such strikes, and
+            // known by its place (see `same_participants`).
+            Kind::Strike if self.unattributed_at_a_place() => vec![UNATTRIBUTED_STRIKES],
             Kind::Strike | Kind::Action => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -232,8 +238,14 @@ impl Identity {
                     || self.quotes_the_same(other)
             }
             Kind::Strike | Kind::Action => {
-                !self.initiator_side.is_empty()
-                    && self.initiator_side == other.initiator_side
+                // A blast no report attributes ("a powerful blast on Istiklal
+                // Street") is known by its place alone, which both must name.
+                let unattributed = kind == Kind::Strike
+                    && self.unattributed_at_a_place()
+                    && other.unattributed_at_a_place();
+                (unattributed
+                    || !self.initiator_side.is_empty()
+                        && self.initiator_side == other.initiator_side)
                     && self.targets_agree(other)
             }
             Kind::Meeting | Kind::Agreement => {
@@ -258,6 +270,13 @@ impl Identity {
                             && self.same_place(other)))
             }
         }
+    }
+
+    /// No initiator named, and a place: all there is to know a blast by.
+    fn unattributed_at_a_place(&self) -> bool {
+        self.initiator_kind == InitiatorSide::Unknown
+            && self.initiator_side.is_empty()
+            && self.place.is_some()
     }
 
     /// One report names a single side, and the other names that side too ("Israel
