@@ -1042,6 +1042,35 @@ fn unnamed_attackers_join_the_only_stateless_attack_that_day_and_place() {
 }
 
 #[test]
+fn blasts_no_report_attributes_are_one_by_their_place_and_day() {
+    let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
+    let blast = (
+        "a.md",
+        "2024-01-04",
+        "A powerful explosion struck a crowded market in Quetta on Wednesday, police said.",
+    );
+    let again = (
+        "b.md",
+        "2024-01-04",
+        "At least 20 people were killed when a blast tore through a market in Quetta on Wednesday.",
+    );
+    assert_eq!(strikes(&timeline_of(&[blast, again])), [2]);
+    // Another city, or another day, is another blast.
+    let elsewhere = (
+        "c.md",
+        "2024-01-04",
+        "A blast tore through a market in Peshawar on Wednesday.",
+    );
+    assert_eq!(strikes(&timeline_of(&[blast, elsewhere])), [1, 1]);
+    let next_day = (
+        "d.md",
+        "2024-01-05",
+        "A blast tore through a market in Quetta on Thursday.",
+    );
+    assert_eq!(strikes(&timeline_of(&[blast, next_day])), [1, 1]);
+}
+
+#[test]
 fn a_report_dated_by_month_joins_a_dated_event_only_when_no_other_fits() {
     let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
     let hall = (

@@ -84,6 +84,9 @@ pub(super) fn rejection(
     {
         return Some("firing at no one (a test or a drill)");
     }
+    if candidate.kind == Kind::Meeting && meets_a_standard(candidate, view) {
+        return Some("meeting a deadline or a demand, not a person");
+    }
     // "an attack that killed 26", "the war has killed thousands": a toll.
     let toll = !candidate.noun
         && events.killing_verbs.contains(&view.folded[candidate.first])
@@ -376,4 +379,15 @@ fn wished_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             .is_some_and(|t| governors.contains(&view.folded[t]))
     };
     governor_above(tree, word, follows, wishing).is_some()
+}
+
+/// "racing to meet an Aug. 31 deadline": the object of a meeting verb, read up to
+/// the first preposition or clause break, is a deadline, a demand or the like.
+fn meets_a_standard(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    const OBJECT_REACH: usize = 6;
+    let events = &view.lexicon.events;
+    !candidate.noun
+        && (candidate.end..(candidate.end + OBJECT_REACH).min(view.folded.len()))
+            .take_while(|&j| !view.is_break(j) && !events.prepositions.contains(&view.folded[j]))
+            .any(|j| events.met_standards.contains(&view.folded[j]))
 }

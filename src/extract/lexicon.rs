@@ -180,6 +180,8 @@ pub struct EventLexicon {
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
+    /// What one meets that is no one to meet (see events.yaml).
+    pub met_standards: BTreeSet<String>,
     /// Verbs of a relative clause that date its antecedent ("which took place").
     pub occurrence_verbs: Vec<Vec<String>>,
     pub alleged: BTreeSet<String>,
@@ -372,6 +374,7 @@ struct EventsFile {
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
+    met_standards: Vec<String>,
     occurrence_verbs: Vec<String>,
     alleged: Vec<String>,
     owned_claims: Vec<String>,
@@ -661,6 +664,7 @@ impl EventLexicon {
                 .collect(),
             presupposing: phrases(&file.presupposing),
             non_hostile: set(&file.non_hostile),
+            met_standards: set(&file.met_standards),
             occurrence_verbs: phrases(&file.occurrence_verbs),
             alleged: set(&file.alleged),
             owned_claims: set(&file.owned_claims),

@@ -155,7 +155,9 @@ impl Identity {
             }
             // A strike no report attributes is found among all such strikes, and
             // known by its place (see `same_participants`).
-            Kind::Strike if self.unattributed_at_a_place() => vec![UNATTRIBUTED_STRIKES],
+            Kind::Strike if self.unattributed_at_a_place() => {
+                vec![self.initiator_side.as_str(), UNATTRIBUTED_STRIKES]
+            }
             Kind::Strike | Kind::Action => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see
@@ -275,7 +277,7 @@ impl Identity {
     /// No initiator named, and a place: all there is to know a blast by.
     fn unattributed_at_a_place(&self) -> bool {
         self.initiator_kind == InitiatorSide::Unknown
-            && self.initiator_side.is_empty()
+            && self.initiator.is_empty()
             && self.place.is_some()
     }
 
