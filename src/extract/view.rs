@@ -192,16 +192,15 @@ impl SentenceView<'_, '_> {
         phrases.iter().any(|p| phrase_at(&self.folded, i, p))
     }
 
-    /// Does the event noun of `candidate` name what happened without its doer ("the
-    /// explosion", "a blast"; see `agentless_nouns`)?
+    /// Does the trigger of `candidate` name what happened without its doer ("the
+    /// explosion", "a blast", "the bomb exploded"; see `agentless_nouns`)?
     pub(super) fn agentless(&self, candidate: &Candidate) -> bool {
-        candidate.noun
-            && (candidate.first..candidate.end).any(|j| {
-                self.lexicon
-                    .events
-                    .agentless_nouns
-                    .contains(&self.folded[j])
-            })
+        (candidate.first..candidate.end).any(|j| {
+            self.lexicon
+                .events
+                .agentless_nouns
+                .contains(&self.folded[j])
+        })
     }
 
     /// A word that breaks what follows it off from what precedes (see `order_breaks`).
