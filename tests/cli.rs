@@ -1042,6 +1042,25 @@ fn unnamed_attackers_join_the_only_stateless_attack_that_day_and_place() {
 }
 
 #[test]
+fn one_sides_acts_of_different_sorts_stay_apart() {
+    let actions = |timeline: &Timeline| sources_of(timeline, Kind::Action);
+    let emergency = (
+        "a.md",
+        "2024-03-12",
+        "Prime Minister Ariel Henry declared a state of emergency in Port-au-Prince.",
+    );
+    let resigned = ("b.md", "2024-03-12", "Prime Minister Ariel Henry resigned.");
+    assert_eq!(actions(&timeline_of(&[emergency, resigned])), [1, 1]);
+    // The same act told twice is one.
+    let again = (
+        "c.md",
+        "2024-03-12",
+        "Ariel Henry declared a state of emergency in Port-au-Prince, officials said.",
+    );
+    assert_eq!(actions(&timeline_of(&[emergency, again])), [2]);
+}
+
+#[test]
 fn blasts_no_report_attributes_are_one_by_their_place_and_day() {
     let strikes = |timeline: &Timeline| sources_of(timeline, Kind::Strike);
     let blast = (

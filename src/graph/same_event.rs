@@ -35,6 +35,7 @@ pub(super) fn same_event(
             && old.identity.same_participants(&new.identity, new.kind)
             && old.identity.same_place(&new.identity)
             && (new.kind != Kind::Statement || same_statement(old, new, documents))
+            && (new.kind != Kind::Action || modes_agree(old, new))
     };
     let (new_lo, new_hi) = new.likely_bounds(documents);
     let overlapping: Vec<usize> = candidates
@@ -184,5 +185,15 @@ fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
                     || old.identity.quotes_the_same(&new.identity))
         }
         _ => false,
+    }
+}
+
+/// "declared a state of siege" and "resigned": one side's two acts of different
+/// sorts are two events, whatever their dates. Reports that name no sort agree with
+/// any.
+fn modes_agree(old: &Node, new: &Node) -> bool {
+    match (&old.mode, &new.mode) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }
