@@ -17,24 +17,26 @@ use common::{dateline, root, stderr};
 use serde_yaml::{Mapping, Value};
 
 /// Whole corpus, built as one timeline: F1, date accuracy and the share of same_event
-/// pairs merged, just under what it reaches (0.751, 0.895, 805/3246 = 0.248 on 178
-/// storylines; 0.756, 0.894, 777/3080 on the 170 of rounds 1-44; 0.773 on the 138 of rounds 1-36,
+/// pairs merged, just under what it reaches (0.749, 0.899, 842/3430 = 0.245 on 190
+/// storylines, where the F1 floor came down from 0.75: the rule that keeps one side's
+/// acts of different sorts apart cost 0.001 of F1 for 15 fewer wrong merges; 0.751,
+/// 0.895, 805/3246 on 178; 0.756, 0.894, 777/3080 on the 170 of rounds 1-44; 0.773 on the 138 of rounds 1-36,
 /// where the floor was 0.77 until rounds 37-42 of political crises and coups took the
 /// whole down, and 0.762 on 154, where it was 0.76 until rounds 41 and 42). Rounds of other conflicts (first runs 0.598,
 /// 0.713, 0.715, 0.730, 0.684, 0.806, 0.640, 0.729, 0.778, 0.751, 0.685, 0.625, 0.724,
 /// 0.671, 0.660, 0.728, 0.794, 0.725, 0.790, 0.691, 0.770, 0.767, 0.835, 0.787, 0.733,
 /// 0.633, 0.702, 0.673, 0.631, 0.692, 0.552, 0.590, 0.625, 0.599, 0.636, 0.590, 0.635,
-/// 0.730, 0.657 and 0.647 for rounds 7-46) keep the whole below the first 21 storylines' 0.784:
+/// 0.730, 0.657, 0.647, 0.689, 0.740 and 0.751 for rounds 7-49) keep the whole below the first 21 storylines' 0.784:
 /// rounds 17-21, whose annotators were offered the kind `action`, took the whole from
 /// 0.776 on 58 storylines to 0.757 on 78 before the fixes they showed. The fresh
 /// rounds (same_event 7/66, 9/92, 9/64, 13/75, 18/75, 9/80, 18/66, 17/79, 11/72,
 /// 16/103, 22/79, 16/86, 21/75, 20/66, 15/73, 23/82, 32/85, 20/76, 27/87, 11/68,
 /// 16/89, 17/67, 6/68, 9/68, 9/69, 5/61, 13/67, 8/57, 15/69, 11/82, 11/59, 12/63,
-/// 8/69 and 13/97 at the first runs of rounds 13-46) took the share of pairs merged
+/// 8/69, 13/97, 16/67, 6/61 and 20/56 at the first runs of rounds 13-49) took the share of pairs merged
 /// from 0.289 on 42 storylines to 0.249 on 106; 0.251 on 170, and 0.248 on 178, when
 /// the floor came down from 0.25 with rounds 45 and 46 (on the 170 it rose, 774 to
-/// 777 merged).
-const FLOOR_F1: f64 = 0.75;
+/// 777 merged), and 0.245 on 190.
+const FLOOR_F1: f64 = 0.74;
 const FLOOR_DATE_ACCURACY: f64 = 0.89;
 const FLOOR_SAME_EVENT: f64 = 0.24;
 
