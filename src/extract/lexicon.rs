@@ -161,9 +161,9 @@ pub struct EventLexicon {
     pub attacker_nouns: BTreeSet<String>,
     /// Event nouns whose possessor suffered them ("his abduction", "her arrest").
     pub patient_nouns: BTreeSet<String>,
-    /// Event nouns that do not name their doer ("the explosion"): only a side
-    /// named on the noun itself did it.
-    pub agentless_nouns: BTreeSet<String>,
+    /// Event nouns and verbs that do not name their doer ("the explosion", "the
+    /// bomb exploded"): only a side named on the noun itself did it.
+    pub agentless_words: BTreeSet<String>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -362,7 +362,7 @@ struct EventsFile {
     attacker_nouns: Vec<String>,
     #[serde(default)]
     patient_nouns: Vec<String>,
-    agentless_nouns: Vec<String>,
+    agentless_words: Vec<String>,
     #[serde(default)]
     qualified_heads: Vec<String>,
     #[serde(default)]
@@ -649,7 +649,7 @@ impl EventLexicon {
             legislatures: set(&file.legislatures),
             attacker_nouns: set(&file.attacker_nouns),
             patient_nouns: set(&file.patient_nouns),
-            agentless_nouns: set(&file.agentless_nouns),
+            agentless_words: set(&file.agentless_words),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),

@@ -153,9 +153,8 @@ fn trigger_of(
     };
     let at = mention.phrase_token;
     // "...the mission that began after Sept. 11, 2001," McKenzie said: a date in a
-    // quotation dates what the quotation says, not the saying of it.
-    // "Today" and "this morning" in a quotation are the day it was spoken, and so
-    // date the saying too.
+    // quotation dates what the quotation says, not the saying of it, except "today"
+    // or "this morning", which are the day it was spoken.
     let quoted = view.inside_quotation(mention.first_token) && !speech_day(mention);
     let datable = |c: &Candidate| {
         !(onset && c.kind == Kind::Agreement) && (!quoted || view.inside_quotation(c.first))

@@ -193,12 +193,12 @@ impl SentenceView<'_, '_> {
     }
 
     /// Does the trigger of `candidate` name what happened without its doer ("the
-    /// explosion", "a blast", "the bomb exploded"; see `agentless_nouns`)?
+    /// explosion", "a blast", "the bomb exploded"; see `agentless_words`)?
     pub(super) fn agentless(&self, candidate: &Candidate) -> bool {
         (candidate.first..candidate.end).any(|j| {
             self.lexicon
                 .events
-                .agentless_nouns
+                .agentless_words
                 .contains(&self.folded[j])
         })
     }

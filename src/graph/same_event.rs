@@ -15,7 +15,8 @@ use crate::model::Kind;
 const SAME_MEETING_WINDOW_DAYS: i64 = 3;
 
 /// Which earlier node a new report is, if any: same kind and status, the same
-/// participants (see [`Identity`]), compatible places, and dates that overlap.
+/// participants (see [`Identity`]), compatible places, the same sort of act where
+/// both name one (see [`modes_agree`]), and dates that overlap.
 /// Reports that both carry dates agree when the dates overlap; an undated one joins
 /// only when exactly one node fits its bounds. A statement also needs the same day
 /// and subject. A meeting with the same participants dated a few days apart is one
