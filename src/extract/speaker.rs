@@ -219,16 +219,7 @@ pub(super) fn quoted_first_person(
         "we" => true,
         _ => return None,
     };
-    // Inside a quotation: an odd number of double quote marks before the trigger.
-    let marks_before = view.tokens[..trigger]
-        .iter()
-        .filter(|t| crate::text::is_double_quote_mark(t.text))
-        .count();
-    if marks_before % 2 == 0 {
-        return None;
-    }
-    let close = (trigger..view.tokens.len())
-        .find(|&k| crate::text::is_double_quote_mark(view.tokens[k].text))?;
+    let close = view.quotation_close_after(trigger)?;
     let verb = (close + 1..(close + 1 + QUOTE_SPEAKER_REACH).min(view.tokens.len()))
         .find(|&k| events.speech_verb_at(&view.folded, k))?;
     // "..., Mohamud said" or "..., said Mohamud".

@@ -114,14 +114,29 @@ impl SentenceView<'_, '_> {
             )
     }
 
+    /// Where the quotation holding token `i` closes: an odd number of double
+    /// quotation marks stand before `i`, and this is the first from `i` on.
+    pub(super) fn quotation_close_after(&self, i: usize) -> Option<usize> {
+        let marks_before = self.tokens[..i]
+            .iter()
+            .filter(|t| is_double_quote_mark(t.text))
+            .count();
+        if marks_before % 2 == 0 {
+            return None;
+        }
+        (i..self.tokens.len()).find(|&k| is_double_quote_mark(self.tokens[k].text))
+    }
+
     /// Is token `i` inside a quotation that opens and closes within the sentence?
     /// With an odd number of quotation marks (a quotation running on from the
     /// sentence before, or into the next) nothing is taken to be inside.
     pub(super) fn inside_quotation(&self, i: usize) -> bool {
-        let marks: Vec<usize> = (0..self.tokens.len())
-            .filter(|&j| is_double_quote_mark(self.tokens[j].text))
-            .collect();
-        marks.len() % 2 == 0 && marks.chunks(2).any(|pair| pair[0] < i && i < pair[1])
+        let marks = self
+            .tokens
+            .iter()
+            .filter(|t| is_double_quote_mark(t.text))
+            .count();
+        marks % 2 == 0 && self.quotation_close_after(i).is_some_and(|close| close > i)
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
