@@ -115,6 +115,9 @@ pub struct Gazetteer {
     state_organ_nouns: Vec<Vec<String>>,
     /// Words that may stand between "the" and such a noun ("foreign", "defence").
     state_organ_qualifiers: BTreeSet<String>,
+    /// Words that qualify an organ only where its owner is named ("Dagestan's
+    /// health ministry", "the Russian justice ministry").
+    owned_organ_qualifiers: BTreeSet<String>,
     /// A state's forces named without "the" or a state ("security forces").
     unnamed_state_forces: Vec<Vec<String>>,
     /// Forces named by a word that never says whose they are ("police"), folded,
@@ -183,6 +186,8 @@ struct GazetteerFile {
     state_organ_nouns: Vec<String>,
     #[serde(default)]
     state_organ_qualifiers: Vec<String>,
+    #[serde(default)]
+    owned_organ_qualifiers: Vec<String>,
     #[serde(default)]
     unnamed_state_forces: Vec<String>,
     #[serde(default)]
@@ -336,6 +341,8 @@ impl Gazetteer {
             .sort_by_key(|words: &Vec<String>| std::cmp::Reverse(words.len()));
         self.state_organ_qualifiers
             .extend(file.state_organ_qualifiers.iter().map(|w| fold(w)));
+        self.owned_organ_qualifiers
+            .extend(file.owned_organ_qualifiers.iter().map(|w| fold(w)));
         self.unnamed_state_forces.extend(
             file.unnamed_state_forces
                 .iter()
@@ -575,6 +582,13 @@ impl Gazetteer {
     /// "foreign" in "the foreign ministry".
     pub fn is_state_organ_qualifier(&self, folded: &str) -> bool {
         self.state_organ_qualifiers.contains(folded)
+    }
+
+    /// "health" in "Dagestan's health ministry": a qualifier of an organ whose
+    /// owner the text names, and only then ("the health ministry" in a story of a
+    /// war may be either side's).
+    pub fn is_owned_organ_qualifier(&self, folded: &str) -> bool {
+        self.owned_organ_qualifiers.contains(folded)
     }
 
     /// "administration" in "the Trump administration": what a leader heads for

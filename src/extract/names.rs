@@ -107,13 +107,16 @@ impl NameFinder<'_, '_> {
             let opens_new_name = self.other_surname_in_name(i, true);
             if let Some((entity, used)) = known.filter(|_| !opens_new_name) {
                 if !self.is_compound(i + used) {
-                    names.push(NameMention {
+                    let mention = self.junior_or_senior(NameMention {
                         first: i,
                         end: i + used,
                         entity: entity.clone(),
                     });
+                    i = mention.end;
+                    names.push(mention);
+                } else {
+                    i += used;
                 }
-                i += used;
                 continue;
             }
             let known = self
@@ -121,6 +124,7 @@ impl NameFinder<'_, '_> {
                 .or_else(|| self.person_by_role(memory, i))
                 .or_else(|| self.person_by_surname(memory, i));
             if let Some(mention) = known {
+                let mention = self.junior_or_senior(mention);
                 i = mention.end;
                 names.push(mention);
                 continue;
@@ -158,7 +162,6 @@ impl NameFinder<'_, '_> {
         memory: &mut ArticleMemory,
         i: usize,
     ) -> Option<NameMention> {
-        const QUALIFIERS: usize = 3;
         let (tokens, texts) = (self.tokens, self.texts);
         let gazetteer = &self.lexicon.gazetteer;
         let first = tokens.get(i)?;
@@ -190,6 +193,7 @@ impl NameFinder<'_, '_> {
                 .filter(|&(_, _, by_person)| !by_person)
                 .map(|(state, used, _)| (state, used))
         };
+        let organ_at = |j: usize, owned: bool| self.organ_end_at(j, owned);
         let mut led_by_person = false;
         let mut j = i;
         let mut state = None;
@@ -213,6 +217,9 @@ impl NameFinder<'_, '_> {
         } else {
             // "Azerbaijan's presidential office", "Moscow's defence ministry".
             let Some((named, used, by_person)) = owner_at(j) else {
+                if let Some(organ) = self.regional_organ_at(memory, i) {
+                    return Some(organ);
+                }
                 // "Security forces killed ..." opening a sentence.
                 return self.unnamed_forces_at(names, memory, i);
             };
@@ -228,28 +235,7 @@ impl NameFinder<'_, '_> {
             state = Some(named);
             led_by_person = by_person;
         }
-        let organ_at = |j: usize| -> Option<usize> {
-            let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
-                .map(|k| fold(tokens[k].text))
-                .collect();
-            let lowercase = |k: usize| tokens.get(j + k).is_some_and(|t| !t.is_capitalized());
-            let qualifiers = (0..QUALIFIERS)
-                .take_while(|&k| {
-                    lowercase(k)
-                        && folded
-                            .get(k)
-                            .is_some_and(|w| gazetteer.is_state_organ_qualifier(w))
-                })
-                .count();
-            // "the military said": a qualifier may be the organ itself.
-            let (qualifiers, noun) = (0..=qualifiers)
-                .rev()
-                .find_map(|q| gazetteer.state_organ_noun_at(&folded, q).map(|n| (q, n)))?;
-            (qualifiers..qualifiers + noun)
-                .all(lowercase)
-                .then_some(j + qualifiers + noun)
-        };
-        let mut end = organ_at(j)?;
+        let mut end = organ_at(j, state.is_some())?;
         let voiced = tokens
             .get(end)
             .is_some_and(|t| gazetteer.is_organ_voice(&fold(t.text)));
@@ -261,7 +247,7 @@ impl NameFinder<'_, '_> {
         }
         // "the government's defence ministry": one organ of another.
         while is_possessive(texts, end) {
-            end = organ_at(end + 2)?;
+            end = organ_at(end + 2, true)?;
         }
         // "the government of Sudan".
         if state.is_none() && tokens.get(end).is_some_and(|t| t.text == "of") {
@@ -280,6 +266,72 @@ impl NameFinder<'_, '_> {
             first: i,
             end,
             entity: state_acting(state),
+        })
+    }
+
+    /// Where the name of a state's organ that starts at `j` ends: a few qualifiers
+    /// ("foreign", "defence"; with `owned`, where the text names its owner, also
+    /// "health", "regional") and an organ's noun, all lowercase.
+    fn organ_end_at(&self, j: usize, owned: bool) -> Option<usize> {
+        const QUALIFIERS: usize = 3;
+        let tokens = self.tokens;
+        let gazetteer = &self.lexicon.gazetteer;
+        let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
+            .map(|k| fold(tokens[k].text))
+            .collect();
+        let lowercase = |k: usize| tokens.get(j + k).is_some_and(|t| !t.is_capitalized());
+        let qualifiers = (0..QUALIFIERS)
+            .take_while(|&k| {
+                lowercase(k)
+                    && folded.get(k).is_some_and(|w| {
+                        gazetteer.is_state_organ_qualifier(w)
+                            || owned && gazetteer.is_owned_organ_qualifier(w)
+                    })
+            })
+            .count();
+        // "the military said": a qualifier may be the organ itself.
+        let (qualifiers, noun) = (0..=qualifiers)
+            .rev()
+            .find_map(|q| gazetteer.state_organ_noun_at(&folded, q).map(|n| (q, n)))?;
+        (qualifiers..qualifiers + noun)
+            .all(lowercase)
+            .then_some(j + qualifiers + noun)
+    }
+
+    /// "Dagestan's regional health ministry", "Kherson's regional administration":
+    /// the organ of a region or city, which speaks through it and names it; not a
+    /// state's. A region the gazetteer knows gives it its state.
+    fn regional_organ_at(&self, memory: &mut ArticleMemory, i: usize) -> Option<NameMention> {
+        let (tokens, texts) = (self.tokens, self.texts);
+        if !tokens[i].is_word() {
+            return None;
+        }
+        let owner = self.lexicon.gazetteer.match_at(texts, i);
+        let region = owner.filter(|(place, used)| {
+            place.class == EntityClass::Place && is_possessive(texts, i + used)
+        });
+        let unknown = owner.is_none() && self.person_by_surname(memory, i).is_none();
+        let possessive_at = region.map_or(i + 1, |(_, used)| i + used);
+        if !(unknown || region.is_some()) || !is_possessive(texts, possessive_at) {
+            return None;
+        }
+        // "Energodar's military-civilian administration": an organ's noun before a
+        // hyphen only qualifies another.
+        let end = self
+            .organ_end_at(possessive_at + 2, true)
+            .filter(|&end| tokens.get(end).is_none_or(|t| t.text != "-"))?;
+        let name = spoken_name(&texts[i..end]);
+        if let Some(state) = region.and_then(|(place, _)| place.country.clone()) {
+            memory.affiliations.entry(name.clone()).or_insert(state);
+        }
+        Some(NameMention {
+            first: i,
+            end,
+            entity: Entity {
+                name,
+                class: EntityClass::Organisation,
+                country: None,
+            },
         })
     }
 
@@ -675,13 +727,35 @@ impl NameFinder<'_, '_> {
                 EntityClass::Capital => m.entity.country.clone(),
                 _ => m.entity.actor().map(str::to_string),
             });
-        let name = spoken_name(&texts[i..end]);
+        // "Dagestan's Interior Ministry": a region or city the gazetteer does not
+        // know owns it. It is that place's, not the state the article names most,
+        // and its owner is part of its name.
+        // A region the gazetteer knows ("Dagestan's Interior Ministry") owns it the
+        // same way, for the region's state.
+        let owning_region = (i >= 3 && is_possessive(texts, i - 2))
+            .then(|| names.iter().rev().find(|m| m.end == i - 2))
+            .flatten()
+            .filter(|m| m.entity.class == EntityClass::Place);
+        let unknown_owner = owner.is_none()
+            && i >= 3
+            && is_possessive(texts, i - 2)
+            && tokens[i - 3].is_word()
+            && tokens[i - 3].is_capitalized()
+            && (owning_region.is_some() || !names.iter().any(|m| m.end == i - 2))
+            && self.person_by_surname(memory, i - 3).is_none();
+        let first = match owning_region {
+            Some(region) if unknown_owner => region.first,
+            _ if unknown_owner => i - 3,
+            _ => i,
+        };
+        let region_state = owning_region.and_then(|region| region.entity.country.clone());
+        let name = spoken_name(&texts[first..end]);
         let state_organ = gazetteer.is_state_organ_head(&fold(tokens[head].text));
         // "The Foreign Ministry said", "the Ministry of Internal Affairs": an organ
         // nobody owns in the text is the state's in context, as "the foreign
         // ministry" is (see `state_organ_at`), unless the text says where it sits.
         let country = opener.or(owner).or_else(|| {
-            state_organ
+            (state_organ && !unknown_owner)
                 .then(|| {
                     self.state_seated_at(end)
                         .or_else(|| state_in_context(names, memory))
@@ -696,11 +770,11 @@ impl NameFinder<'_, '_> {
                 entity: state_acting(state.clone()),
             });
         }
-        if let Some(country) = country {
+        if let Some(country) = country.or(region_state) {
             memory.affiliations.entry(name.clone()).or_insert(country);
         }
         Some(NameMention {
-            first: i,
+            first,
             end,
             entity: Entity {
                 name,
@@ -708,6 +782,22 @@ impl NameFinder<'_, '_> {
                 country: None,
             },
         })
+    }
+
+    /// "Donald Trump Jr.": a person's name with a generational suffix names their
+    /// son or father, another person, who holds none of the first one's offices.
+    fn junior_or_senior(&self, mention: NameMention) -> NameMention {
+        let suffix = self.texts.get(mention.end).map(String::as_str);
+        match suffix {
+            Some(suffix @ ("Jr" | "Sr")) if mention.entity.class == EntityClass::Person => {
+                NameMention {
+                    first: mention.first,
+                    end: mention.end + 1,
+                    entity: person(format!("{} {suffix}", mention.entity.name)),
+                }
+            }
+            _ => mention,
+        }
     }
 
     /// "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.

@@ -32,6 +32,9 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
             continue;
         };
         let b = governing_word(view, j, end);
+        if in_subject_of_another_verb(view, end, b, m.end) {
+            continue;
+        }
         let before = view.folded[b].as_str();
         let locative = if statement {
             matches!(before, "in" | "at")
@@ -65,6 +68,27 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
             break;
         }
     }
+}
+
+/// "Xi's visit comes just after the International Criminal Court in The Hague
+/// issued a warrant": a place qualifying a body's name, with that body the subject
+/// of a verb right after the place, says where the body sits, not where the event
+/// before them happened.
+fn in_subject_of_another_verb(
+    view: &SentenceView<'_, '_>,
+    trigger_end: usize,
+    preposition: usize,
+    place_end: usize,
+) -> bool {
+    preposition > trigger_end
+        && view
+            .name_ending_at(preposition)
+            .is_some_and(|owner| owner.entity.place().is_none())
+        && view.tokens.get(place_end).is_some_and(|t| {
+            t.is_word()
+                && !t.is_capitalized()
+                && view.lexicon.temporal.is_past_tense(&view.folded[place_end])
+        })
 }
 
 /// Up to this many tokens may stand between a possessive and the settlement noun it

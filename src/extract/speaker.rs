@@ -37,13 +37,23 @@ pub(super) fn speaker(
     // ("Secretary [of State] Marco Rubio"), a post's country ("the envoy to Sudan
     // Raila Odinga"). English puts the subject's head last, next to its verb: the
     // last subject that names an actor speaks.
-    let named = subjects.iter().rev().find_map(|&subject| {
+    let actor_of = |subject: usize| {
         if inverted && subject < verb {
             return None;
         }
         let actor = name_of(view, parsed, subject).and_then(speaking_actor)?;
         Some((subject, actor))
+    };
+    // "Andriy Kovalenko, head of Ukraine's Center for Countering Disinformation,
+    // said": a subject with an appositive after it is the speaker; a "subject" the
+    // parse finds inside the appositive is a misparse of its tail.
+    let appositive_head = subjects.iter().copied().find(|&subject| {
+        subjects.iter().any(|&other| other > subject)
+            && tree.dependents(subject).any(|d| tree.deprel(d) == "appos")
     });
+    let named = appositive_head
+        .and_then(actor_of)
+        .or_else(|| subjects.iter().rev().find_map(|&subject| actor_of(subject)));
     let Some((subject, actor)) = named else {
         // "Russia's civilian aviation regulator, Rosaviatsia, said Prigozhin was ...":
         // the comma closes an appositive of a subject the parse found before the

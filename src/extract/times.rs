@@ -144,9 +144,27 @@ fn trigger_of(
     let relative_between = |from: usize, to: usize| {
         (from..to).any(|j| is_relative_pronoun(view, j) && !occurrence_clause(view, j + 1))
     };
+    // "visited Mariupol, a city devastated last year": a date after the participle
+    // of an appositive that describes a name dates what the participle says. (Not
+    // a list: "attacked a barracks, a prison and other sites last month".)
+    let appositive_between = |from: usize, to: usize| {
+        (from..to).any(|j| {
+            view.tokens[j].text == ","
+                && view
+                    .folded
+                    .get(j + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an"))
+                && (j + 2..to).any(|k| {
+                    !view.tokens[k].is_capitalized()
+                        && view.lexicon.temporal.is_past_tense(&view.folded[k])
+                })
+                && !(j + 1..to).any(|k| matches!(view.folded[k].as_str(), "," | "and" | "or"))
+        })
+    };
     let cue_between = |from: usize, to: usize| {
         view.order_break_in(from..to)
             || relative_between(from, to)
+            || appositive_between(from, to)
             || aside
                 .as_ref()
                 .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
@@ -183,6 +201,13 @@ fn trigger_of(
                 && !(c.end..at).any(|j| view.is_break(j))
                 && !cue_between(c.end, at)
         })
+    })
+    .or_else(|| {
+        // "..., but the Kremlin on Monday dismissed fears": a date between a subject
+        // and its verb dates that verb, not a trigger in a clause before.
+        candidates
+            .iter()
+            .position(|c| c.first == mention.end_token && datable(c))
     })
     .or_else(|| {
         candidates

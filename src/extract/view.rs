@@ -127,16 +127,22 @@ impl SentenceView<'_, '_> {
         (i..self.tokens.len()).find(|&k| is_double_quote_mark(self.tokens[k].text))
     }
 
-    /// Is token `i` inside a quotation that opens and closes within the sentence?
-    /// With an odd number of quotation marks (a quotation running on from the
-    /// sentence before, or into the next) nothing is taken to be inside.
+    /// Is token `i` inside a quotation? One that opens and closes within the
+    /// sentence, or one running on from the sentence before whose closing mark ends
+    /// a clause ("... and the second on December 29, 2024," it pointed out). A
+    /// quotation running into the next sentence is not taken to hold anything.
     pub(super) fn inside_quotation(&self, i: usize) -> bool {
-        let marks = self
-            .tokens
-            .iter()
-            .filter(|t| is_double_quote_mark(t.text))
-            .count();
-        marks % 2 == 0 && self.quotation_close_after(i).is_some_and(|close| close > i)
+        let mut marks =
+            (0..self.tokens.len()).filter(|&k| is_double_quote_mark(self.tokens[k].text));
+        let Some(first) = marks.next() else {
+            return false;
+        };
+        if marks.count() % 2 == 0 {
+            let closes = self.tokens[first].text == "\u{201d}"
+                || first > 0 && matches!(self.tokens[first - 1].text, "," | "." | "?" | "!");
+            return closes && i < first;
+        }
+        self.quotation_close_after(i).is_some_and(|close| close > i)
     }
 
     pub(super) fn name_ending_at(&self, end: usize) -> Option<&NameMention> {
@@ -182,7 +188,21 @@ impl SentenceView<'_, '_> {
         if self.folded[trigger].ends_with("ing") {
             return false;
         }
-        let j = self.before_auxiliaries(trigger);
+        // "was brutally killed", "was “brutally killed”": a manner adverb and a
+        // quotation mark may stand between the "be" and its participle.
+        let mut j = trigger;
+        loop {
+            j = self.before_auxiliaries(j);
+            let skippable = j > 0
+                && (is_double_quote_mark(self.tokens[j - 1].text)
+                    || self.folded[j - 1].ends_with("ly")
+                        && self.tokens[j - 1].is_word()
+                        && !self.tokens[j - 1].is_capitalized());
+            if !skippable {
+                break;
+            }
+            j -= 1;
+        }
         // "was ambushed and shot dead by a commando", "were arrested and detained":
         // a participle joined to a passive one shares its "be".
         (j..trigger).any(|k| self.is_passive_auxiliary(k))
