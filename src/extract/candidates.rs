@@ -280,8 +280,16 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
         object_within(view, i, act.reach, is_object)
             .or_else(|| object_listed(view, i, &act.objects))
             .or_else(|| undergoer_before(view, i, &act.objects))
-            // "signed the protocol into law" ratifies the protocol.
-            .filter(|&object| view.folded[object - 1] != "into")
+            // "signed the protocol into law" ratifies the protocol; "taken into
+            // custody" is still an arrest.
+            .filter(|&object| {
+                view.folded[object - 1] != "into"
+                    || view
+                        .lexicon
+                        .events
+                        .holder_nouns
+                        .contains(&view.folded[object])
+            })
             .map(|object| (act.kind, object))
     })
 }

@@ -117,6 +117,8 @@ pub struct EventLexicon {
     pub passive_own_acts: Vec<Vec<String>>,
     /// "reported": speech by a known side only (see [`EventLexicon::media_words`]).
     pub report_verbs: BTreeSet<String>,
+    /// "the custody of the police": nouns whose "of" names who holds someone.
+    pub holder_nouns: BTreeSet<String>,
     /// Words that end a court's name: its statements are rulings.
     pub court_words: BTreeSet<String>,
     /// Verbs of plain saying, which a court's statement may still be.
@@ -333,6 +335,8 @@ struct EventsFile {
     passive_own_acts: Vec<String>,
     #[serde(default)]
     report_verbs: Vec<String>,
+    #[serde(default)]
+    holder_nouns: Vec<String>,
     court_words: Vec<String>,
     plain_speech_verbs: Vec<String>,
     #[serde(default)]
@@ -710,6 +714,7 @@ impl EventLexicon {
             announcing_verbs: phrases(&file.announcing_verbs),
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
+            holder_nouns: set(&file.holder_nouns),
             court_words: set(&file.court_words),
             plain_speech_verbs: set(&file.plain_speech_verbs),
             media_words: set(&file.media_words),

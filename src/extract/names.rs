@@ -790,10 +790,16 @@ impl NameFinder<'_, '_> {
         let suffix = self.texts.get(mention.end).map(String::as_str);
         match suffix {
             Some(suffix @ ("Jr" | "Sr")) if mention.entity.class == EntityClass::Person => {
+                // ("Marcos Jr" after "Ferdinand Marcos Jr": the surname found him.)
+                let name = if mention.entity.name.ends_with(suffix) {
+                    mention.entity.name.clone()
+                } else {
+                    format!("{} {suffix}", mention.entity.name)
+                };
                 NameMention {
                     first: mention.first,
                     end: mention.end + 1,
-                    entity: person(format!("{} {suffix}", mention.entity.name)),
+                    entity: person(name),
                 }
             }
             _ => mention,
@@ -1311,7 +1317,12 @@ fn introduce_person(
     memory: &mut ArticleMemory,
 ) -> NameMention {
     let full = spoken_name(&texts[span.clone()]);
-    let surname = texts[span.end - 1].clone();
+    // "Ferdinand Marcos Jr": the surname stands before a generational suffix.
+    let last = match texts[span.end - 1].as_str() {
+        "Jr" | "Sr" if span.len() >= 3 => span.end - 2,
+        _ => span.end - 1,
+    };
+    let surname = texts[last].clone();
     if !memory.surnames.iter().any(|(s, _)| *s == surname) {
         memory.surnames.push((surname, full.clone()));
     }

@@ -223,7 +223,11 @@ fn custodian(
         })
     };
     // An arrest, or a charge, sentence or verdict ("was charged with treason").
-    let custodial = in_modes(&["arrest", "prosecution"], trigger);
+    // ("was taken into custody": the arrest is named by what the verb acts on.)
+    let custodial = in_modes(&["arrest", "prosecution"], trigger)
+        || candidate
+            .acted_on
+            .is_some_and(|object| in_modes(&["arrest"], &view.folded[object]));
     let deployment = in_modes(&["deployment"], trigger);
     // Emergency rule or a network cut, named by what the verb acts on ("a curfew
     // was imposed", "mobile broadband has been suspended").
@@ -1034,6 +1038,27 @@ fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
         .flatten()
 }
 
+/// Words from a passive verb within which "the custody of X" may name its doer.
+const HOLDER_REACH: usize = 6;
+
+/// "was placed under the custody of the Philippine National Police": the side named
+/// after "of" a holder noun (see `holder_nouns`) right after the verb holds the one
+/// held, and so did the act.
+fn holder_after(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
+    let events = &view.lexicon.events;
+    let limit = (end + HOLDER_REACH).min(view.tokens.len());
+    let holder = (end..limit)
+        .take_while(|&j| view.tokens[j].is_word() && !view.tokens[j].is_capitalized())
+        .find(|&j| events.holder_nouns.contains(&view.folded[j]))?;
+    if view.folded.get(holder + 1).map(String::as_str) != Some("of") {
+        return None;
+    }
+    let mention = view.names.iter().find(|m| {
+        m.first > holder + 1 && (holder + 2..m.first).all(|j| view.is_lowercase_modifier(j))
+    })?;
+    mention.entity.actor().map(str::to_string)
+}
+
 /// "was killed in an air strike by the United States": the side after the "by" of
 /// the strike noun a passive act was done in did the act.
 fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
@@ -1177,7 +1202,7 @@ fn assign_sides(
         && view.is_passive(candidate.first)
         && !own_passive;
     if passive_act && main.is_none() {
-        main = doer_of_means(view, candidate.end);
+        main = doer_of_means(view, candidate.end).or_else(|| holder_after(view, candidate.end));
     }
     // ("was elected president by parliament": a body the text names only by its
     // sort leaves the act to the one elected; not "an envoy appointed by ...".)

@@ -96,9 +96,12 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")
     };
+    // ("said that the strike": the complementiser may follow the verb.)
+    let between =
+        |j: usize| (j + 1..noun).all(|k| modifier(k) || k == j + 1 && view.folded[k] == "that");
     let speech_verb_before = (noun.saturating_sub(SPEECH_OBJECT_REACH)..noun)
         .rev()
-        .any(|j| (j + 1..noun).all(modifier) && events.speaks_of_at(&view.folded, j));
+        .any(|j| between(j) && events.speaks_of_at(&view.folded, j));
     if !speech_verb_before {
         return false;
     }
@@ -111,12 +114,25 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         "compound" => tree.head(word).unwrap_or(word),
         _ => word,
     };
-    if !matches!(tree.deprel(word), "obj" | "nsubj:pass") {
-        return false;
-    }
-    let Some(verb) = tree.head(word) else {
+    // "Peskov said the strike on Dnipro was caused by air defences": the subject
+    // of the clause a speech verb reports is what the speaker speaks of, too.
+    let verb = match tree.deprel(word) {
+        "obj" | "nsubj:pass" | "nsubj" => tree.head(word),
+        _ => None,
+    };
+    let Some(mut verb) = verb else {
         return false;
     };
+    // (Only a strike: "said the ceasefire deal was reached" leaves the deal to its
+    // parties, whom the speaker is often one of.)
+    if tree.deprel(word) != "obj" && tree.deprel(verb) == "ccomp" && kind == Kind::Strike {
+        verb = match tree.head(verb) {
+            Some(speech) => speech,
+            None => return false,
+        };
+    } else if tree.deprel(word) == "nsubj" {
+        return false;
+    }
     // The extractor token where the verb starts.
     let Some(token) = parsed.token_of(verb) else {
         return false;
