@@ -79,9 +79,11 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         .folded
                         .get(end)
                         .is_some_and(|w| view.lexicon.events.qualified_heads.contains(w));
+                let harms_no_one = !noun && len == 1 && harms_no_person(view, i);
                 if !(restates
                     || by_outlet
                     || adjective
+                    || harms_no_one
                     || qualifies
                     || noun && presupposed(view, i))
                 {
@@ -310,6 +312,43 @@ fn undergoer_before(
         j -= 1;
     }
     (j > 0 && objects.contains(&view.folded[j - 1])).then(|| j - 1)
+}
+
+/// Tokens a short appositive may put between a person and a passive verb ("Fico,
+/// 59, was shot").
+const APPOSITIVE_WORDS: usize = 5;
+
+/// "a gunman shot him", "Fico was shot": a verb that harms a person only (see
+/// `person_harm_verbs`) with no person as its object, or as its subject in the
+/// passive, tells of no attack ("the film was shot in Kyiv").
+fn harms_no_person(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
+    if !events.person_harm_verbs.contains(&view.folded[i]) {
+        return false;
+    }
+    let person_at = |j: usize| {
+        view.folded
+            .get(j)
+            .is_some_and(|w| events.people_nouns.contains(w))
+            || view
+                .name_starting_at(j)
+                .or_else(|| view.name_ending_at(j + 1))
+                .is_some_and(|m| m.entity.class == EntityClass::Person)
+    };
+    let person = if view.is_passive(i) {
+        // ("Fico, 59, was shot": past a short appositive.)
+        let j = view.before_auxiliaries(i);
+        (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| {
+            view.name_ending_at(k + 1)
+                .is_some_and(|m| m.entity.class == EntityClass::Person)
+        }) || j > 0 && person_at(j - 1)
+    } else {
+        // "shot him", "shot the prime minister", "shot two protesters".
+        (i + 1..(i + 4).min(view.folded.len()))
+            .take_while(|&j| view.tokens[j].is_word())
+            .any(person_at)
+    };
+    !person
 }
 
 /// "earthquake-hit areas", "war-torn": a verb glued by a hyphen to a lowercase word

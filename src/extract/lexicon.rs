@@ -119,6 +119,10 @@ pub struct EventLexicon {
     pub report_verbs: BTreeSet<String>,
     /// "the custody of the police": nouns whose "of" names who holds someone.
     pub holder_nouns: BTreeSet<String>,
+    /// Verbs that harm a person, and only with one (see `people_nouns`).
+    pub person_harm_verbs: BTreeSet<String>,
+    /// Words for people, and pronouns for them, as the object of such a verb.
+    pub people_nouns: BTreeSet<String>,
     /// Words that end a court's name: its statements are rulings.
     pub court_words: BTreeSet<String>,
     /// Verbs of plain saying, which a court's statement may still be.
@@ -337,6 +341,10 @@ struct EventsFile {
     report_verbs: Vec<String>,
     #[serde(default)]
     holder_nouns: Vec<String>,
+    #[serde(default)]
+    person_harm_verbs: Vec<String>,
+    #[serde(default)]
+    people_nouns: Vec<String>,
     court_words: Vec<String>,
     plain_speech_verbs: Vec<String>,
     #[serde(default)]
@@ -715,6 +723,8 @@ impl EventLexicon {
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
             holder_nouns: set(&file.holder_nouns),
+            person_harm_verbs: set(&file.person_harm_verbs),
+            people_nouns: set(&file.people_nouns),
             court_words: set(&file.court_words),
             plain_speech_verbs: set(&file.plain_speech_verbs),
             media_words: set(&file.media_words),

@@ -310,7 +310,12 @@ impl NameFinder<'_, '_> {
         let region = owner.filter(|(place, used)| {
             place.class == EntityClass::Place && is_possessive(texts, i + used)
         });
-        let unknown = owner.is_none() && self.person_by_surname(memory, i).is_none();
+        // ("Tuesday's cabinet meeting" is a day's, "The Kremlin's" a known body's.)
+        let folded = fold(tokens[i].text);
+        let unknown = owner.is_none()
+            && self.person_by_surname(memory, i).is_none()
+            && !self.lexicon.temporal.names_month_or_weekday(&folded)
+            && !self.lexicon.gazetteer.not_names.contains(tokens[i].text);
         let possessive_at = region.map_or(i + 1, |(_, used)| i + used);
         if !(unknown || region.is_some()) || !is_possessive(texts, possessive_at) {
             return None;
@@ -741,6 +746,11 @@ impl NameFinder<'_, '_> {
             && is_possessive(texts, i - 2)
             && tokens[i - 3].is_word()
             && tokens[i - 3].is_capitalized()
+            && !self
+                .lexicon
+                .temporal
+                .names_month_or_weekday(&fold(tokens[i - 3].text))
+            && !gazetteer.not_names.contains(tokens[i - 3].text)
             && (owning_region.is_some() || !names.iter().any(|m| m.end == i - 2))
             && self.person_by_surname(memory, i - 3).is_none();
         let first = match owning_region {
