@@ -79,7 +79,8 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         .folded
                         .get(end)
                         .is_some_and(|w| view.lexicon.events.qualified_heads.contains(w));
-                let harms_no_one = !noun && len == 1 && harms_no_person(view, i);
+                let harms_no_one = !noun && len == 1 && harms_no_person(view, i)
+                    || noun && gerund_with_object(view, i, end);
                 if !(restates
                     || by_outlet
                     || adjective
@@ -312,6 +313,23 @@ fn undergoer_before(
         j -= 1;
     }
     (j > 0 && objects.contains(&view.folded[j - 1])).then(|| j - 1)
+}
+
+/// "shooting people in the towns near Gaza": an -ing noun of harm followed by
+/// its object is a verb's participle, told of the subject before it, not an
+/// event named on its own.
+fn gerund_with_object(view: &SentenceView<'_, '_>, i: usize, end: usize) -> bool {
+    let events = &view.lexicon.events;
+    view.folded[end - 1].ends_with("ing")
+        && view.folded.get(end).is_some_and(|next| {
+            events.people_nouns.contains(next)
+                || view.is_determiner(end)
+                || view
+                    .name_starting_at(end)
+                    .is_some_and(|m| m.entity.class == EntityClass::Person)
+        })
+        && i > 0
+        && !view.is_determiner(i - 1)
 }
 
 /// Tokens a short appositive may put between a person and a passive verb ("Fico,

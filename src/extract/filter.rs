@@ -126,6 +126,9 @@ pub(super) fn rejection(
     if wished_for(candidate, view) {
         return Some("wished for or asked for");
     }
+    if sought_in_talks(candidate, view) {
+        return Some("sought in negotiations, not yet made");
+    }
     if candidate.actors.is_empty() && candidate.place.is_none() {
         return Some("neither actor nor place");
     }
@@ -328,6 +331,33 @@ fn called_off(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         step == 0 && matches!(relation, "obj" | "nsubj:pass" | "nsubj")
     };
     governor_above(&parsed.tree, word, object_or_subject, is_cancelling).is_some()
+}
+
+/// Words a goal may stand from the negotiations that seek it ("negotiations
+/// continue for a six-week ceasefire").
+const GOAL_REACH: usize = 7;
+
+/// "negotiations towards a six-week ceasefire", "talks continue for a truce": an
+/// agreement that negotiations seek is not yet made. A goal preposition, then only
+/// determiners and lowercase modifiers up to the trigger; before it, within the
+/// clause, a noun of negotiating.
+fn sought_in_talks(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    if candidate.kind != Kind::Agreement || !candidate.noun {
+        return false;
+    }
+    let first = candidate.first;
+    let Some(preposition) = (first.saturating_sub(GOAL_REACH)..first)
+        .rev()
+        .take_while(|&j| view.is_lowercase_modifier(j) || view.tokens[j].text == "-")
+        .find(|&j| events.goal_prepositions.contains(&view.folded[j]))
+    else {
+        return false;
+    };
+    (first.saturating_sub(GOAL_REACH)..preposition)
+        .rev()
+        .take_while(|&j| !view.is_break(j))
+        .any(|j| events.negotiation_nouns.contains(&view.folded[j]))
 }
 
 /// Whether the event is only wished for or asked for: the parse puts its trigger

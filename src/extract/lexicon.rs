@@ -119,6 +119,9 @@ pub struct EventLexicon {
     pub report_verbs: BTreeSet<String>,
     /// "the custody of the police": nouns whose "of" names who holds someone.
     pub holder_nouns: BTreeSet<String>,
+    /// Nouns of negotiating, whose goal after `goal_prepositions` is not yet made.
+    pub negotiation_nouns: BTreeSet<String>,
+    pub goal_prepositions: BTreeSet<String>,
     /// Verbs that harm a person, and only with one (see `people_nouns`).
     pub person_harm_verbs: BTreeSet<String>,
     /// Words for people, and pronouns for them, as the object of such a verb.
@@ -341,6 +344,10 @@ struct EventsFile {
     report_verbs: Vec<String>,
     #[serde(default)]
     holder_nouns: Vec<String>,
+    #[serde(default)]
+    negotiation_nouns: Vec<String>,
+    #[serde(default)]
+    goal_prepositions: Vec<String>,
     #[serde(default)]
     person_harm_verbs: Vec<String>,
     #[serde(default)]
@@ -723,6 +730,8 @@ impl EventLexicon {
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
             holder_nouns: set(&file.holder_nouns),
+            negotiation_nouns: set(&file.negotiation_nouns),
+            goal_prepositions: set(&file.goal_prepositions),
             person_harm_verbs: set(&file.person_harm_verbs),
             people_nouns: set(&file.people_nouns),
             court_words: set(&file.court_words),
