@@ -302,8 +302,10 @@ impl NameFinder<'_, '_> {
     /// the organ of a region or city, which speaks through it and names it; not a
     /// state's. A region the gazetteer knows gives it its state.
     fn regional_organ_at(&self, memory: &mut ArticleMemory, i: usize) -> Option<NameMention> {
+        const OWNER_WORDS: usize = 4;
         let (tokens, texts) = (self.tokens, self.texts);
-        if !tokens[i].is_word() {
+        // Cheap test first: this runs at most capitalised words.
+        if !tokens[i].is_word() || !(i + 1..i + 1 + OWNER_WORDS).any(|k| is_possessive(texts, k)) {
             return None;
         }
         let owner = self.lexicon.gazetteer.match_at(texts, i);
