@@ -312,12 +312,7 @@ impl NameFinder<'_, '_> {
         let region = owner.filter(|(place, used)| {
             place.class == EntityClass::Place && is_possessive(texts, i + used)
         });
-        // ("Tuesday's cabinet meeting" is a day's, "The Kremlin's" a known body's.)
-        let folded = fold(tokens[i].text);
-        let unknown = owner.is_none()
-            && self.person_by_surname(memory, i).is_none()
-            && !self.lexicon.temporal.names_month_or_weekday(&folded)
-            && !self.lexicon.gazetteer.not_names.contains(tokens[i].text);
+        let unknown = owner.is_none() && self.may_own_an_organ(memory, i);
         let possessive_at = region.map_or(i + 1, |(_, used)| i + used);
         if !(unknown || region.is_some()) || !is_possessive(texts, possessive_at) {
             return None;
@@ -734,11 +729,10 @@ impl NameFinder<'_, '_> {
                 EntityClass::Capital => m.entity.country.clone(),
                 _ => m.entity.actor().map(str::to_string),
             });
-        // "Dagestan's Interior Ministry": a region or city the gazetteer does not
-        // know owns it. It is that place's, not the state the article names most,
-        // and its owner is part of its name.
-        // A region the gazetteer knows ("Dagestan's Interior Ministry") owns it the
-        // same way, for the region's state.
+        // "Dagestan's Interior Ministry": a region or city owns it, whether the
+        // gazetteer knows the place or not. It is that place's, not the state the
+        // article names most, and its owner is part of its name; a region the
+        // gazetteer knows gives it its state.
         let owning_region = (i >= 3 && is_possessive(texts, i - 2))
             .then(|| names.iter().rev().find(|m| m.end == i - 2))
             .flatten()
@@ -746,15 +740,8 @@ impl NameFinder<'_, '_> {
         let unknown_owner = owner.is_none()
             && i >= 3
             && is_possessive(texts, i - 2)
-            && tokens[i - 3].is_word()
-            && tokens[i - 3].is_capitalized()
-            && !self
-                .lexicon
-                .temporal
-                .names_month_or_weekday(&fold(tokens[i - 3].text))
-            && !gazetteer.not_names.contains(tokens[i - 3].text)
             && (owning_region.is_some() || !names.iter().any(|m| m.end == i - 2))
-            && self.person_by_surname(memory, i - 3).is_none();
+            && self.may_own_an_organ(memory, i - 3);
         let first = match owning_region {
             Some(region) if unknown_owner => region.first,
             _ if unknown_owner => i - 3,
@@ -794,6 +781,21 @@ impl NameFinder<'_, '_> {
                 country: None,
             },
         })
+    }
+
+    /// Whether the capitalised word at `k`, before a possessive, may be a place
+    /// that owns an organ: not a day or a month ("Tuesday's cabinet meeting"), not
+    /// a word that never names ("The"), and not a person the article introduced.
+    fn may_own_an_organ(&self, memory: &ArticleMemory, k: usize) -> bool {
+        let token = &self.tokens[k];
+        token.is_word()
+            && token.is_capitalized()
+            && !self
+                .lexicon
+                .temporal
+                .names_month_or_weekday(&fold(token.text))
+            && !self.lexicon.gazetteer.not_names.contains(token.text)
+            && self.person_by_surname(memory, k).is_none()
     }
 
     /// "Donald Trump Jr.": a person's name with a generational suffix names their

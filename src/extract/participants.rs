@@ -731,15 +731,8 @@ fn owner_before(
             break;
         }
         if is_possessive(&view.folded, j) && j > 0 {
-            let patient = view
-                .lexicon
-                .events
-                .patient_nouns
-                .contains(&view.folded[first]);
             return match view.name_ending_at(j) {
-                // "Arouri's assassination", "Khan's arrest": a person suffered it
-                // ("Israel's assassination of Arouri": a side did it).
-                Some(owner) if patient && owner.entity.class == EntityClass::Person => None,
+                Some(owner) if view.owner_suffered(first, owner) => None,
                 Some(owner) => actor_of(owner),
                 None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
                     memory.salient_person()

@@ -456,17 +456,7 @@ fn walk_back_to_subject(
             if victims_before && counted(view, m) {
                 return None;
             }
-            // "Arouri's assassination": the person who owns a patient noun suffered
-            // it.
-            let patient = view
-                .lexicon
-                .events
-                .patient_nouns
-                .contains(&view.folded[trigger]);
-            if patient
-                && m.entity.class == EntityClass::Person
-                && crate::text::is_possessive(&view.folded, k)
-            {
+            if crate::text::is_possessive(&view.folded, k) && view.owner_suffered(trigger, m) {
                 return None;
             }
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {

@@ -238,6 +238,18 @@ impl SentenceView<'_, '_> {
         })
     }
 
+    /// "Arouri's assassination", "Khan's arrest": a person who owns a patient noun
+    /// (see `patient_nouns`) suffered it ("Israel's assassination of Arouri": a
+    /// side did it).
+    pub(super) fn owner_suffered(&self, noun: usize, owner: &NameMention) -> bool {
+        owner.entity.class == EntityClass::Person
+            && self
+                .lexicon
+                .events
+                .patient_nouns
+                .contains(&self.folded[noun])
+    }
+
     /// A word that breaks what follows it off from what precedes (see `order_breaks`).
     pub(super) fn is_order_break(&self, i: usize) -> bool {
         self.lexicon.events.order_breaks.contains(&self.folded[i])
