@@ -319,17 +319,27 @@ fn undergoer_before(
 /// its object is a verb's participle, told of the subject before it, not an
 /// event named on its own.
 fn gerund_with_object(view: &SentenceView<'_, '_>, i: usize, end: usize) -> bool {
-    let events = &view.lexicon.events;
     view.folded[end - 1].ends_with("ing")
-        && view.folded.get(end).is_some_and(|next| {
-            events.people_nouns.contains(next)
-                || view.is_determiner(end)
-                || view
-                    .name_starting_at(end)
-                    .is_some_and(|m| m.entity.class == EntityClass::Person)
-        })
+        && end < view.folded.len()
+        && (person_starts_at(view, end) || view.is_determiner(end))
         && i > 0
         && !view.is_determiner(i - 1)
+}
+
+/// A word for people (see `people_nouns`) or a person's name starts at `j`.
+fn person_starts_at(view: &SentenceView<'_, '_>, j: usize) -> bool {
+    view.folded
+        .get(j)
+        .is_some_and(|w| view.lexicon.events.people_nouns.contains(w))
+        || view
+            .name_starting_at(j)
+            .is_some_and(|m| m.entity.class == EntityClass::Person)
+}
+
+/// A person's name ends at `end`.
+fn person_ends_at(view: &SentenceView<'_, '_>, end: usize) -> bool {
+    view.name_ending_at(end)
+        .is_some_and(|m| m.entity.class == EntityClass::Person)
 }
 
 /// Tokens a short appositive may put between a person and a passive verb ("Fico,
@@ -344,22 +354,16 @@ fn harms_no_person(view: &SentenceView<'_, '_>, i: usize) -> bool {
     if !events.person_harm_verbs.contains(&view.folded[i]) {
         return false;
     }
+    // (Where a name starts at `j`, that name alone decides.)
     let person_at = |j: usize| {
-        view.folded
-            .get(j)
-            .is_some_and(|w| events.people_nouns.contains(w))
-            || view
-                .name_starting_at(j)
-                .or_else(|| view.name_ending_at(j + 1))
-                .is_some_and(|m| m.entity.class == EntityClass::Person)
+        person_starts_at(view, j)
+            || view.name_starting_at(j).is_none() && person_ends_at(view, j + 1)
     };
     let person = if view.is_passive(i) {
         // ("Fico, 59, was shot": past a short appositive.)
         let j = view.before_auxiliaries(i);
-        (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| {
-            view.name_ending_at(k + 1)
-                .is_some_and(|m| m.entity.class == EntityClass::Person)
-        }) || j > 0 && person_at(j - 1)
+        (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| person_ends_at(view, k + 1))
+            || j > 0 && person_at(j - 1)
     } else {
         // "shot him", "shot the prime minister", "shot two protesters".
         (i + 1..(i + 4).min(view.folded.len()))

@@ -193,7 +193,6 @@ impl NameFinder<'_, '_> {
                 .filter(|&(_, _, by_person)| !by_person)
                 .map(|(state, used, _)| (state, used))
         };
-        let organ_at = |j: usize, owned: bool| self.organ_end_at(j, owned);
         let mut led_by_person = false;
         let mut j = i;
         let mut state = None;
@@ -235,7 +234,7 @@ impl NameFinder<'_, '_> {
             state = Some(named);
             led_by_person = by_person;
         }
-        let mut end = organ_at(j, state.is_some())?;
+        let mut end = self.organ_end_at(j, state.is_some())?;
         let voiced = tokens
             .get(end)
             .is_some_and(|t| gazetteer.is_organ_voice(&fold(t.text)));
@@ -247,7 +246,7 @@ impl NameFinder<'_, '_> {
         }
         // "the government's defence ministry": one organ of another.
         while is_possessive(texts, end) {
-            end = organ_at(end + 2, true)?;
+            end = self.organ_end_at(end + 2, true)?;
         }
         // "the government of Sudan".
         if state.is_none() && tokens.get(end).is_some_and(|t| t.text == "of") {

@@ -114,25 +114,28 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         "compound" => tree.head(word).unwrap_or(word),
         _ => word,
     };
-    // "Peskov said the strike on Dnipro was caused by air defences": the subject
-    // of the clause a speech verb reports is what the speaker speaks of, too.
-    let verb = match tree.deprel(word) {
-        "obj" | "nsubj:pass" | "nsubj" => tree.head(word),
-        _ => None,
-    };
-    let Some(mut verb) = verb else {
-        return false;
-    };
-    // (Only a strike: "said the ceasefire deal was reached" leaves the deal to its
-    // parties, whom the speaker is often one of.)
-    if tree.deprel(word) != "obj" && tree.deprel(verb) == "ccomp" && kind == Kind::Strike {
-        verb = match tree.head(verb) {
-            Some(speech) => speech,
-            None => return false,
-        };
-    } else if tree.deprel(word) == "nsubj" {
+    let relation = tree.deprel(word);
+    if !matches!(relation, "obj" | "nsubj:pass" | "nsubj") {
         return false;
     }
+    let Some(head) = tree.head(word) else {
+        return false;
+    };
+    // "Peskov said the strike on Dnipro was caused by air defences": the subject
+    // of the clause a speech verb reports is what the speaker speaks of, too.
+    // (Only a strike: "said the ceasefire deal was reached" leaves the deal to its
+    // parties, whom the speaker is often one of.)
+    let reported = relation != "obj" && kind == Kind::Strike && tree.deprel(head) == "ccomp";
+    let verb = if reported {
+        match tree.head(head) {
+            Some(speech) => speech,
+            None => return false,
+        }
+    } else if relation == "nsubj" {
+        return false;
+    } else {
+        head
+    };
     // The extractor token where the verb starts.
     let Some(token) = parsed.token_of(verb) else {
         return false;

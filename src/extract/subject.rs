@@ -139,10 +139,7 @@ pub(super) fn find_subject(
     let mut j = trigger;
     // Auxiliaries and manner adverbs ("he unequivocally condemns") stand between.
     while j > 0
-        && (events.auxiliaries.contains(&view.folded[j - 1])
-            || view.folded[j - 1].ends_with("ly")
-                && view.tokens[j - 1].is_word()
-                && !view.tokens[j - 1].is_capitalized())
+        && (events.auxiliaries.contains(&view.folded[j - 1]) || view.is_manner_adverb(j - 1))
     {
         j -= 1;
     }

@@ -194,10 +194,7 @@ impl SentenceView<'_, '_> {
         loop {
             j = self.before_auxiliaries(j);
             let skippable = j > 0
-                && (is_double_quote_mark(self.tokens[j - 1].text)
-                    || self.folded[j - 1].ends_with("ly")
-                        && self.tokens[j - 1].is_word()
-                        && !self.tokens[j - 1].is_capitalized());
+                && (is_double_quote_mark(self.tokens[j - 1].text) || self.is_manner_adverb(j - 1));
             if !skippable {
                 break;
             }
@@ -207,6 +204,14 @@ impl SentenceView<'_, '_> {
         // a participle joined to a passive one shares its "be".
         (j..trigger).any(|k| self.is_passive_auxiliary(k))
             || j >= 2 && self.folded[j - 1] == "and" && self.is_passive(j - 2)
+    }
+
+    /// A lowercase word in "-ly" ("unequivocally", "brutally"): a manner adverb that
+    /// may stand between a verb and its auxiliaries or subject.
+    pub(super) fn is_manner_adverb(&self, i: usize) -> bool {
+        self.folded[i].ends_with("ly")
+            && self.tokens[i].is_word()
+            && !self.tokens[i].is_capitalized()
     }
 
     /// A form of "be" that may make a participle after it passive.
