@@ -286,7 +286,9 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
             // "signed the protocol into law" ratifies the protocol; "taken into
             // custody" is still an arrest.
             .filter(|&object| {
-                view.folded[object - 1] != "into"
+                object
+                    .checked_sub(1)
+                    .is_none_or(|before| view.folded[before] != "into")
                     || view
                         .lexicon
                         .events
