@@ -409,19 +409,26 @@ fn is_commentator(view: &SentenceView<'_, '_>, memory: &mut ArticleMemory, speak
     let words = &view.lexicon.events.commentator_words;
     let describes =
         |j: usize| words.contains(&view.folded[j]) || view.folded[j].ends_with("year-old");
-    let described = view
-        .names
-        .iter()
-        .filter(|m| m.entity.name == speaker)
-        .any(|m| {
-            let before = m.first.saturating_sub(3)..m.first;
-            let title = before.clone().any(describes);
-            let appositive = view.tokens.get(m.end).is_some_and(|t| t.text == ",")
-                && (m.end + 1..(m.end + APPOSITIVE_REACH).min(view.tokens.len()))
-                    .take_while(|&j| !matches!(view.tokens[j].text, "," | "." | ";"))
-                    .any(describes);
-            title || appositive
-        });
+    // A state speaks for itself, whatever words stand near its name ("accuse Israel,
+    // while Israel says the journalist ...").
+    let mentions = || view.names.iter().filter(|m| m.entity.name == speaker);
+    if mentions().any(|m| matches!(m.entity.class, EntityClass::Country | EntityClass::Capital)) {
+        return false;
+    }
+    let events = &view.lexicon.events;
+    let described = mentions().any(|m| {
+        let before = m.first.saturating_sub(3)..m.first;
+        let title = before.clone().any(describes);
+        // An appositive is a noun phrase: a clause a conjunction opens is none.
+        let appositive = view.tokens.get(m.end).is_some_and(|t| t.text == ",")
+            && view.folded.get(m.end + 1).is_some_and(|w| {
+                !events.subordinators.contains(w) && !matches!(w.as_str(), "and" | "but" | "or")
+            })
+            && (m.end + 1..(m.end + APPOSITIVE_REACH).min(view.tokens.len()))
+                .take_while(|&j| !matches!(view.tokens[j].text, "," | "." | ";"))
+                .any(describes);
+        title || appositive
+    });
     if described {
         memory.commentators.insert(speaker.to_string());
     }
