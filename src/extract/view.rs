@@ -364,8 +364,12 @@ pub(super) fn name_of<'v>(
         })
         .or_else(|| {
             // "the authorities in Stepanakert", "officials in Kyiv": those who govern
-            // there speak for the place.
+            // there speak for the place. ("Al Jazeera's office in Jerusalem" is its
+            // owner's, not the place's.)
             let first = parsed.token_of(word)?;
+            if tree.dependents(word).any(|d| tree.deprel(d) == "nmod:poss") {
+                return None;
+            }
             if !view
                 .lexicon
                 .events
