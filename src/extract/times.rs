@@ -317,6 +317,21 @@ fn share_dates(
             .filter(|&t| {
                 !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
             })
+            // "The suspect was arrested in May, Tusk said": a month or a year that
+            // what a statement reports before its own clause is dated to is no day
+            // of the saying. (A day may be: "hit the port on Thursday, the army
+            // said" is mostly said that day.)
+            .filter(|&t| {
+                !(reports
+                    && matches!(
+                        times[t].pattern,
+                        temporal::Pattern::Month { .. }
+                            | temporal::Pattern::MonthYear { .. }
+                            | temporal::Pattern::Year { .. }
+                            | temporal::Pattern::MonthOfYear { .. }
+                    )
+                    && times[t].end_token <= view.clause_start(here.0))
+            })
             .filter(|&t| !(planned && saying_time.contains(&t)))
             .filter(|&t| !(candidate.kind == Kind::Agreement && onset[t]))
             .filter(|&t| {
