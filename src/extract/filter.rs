@@ -70,6 +70,9 @@ pub(super) fn rejection(
     {
         return Some("a habit, not an event");
     }
+    if candidate.kind == Kind::Statement && answered_in_deeds(candidate, view) {
+        return Some("an answer in deeds (\"responded with strikes\"), not words");
+    }
     if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
         return Some("a statement with no speaker");
     }
@@ -142,6 +145,28 @@ pub(super) fn rejection(
     }
     None
 }
+
+/// "responded with deadly drone attacks": a verb of answering (see `answer_verbs`)
+/// with "with" after it and, within a few words, nothing said (`said_with`).
+fn answered_in_deeds(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    if candidate.noun
+        || !events.answer_verbs.contains(&view.folded[candidate.first])
+        || view.folded.get(candidate.end).map(String::as_str) != Some("with")
+    {
+        return false;
+    }
+    let mut phrase = (candidate.end + 1..view.tokens.len().min(candidate.end + ANSWER_REACH))
+        .take_while(|&j| !matches!(view.tokens[j].text, "," | "." | ";"));
+    !phrase.any(|j| {
+        events.said_with.contains(&view.folded[j])
+            || crate::text::is_quote_mark(view.tokens[j].text)
+    })
+}
+
+/// Words after "with" within which what was said is named ("responded with a
+/// strongly worded statement").
+const ANSWER_REACH: usize = 6;
 
 /// "one of the individuals abducted", "the release of abducted victims", "persons
 /// taken hostage and": a participle of `people_participles` with no auxiliary

@@ -119,6 +119,10 @@ pub struct EventLexicon {
     pub report_verbs: BTreeSet<String>,
     /// "the custody of the police": nouns whose "of" names who holds someone.
     pub holder_nouns: BTreeSet<String>,
+    /// "responded with strikes": verbs of answering that "with" turns to deeds,
+    /// unless what follows it is said (`said_with`).
+    pub answer_verbs: BTreeSet<String>,
+    pub said_with: BTreeSet<String>,
     /// Nouns of negotiating, whose goal after `goal_prepositions` is not yet made.
     pub negotiation_nouns: BTreeSet<String>,
     pub goal_prepositions: BTreeSet<String>,
@@ -344,6 +348,10 @@ struct EventsFile {
     report_verbs: Vec<String>,
     #[serde(default)]
     holder_nouns: Vec<String>,
+    #[serde(default)]
+    answer_verbs: Vec<String>,
+    #[serde(default)]
+    said_with: Vec<String>,
     #[serde(default)]
     negotiation_nouns: Vec<String>,
     #[serde(default)]
@@ -730,6 +738,8 @@ impl EventLexicon {
             passive_own_acts: phrases(&file.passive_own_acts),
             report_verbs: set(&file.report_verbs),
             holder_nouns: set(&file.holder_nouns),
+            answer_verbs: set(&file.answer_verbs),
+            said_with: set(&file.said_with),
             negotiation_nouns: set(&file.negotiation_nouns),
             goal_prepositions: set(&file.goal_prepositions),
             person_harm_verbs: set(&file.person_harm_verbs),
