@@ -491,6 +491,9 @@ struct StandIns {
     verb_adverbs: BTreeSet<String>,
     /// Words after which "to" makes a bare form a verb.
     to_governors: BTreeSet<String>,
+    /// "claimed responsibility for attacking": after these and "for", an -ing form
+    /// is the claimant's act.
+    owned_claims: BTreeSet<String>,
 }
 
 impl StandIns {
@@ -502,6 +505,7 @@ impl StandIns {
             progressive_markers: set(&file.progressive_markers),
             verb_adverbs: set(&file.verb_adverbs),
             to_governors: set(&file.to_governors),
+            owned_claims: set(&file.owned_claims),
         })
     }
 
@@ -527,7 +531,14 @@ impl StandIns {
                 .find(|&j| !is_adverb(&folded[j]))
                 .is_some_and(|j| self.to_governors.contains(&folded[j]))
         };
-        (markers.contains(before) && (before != "to" || committed())).then_some(listed.as_str())
+        let claimed = || {
+            folded[i].ends_with("ing")
+                && before == "for"
+                && at > 0
+                && self.owned_claims.contains(&folded[at - 1])
+        };
+        (markers.contains(before) && (before != "to" || committed()) || claimed())
+            .then_some(listed.as_str())
     }
 }
 

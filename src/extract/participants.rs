@@ -1248,8 +1248,13 @@ fn assign_sides(
         if main.is_none() && candidate.noun {
             main = pronoun_doer_reporter(view, candidate.first);
         }
-        // "al-Shabaab claimed responsibility for the attack": the claimant did it.
-        if main.is_none() && candidate.noun {
+        // "al-Shabaab claimed responsibility for the attack", "for attacking the
+        // Eternity C": the claimant did it.
+        let gerund_after_for = !candidate.noun
+            && view.folded[candidate.first].ends_with("ing")
+            && candidate.first > 0
+            && view.folded[candidate.first - 1] == "for";
+        if main.is_none() && (candidate.noun || gerund_after_for) {
             if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
                 main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
             }
