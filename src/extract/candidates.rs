@@ -103,6 +103,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         time_shared: false,
                         topic: false,
                         acted_on,
+                        since: None,
                     });
                 }
                 i = end;

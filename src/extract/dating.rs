@@ -5,7 +5,11 @@ use super::memory::ArticleMemory;
 use super::view::SentenceView;
 use crate::document::Document;
 use crate::model::Status;
-use crate::temporal::{self, AnchorSource, Context, Direction, Mention, Reading, Resolver};
+use crate::temporal::{self, AnchorSource, Context, Direction, Mention, Reading, Resolver, When};
+
+/// The longest run "since" a date that dates an ongoing event by its span: a
+/// month. Longer, the event is the background of the report, not its news.
+const LONGEST_ONGOING_DAYS: i64 = 31;
 
 /// The sentence's dates as read in order, and what the article had dated before it.
 pub(super) struct SentenceDates<'t> {
@@ -44,6 +48,32 @@ impl<'t> SentenceDates<'t> {
             readings,
             before,
         }
+    }
+
+    /// An event that runs from the date `t` a "since" phrase gives to the day of
+    /// the report: the interval between, when that date is a day or a week no more
+    /// than [`LONGEST_ONGOING_DAYS`] before publication. (A war "since 2014" is no
+    /// span to date a report by.)
+    pub(super) fn ongoing_since(
+        &self,
+        t: usize,
+        view: &SentenceView<'_, '_>,
+        doc: &Document,
+    ) -> Option<TimeEvidence> {
+        let published = doc.published?;
+        let mut evidence = self.evidence(t, Status::Occurred, view, doc);
+        let start = match evidence.value? {
+            When::Day(day) => day,
+            week @ When::Week { .. } => week.start()?,
+            _ => return None,
+        };
+        let days = (published - start).num_days();
+        if !(1..=LONGEST_ONGOING_DAYS).contains(&days) {
+            return None;
+        }
+        evidence.value = Some(When::Interval(start, published));
+        evidence.reason = format!("{}; it runs on to the day of the report", evidence.reason);
+        Some(evidence)
     }
 
     /// Date `t` as the event it dates reads it. The reading fixed the day it counts

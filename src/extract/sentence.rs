@@ -149,9 +149,11 @@ fn report_events(
         if !kept[index] {
             continue;
         }
-        let time = candidate
-            .time
-            .map(|t| dates.evidence(t, candidate.status, view, quote.doc));
+        let time = match (candidate.time, candidate.since) {
+            (Some(t), _) => Some(dates.evidence(t, candidate.status, view, quote.doc)),
+            (None, Some(t)) => dates.ongoing_since(t, view, quote.doc),
+            (None, None) => None,
+        };
         let (time, status) =
             settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
         let ruling = court_ruling(&candidate, view).then(|| {

@@ -65,6 +65,8 @@ pub(super) fn attach_times(
             {
                 candidate.time = Some(t);
             }
+        } else if let Some(index) = ongoing_since(candidates, mention, view) {
+            candidates[index].since.get_or_insert(t);
         } else if let Some(index) = trigger_of(candidates, mention, onset[t], view) {
             let candidate = &mut candidates[index];
             let closer = candidate
@@ -231,6 +233,26 @@ fn trigger_of(
     })
 }
 
+/// "strikes on Gaza since Monday have killed 139", "have been meeting since
+/// Saturday in Jeddah": a date that "since" governs, with at most a modifier
+/// between, after an event of its clause, starts that event, which runs on to the
+/// report. The event: the nearest trigger before the cue with no break between.
+fn ongoing_since(
+    candidates: &[Candidate],
+    mention: &Mention,
+    view: &SentenceView<'_, '_>,
+) -> Option<usize> {
+    let cue = (mention.phrase_token.saturating_sub(2)..mention.first_token)
+        .find(|&j| view.folded[j] == "since")?;
+    if (cue + 1..mention.first_token).any(|j| view.lexicon.temporal.is_past_tense(&view.folded[j]))
+    {
+        return None;
+    }
+    candidates
+        .iter()
+        .rposition(|c| c.end <= cue && !(c.end..cue).any(|j| view.is_break(j)))
+}
+
 /// Is the mention the day it is said on ("today", "tonight", "this morning")?
 fn speech_day(mention: &Mention) -> bool {
     matches!(
@@ -303,7 +325,7 @@ fn share_dates(
         .filter_map(|c| c.time)
         .collect();
     for candidate in candidates.iter_mut() {
-        if candidate.time.is_some() || candidate.topic {
+        if candidate.time.is_some() || candidate.topic || candidate.since.is_some() {
             continue;
         }
         let here = (candidate.first, candidate.end);

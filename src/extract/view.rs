@@ -294,6 +294,9 @@ pub(super) struct Candidate {
     /// What a verb of `acts_on` acts on ("lifted travel, commercial and economic
     /// sanctions"), which may lie past its clause.
     pub(super) acted_on: Option<usize>,
+    /// "strikes on Gaza since Monday have killed 139": the date a "since" phrase
+    /// starts the event at; it runs on to the day of the report.
+    pub(super) since: Option<usize>,
 }
 
 /// How far a trigger's words reach: its clause, and to the right up to the next
