@@ -352,6 +352,14 @@ fn subject_is_reporter_pronoun(view: &SentenceView<'_, '_>, trigger: usize) -> b
 /// responsibility for what it described as a \"precision strike\"").
 const CLAIM_REACH: usize = 12;
 
+/// "for attacking": an -ing form a claim may be "for", as it may be for a noun.
+fn gerund_after_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    !candidate.noun
+        && view.folded[candidate.first].ends_with("ing")
+        && candidate.first > 0
+        && view.folded[candidate.first - 1] == "for"
+}
+
 /// The claim word of "claimed responsibility for", "a claim of responsibility for"
 /// before the noun at `noun`, in its clause.
 fn claim_of_own_act_before(view: &SentenceView<'_, '_>, noun: usize) -> Option<usize> {
@@ -1250,11 +1258,7 @@ fn assign_sides(
         }
         // "al-Shabaab claimed responsibility for the attack", "for attacking the
         // Eternity C": the claimant did it.
-        let gerund_after_for = !candidate.noun
-            && view.folded[candidate.first].ends_with("ing")
-            && candidate.first > 0
-            && view.folded[candidate.first - 1] == "for";
-        if main.is_none() && (candidate.noun || gerund_after_for) {
+        if main.is_none() && (candidate.noun || gerund_after_for(candidate, view)) {
             if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
                 main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
             }
