@@ -272,7 +272,8 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
         let is_object = |j: usize| {
             act.objects.contains(&view.folded[j])
                 || (act.states || act.places)
-                    && j == i + 1
+                    // "took over Kidal": a particle may stand between.
+                    && (j == i + 1 || j == i + 2 && view.folded[i + 1] == "over")
                     && view
                         .name_starting_at(j)
                         .is_some_and(|m| match m.entity.class {
