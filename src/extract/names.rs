@@ -448,7 +448,8 @@ impl NameFinder<'_, '_> {
     }
 
     /// "the Global Sumud Flotilla said": a name nobody knows, after "the" and right
-    /// before a verb of speech, is a body speaking (people take no "the").
+    /// before a verb of speech (or an appositive before it), is a body speaking
+    /// (people take no "the").
     /// `run` is the capitalised run at `i`.
     fn speaking_body_at(&self, i: usize, run: usize) -> Option<NameMention> {
         const LONGEST: usize = 5;
@@ -456,7 +457,23 @@ impl NameFinder<'_, '_> {
         {
             return None;
         }
-        let after: Vec<String> = (i + run..self.tokens.len().min(i + run + 3))
+        // "the Permanent Strategic Framework (CSP), an alliance of Tuareg armed
+        // groups, said": past a short form in brackets and an appositive.
+        let mut verb = i + run;
+        if self.texts.get(verb).is_some_and(|t| t == "(") {
+            verb = (verb + 1..self.tokens.len().min(verb + 4))
+                .find(|&k| self.texts[k] == ")")
+                .map_or(verb, |close| close + 1);
+        }
+        if self.texts.get(verb).is_some_and(|t| t == ",") {
+            let close = (verb + 1..self.tokens.len().min(verb + 2 + APPOSITIVE_WORDS))
+                .take_while(|&k| !matches!(self.texts[k].as_str(), "." | ";" | "(" | ")"))
+                .find(|&k| self.texts[k] == ",");
+            if let Some(close) = close {
+                verb = close + 1;
+            }
+        }
+        let after: Vec<String> = (verb..self.tokens.len().min(verb + 3))
             .map(|k| fold(self.tokens[k].text))
             .collect();
         self.lexicon
@@ -1365,6 +1382,10 @@ fn armed_group_mention(
         },
     }
 }
+
+/// Words an appositive between a body nobody knows and its verb of speech may take
+/// ("an alliance of predominantly Tuareg armed groups" is seven).
+const APPOSITIVE_WORDS: usize = 10;
 
 /// Words that may describe "the country" whose organ a text names ("the West
 /// African country's armed forces", "the oil-rich nation's army").
