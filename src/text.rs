@@ -512,6 +512,31 @@ impl LineIndex {
     }
 }
 
+/// Words an appositive after a name may take before its closing comma ("an
+/// alliance of predominantly Tuareg armed groups" is seven).
+const APPOSITIVE_WORDS: usize = 10;
+
+/// The token after a name that ends before `from`, past a short form in brackets
+/// ("(CSP)") and an appositive set off by commas (", an alliance of armed
+/// groups,"): where the name's verb stands.
+pub fn past_short_form_and_appositive(texts: &[String], from: usize) -> usize {
+    let mut at = from;
+    if texts.get(at).is_some_and(|t| t == "(") {
+        at = (at + 1..texts.len().min(at + 4))
+            .find(|&k| texts[k] == ")")
+            .map_or(at, |close| close + 1);
+    }
+    if texts.get(at).is_some_and(|t| t == ",") {
+        let close = (at + 1..texts.len().min(at + 2 + APPOSITIVE_WORDS))
+            .take_while(|&k| !matches!(texts[k].as_str(), "." | ";" | "(" | ")"))
+            .find(|&k| texts[k] == ",");
+        if let Some(close) = close {
+            at = close + 1;
+        }
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -459,20 +459,7 @@ impl NameFinder<'_, '_> {
         }
         // "the Permanent Strategic Framework (CSP), an alliance of Tuareg armed
         // groups, said": past a short form in brackets and an appositive.
-        let mut verb = i + run;
-        if self.texts.get(verb).is_some_and(|t| t == "(") {
-            verb = (verb + 1..self.tokens.len().min(verb + 4))
-                .find(|&k| self.texts[k] == ")")
-                .map_or(verb, |close| close + 1);
-        }
-        if self.texts.get(verb).is_some_and(|t| t == ",") {
-            let close = (verb + 1..self.tokens.len().min(verb + 2 + APPOSITIVE_WORDS))
-                .take_while(|&k| !matches!(self.texts[k].as_str(), "." | ";" | "(" | ")"))
-                .find(|&k| self.texts[k] == ",");
-            if let Some(close) = close {
-                verb = close + 1;
-            }
-        }
+        let verb = crate::text::past_short_form_and_appositive(self.texts, i + run);
         let after: Vec<String> = (verb..self.tokens.len().min(verb + 3))
             .map(|k| fold(self.tokens[k].text))
             .collect();
@@ -1382,10 +1369,6 @@ fn armed_group_mention(
         },
     }
 }
-
-/// Words an appositive between a body nobody knows and its verb of speech may take
-/// ("an alliance of predominantly Tuareg armed groups" is seven).
-const APPOSITIVE_WORDS: usize = 10;
 
 /// Words that may describe "the country" whose organ a text names ("the West
 /// African country's armed forces", "the oil-rich nation's army").
