@@ -491,9 +491,6 @@ struct StandIns {
     verb_adverbs: BTreeSet<String>,
     /// Words after which "to" makes a bare form a verb.
     to_governors: BTreeSet<String>,
-    /// "claimed responsibility for attacking": after these and "for", an -ing form
-    /// is the claimant's act.
-    owned_claims: BTreeSet<String>,
 }
 
 impl StandIns {
@@ -505,14 +502,19 @@ impl StandIns {
             progressive_markers: set(&file.progressive_markers),
             verb_adverbs: set(&file.verb_adverbs),
             to_governors: set(&file.to_governors),
-            owned_claims: set(&file.owned_claims),
         })
     }
 
     /// The listed verb form the word at `i` stands in for, when it is a bare form
     /// after a modal or "to", or an -ing form after a form of "be" (adverbs between
-    /// aside): "will recall" reads as "recalled", "is deploying" as "deployed".
-    pub fn stand_in(&self, folded: &[String], i: usize) -> Option<&str> {
+    /// aside): "will recall" reads as "recalled", "is deploying" as "deployed";
+    /// or an -ing form a claim of `owned_claims` is "for".
+    pub fn stand_in(
+        &self,
+        folded: &[String],
+        i: usize,
+        owned_claims: &BTreeSet<String>,
+    ) -> Option<&str> {
         let listed = self.inflections.get(folded.get(i)?)?;
         let is_adverb = |w: &String| w.ends_with("ly") || self.verb_adverbs.contains(w.as_str());
         let at = (0..i).rev().find(|&j| !is_adverb(&folded[j]))?;
@@ -531,11 +533,13 @@ impl StandIns {
                 .find(|&j| !is_adverb(&folded[j]))
                 .is_some_and(|j| self.to_governors.contains(&folded[j]))
         };
+        // "claimed responsibility for attacking": after a word of `owned_claims`
+        // and "for", an -ing form is the claimant's act.
         let claimed = || {
             folded[i].ends_with("ing")
                 && before == "for"
                 && at > 0
-                && self.owned_claims.contains(&folded[at - 1])
+                && owned_claims.contains(&folded[at - 1])
         };
         (markers.contains(before) && (before != "to" || committed()) || claimed())
             .then_some(listed.as_str())
@@ -785,7 +789,7 @@ impl EventLexicon {
 
     /// The listed verb form the word at `i` stands in for (see [`StandIns`]).
     pub fn stand_in(&self, folded: &[String], i: usize) -> Option<&str> {
-        self.stand_ins.stand_in(folded, i)
+        self.stand_ins.stand_in(folded, i, &self.owned_claims)
     }
 
     /// The listed form a bare or -ing form stands in for, wherever it stands.

@@ -113,17 +113,8 @@ fn trigger_of(
 ) -> Option<usize> {
     let events = &view.lexicon.events;
     // "since February 2022", "until March": a bound on something, not a date of it.
-    // The cue governs the date itself, with at most a modifier between ("until late
-    // March"); "until Islamabad said Wednesday" bounds nothing by Wednesday.
-    let clause_start = view.clause_start(mention.phrase_token);
-    let bound = (clause_start.max(mention.phrase_token.saturating_sub(6))..mention.first_token)
-        .find(|&j| events.bound_cues.contains(&view.folded[j]));
-    if let Some(cue) = bound {
-        let verb_between = (cue + 1..mention.first_token)
-            .any(|j| view.lexicon.temporal.is_past_tense(&view.folded[j]));
-        if !verb_between {
-            return None;
-        }
+    if bounding_cue(mention, view, BOUND_CUE_REACH).is_some() {
+        return None;
     }
     // "– a first between Iran and a Trump administration, including his first term
     // in 2017-21 –": a date in an aside dates only what the aside says.
@@ -233,6 +224,10 @@ fn trigger_of(
     })
 }
 
+/// Words before a date within which "since" starts an ongoing event ("since late
+/// Monday").
+const SINCE_REACH: usize = 2;
+
 /// "strikes on Gaza since Monday have killed 139", "have been meeting since
 /// Saturday in Jeddah": a date that "since" governs, with at most a modifier
 /// between, after an event of its clause, starts that event, which runs on to the
@@ -242,15 +237,27 @@ fn ongoing_since(
     mention: &Mention,
     view: &SentenceView<'_, '_>,
 ) -> Option<usize> {
-    let cue = (mention.phrase_token.saturating_sub(2)..mention.first_token)
-        .find(|&j| view.folded[j] == "since")?;
-    if (cue + 1..mention.first_token).any(|j| view.lexicon.temporal.is_past_tense(&view.folded[j]))
-    {
-        return None;
-    }
+    let cue =
+        bounding_cue(mention, view, SINCE_REACH).filter(|&cue| view.folded[cue] == "since")?;
     candidates
         .iter()
         .rposition(|c| c.end <= cue && !(c.end..cue).any(|j| view.is_break(j)))
+}
+
+/// Words before a date within which a bound cue may govern it ("until late March").
+const BOUND_CUE_REACH: usize = 6;
+
+/// The cue of `bound_cues` that governs the date itself, within `reach` words
+/// before it in its clause, with at most a modifier between ("since Monday",
+/// "until late March"); "until Islamabad said Wednesday" bounds nothing by
+/// Wednesday.
+fn bounding_cue(mention: &Mention, view: &SentenceView<'_, '_>, reach: usize) -> Option<usize> {
+    let clause_start = view.clause_start(mention.phrase_token);
+    let cue = (clause_start.max(mention.phrase_token.saturating_sub(reach))..mention.first_token)
+        .find(|&j| view.lexicon.events.bound_cues.contains(&view.folded[j]))?;
+    let verb_between = (cue + 1..mention.first_token)
+        .any(|j| view.lexicon.temporal.is_past_tense(&view.folded[j]));
+    (!verb_between).then_some(cue)
 }
 
 /// Is the mention the day it is said on ("today", "tonight", "this morning")?
