@@ -106,6 +106,8 @@ pub struct Gazetteer {
     compound_tails: BTreeSet<String>,
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
+    /// Nouns for a body's fighters after its name ("Houthi rebels", "Hamas fighters").
+    fighter_nouns: BTreeSet<String>,
     /// Unnamed spokespeople who, after "the", are the side last named with them.
     representative_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
@@ -174,6 +176,8 @@ struct GazetteerFile {
     armed_men_nouns: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    #[serde(default)]
+    fighter_nouns: Vec<String>,
     #[serde(default)]
     compass_words: Vec<String>,
     #[serde(default)]
@@ -327,6 +331,8 @@ impl Gazetteer {
             .extend(file.armed_men_nouns.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.fighter_nouns
+            .extend(file.fighter_nouns.iter().map(|w| fold(w)));
         self.compass_words
             .extend(file.compass_words.iter().map(|w| fold(w)));
         self.representative_references
@@ -595,6 +601,11 @@ impl Gazetteer {
     /// their state.
     pub fn is_leaders_government(&self, folded: &str) -> bool {
         self.leaders_governments.contains(folded)
+    }
+
+    /// "rebels" in "Houthi rebels": what a body's fighters are called after its name.
+    pub fn is_fighter_noun(&self, folded: &str) -> bool {
+        self.fighter_nouns.contains(folded)
     }
 
     /// "bloc" in "the bloc said": the last body the article named.

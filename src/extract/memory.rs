@@ -5,6 +5,7 @@ use super::gazetteer::{Entity, EntityClass};
 use super::lexicon::Lexicon;
 use super::view::NameMention;
 use crate::temporal;
+use crate::text::{fold, Token};
 
 /// Per-article memory: people introduced so far, for surnames and pronouns.
 #[derive(Default)]
@@ -43,6 +44,9 @@ pub(super) struct ArticleMemory {
     /// The last body named that acts for no state: who "the bloc" and "the group"
     /// are.
     pub(super) last_body: Option<Entity>,
+    /// A body → the text's name for its fighters ("Houthis" → "Houthi rebels"):
+    /// readers know the group by it, so its acts carry it too.
+    pub(super) fighters_of: std::collections::BTreeMap<String, String>,
     /// The side an unnamed spokesperson was last said to speak for ("a White House
     /// official"): who "the official" is next.
     pub(super) last_represented: Option<Entity>,
@@ -87,6 +91,33 @@ impl ArticleMemory {
         {
             self.last_person = Some(last.entity.name.clone());
         }
+    }
+
+    /// "Yemen's Houthi rebels", "Hamas fighters": the first name the article gives a
+    /// body's fighters, from the word after a mention of the body.
+    pub(super) fn remember_fighters(
+        &mut self,
+        tokens: &[Token<'_>],
+        mention: &NameMention,
+        lexicon: &Lexicon,
+    ) {
+        let entity = &mention.entity;
+        if entity.class != EntityClass::Organisation || entity.country.is_some() {
+            return;
+        }
+        let Some(noun) = tokens.get(mention.end) else {
+            return;
+        };
+        if noun.is_capitalized() || !lexicon.gazetteer.is_fighter_noun(&fold(noun.text)) {
+            return;
+        }
+        let words: Vec<&str> = tokens[mention.first..=mention.end]
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        self.fighters_of
+            .entry(entity.name.clone())
+            .or_insert_with(|| words.join(" "));
     }
 
     /// Who "he" or "she" most likely is: the last person who did something, else the

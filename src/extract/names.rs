@@ -67,6 +67,7 @@ impl NameFinder<'_, '_> {
                 if last.end == i {
                     remember_body(last, memory);
                     remember_state(last, memory);
+                    memory.remember_fighters(self.tokens, last, self.lexicon);
                 }
             }
             if let Some(mention) = self.state_organ_at(&names, memory, i) {

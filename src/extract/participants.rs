@@ -124,6 +124,13 @@ fn analyse(
         target_country(candidate, view, memory);
     }
     name_armed_forces(candidate, view, memory);
+    // The fighters' name counts for their body wherever sides are compared.
+    if let Some(body) = candidate.actors.first().cloned() {
+        if let Some(fighters) = memory.fighters_of.get(&body).cloned() {
+            memory.affiliations.insert(fighters.clone(), body);
+            push_unique(&mut candidate.actors, fighters);
+        }
+    }
 }
 
 /// "Sudan's military said it retook the palace", "the Sudanese army shelled the

@@ -25,7 +25,14 @@ pub(super) fn summarize(event: &ExtractedEvent, lexicon: &Lexicon) -> String {
         Kind::Agreement => parts.in_place(parts.agreement()),
         Kind::Action => parts.action(lexicon),
     };
-    if names_a_group_of_people(who, lexicon) && event.actors.len() < 2 {
+    // "Houthis, Houthi rebels" is one doer named twice; "Hamas and Israel" two.
+    let stem = who.strip_suffix('s').unwrap_or(who);
+    let one_doer = event
+        .actors
+        .iter()
+        .skip(1)
+        .all(|other| other.strip_prefix(stem).is_some_and(|r| r.starts_with(' ')));
+    if names_a_group_of_people(who, lexicon) && one_doer {
         with_plural_verb(&line, who)
     } else {
         line
