@@ -108,6 +108,11 @@ pub struct Gazetteer {
     body_references: BTreeSet<String>,
     /// Nouns for a body's fighters after its name ("Houthi rebels", "Hamas fighters").
     fighter_nouns: BTreeSet<String>,
+    /// Words for a firm ("company", "firm"), those that need a trade before them
+    /// ("group", "giant"), and the trades ("energy", "oil").
+    company_nouns: BTreeSet<String>,
+    company_nouns_needing_sector: BTreeSet<String>,
+    company_sectors: BTreeSet<String>,
     /// Unnamed spokespeople who, after "the", are the side last named with them.
     representative_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
@@ -178,6 +183,12 @@ struct GazetteerFile {
     body_references: Vec<String>,
     #[serde(default)]
     fighter_nouns: Vec<String>,
+    #[serde(default)]
+    company_nouns: Vec<String>,
+    #[serde(default)]
+    company_nouns_needing_sector: Vec<String>,
+    #[serde(default)]
+    company_sectors: Vec<String>,
     #[serde(default)]
     compass_words: Vec<String>,
     #[serde(default)]
@@ -333,6 +344,14 @@ impl Gazetteer {
             .extend(file.body_references.iter().map(|w| fold(w)));
         self.fighter_nouns
             .extend(file.fighter_nouns.iter().map(|w| fold(w)));
+        self.company_nouns_needing_sector
+            .extend(file.company_nouns_needing_sector.iter().map(|w| fold(w)));
+        self.company_nouns
+            .extend(file.company_nouns.iter().map(|w| fold(w)));
+        self.company_nouns
+            .extend(self.company_nouns_needing_sector.iter().cloned());
+        self.company_sectors
+            .extend(file.company_sectors.iter().map(|w| fold(w)));
         self.compass_words
             .extend(file.compass_words.iter().map(|w| fold(w)));
         self.representative_references
@@ -601,6 +620,26 @@ impl Gazetteer {
     /// their state.
     pub fn is_leaders_government(&self, folded: &str) -> bool {
         self.leaders_governments.contains(folded)
+    }
+
+    /// "company", "firms", "giant": a word for a firm (see `company_sectors`).
+    pub fn is_company_noun(&self, folded: &str) -> bool {
+        self.company_nouns.contains(folded)
+    }
+
+    /// "group", "giant", "major": a firm only after its trade ("energy group").
+    pub fn is_company_noun_needing_sector(&self, folded: &str) -> bool {
+        self.company_nouns_needing_sector.contains(folded)
+    }
+
+    /// "energy", "oil", "shipping": a trade before a word for a firm.
+    pub fn is_company_sector(&self, folded: &str) -> bool {
+        self.company_sectors.contains(folded)
+    }
+
+    /// A word that may open a firm's description ("oil company Shell").
+    pub fn is_company_word(&self, folded: &str) -> bool {
+        self.is_company_sector(folded) || self.is_company_noun(folded)
     }
 
     /// "rebels" in "Houthi rebels": what a body's fighters are called after its name.

@@ -46,6 +46,8 @@ pub(super) struct ArticleMemory {
     pub(super) last_body: Option<Entity>,
     /// A body → the text's name for its fighters ("Houthis" → "Houthi rebels"):
     /// readers know the group by it, so its acts carry it too.
+    /// The last company named: who "the company" and "the French oil major" are.
+    pub(super) last_company: Option<Entity>,
     pub(super) fighters_of: std::collections::BTreeMap<String, String>,
     /// The side an unnamed spokesperson was last said to speak for ("a White House
     /// official"): who "the official" is next.

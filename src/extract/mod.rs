@@ -6,6 +6,7 @@
 mod candidates;
 mod casualties;
 mod classify;
+mod companies;
 mod dating;
 mod event;
 mod filter;

@@ -70,6 +70,13 @@ impl NameFinder<'_, '_> {
                     memory.remember_fighters(self.tokens, last, self.lexicon);
                 }
             }
+            if let Some(mention) =
+                super::companies::company_at(self.tokens, self.texts, self.lexicon, memory, i)
+            {
+                i = mention.end;
+                names.push(mention);
+                continue;
+            }
             if let Some(mention) = self.state_organ_at(&names, memory, i) {
                 i = mention.end;
                 names.push(mention);
