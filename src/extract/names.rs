@@ -962,7 +962,7 @@ impl NameFinder<'_, '_> {
     /// A lowercase syllable that ends a romanised given name: short, and not an
     /// English word that forms compounds ("-led", "-run", "-era").
     fn name_syllable(&self, j: usize) -> bool {
-        const LONGEST: usize = 4;
+        const LONGEST: usize = 5;
         self.tokens.get(j).is_some_and(|t| {
             t.is_word()
                 && (2..=LONGEST).contains(&t.text.len())
@@ -1347,9 +1347,18 @@ fn introduce_person(
         "Jr" | "Sr" if span.len() >= 3 => span.end - 2,
         _ => span.end - 1,
     };
-    let surname = texts[last].clone();
-    if !memory.surnames.iter().any(|(s, _)| *s == surname) {
-        memory.surnames.push((surname, full.clone()));
+    // "Lai Ching-te", "Lee Jae-myung": a romanised given name in two syllables
+    // joined by a hyphen follows the family name, which is what a later "President
+    // Lai" repeats.
+    let family_first = span.len() == 4 && texts[span.start + 2] == "-";
+    let surnames = [
+        Some(texts[last].clone()),
+        family_first.then(|| texts[span.start].clone()),
+    ];
+    for surname in surnames.into_iter().flatten() {
+        if !memory.surnames.iter().any(|(s, _)| *s == surname) {
+            memory.surnames.push((surname, full.clone()));
+        }
     }
     NameMention {
         first: span.start,
