@@ -388,20 +388,33 @@ fn share_dates(
 /// The tokens inside the dashes or parentheses that enclose token `at`, if any.
 fn aside_around(view: &SentenceView<'_, '_>, at: usize) -> Option<std::ops::Range<usize>> {
     let tokens = view.tokens;
-    let opener = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | "(");
-    let closer = |t: &str| matches!(t, "\u{2013}" | "\u{2014}" | ")");
+    // Parentheses first: a dash inside them ("(APP - UrduPoint - 20th May, 2024)")
+    // is part of what they enclose.
     let open = (0..at)
         .rev()
-        .find(|&j| opener(tokens[j].text) || closer(tokens[j].text))?;
+        .find(|&j| matches!(tokens[j].text, "(" | ")"))
+        .filter(|&j| tokens[j].text == "(");
+    if let Some(open) = open {
+        let close = (at..tokens.len()).find(|&j| matches!(tokens[j].text, "(" | ")"))?;
+        return (tokens[close].text == ")").then_some(open + 1..close);
+    }
+    // A hyphen with a space on each side is a dash too ("the attacks - the worst
+    // since the war ended a decade ago - as cowardly").
+    let spaced_hyphen = |j: usize| {
+        tokens[j].text == "-"
+            && j > 0
+            && !tokens[j - 1].touches(&tokens[j])
+            && tokens
+                .get(j + 1)
+                .is_some_and(|next| !tokens[j].touches(next))
+    };
+    let dash = |j: usize| matches!(tokens[j].text, "\u{2013}" | "\u{2014}") || spaced_hyphen(j);
+    let open = (0..at).rev().find(|&j| dash(j) || tokens[j].text == ")")?;
     if tokens[open].text == ")" {
         return None;
     }
-    let close = (at..tokens.len()).find(|&j| closer(tokens[j].text))?;
-    let paired = match tokens[open].text {
-        "(" => tokens[close].text == ")",
-        _ => tokens[close].text != ")",
-    };
-    paired.then_some(open + 1..close)
+    let close = (at..tokens.len()).find(|&j| dash(j) || tokens[j].text == "(")?;
+    dash(close).then_some(open + 1..close)
 }
 
 fn distance(mention: &Mention, candidate: &Candidate) -> usize {
