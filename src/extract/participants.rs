@@ -367,6 +367,16 @@ fn gerund_after_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool 
         && view.folded[candidate.first - 1] == "for"
 }
 
+/// "claimed responsibility for a dozen missiles that struck Erbil": a verb in a
+/// relative clause whose antecedent is what the claim is for.
+fn relative_after_claim(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    !candidate.noun
+        && candidate.first > 0
+        && matches!(view.folded[candidate.first - 1].as_str(), "that" | "which")
+        && claim_of_own_act_before(view, candidate.first)
+            .is_some_and(|claim| (claim..candidate.first).any(|j| view.folded[j] == "for"))
+}
+
 /// The claim word of "claimed responsibility for", "a claim of responsibility for"
 /// before the noun at `noun`, in its clause.
 fn claim_of_own_act_before(view: &SentenceView<'_, '_>, noun: usize) -> Option<usize> {
@@ -1265,7 +1275,11 @@ fn assign_sides(
         }
         // "al-Shabaab claimed responsibility for the attack", "for attacking the
         // Eternity C": the claimant did it.
-        if main.is_none() && (candidate.noun || gerund_after_for(candidate, view)) {
+        if main.is_none()
+            && (candidate.noun
+                || gerund_after_for(candidate, view)
+                || relative_after_claim(candidate, view))
+        {
             if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
                 main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
             }

@@ -1,5 +1,6 @@
 //! Where an event happens, and the country a strike hit.
 
+use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::view::{Candidate, Reach, SentenceView};
 use crate::model::Kind;
@@ -123,10 +124,19 @@ fn settlement_named_after<'v>(
             .filter(|city| city.entity.is_local_place())
             .and_then(|city| city.entity.place());
     }
+    // "Iraq's northern Kurdish regional capital of Erbil": a capitalised adjective
+    // is a modifier too, unless it starts a name.
+    let demonym = |j: usize| {
+        view.names.iter().all(|m| m.first != j)
+            || view
+                .names
+                .iter()
+                .any(|m| m.first == j && m.end == j + 1 && m.entity.class == EntityClass::Demonym)
+    };
     let noun = (end + 2..view.tokens.len())
         .take(SETTLEMENT_MODIFIERS + 1)
         .take_while(|&j| {
-            view.tokens[j].is_word() && !view.tokens[j].is_capitalized()
+            view.tokens[j].is_word() && (!view.tokens[j].is_capitalized() || demonym(j))
                 || view.tokens[j].text == "-"
         })
         .find(|&j| gazetteer.is_town_word(&view.folded[j]))?;
