@@ -373,6 +373,14 @@ fn walk_back_to_subject(
         {
             past_order_cue = true;
         }
+        // "resigned over the Easter Sunday bombings", "sanctions over the attack":
+        // the strike is the cause of the act, whatever the verb.
+        // ("an over-the-horizon airstrike" is no cause.)
+        let over =
+            view.folded[k - 1] == "over" && view.tokens.get(k).is_some_and(|t| t.text != "-");
+        if reacted_to && k < j && trigger - k < REACTION_CUE_REACH && over {
+            return None;
+        }
         if view.tokens[k - 1].text == "," {
             // An appositive or a participle clause ends here; its head is the name
             // before the comma that opens it ("the BLA, ... battling the
