@@ -239,9 +239,15 @@ fn ongoing_since(
 ) -> Option<usize> {
     let cue =
         bounding_cue(mention, view, SINCE_REACH).filter(|&cue| view.folded[cue] == "since")?;
-    candidates
-        .iter()
-        .rposition(|c| c.end <= cue && !(c.end..cue).any(|j| view.is_break(j)))
+    // "his first appearance since Thursday's attack": the day of an event, not the
+    // start of a span.
+    if crate::text::is_possessive(&view.folded, mention.end_token) {
+        return None;
+    }
+    // A statement is said at a moment; what runs since a date is an act.
+    candidates.iter().rposition(|c| {
+        c.end <= cue && c.kind != Kind::Statement && !(c.end..cue).any(|j| view.is_break(j))
+    })
 }
 
 /// Words before a date within which a bound cue may govern it ("until late March").
