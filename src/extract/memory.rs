@@ -95,6 +95,27 @@ impl ArticleMemory {
         }
     }
 
+    /// A body acting for no state ("ECOWAS", "Hamas") is who "the bloc" refers to
+    /// next; armed men the text does not name are not.
+    pub(super) fn remember_body(&mut self, mention: &NameMention) {
+        let entity = &mention.entity;
+        let unnamed_group = self.affiliations.contains_key(&entity.name);
+        if entity.class == EntityClass::Organisation && entity.country.is_none() && !unnamed_group {
+            self.last_body = Some(entity.clone());
+        }
+    }
+
+    /// A state the sentence names counts toward whose organs "the government" and
+    /// "the ministry" are next.
+    pub(super) fn remember_state(&mut self, mention: &NameMention) {
+        if let Some(state) = super::names::state_of_entity(&mention.entity) {
+            self.mentions_seen += 1;
+            let seen = self.mentions_seen;
+            let entry = self.state_mentions.entry(state).or_insert((0, 0));
+            *entry = (entry.0 + 1, seen);
+        }
+    }
+
     /// "Yemen's Houthi rebels", "Hamas fighters": the first name the article gives a
     /// body's fighters, from the word after a mention of the body.
     pub(super) fn remember_fighters(

@@ -65,8 +65,8 @@ impl NameFinder<'_, '_> {
         while i < self.tokens.len() {
             if let Some(last) = names.last() {
                 if last.end == i {
-                    remember_body(last, memory);
-                    remember_state(last, memory);
+                    memory.remember_body(last);
+                    memory.remember_state(last);
                     memory.remember_fighters(self.tokens, last, self.lexicon);
                 }
             }
@@ -152,8 +152,8 @@ impl NameFinder<'_, '_> {
             }
         }
         if let Some(last) = names.last() {
-            remember_body(last, memory);
-            remember_state(last, memory);
+            memory.remember_body(last);
+            memory.remember_state(last);
         }
         names
     }
@@ -1313,27 +1313,6 @@ fn transliterated(a: &str, b: &str) -> bool {
         && crate::text::spelling_distance(a, b) <= a.len().max(b.len()) / LETTERS_PER_EDIT
 }
 
-/// A body acting for no state ("ECOWAS", "Hamas") is who "the bloc" refers to next;
-/// armed men the text does not name are not.
-fn remember_body(mention: &NameMention, memory: &mut ArticleMemory) {
-    let entity = &mention.entity;
-    let unnamed_group = memory.affiliations.contains_key(&entity.name);
-    if entity.class == EntityClass::Organisation && entity.country.is_none() && !unnamed_group {
-        memory.last_body = Some(entity.clone());
-    }
-}
-
-/// A state the sentence names counts toward whose organs "the government" and "the
-/// ministry" are next.
-fn remember_state(mention: &NameMention, memory: &mut ArticleMemory) {
-    if let Some(state) = state_of(mention) {
-        memory.mentions_seen += 1;
-        let seen = memory.mentions_seen;
-        let entry = memory.state_mentions.entry(state.clone()).or_insert((0, 0));
-        *entry = (entry.0 + 1, seen);
-    }
-}
-
 /// A person the article introduces at `span` (title included when one makes the
 /// name: "President Ruto"), whose surname, the span's last word, is remembered.
 fn introduce_person(
@@ -1421,7 +1400,7 @@ fn state_acting(state: String) -> Entity {
     }
 }
 
-fn state_of_entity(entity: &Entity) -> Option<String> {
+pub(super) fn state_of_entity(entity: &Entity) -> Option<String> {
     match entity.class {
         EntityClass::Country => Some(entity.name.clone()),
         EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),

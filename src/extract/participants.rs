@@ -367,6 +367,12 @@ fn gerund_after_for(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool 
         && view.folded[candidate.first - 1] == "for"
 }
 
+/// Where a claim of responsibility may name the act: a noun, "for attacking", or a
+/// relative clause after what the claim is for.
+fn may_be_claimed(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    candidate.noun || gerund_after_for(candidate, view) || relative_after_claim(candidate, view)
+}
+
 /// "claimed responsibility for a dozen missiles that struck Erbil": a verb in a
 /// relative clause whose antecedent is what the claim is for.
 fn relative_after_claim(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
@@ -1275,11 +1281,7 @@ fn assign_sides(
         }
         // "al-Shabaab claimed responsibility for the attack", "for attacking the
         // Eternity C": the claimant did it.
-        if main.is_none()
-            && (candidate.noun
-                || gerund_after_for(candidate, view)
-                || relative_after_claim(candidate, view))
-        {
+        if main.is_none() && may_be_claimed(candidate, view) {
             if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
                 main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
             }
