@@ -34,6 +34,16 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The state the entity names: a country, or the country of a demonym or a
+    /// capital.
+    pub fn state(&self) -> Option<String> {
+        match self.class {
+            EntityClass::Country => Some(self.name.clone()),
+            EntityClass::Demonym | EntityClass::Capital => self.country.clone(),
+            _ => None,
+        }
+    }
+
     /// The actor this mention names, if it can act.
     pub fn actor(&self) -> Option<&str> {
         match self.class {

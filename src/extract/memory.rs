@@ -108,7 +108,7 @@ impl ArticleMemory {
     /// A state the sentence names counts toward whose organs "the government" and
     /// "the ministry" are next.
     pub(super) fn remember_state(&mut self, mention: &NameMention) {
-        if let Some(state) = super::names::state_of_entity(&mention.entity) {
+        if let Some(state) = mention.entity.state() {
             self.mentions_seen += 1;
             let seen = self.mentions_seen;
             let entry = self.state_mentions.entry(state).or_insert((0, 0));

@@ -1400,12 +1400,8 @@ fn state_acting(state: String) -> Entity {
     }
 }
 
-pub(super) fn state_of_entity(entity: &Entity) -> Option<String> {
-    match entity.class {
-        EntityClass::Country => Some(entity.name.clone()),
-        EntityClass::Demonym | EntityClass::Capital => entity.country.clone(),
-        _ => None,
-    }
+fn state_of_entity(entity: &Entity) -> Option<String> {
+    entity.state()
 }
 
 /// Whose organ "the government" is when nothing names its state: the first state

@@ -440,6 +440,22 @@ fn same_sentences(
             taken.insert(c);
         }
     }
+    // A report of the same kind from one of the story's own sentences is that
+    // sentence's event, even where the copy, cut or retitled, read other names or
+    // another date into it: forty copies give the events of one.
+    for (r, report) in reports.iter().enumerate() {
+        if joined[r].is_some() {
+            continue;
+        }
+        let best = story
+            .iter()
+            .copied()
+            .filter(|&c| nodes[c].kind == report.kind && !nodes[c].has_doc(report.first_doc()))
+            .map(|c| (c, sentence_match(&nodes[c], report)))
+            .filter(|(_, (shared, _))| *shared == report.sentence_words.len() && *shared > 0)
+            .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1).then(b.0.cmp(&a.0)));
+        joined[r] = best.map(|(c, _)| c);
+    }
     joined
 }
 
