@@ -17,17 +17,28 @@ const DESCRIPTION_WORDS: usize = 5;
 /// Capitalised words a firm's name may have after its description.
 const NAME_WORDS: usize = 3;
 
+/// One sentence's tokens, their texts as the gazetteer reads them, and the lexicon.
+#[derive(Clone, Copy)]
+pub(super) struct Words<'s, 'a> {
+    pub(super) tokens: &'s [Token<'a>],
+    pub(super) texts: &'s [String],
+    pub(super) lexicon: &'s Lexicon,
+}
+
 /// A company named after its description at token `i` ("French energy group Total",
 /// the nationality included in the mention so it names no state), or a description
 /// that refers back to the last company named ("the French oil major", "the
 /// company"). A company named is remembered for later bare mentions ("Total").
 pub(super) fn company_at(
-    tokens: &[Token<'_>],
-    texts: &[String],
-    lexicon: &Lexicon,
+    words: Words<'_, '_>,
     memory: &mut ArticleMemory,
     i: usize,
 ) -> Option<NameMention> {
+    let Words {
+        tokens,
+        texts,
+        lexicon,
+    } = words;
     let gazetteer = &lexicon.gazetteer;
     let token = tokens.get(i)?;
     // Cheap tests first: this runs at every word of every sentence.
@@ -35,7 +46,7 @@ pub(super) fn company_at(
         return None;
     }
     let folded = fold(token.text);
-    if let Some(listed) = listed_company_at(tokens, texts, lexicon, memory, i) {
+    if let Some(listed) = listed_company_at(words, memory, i) {
         return Some(listed);
     }
     let definite = folded == "the";
@@ -120,12 +131,12 @@ pub(super) fn company_at(
 /// "companies including Total", "firms such as Maersk": the name listed after a
 /// plural word for firms is a firm.
 fn listed_company_at(
-    tokens: &[Token<'_>],
-    texts: &[String],
-    lexicon: &Lexicon,
+    words: Words<'_, '_>,
     memory: &mut ArticleMemory,
-    i: usize,
+    at: usize,
 ) -> Option<NameMention> {
+    let (tokens, texts, lexicon) = (words.tokens, words.texts, words.lexicon);
+    let i = at;
     let folded = |k: usize| tokens.get(k).map(|t| fold(t.text)).unwrap_or_default();
     let first = match folded(i).as_str() {
         "including" | "like" => i + 1,

@@ -52,7 +52,15 @@ fn person(name: String) -> Entity {
     }
 }
 
-impl NameFinder<'_, '_> {
+impl<'a> NameFinder<'_, 'a> {
+    fn words(&self) -> super::companies::Words<'_, 'a> {
+        super::companies::Words {
+            tokens: self.tokens,
+            texts: self.texts,
+            lexicon: self.lexicon,
+        }
+    }
+
     fn is_title(&self, i: usize) -> bool {
         self.tokens
             .get(i)
@@ -70,9 +78,7 @@ impl NameFinder<'_, '_> {
                     memory.remember_fighters(self.tokens, last, self.lexicon);
                 }
             }
-            if let Some(mention) =
-                super::companies::company_at(self.tokens, self.texts, self.lexicon, memory, i)
-            {
+            if let Some(mention) = super::companies::company_at(self.words(), memory, i) {
                 i = mention.end;
                 names.push(mention);
                 continue;
