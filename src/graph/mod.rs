@@ -450,13 +450,33 @@ fn same_sentences(
         let best = story
             .iter()
             .copied()
-            .filter(|&c| nodes[c].kind == report.kind && !nodes[c].has_doc(report.first_doc()))
+            .filter(|&c| {
+                nodes[c].kind == report.kind
+                    && !nodes[c].has_doc(report.first_doc())
+                    && no_other_date(&nodes[c], report)
+            })
             .map(|c| (c, sentence_match(&nodes[c], report)))
-            .filter(|(_, (shared, _))| *shared == report.sentence_words.len() && *shared > 0)
+            .filter(|(c, (shared, _))| {
+                *shared == report.sentence_words.len()
+                    && *shared > 0
+                    && names_its_own(&nodes[*c], report)
+            })
             .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1).then(b.0.cmp(&a.0)));
         joined[r] = best.map(|(c, _)| c);
     }
     joined
+}
+
+/// Does the story node's own text name everyone the copy's report names? A copy
+/// that puts other people in the same sentence ("Araghchi" for "Dmitriev") tells
+/// another event; one that read the same words differently does not.
+fn names_its_own(old: &Node, new: &Node) -> bool {
+    let words: FastSet<u64> = old.sentence_words.iter().flatten().copied().collect();
+    new.actors.iter().all(|actor| {
+        syndication::word_hashes(actor)
+            .iter()
+            .all(|w| words.contains(w))
+    })
 }
 
 /// May a copy's report join this node of its story at all? (A node an original's
@@ -474,15 +494,19 @@ fn copy_may_join(old: &Node, new: &Node, originals: &[usize]) -> bool {
             || new.identity.unattributed_within(&old.identity)
             || old.identity.unattributed_within(&new.identity)
             || originals.iter().any(|&original| old.has_doc(original)))
-        // A copy printed days later dates "on Tuesday" to another Tuesday: no report
-        // of the event may give it another date. (An undated report may have joined
-        // the event loosely: it vouches for nothing.)
-        && new.date.is_none_or(|date| {
-            old.reports
-                .iter()
-                .filter_map(|r| r.date)
-                .all(|d| d == date || overlap(&d, &date))
-        })
+        && no_other_date(old, new)
+}
+
+/// A copy printed days later dates "on Tuesday" to another Tuesday: no report of the
+/// event may give it another date. (An undated report may have joined the event
+/// loosely: it vouches for nothing.)
+fn no_other_date(old: &Node, new: &Node) -> bool {
+    new.date.is_none_or(|date| {
+        old.reports
+            .iter()
+            .filter_map(|r| r.date)
+            .all(|d| d == date || overlap(&d, &date))
+    })
 }
 
 /// How a copy's report matches a node: how many of its sentences are one of the
