@@ -45,10 +45,14 @@ pub(super) fn company_at(
     if !token.is_word() {
         return None;
     }
-    let folded = fold(token.text);
-    if let Some(listed) = listed_company_at(words, memory, i) {
-        return Some(listed);
+    // "companies including Total", "firms such as Maersk".
+    if ["including", "like", "such"]
+        .iter()
+        .any(|w| token.text.eq_ignore_ascii_case(w))
+    {
+        return listed_company_at(words, memory, i);
     }
+    let folded = fold(token.text);
     let definite = folded == "the";
     let mut j = i + usize::from(definite);
     // A nationality or a country before the description: "French", "US".
@@ -76,7 +80,7 @@ pub(super) fn company_at(
         }
         let folded = fold(t.text);
         if gazetteer.is_company_noun(&folded) {
-            noun = Some(j);
+            noun = Some((j, folded));
             j += 1;
             break;
         }
@@ -87,10 +91,10 @@ pub(super) fn company_at(
         }
         break;
     }
-    let noun = noun?;
+    let (noun, noun_word) = noun?;
     // "group", "giant", "major" are a firm only with its trade before them ("energy
     // group", "oil major"); "the Palestinian militant group" is not one.
-    if !sector && gazetteer.is_company_noun_needing_sector(&fold(tokens[noun].text)) {
+    if !sector && gazetteer.is_company_noun_needing_sector(&noun_word) {
         return None;
     }
     let name_end = (j..tokens.len())
@@ -143,8 +147,8 @@ fn listed_company_at(
         "such" if folded(i + 1) == "as" => i + 2,
         _ => return None,
     };
-    if i == 0 || !lexicon.gazetteer.is_company_noun(&folded(i - 1)) || !folded(i - 1).ends_with('s')
-    {
+    let firms = i.checked_sub(1).map(folded).unwrap_or_default();
+    if !firms.ends_with('s') || !lexicon.gazetteer.is_company_noun(&firms) {
         return None;
     }
     let end = (first..tokens.len())

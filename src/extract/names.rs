@@ -193,7 +193,7 @@ impl<'a> NameFinder<'_, 'a> {
         // government" are the leader's state, as a leader's ministry is no phrase.
         let owner_at = |j: usize| -> Option<(String, usize, bool)> {
             let (entity, used) = gazetteer.match_at(texts, j)?;
-            match state_of_entity(entity) {
+            match entity.state() {
                 Some(state) => Some((state, used, false)),
                 None if entity.class == EntityClass::Person => {
                     Some((entity.country.clone()?, used, true))
@@ -389,7 +389,7 @@ impl<'a> NameFinder<'_, 'a> {
         }
         let (entity, _) = self.lexicon.gazetteer.match_at(self.texts, end + 1)?;
         match entity.class {
-            EntityClass::Country | EntityClass::Capital => state_of_entity(entity),
+            EntityClass::Country | EntityClass::Capital => entity.state(),
             _ => None,
         }
     }
@@ -505,7 +505,7 @@ impl<'a> NameFinder<'_, 'a> {
             let entity = &mention.entity;
             let side = match entity.class {
                 EntityClass::Country | EntityClass::Organisation => Some(entity.clone()),
-                _ => state_of_entity(entity).map(state_acting),
+                _ => entity.state().map(state_acting),
             };
             if side.is_some() {
                 memory.last_represented = side;
@@ -1393,7 +1393,7 @@ fn forces_known_by_words(
 
 /// The state a mention names: a country, or the country of a demonym or capital.
 fn state_of(mention: &NameMention) -> Option<String> {
-    state_of_entity(&mention.entity)
+    mention.entity.state()
 }
 
 /// The state itself acting through an organ or a spokesperson ("the foreign
@@ -1404,10 +1404,6 @@ fn state_acting(state: String) -> Entity {
         class: EntityClass::Demonym,
         country: Some(state),
     }
-}
-
-fn state_of_entity(entity: &Entity) -> Option<String> {
-    entity.state()
 }
 
 /// Whose organ "the government" is when nothing names its state: the first state
