@@ -35,10 +35,13 @@ use serde_yaml::{Mapping, Value};
 /// 8/69, 13/97, 16/67, 6/61 and 20/56 at the first runs of rounds 13-49) took the share of pairs merged
 /// from 0.289 on 42 storylines to 0.249 on 106; 0.251 on 170, and 0.248 on 178, when
 /// the floor came down from 0.25 with rounds 45 and 46 (on the 170 it rose, 774 to
-/// 777 merged), and 0.245 on 190.
+/// 777 merged), and 0.245 on 190. From round 56 on, the annotators' brief asks for
+/// every pair of reports of one event (38 a storyline against 15 before), so each
+/// fresh round weighs more and merges a smaller share: 0.242 on 226, 0.240 on 230
+/// (rounds 1-55 alone stay at 0.251), when the floor came down to 0.23.
 const FLOOR_F1: f64 = 0.74;
 const FLOOR_DATE_ACCURACY: f64 = 0.89;
-const FLOOR_SAME_EVENT: f64 = 0.24;
+const FLOOR_SAME_EVENT: f64 = 0.23;
 
 fn corpus() -> PathBuf {
     root().join("tests/realnews")

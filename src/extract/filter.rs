@@ -15,10 +15,10 @@ pub(super) fn rejection(
     // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
     let clause_start = view.clause_start(candidate.first);
     let window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
-    if window
-        .clone()
-        .any(|j| view.any_phrase(j, &events.negation) || view.any_phrase(j, &events.irrealis))
-    {
+    if window.clone().any(|j| {
+        view.any_phrase(j, &events.negation)
+            || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
+    }) {
         return Some("negated or hypothetical");
     }
     // "Talks in Doha could resume": a noun whose own predicate is a modal.
@@ -63,9 +63,14 @@ pub(super) fn rejection(
             return Some("a call for something: an appeal, not a phone call");
         }
     }
-    // "has repeatedly dismissed", "has long viewed": a habit, not an event.
+    // "has repeatedly dismissed", "has long viewed": a habit, not an event; so is
+    // each noun of a list a habit governs ("frequently carries out bombings and gun
+    // attacks").
+    let head = first_conjunct(view, candidate.first);
+    let head_window = clause_start.max(head.saturating_sub(4))..head;
     if window
         .clone()
+        .chain(head_window)
         .any(|j| events.habitual.contains(&view.folded[j]))
     {
         return Some("a habit, not an event");
@@ -445,4 +450,25 @@ fn meets_a_standard(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool 
         && (candidate.end..(candidate.end + OBJECT_REACH).min(view.folded.len()))
             .take_while(|&j| !view.is_break(j) && !events.prepositions.contains(&view.folded[j]))
             .any(|j| events.met_standards.contains(&view.folded[j]))
+}
+
+/// The first noun of the list an event noun at `first` ends ("bombings and gun
+/// attacks": "bombings"), over the lowercase words before it; `first` itself when
+/// no event noun stands before an "and" or "or" there.
+fn first_conjunct(view: &SentenceView<'_, '_>, first: usize) -> usize {
+    let mut k = first;
+    while k > 0
+        && view.tokens[k - 1].is_word()
+        && !view.tokens[k - 1].is_capitalized()
+        && !matches!(view.folded[k - 1].as_str(), "and" | "or")
+        && first - k < 3
+    {
+        k -= 1;
+    }
+    let joined = k >= 2 && matches!(view.folded[k - 1].as_str(), "and" | "or");
+    if joined && view.lexicon.events.is_trigger_noun(&view.folded[k - 2]) {
+        k - 2
+    } else {
+        first
+    }
 }

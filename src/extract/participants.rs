@@ -476,7 +476,7 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
     let (first, end) = (candidate.first, candidate.end);
     let temporal = &view.lexicon.temporal;
     let future_before_at = (reach.clause_start.max(first.saturating_sub(6))..first)
-        .find(|&j| temporal.future_marker_at(&view.folded, j));
+        .find(|&j| temporal.future_marker_at(&view.folded, j) || view.reported_future(j, first));
     // A noun's own predicate comes soon after it and before any clause that opens
     // after it ("said after talks on Thursday (that) he was ready to work on a plan
     // to end the war").
@@ -562,9 +562,10 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
     }
     // "came under attack from Houthi rebels": after "under", "from" names the doer.
     let undergone = candidate.first > 0 && view.folded[candidate.first - 1] == "under";
-    let Some(by) = (end..(end + 4).min(reach.end))
+    let by = (end..(end + 4).min(reach.end))
         .find(|&j| view.folded[j] == "by" || undergone && view.folded[j] == "from")
-    else {
+        .or_else(|| claimed_by(candidate, view));
+    let Some(by) = by else {
         return agent;
     };
     let mut j = by + 1;
@@ -597,6 +598,29 @@ fn agent_by(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reac
         agent.unknown = true;
     }
     agent
+}
+
+/// Words after a strike noun within which a participle of claiming may stand: "twin
+/// car bombings in the Somali capital Mogadishu, claimed by" is eight.
+const CLAIMED_BY_REACH: usize = 12;
+
+/// "twin car bombings in the Somali capital Mogadishu, claimed by Al-Shabaab",
+/// "people killed in bombings ..., claimed by": a strike whose participle phrase
+/// says who claimed it was done by them. The
+/// token of that "by", with only the strike's own phrase (no clause break but the
+/// comma that opens the participle) between.
+fn claimed_by(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usize> {
+    if candidate.kind != Kind::Strike {
+        return None;
+    }
+    // (The claim is a trigger of its own, where the strike's reach ends.)
+    let limit = (candidate.end + CLAIMED_BY_REACH).min(view.tokens.len());
+    let claimed = (candidate.end..limit)
+        .take_while(|&j| {
+            !view.is_break(j) || view.folded.get(j + 1).is_some_and(|w| w == "claimed")
+        })
+        .find(|&j| view.folded[j] == "claimed")?;
+    (view.folded.get(claimed + 1).map(String::as_str) == Some("by")).then_some(claimed + 1)
 }
 
 /// Occasions a verb's act took place at: "in a phone call", "during talks", "at a

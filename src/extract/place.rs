@@ -19,6 +19,13 @@ pub(super) fn locate(candidate: &mut Candidate, view: &SentenceView<'_, '_>, rea
 fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
     let events = &view.lexicon.events;
     let end = candidate.end;
+    if candidate.kind == Kind::Strike && candidate.noun {
+        if let Some(place) = place_shaken(view, end, reach.end) {
+            candidate.place = Some(place);
+            candidate.pinned = true;
+            return;
+        }
+    }
     let statement = candidate.kind == Kind::Statement;
     let limit = if statement {
         (end + 3).min(reach.end)
@@ -70,6 +77,46 @@ fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &R
         }
     }
 }
+
+/// "Two car bomb explosions at the ministry rocked the capital Mogadishu": a blast
+/// or an attack that shook or hit a settlement, named as the object of a verb of
+/// shaking after the event noun, happened there. The first such verb of the
+/// clause, its object a local place after only lowercase words.
+fn place_shaken(view: &SentenceView<'_, '_>, end: usize, limit: usize) -> Option<String> {
+    let events = &view.lexicon.events;
+    let verb = (end..limit.min(end + SHAKEN_VERB_REACH))
+        .take_while(|&j| !view.is_break(j))
+        .find(|&j| events.shaking_verbs.contains(&view.folded[j]))?;
+    let mut j = verb + 1;
+    // "the Somali capital Mogadishu": a demonym qualifies the settlement noun.
+    let demonym = |j: usize| {
+        view.name_starting_at(j)
+            .is_some_and(|m| m.entity.class == EntityClass::Demonym && m.end < limit)
+    };
+    while j < limit && (view.name_starting_at(j).is_none() || demonym(j)) {
+        if demonym(j) {
+            j += 1;
+            continue;
+        }
+        let lowercase = view.tokens[j].is_word() && !view.tokens[j].is_capitalized();
+        if !(lowercase || view.tokens[j].text == ",")
+            || events.prepositions.contains(&view.folded[j])
+        {
+            return None;
+        }
+        j += 1;
+    }
+    let m = view.name_starting_at(j)?;
+    m.entity
+        .is_local_place()
+        .then(|| m.entity.place())
+        .flatten()
+        .map(str::to_string)
+}
+
+/// Words after an event noun within which its verb of shaking may stand: "explosions
+/// at Somalia's education ministry rocked" puts it six on.
+const SHAKEN_VERB_REACH: usize = 8;
 
 /// "Xi's visit comes just after the International Criminal Court in The Hague
 /// issued a warrant": a place qualifying a body's name, with that body the subject

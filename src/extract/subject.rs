@@ -382,6 +382,12 @@ fn walk_back_to_subject(
             return None;
         }
         if view.tokens[k - 1].text == "," {
+            // "Police arrested the gunman, officials said": the parse puts the verb's
+            // subject between the comma and the verb, a noun that names no one; the
+            // name before the comma ends another clause.
+            if k < j && subject_after(view, k - 1, trigger) {
+                return None;
+            }
             // An appositive or a participle clause ends here; its head is the name
             // before the comma that opens it ("the BLA, ... battling the
             // government, claimed"), or, when no name stands there, the appositive
@@ -480,6 +486,36 @@ fn walk_back_to_subject(
         k -= 1;
     }
     None
+}
+
+/// Does the parse give the verb at `trigger` a common noun as subject after token
+/// `from`, opening its clause? (A relative pronoun after the comma, "Poland and
+/// NATO, which both said", stands for the name before it; a noun after a
+/// preposition, "on Monday morning took power", is a misparse.)
+fn subject_after(view: &SentenceView<'_, '_>, from: usize, trigger: usize) -> bool {
+    let Some((parsed, verb)) = view.parsed_word(trigger) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let Some(subject) = tree.dependent(verb, "nsubj") else {
+        return false;
+    };
+    // The noun phrase opens the verb's own clause: no preposition before its head,
+    // and no verb or "that" between the comma and the verb ("Prigozhin, has
+    // announced that his forces will withdraw": the comma is the main clause's).
+    let events = &view.lexicon.events;
+    let opens_clause = |token: usize| {
+        (from + 1..token).all(|k| !events.prepositions.contains(&view.folded[k]))
+            && (from + 1..trigger).all(|k| {
+                view.folded[k] != "that"
+                    && !events.speech_verb_at(&view.folded, k)
+                    && !view.lexicon.temporal.is_past_tense(&view.folded[k])
+            })
+    };
+    tree.upos(subject) == "NOUN"
+        && parsed
+            .token_of(subject)
+            .is_some_and(|token| token > from && token < trigger && opens_clause(token))
 }
 
 /// "..., with the Islamic State group claiming responsibility": in an absolute

@@ -375,6 +375,27 @@ fn gist(evidence: &Evidence) -> Option<String> {
 
 /// [`gist`], where the words after the trigger are enough from `min_words` on.
 fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
+    // "Zelensky, speaking on television, said the war would end", "Speaking in Kyiv,
+    // Zelensky said ...": a participle of speech sets the scene; what was said
+    // follows the finite verb after the comma that closes it, whose subject stands
+    // before it.
+    if evidence.trigger.ends_with("ing") {
+        let after_at = evidence.trigger_at + evidence.trigger.len();
+        let after = evidence.quote.get(after_at..).unwrap_or_default();
+        let finite = [" said ", " says ", " told "]
+            .iter()
+            .filter_map(|verb| after.find(verb).map(|at| (at, verb)))
+            .min()
+            .filter(|(at, _)| after[..*at].contains(','));
+        if let Some((at, verb)) = finite {
+            let main = Evidence {
+                trigger: verb.trim().to_string(),
+                trigger_at: after_at + at + 1,
+                ..evidence.clone()
+            };
+            return gist_after(&main, min_words, false);
+        }
+    }
     let before = evidence.quote.get(..evidence.trigger_at)?;
     // "Talks will resume, said a Kremlin spokesman": after an inverted verb stands
     // its speaker, not what was said.
@@ -389,7 +410,14 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
             .split(['.', ',', ';', ':', '!', '?'])
             .next()
             .is_some_and(|phrase| phrase.split_whitespace().count() <= INVERTED_SPEAKER_WORDS);
-        speaker_only
+        // Only a verb that inverts: "Zelensky, speaking on television," and "The
+        // BLA, the largest group, claimed the attack" have their speaker before.
+        let inverting = matches!(
+            fold(&evidence.trigger).as_str(),
+            "said" | "says" | "added" | "wrote" | "noted" | "stated" | "explained"
+        );
+        inverting
+            && speaker_only
             && (tail.ends_with(',') || tail.ends_with(",\"") || tail.ends_with(",\u{201d}"))
     };
     // "..., police said, with the group claiming responsibility": a comma right
@@ -573,9 +601,13 @@ fn shortened(text: &str, leading_that: bool) -> Option<String> {
                 .strip_suffix('.')
                 .is_some_and(crate::text::is_abbreviation);
         // A clause ends at a full stop; a comma ends it once it says something.
+        // "arrested the gunman, officials said on Friday": a short attribution after
+        // a comma is who told it, not part of the act.
+        let attribution_next = word.ends_with(',') && attribution_ahead(raws.clone());
         let ends = word.ends_with([';', ':', '!', '?'])
             || (word.ends_with('.') && !abbreviated)
-            || (word.ends_with(',') && words.len() + 1 >= GIST_MIN_BEFORE_COMMA);
+            || (word.ends_with(',') && words.len() + 1 >= GIST_MIN_BEFORE_COMMA)
+            || attribution_next;
         let word = if abbreviated {
             word
         } else {
@@ -602,6 +634,37 @@ fn shortened(text: &str, leading_that: bool) -> Option<String> {
         line.push_str(" ...");
     }
     Some(line)
+}
+
+/// Words in which an attribution after a comma names its speaker and verb:
+/// "a spokesman for the regional police said" is seven.
+const ATTRIBUTION_WORDS: usize = 7;
+
+/// Do the words ahead, up to the next comma or the end, attribute what came
+/// before ("officials said on Friday", "a spokesman told Reuters")? A verb of saying
+/// among the first few words, in the past or present, and nothing before it that
+/// opens a clause of its own.
+fn attribution_ahead<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    for (n, raw) in words.enumerate() {
+        if n >= ATTRIBUTION_WORDS {
+            return false;
+        }
+        let word = fold(raw.trim_end_matches(['.', ',', ';', ':', '!', '?']));
+        if matches!(
+            word.as_str(),
+            "said" | "says" | "told" | "tells" | "reported" | "reports" | "added" | "confirmed"
+        ) {
+            return true;
+        }
+        if matches!(
+            word.as_str(),
+            "that" | "which" | "who" | "and" | "but" | "while"
+        ) || raw.ends_with([',', ';', ':'])
+        {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

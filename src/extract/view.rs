@@ -7,6 +7,10 @@ use super::parse::{LazySyntax, SentenceSyntax};
 use crate::model::{Kind, Status};
 use crate::text::{is_double_quote_mark, phrase_at, Token};
 
+/// How far before a reported "would" its verb of saying may stand: "said on
+/// Friday that the army would" puts it six words back.
+const FUTURE_IN_PAST_REACH: usize = 7;
+
 /// A name found in a sentence: token range and what it stands for.
 #[derive(Debug, Clone)]
 pub(super) struct NameMention {
@@ -226,6 +230,29 @@ impl SentenceView<'_, '_> {
     /// preposition and the noun it qualifies ("an Israeli air strike").
     pub(super) fn is_lowercase_modifier(&self, i: usize) -> bool {
         self.is_determiner(i) || self.tokens[i].is_word() && !self.tokens[i].is_capitalized()
+    }
+
+    /// Is the "would" at `would` the future of a past verb of saying that governs
+    /// the trigger at `trigger` ("said on Friday it would suspend Guinea",
+    /// "announced that troops would immediately withdraw")? Reported speech turns a
+    /// plan's "will" into "would"; a condition anywhere after it ("would retaliate
+    /// if attacked") keeps it a supposition.
+    pub(super) fn reported_future(&self, would: usize, trigger: usize) -> bool {
+        if self.folded[would] != "would" || would >= trigger {
+            return false;
+        }
+        let governs = (would + 1..trigger).all(|k| {
+            self.is_manner_adverb(k) || matches!(self.folded[k].as_str(), "also" | "soon" | "then")
+        });
+        let conditional = self.folded[trigger..]
+            .iter()
+            .any(|w| matches!(w.as_str(), "if" | "unless" | "should"));
+        let reporters = &self.lexicon.events.future_in_past_reporters;
+        let reported = (would.saturating_sub(FUTURE_IN_PAST_REACH)..would)
+            .rev()
+            .take_while(|&k| !self.is_break(k))
+            .any(|k| reporters.contains(&self.folded[k]));
+        governs && !conditional && reported
     }
 
     pub(super) fn any_phrase(&self, i: usize, phrases: &[Vec<String>]) -> bool {
