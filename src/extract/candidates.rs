@@ -258,7 +258,7 @@ const OBJECT_REACH: usize = 4;
 
 /// Words after a verb within which a list may lead to its object ("has lifted
 /// travel, commercial and economic sanctions").
-const LISTED_OBJECT_REACH: usize = 10;
+const LISTED_OBJECT_REACH: usize = 14;
 
 /// The kind of act the verb at `i` names with what it acts on (see `acts_on`), and
 /// the token of that object (`verb` is the word at `i`, or the listed form it stands
@@ -441,7 +441,9 @@ fn object_listed(
         }
         // "a British-owned and Japanese-operated cargo ship": a hyphen joins the
         // words of a modifier.
+        // "a 14-day national mourning period, a nationwide curfew": a number too.
         let listed = matches!(view.tokens[j].text, "," | "-")
+            || view.tokens[j].text.bytes().all(|b| b.is_ascii_digit())
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(word)
                 && !events.subordinators.contains(word)

@@ -207,6 +207,20 @@ impl Identity {
         kinds_agree && self.targets_agree(other)
     }
 
+    /// "Two car bombs exploded in Mogadishu on Saturday" and "al-Shabaab's bombing
+    /// in Mogadishu on Saturday": a blast no report of `self` attributes, at a
+    /// place, and an attack `other` gives an attacker (a state's, a body's or armed
+    /// men's, not a crowd's) at a place, whose targets agree: they may be one.
+    pub fn unattributed_joins(&self, other: &Identity) -> bool {
+        self.unattributed_at_a_place()
+            && other.place.is_some()
+            && matches!(
+                other.initiator_kind,
+                InitiatorSide::State | InitiatorSide::Body | InitiatorSide::Unnamed
+            )
+            && self.targets_agree(other)
+    }
+
     /// Either report leaves out what the strike hit, or they share a target.
     fn targets_agree(&self, other: &Identity) -> bool {
         let (targets, other_targets) = (self.targets(), other.targets());

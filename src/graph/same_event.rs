@@ -111,11 +111,15 @@ pub(super) fn same_event(
 /// Saturday": one outlet names the group another leaves unnamed. A strike of men no
 /// state owns joins the only other such strike on the same named day, at the same
 /// place where both name one and one of them must; at least one of the two leaves
-/// its attacker unnamed.
+/// its attacker unnamed. So does a blast no report attributes, at a place, with the
+/// only attack on that place that day that names its attacker ("a ground operation
+/// in Jenin", "Israel's operation in Jenin").
 fn unnamed_attacker(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<usize> {
     the_only_one_that_day(nodes, candidates, new, |old| {
+        let unattributed = old.identity.unattributed_joins(&new.identity)
+            || new.identity.unattributed_joins(&old.identity);
         old.status == new.status
-            && old.identity.unnamed_attacker_within(&new.identity)
+            && (old.identity.unnamed_attacker_within(&new.identity) || unattributed)
             && (old.identity.place.is_some() || new.identity.place.is_some())
             && old.identity.same_place(&new.identity)
     })
