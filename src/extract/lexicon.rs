@@ -342,6 +342,7 @@ struct EventsFile {
     progressive_markers: Vec<String>,
     verb_adverbs: Vec<String>,
     to_governors: Vec<String>,
+    object_control_verbs: Vec<String>,
     uncertain_predicates: Vec<String>,
     bound_cues: Vec<String>,
     onset_cues: Vec<String>,
@@ -483,6 +484,10 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p [String]>) -> FastMap<Str
     index
 }
 
+/// Words an order's object may take between the verb and "to": "ordered the
+/// country's troops to" is four.
+const OBJECT_CONTROL_REACH: usize = 5;
+
 /// Bare and -ing verb forms that stand in for a listed form after a word that makes
 /// them verbs (see `inflections` in events.yaml).
 #[derive(Debug, Clone)]
@@ -495,6 +500,8 @@ struct StandIns {
     verb_adverbs: BTreeSet<String>,
     /// Words after which "to" makes a bare form a verb.
     to_governors: BTreeSet<String>,
+    /// Verbs whose object is told to act ("ordered troops to deploy").
+    object_control_verbs: BTreeSet<String>,
 }
 
 impl StandIns {
@@ -506,6 +513,7 @@ impl StandIns {
             progressive_markers: set(&file.progressive_markers),
             verb_adverbs: set(&file.verb_adverbs),
             to_governors: set(&file.to_governors),
+            object_control_verbs: set(&file.object_control_verbs),
         })
     }
 
@@ -536,6 +544,12 @@ impl StandIns {
                 .rev()
                 .find(|&j| !is_adverb(&folded[j]))
                 .is_some_and(|j| self.to_governors.contains(&folded[j]))
+                // "ordered troops to deploy", "ordered the army to withdraw": the
+                // order's object, a few words, stands between.
+                || (at.saturating_sub(OBJECT_CONTROL_REACH)..at)
+                    .rev()
+                    .take_while(|&j| folded[j].chars().all(char::is_alphabetic))
+                    .any(|j| self.object_control_verbs.contains(&folded[j]))
         };
         // "claimed responsibility for attacking": after a word of `owned_claims`
         // and "for", an -ing form is the claimant's act.
