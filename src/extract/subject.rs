@@ -488,35 +488,56 @@ fn walk_back_to_subject(
     None
 }
 
-/// Does the parse give the verb at `trigger` a common noun as subject after token
-/// `from`, opening its clause? (A relative pronoun after the comma, "Poland and
-/// NATO, which both said", stands for the name before it; a noun after a
-/// preposition, "on Monday morning took power", is a misparse.)
+/// Is what stands between token `from` (a comma) and the verb at `trigger` a short
+/// run of lowercase words that may be the verb's subject ("Police arrested the
+/// gunman, officials said")? Not a relative pronoun or another clause's opener
+/// ("Poland and NATO, which both said"), a preposition ("Burhan, on Monday morning
+/// took power"), a verb or "that" ("Prigozhin, has announced that his forces will
+/// withdraw": the comma is the main clause's). Word order suffices: such a run
+/// names no one, and the name before the comma ends another clause.
 fn subject_after(view: &SentenceView<'_, '_>, from: usize, trigger: usize) -> bool {
-    let Some((parsed, verb)) = view.parsed_word(trigger) else {
-        return false;
-    };
-    let tree = &parsed.tree;
-    let Some(subject) = tree.dependent(verb, "nsubj") else {
-        return false;
-    };
-    // The noun phrase opens the verb's own clause: no preposition before its head,
-    // and no verb or "that" between the comma and the verb ("Prigozhin, has
-    // announced that his forces will withdraw": the comma is the main clause's).
     let events = &view.lexicon.events;
-    let opens_clause = |token: usize| {
-        (from + 1..token).all(|k| !events.prepositions.contains(&view.folded[k]))
-            && (from + 1..trigger).all(|k| {
-                view.folded[k] != "that"
-                    && !events.speech_verb_at(&view.folded, k)
-                    && !view.lexicon.temporal.is_past_tense(&view.folded[k])
-            })
-    };
-    tree.upos(subject) == "NOUN"
-        && parsed
-            .token_of(subject)
-            .is_some_and(|token| token > from && token < trigger && opens_clause(token))
+    let between = from + 1..view.before_auxiliaries(trigger);
+    !between.is_empty()
+        && between.len() <= SUBJECT_AFTER_COMMA_WORDS
+        && between.clone().all(|k| {
+            let word = &view.folded[k];
+            view.tokens[k].is_word()
+                && !view.tokens[k].is_capitalized()
+                && !view.is_manner_adverb(k)
+                && !events.prepositions.contains(word)
+                && !events.subordinators.contains(word)
+                && !matches!(
+                    word.as_str(),
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "where"
+                        | "when"
+                        | "what"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "as"
+                        | "while"
+                        | "it"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "i"
+                        | "you"
+                )
+                && !events.speech_verb_at(&view.folded, k)
+                && !view.lexicon.temporal.is_past_tense(word)
+        })
 }
+
+/// Words a common-noun subject between a comma and its verb may take: "a senior
+/// security official" is four.
+const SUBJECT_AFTER_COMMA_WORDS: usize = 5;
 
 /// "..., with the Islamic State group claiming responsibility": in an absolute
 /// construction the name "with" governs is the subject of the -ing form after it,
