@@ -137,10 +137,9 @@ pub(super) fn company_at(
 fn listed_company_at(
     words: Words<'_, '_>,
     memory: &mut ArticleMemory,
-    at: usize,
+    i: usize,
 ) -> Option<NameMention> {
     let (tokens, texts, lexicon) = (words.tokens, words.texts, words.lexicon);
-    let i = at;
     let folded = |k: usize| tokens.get(k).map(|t| fold(t.text)).unwrap_or_default();
     let first = match folded(i).as_str() {
         "including" | "like" => i + 1,

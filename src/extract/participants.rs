@@ -606,9 +606,9 @@ const CLAIMED_BY_REACH: usize = 12;
 
 /// "twin car bombings in the Somali capital Mogadishu, claimed by Al-Shabaab",
 /// "people killed in bombings ..., claimed by": a strike whose participle phrase
-/// says who claimed it was done by them. The
-/// token of that "by", with only the strike's own phrase (no clause break but the
-/// comma that opens the participle) between.
+/// says who claimed it was done by them. The token of that "by", with only the
+/// strike's own phrase (no clause break but the comma that opens the participle)
+/// between.
 fn claimed_by(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usize> {
     if candidate.kind != Kind::Strike {
         return None;

@@ -87,31 +87,33 @@ fn place_shaken(view: &SentenceView<'_, '_>, end: usize, limit: usize) -> Option
     let verb = (end..limit.min(end + SHAKEN_VERB_REACH))
         .take_while(|&j| !view.is_break(j))
         .find(|&j| events.shaking_verbs.contains(&view.folded[j]))?;
-    let mut j = verb + 1;
-    // "the Somali capital Mogadishu": a demonym qualifies the settlement noun.
-    let demonym = |j: usize| {
-        view.name_starting_at(j)
-            .is_some_and(|m| m.entity.class == EntityClass::Demonym && m.end < limit)
+    // Lowercase words and commas before the place; "the Somali capital
+    // Mogadishu": a demonym qualifies the settlement noun.
+    let local = |m: &super::view::NameMention| {
+        m.entity
+            .is_local_place()
+            .then(|| m.entity.place())
+            .flatten()
+            .map(str::to_string)
     };
-    while j < limit && (view.name_starting_at(j).is_none() || demonym(j)) {
-        if demonym(j) {
-            j += 1;
-            continue;
-        }
-        let lowercase = view.tokens[j].is_word() && !view.tokens[j].is_capitalized();
-        if !(lowercase || view.tokens[j].text == ",")
-            || events.prepositions.contains(&view.folded[j])
-        {
-            return None;
+    let mut j = verb + 1;
+    while j < limit {
+        match view.name_starting_at(j) {
+            Some(m) if m.entity.class == EntityClass::Demonym && m.end < limit => {}
+            Some(m) => return local(m),
+            None => {
+                let lowercase = view.tokens[j].is_word() && !view.tokens[j].is_capitalized();
+                if !(lowercase || view.tokens[j].text == ",")
+                    || events.prepositions.contains(&view.folded[j])
+                {
+                    return None;
+                }
+            }
         }
         j += 1;
     }
-    let m = view.name_starting_at(j)?;
-    m.entity
-        .is_local_place()
-        .then(|| m.entity.place())
-        .flatten()
-        .map(str::to_string)
+    // (A name may start where the reach ends.)
+    view.name_starting_at(j).and_then(local)
 }
 
 /// Words after an event noun within which its verb of shaking may stand: "explosions

@@ -382,9 +382,9 @@ fn walk_back_to_subject(
             return None;
         }
         if view.tokens[k - 1].text == "," {
-            // "Police arrested the gunman, officials said": the parse puts the verb's
-            // subject between the comma and the verb, a noun that names no one; the
-            // name before the comma ends another clause.
+            // "Police arrested the gunman, officials said": the verb's subject, a
+            // common noun that names no one, stands between the comma and the verb;
+            // the name before the comma ends another clause.
             if k < j && subject_after(view, k - 1, trigger) {
                 return None;
             }
@@ -507,28 +507,11 @@ fn subject_after(view: &SentenceView<'_, '_>, from: usize, trigger: usize) -> bo
                 && !view.is_manner_adverb(k)
                 && !events.prepositions.contains(word)
                 && !events.subordinators.contains(word)
+                // (Relative words and clause openers are `subordinators`.)
                 && !matches!(
                     word.as_str(),
-                    "that"
-                        | "which"
-                        | "who"
-                        | "whom"
-                        | "whose"
-                        | "where"
-                        | "when"
-                        | "what"
-                        | "and"
-                        | "but"
-                        | "or"
-                        | "as"
-                        | "while"
-                        | "it"
-                        | "they"
-                        | "he"
-                        | "she"
-                        | "we"
-                        | "i"
-                        | "you"
+                    "that" | "whom" | "whose" | "what" | "and" | "but" | "or" | "it" | "they"
+                        | "he" | "she" | "we" | "i" | "you"
                 )
                 && !events.speech_verb_at(&view.folded, k)
                 && !view.lexicon.temporal.is_past_tense(word)
