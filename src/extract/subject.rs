@@ -154,6 +154,17 @@ pub(super) fn find_subject(
     if inverted_attribution(view, trigger) {
         return None;
     }
+    // "a Russian-made BUK missile fired from a farm": only the noun the participle
+    // hangs on may name its doer ("the U.S.-Taliban deal signed Saturday").
+    if let Some(phrase) = reduced_passive_relative(view, trigger) {
+        let named = (phrase..trigger).any(|k| {
+            view.name_ending_at(k + 1)
+                .is_some_and(|m| m.first >= phrase && m.entity.actor().is_some())
+        });
+        if !named {
+            return None;
+        }
+    }
     // "saying it killed the commander and warning the group": a participle after
     // "and" is coordinated with the participle of speech before it, whose subject
     // it shares; the name between is the first one's object.
@@ -169,7 +180,9 @@ pub(super) fn find_subject(
     // verb after a comma or "and" that the parse coordinates with an earlier verb
     // shares its subject; the name before the comma is the first verb's object.
     if j > 0 && matches!(view.folded[j - 1].as_str(), "," | "and") {
-        if let Some(first) = coordinated_verb_before(view, trigger) {
+        let listed = coordinated_verb_before(view, trigger)
+            .or_else(|| listed_between_commas(view, j - 1, trigger));
+        if let Some(first) = listed {
             // (A pronoun the first verb's subject leaves unresolved, "they had seized
             // power and put Bongo under house arrest", leaves the walk back here.)
             let (mut first_generic, mut first_co) = (false, Vec::new());
@@ -246,12 +259,43 @@ pub(super) fn find_subject(
     walk_back_to_subject(view, j, trigger, generic, co)
 }
 
+/// "a Russian-made BUK missile fired from a farm": a participle of attack the parse
+/// hangs on the noun right before it, with no subject of its own, says what was done to
+/// that noun; its doer is its "by" agent or a name in the noun's own phrase, never
+/// one further back. The token where that noun phrase starts.
+fn reduced_passive_relative(view: &SentenceView<'_, '_>, trigger: usize) -> Option<usize> {
+    let (parsed, verb) = view.parsed_word(trigger)?;
+    let tree = &parsed.tree;
+    let head = tree.head(verb)?;
+    // (An agreement "agreed in June" is its parties', whoever reports it.)
+    let strike = view
+        .lexicon
+        .events
+        .trigger_at(&view.folded, trigger)
+        .is_some_and(|t| t.kind == Kind::Strike);
+    let reduced = strike
+        && !view.folded[trigger].ends_with("ing")
+        && tree.deprel(verb) == "acl"
+        && head + 1 == verb
+        && tree.upos(head) == "NOUN"
+        && parsed
+            .token_of(head)
+            .is_some_and(|noun| noun + 1 == trigger)
+        && !tree
+            .dependents(verb)
+            .any(|d| matches!(tree.deprel(d), "nsubj" | "nsubj:pass" | "aux" | "aux:pass"));
+    if !reduced {
+        return None;
+    }
+    parsed.token_of(tree.span(head).start)
+}
+
 /// Verbs a list of verb phrases is climbed through to the one with the subject.
 const MAX_LISTED_VERBS: usize = 4;
 
 /// The earlier verb the verb at `trigger` is coordinated with in the parse, when
-/// that verb has a subject of its own and the verb at `trigger` none: the extractor
-/// token of the first verb of the list.
+/// the verb at `trigger` has no subject of its own: the extractor token of the verb
+/// of the list that has one, or else of the list's first verb.
 fn coordinated_verb_before(view: &SentenceView<'_, '_>, trigger: usize) -> Option<usize> {
     let (parsed, verb) = view.parsed_word(trigger)?;
     let tree = &parsed.tree;
@@ -280,15 +324,33 @@ fn coordinated_verb_before(view: &SentenceView<'_, '_>, trigger: usize) -> Optio
         if head >= verb || tree.upos(head) != "VERB" || !active(head) {
             return None;
         }
-        if has_subject(head) {
+        // The head of the list lends its subject, which the parse may have missed
+        // ("Leaders from ECOWAS, who ..., have suspended ... and have closed"): the
+        // word-order rules then find it for the head.
+        if has_subject(head) || tree.deprel(head) != "conj" {
             return parsed.token_of(head).filter(|&token| token < trigger);
-        }
-        if tree.deprel(head) != "conj" {
-            return None;
         }
         head = tree.head(head)?;
     }
     None
+}
+
+/// "sacked the prime minister, suspended parliament and assumed executive
+/// authority": a past form after a comma that the parse reads as a participle of
+/// the noun after it ("suspended parliament") is a verb of the list when the verb
+/// after the list's "and" is coordinated with a verb before the comma. That first
+/// verb of the list, as `coordinated_verb_before` gives it.
+fn listed_between_commas(
+    view: &SentenceView<'_, '_>,
+    comma: usize,
+    trigger: usize,
+) -> Option<usize> {
+    if view.folded[comma] != "," || !view.lexicon.temporal.is_past_tense(&view.folded[trigger]) {
+        return None;
+    }
+    let end = view.clause_end(trigger);
+    let and = (trigger + 1..end).find(|&k| view.folded[k] == "and")?;
+    coordinated_verb_before(view, and + 1).filter(|&first| first < comma)
 }
 
 /// Does the verb of harm at `trigger` leave people counted before it as its victims

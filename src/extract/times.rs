@@ -57,6 +57,16 @@ pub(super) fn attach_times(
         .collect();
     let onset: Vec<bool> = times.iter().map(|m| marks_onset(m, view)).collect();
     for (t, mention) in times.iter().enumerate() {
+        // "since July 25, when he sacked the prime minister, suspended parliament
+        // and ...": a clause that "when" hangs on a date happened on that date,
+        // whatever the date bounds in the clause it belongs to.
+        if let Some(clause) = when_clause_of(mention, view) {
+            for candidate in candidates.iter_mut() {
+                if clause.contains(&candidate.first) && candidate.time.is_none() {
+                    candidate.time = Some(t);
+                }
+            }
+        }
         if named[t] {
             let noun = mention.end_token..mention.end_token + 2;
             if let Some(candidate) = candidates
@@ -78,6 +88,20 @@ pub(super) fn attach_times(
         }
     }
     share_dates(candidates, times, &named, &onset, view);
+}
+
+/// The tokens of a "when" clause right after the date (a comma may stand between),
+/// to the end of its clause.
+fn when_clause_of(
+    mention: &Mention,
+    view: &SentenceView<'_, '_>,
+) -> Option<std::ops::Range<usize>> {
+    let mut at = mention.end_token;
+    if view.tokens.get(at).is_some_and(|t| t.text == ",") {
+        at += 1;
+    }
+    let start = at + 1;
+    (view.folded.get(at)? == "when").then(|| start..view.clause_end(start))
 }
 
 /// "the 2015 nuclear deal", "Iran's 2023 offensive": a bare year between a

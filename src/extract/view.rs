@@ -91,10 +91,12 @@ impl SentenceView<'_, '_> {
             || self.of_representatives(j)
     }
 
-    /// Is token `of` the "of" of "the leaders of", "the prime ministers of"? Those
-    /// named after it act through them.
+    /// Is token `of` the "of" of "the leaders of", "the prime ministers of" (or the
+    /// "from" of "leaders from ECOWAS")? Those named after it act through them.
     pub(super) fn of_representatives(&self, of: usize) -> bool {
-        self.of_after(of, &self.lexicon.events.representatives)
+        let heads = &self.lexicon.events.representatives;
+        self.of_after(of, heads)
+            || self.folded[of] == "from" && of > 0 && heads.contains(&self.folded[of - 1])
     }
 
     /// Is token `of` the "of" of "a wave of", "a barrage of", "dozens of"? What

@@ -8,7 +8,7 @@ use super::anchoring::{counts_from_present, narrative_day_for};
 use super::calendar::fits_in;
 use super::lexicon::TemporalLexicon;
 use super::mention::Mention;
-use super::pattern::{Context, Direction, Pattern, TimexType, Unit};
+use super::pattern::{Context, Deixis, Direction, Pattern, TimexType, Unit};
 use super::resolve::Resolved;
 use super::tense::direction_of;
 use super::value::When;
@@ -55,7 +55,19 @@ impl Resolver {
             None if mention.pattern.is_absolute() => NaiveDate::MIN,
             None => return None,
         };
-        let resolved = mention.pattern.resolve(anchor, direction, &self.context)?;
+        // "since Friday", written on a Friday, reaches back to last week's: a span
+        // that starts today is "since this morning".
+        let pattern = match mention.pattern {
+            Pattern::Weekday {
+                weekday,
+                relation: None,
+            } if mention.since => Pattern::Weekday {
+                weekday,
+                relation: Some(Deixis::Last),
+            },
+            pattern => pattern,
+        };
+        let resolved = pattern.resolve(anchor, direction, &self.context)?;
         // "a year earlier" compares; "a week later" moves the story on.
         let remembered = !matches!(
             mention.pattern,
