@@ -144,11 +144,44 @@ pub(super) fn rejection(
     let own_date = candidate.time.is_some() && !candidate.time_shared;
     // "Iran's seizure of a container ship": a noun whose doer and object are named
     // is a particular act.
-    let doer_and_object = candidate.acted_on.is_some() && !candidate.actors.is_empty();
+    let doer_and_object = (candidate.acted_on.is_some()
+        || possessed_with_complement(candidate, view))
+        && !candidate.actors.is_empty();
     if candidate.noun && !(candidate.pinned || own_date || doer_and_object) {
         return Some("a noun with no date, place or participants of its own");
     }
     None
+}
+
+/// Words between a possessor and its event noun ("Russia's abrupt withdrawal").
+const POSSESSED_NOUN_MODIFIERS: usize = 2;
+
+/// "Russia's withdrawal from the grain deal", "Niger's expulsion of the French
+/// ambassador": an event noun a named side owns, with what it acts on after "of"
+/// or "from", is that side's particular act.
+fn possessed_with_complement(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    if !candidate.noun
+        || !matches!(
+            view.folded.get(candidate.end).map(String::as_str),
+            Some("of" | "from")
+        )
+    {
+        return false;
+    }
+    let mut k = candidate.first;
+    for _ in 0..=POSSESSED_NOUN_MODIFIERS {
+        // The possessive's "s", after its apostrophe, ends the owner's name.
+        if k >= 2 && crate::text::is_possessive(&view.folded, k - 2) {
+            return view
+                .name_ending_at(k - 2)
+                .is_some_and(|m| m.entity.actor().is_some());
+        }
+        if k == 0 || !view.tokens[k - 1].is_word() || view.tokens[k - 1].is_capitalized() {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// "responded with deadly drone attacks": a verb of answering (see `answer_verbs`)

@@ -1122,7 +1122,8 @@ impl<'a> NameFinder<'_, 'a> {
         kept
     }
 
-    /// Does `mention` only qualify the title of the person `next`?
+    /// Does `mention` only qualify the title of the person `next`, with at most
+    /// [`TITLE_WORDS`] tokens of title between?
     fn qualifies_title(&self, mention: &NameMention, next: &NameMention) -> bool {
         let tokens = self.tokens;
         let qualifier = matches!(
@@ -1132,12 +1133,18 @@ impl<'a> NameFinder<'_, 'a> {
         // "Qatar's foreign ministry spokesman": the possessive is part of the title.
         let possessive = is_possessive(self.texts, mention.end);
         let from = mention.end + if possessive { 2 } else { 0 };
+        // "Ukrainian commander Col. Gen. Oleksandr Syrskyi", "Mali's government
+        // spokesman, Col. Abdoulaye Maiga": the full stop of an abbreviated rank,
+        // and the comma of an appositive, after a title word.
+        let after_title =
+            |j: usize| j > from && self.is_title(j - 1) && matches!(tokens[j].text, "." | ",");
         qualifier
             && next.entity.class == EntityClass::Person
             && next.first > from
-            && next.first - from <= 4
+            && next.first - from <= TITLE_WORDS
             && (from..next.first).all(|j| {
                 self.is_title(j)
+                    || after_title(j)
                     || tokens[j].is_word()
                         && !tokens[j].is_capitalized()
                         && next.first - from <= 3
@@ -1375,6 +1382,10 @@ fn armed_group_mention(
 /// Words that may describe "the country" whose organ a text names ("the West
 /// African country's armed forces", "the oil-rich nation's army").
 const COUNTRY_MODIFIERS: usize = 3;
+
+/// Tokens of title a country may stand before a person's name and still only say
+/// whose they are: "commander Col. Gen." is five.
+const TITLE_WORDS: usize = 6;
 
 /// Forces no state is named with, known by the text's words for them ("riot
 /// police"), acting for no state.

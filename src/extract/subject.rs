@@ -154,6 +154,9 @@ pub(super) fn find_subject(
     if inverted_attribution(view, trigger) {
         return None;
     }
+    if let Some(subject) = opening_participle_subject(view, trigger) {
+        return Some(subject);
+    }
     // "a Russian-made BUK missile fired from a farm": only the noun the participle
     // hangs on may name its doer ("the U.S.-Taliban deal signed Saturday").
     if let Some(phrase) = reduced_passive_relative(view, trigger) {
@@ -288,6 +291,64 @@ fn reduced_passive_relative(view: &SentenceView<'_, '_>, trigger: usize) -> Opti
         return None;
     }
     parsed.token_of(tree.span(head).start)
+}
+
+/// Words that may open a sentence before a participle whose subject is the main
+/// clause's ("Shortly after withdrawing from the deal, Russia declared").
+const PARTICIPLE_OPENERS: [&str; 14] = [
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "upon",
+    "on",
+    "by",
+    "shortly",
+    "just",
+    "soon",
+    "immediately",
+    "hours",
+    "days",
+];
+
+/// "Shortly after withdrawing from the grain deal on July 17, Russia declared": a
+/// participle that opens the sentence, with at most a few opening words before
+/// it, shares the subject of the main clause after its comma: a name, right after
+/// the comma (a determiner aside), before a lowercase word.
+fn opening_participle_subject(view: &SentenceView<'_, '_>, trigger: usize) -> Option<String> {
+    // ("Speaking in Kyiv, Zelensky said": the finite verb of speech says it.)
+    if !view.folded[trigger].ends_with("ing")
+        || view.lexicon.events.speech_verb_at(&view.folded, trigger)
+        || trigger > PARTICIPLE_OPENERS.len()
+        || !(0..trigger).all(|k| PARTICIPLE_OPENERS.contains(&view.folded[k].as_str()))
+    {
+        return None;
+    }
+    let comma = (trigger + 1..view.tokens.len()).find(|&k| {
+        let text = view.tokens[k].text;
+        text == "," || view.tokens[k].is_clause_break() || is_double_quote_mark(text)
+    })?;
+    if view.tokens[comma].text != "," {
+        return None;
+    }
+    let mut first = comma + 1;
+    while first < view.tokens.len() && view.is_determiner(first) {
+        first += 1;
+    }
+    let m = view.name_starting_at(first)?;
+    let next = view.tokens.get(m.end)?;
+    let verb_follows = next.is_word()
+        && !next.is_capitalized()
+        && !view
+            .lexicon
+            .events
+            .prepositions
+            .contains(&view.folded[m.end]);
+    if !verb_follows && !crate::text::is_possessive(&view.folded, m.end) {
+        return None;
+    }
+    m.entity.actor().map(str::to_string)
 }
 
 /// Verbs a list of verb phrases is climbed through to the one with the subject.

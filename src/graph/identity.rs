@@ -336,6 +336,16 @@ impl Identity {
                     / SPELLING_CHARS_PER_EDIT
     }
 
+    /// One speaks for the other, either way round (see `speaks_for`).
+    pub fn one_voice(&self, other: &Identity) -> bool {
+        self.speaks_for(other) || other.speaks_for(self)
+    }
+
+    /// The reports' sentences share at least one content word.
+    pub fn shares_a_word(&self, other: &Identity) -> bool {
+        !self.words.is_disjoint(&other.words)
+    }
+
     /// A state or body that speaks itself ("Oman said") and a person who speaks
     /// for it ("Oman's foreign minister said"): one voice.
     fn speaks_for(&self, person: &Identity) -> bool {
@@ -638,6 +648,46 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    #[test]
+    fn a_state_and_its_spokesman_are_one_voice() {
+        let saying = |speaker: &str, side: &str, sentence: &str| {
+            let mut e = event(Kind::Statement, &[speaker], &[], &[side]);
+            e.evidence.push(crate::extract::Evidence {
+                start: 0,
+                end: sentence.len(),
+                quote: sentence.into(),
+                trigger: "said".into(),
+                trigger_at: 0,
+                time: None,
+            });
+            Identity::of(&e)
+        };
+        let state = saying(
+            "Ukraine",
+            "Ukraine",
+            "Ukraine announced the withdrawal of troops from Avdiivka.",
+        );
+        let commander = saying(
+            "Oleksandr Syrskyi",
+            "Ukraine",
+            "Oleksandr Syrskyi said he was withdrawing troops.",
+        );
+        let other_side = saying(
+            "Sergei Shoigu",
+            "Russia",
+            "Sergei Shoigu said the troops had taken the town.",
+        );
+        let unrelated = saying(
+            "Oleksandr Syrskyi",
+            "Ukraine",
+            "Oleksandr Syrskyi said the front held firm near Kharkiv.",
+        );
+        assert!(state.one_voice(&commander) && commander.one_voice(&state));
+        assert!(!state.one_voice(&other_side));
+        assert!(state.shares_a_word(&commander));
+        assert!(!state.shares_a_word(&unrelated));
     }
 
     #[test]

@@ -184,6 +184,16 @@ fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
         {
             true
         }
+        // A state and the person who speaks for it on one named day ("Ukraine
+        // announced a withdrawal", "Syrskyi said he was withdrawing troops"): one
+        // occasion when they speak of something in common.
+        (Some((a, true)), Some((b, true)))
+            if a == b
+                && old.identity.one_voice(&new.identity)
+                && old.identity.shares_a_word(&new.identity) =>
+        {
+            true
+        }
         (Some((a, _)), Some((b, _))) => {
             (a - b).num_days().abs() <= 1
                 && (old.identity.same_subject(&new.identity)
