@@ -454,6 +454,20 @@ mod tests {
         }
     }
 
+    /// What identity knows of a statement of `speaker` for `side`, in `sentence`.
+    fn saying(speaker: &str, side: &str, sentence: &str) -> Identity {
+        let mut e = event(Kind::Statement, &[speaker], &[], &[side]);
+        e.evidence.push(crate::extract::Evidence {
+            start: 0,
+            end: sentence.len(),
+            quote: sentence.into(),
+            trigger: "said".into(),
+            trigger_at: 0,
+            time: None,
+        });
+        Identity::of(&e)
+    }
+
     fn at(mut event: ExtractedEvent, place: &str, country: &str) -> ExtractedEvent {
         event.place = Some(place.into());
         event.place_country = Some(country.into());
@@ -615,18 +629,6 @@ mod tests {
 
     #[test]
     fn two_reports_quoting_the_same_words_are_one_statement() {
-        let saying = |speaker: &str, side: &str, sentence: &str| {
-            let mut e = event(Kind::Statement, &[speaker], &[], &[side]);
-            e.evidence.push(crate::extract::Evidence {
-                start: 0,
-                end: sentence.len(),
-                quote: sentence.into(),
-                trigger: "said".into(),
-                trigger_at: 0,
-                time: None,
-            });
-            Identity::of(&e)
-        };
         let oman = saying(
             "Oman",
             "Oman",
@@ -652,18 +654,6 @@ mod tests {
 
     #[test]
     fn a_state_and_its_spokesman_are_one_voice() {
-        let saying = |speaker: &str, side: &str, sentence: &str| {
-            let mut e = event(Kind::Statement, &[speaker], &[], &[side]);
-            e.evidence.push(crate::extract::Evidence {
-                start: 0,
-                end: sentence.len(),
-                quote: sentence.into(),
-                trigger: "said".into(),
-                trigger_at: 0,
-                time: None,
-            });
-            Identity::of(&e)
-        };
         let state = saying(
             "Ukraine",
             "Ukraine",
