@@ -160,10 +160,10 @@ pub(super) fn find_subject(
     // "a Russian-made BUK missile fired from a farm": only the noun the participle
     // hangs on may name its doer ("the U.S.-Taliban deal signed Saturday").
     if let Some(phrase) = reduced_passive_relative(view, trigger) {
-        let named = (phrase..trigger).any(|k| {
-            view.name_ending_at(k + 1)
-                .is_some_and(|m| m.first >= phrase && m.entity.actor().is_some())
-        });
+        let named = view
+            .names
+            .iter()
+            .any(|m| m.first >= phrase && m.end <= trigger && m.entity.actor().is_some());
         if !named {
             return None;
         }

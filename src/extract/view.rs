@@ -94,20 +94,25 @@ impl SentenceView<'_, '_> {
     /// Is token `of` the "of" of "the leaders of", "the prime ministers of" (or the
     /// "from" of "leaders from ECOWAS")? Those named after it act through them.
     pub(super) fn of_representatives(&self, of: usize) -> bool {
-        let heads = &self.lexicon.events.representatives;
-        self.of_after(of, heads)
-            || self.folded[of] == "from" && of > 0 && heads.contains(&self.folded[of - 1])
+        self.preposition_after(of, &["of", "from"], &self.lexicon.events.representatives)
     }
 
     /// Is token `of` the "of" of "a wave of", "a barrage of", "dozens of"? What
     /// follows is the head of the phrase, as if the quantity were a determiner.
     pub(super) fn of_quantity(&self, of: usize) -> bool {
-        self.of_after(of, &self.lexicon.events.quantity_nouns)
+        self.preposition_after(of, &["of"], &self.lexicon.events.quantity_nouns)
     }
 
-    /// Is token `of` an "of" right after one of `heads`?
-    fn of_after(&self, of: usize, heads: &std::collections::BTreeSet<String>) -> bool {
-        self.folded[of] == "of" && of > 0 && heads.contains(&self.folded[of - 1])
+    /// Is token `at` one of `prepositions` right after one of `heads`?
+    fn preposition_after(
+        &self,
+        at: usize,
+        prepositions: &[&str],
+        heads: &std::collections::BTreeSet<String>,
+    ) -> bool {
+        prepositions.contains(&self.folded[at].as_str())
+            && at > 0
+            && heads.contains(&self.folded[at - 1])
     }
 
     /// Does a comma or a closing quotation mark stand right before token `i`, as

@@ -167,7 +167,8 @@ fn status_may_differ(new: &Node) -> bool {
 }
 
 /// Two statements of one speaker are one when both are dated to the same day and
-/// the speaker is the very same, or when they fall within a day of each other (an
+/// the speaker is the very same (or one speaks for the other, about something in
+/// common), or when they fall within a day of each other (an
 /// undated one on its article's publication day) and are about the same thing.
 fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
     let day = |node: &Node| -> Option<(NaiveDate, bool)> {
@@ -179,18 +180,14 @@ fn same_statement(old: &Node, new: &Node, documents: &[&Document]) -> bool {
     match (day(old), day(new)) {
         // One speaker, one named day: in reports of one story, one occasion (a
         // press conference quoted by one outlet here, by another there).
-        (Some((a, true)), Some((b, true)))
-            if a == b && old.identity.same_speaker(&new.identity) =>
-        {
-            true
-        }
-        // A state and the person who speaks for it on one named day ("Ukraine
-        // announced a withdrawal", "Syrskyi said he was withdrawing troops"): one
-        // occasion when they speak of something in common.
+        // A state and the person who speaks for it on that day ("Ukraine announced
+        // a withdrawal", "Syrskyi said he was withdrawing troops"): one occasion
+        // when they speak of something in common.
         (Some((a, true)), Some((b, true)))
             if a == b
-                && old.identity.one_voice(&new.identity)
-                && old.identity.shares_a_word(&new.identity) =>
+                && (old.identity.same_speaker(&new.identity)
+                    || old.identity.one_voice(&new.identity)
+                        && old.identity.shares_a_word(&new.identity)) =>
         {
             true
         }
