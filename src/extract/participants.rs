@@ -315,8 +315,15 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usi
     let announcing = events.announcing_verbs_of(candidate.kind);
     let pins =
         |j: usize| view.any_phrase(j, &events.pinning_verbs) || view.any_phrase(j, announcing);
-    let verb_before =
-        (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first).any(pins);
+    // "carried out one of the country's deadliest attacks": the reach counts from
+    // the quantity the noun is one of.
+    let counted_from = (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first)
+        .find(|&j| {
+            events.quantity_nouns.contains(&view.folded[j])
+                && view.folded.get(j + 1).is_some_and(|w| w == "of")
+        })
+        .unwrap_or(candidate.first);
+    let verb_before = (counted_from.saturating_sub(CARRIED_OUT_REACH)..counted_from).any(pins);
     if !verb_before {
         return None;
     }

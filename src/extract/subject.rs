@@ -815,8 +815,14 @@ pub(super) fn subject_actor(
     if governed(view, m) {
         return None;
     }
+    // "Kyiv's forces had taken control": a capital owns its state's forces.
+    let owns_forces = crate::text::is_possessive(&view.folded, m.end)
+        && view
+            .folded
+            .get(m.end + 2)
+            .is_some_and(|w| view.lexicon.events.armed_forces.contains(w));
     match m.entity.class {
-        EntityClass::Capital if adjacent => m.entity.country.clone(),
+        EntityClass::Capital if adjacent || owns_forces => m.entity.country.clone(),
         _ => m.entity.actor().map(str::to_string),
     }
 }
