@@ -192,6 +192,10 @@ pub struct EventLexicon {
     /// Verbs whose object is an event their subject carried out ("launched",
     /// "carried out"), as folded words.
     pub pinning_verbs: Vec<Vec<String>>,
+    /// Acts a crowd does ("protests", "took to the streets"), each with the crowd
+    /// that does them where the text names no doer ("demonstrators" for
+    /// "demonstrations").
+    pub crowd_acts: Vec<(String, Vec<String>)>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
@@ -403,6 +407,7 @@ struct EventsFile {
     harm_verbs: Vec<String>,
     people_participles: Vec<String>,
     pinning_verbs: Vec<String>,
+    crowd_acts: BTreeMap<String, Vec<String>>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
@@ -716,6 +721,11 @@ impl EventLexicon {
             harm_verbs: phrases(&file.harm_verbs),
             people_participles: phrases(&file.people_participles),
             pinning_verbs: phrases(&file.pinning_verbs),
+            crowd_acts: file
+                .crowd_acts
+                .iter()
+                .flat_map(|(crowd, acts)| acts.iter().map(|act| (crowd.clone(), phrase(act))))
+                .collect(),
             weapons: set(&file.weapons),
             summary_verbs: file
                 .summary_verbs
@@ -868,6 +878,15 @@ impl EventLexicon {
             .iter()
             .find(|m| m.name == mode)?;
         Some(mode.label.as_deref().unwrap_or(&mode.name))
+    }
+
+    /// The crowd that does the crowd's act whose trigger starts at token `i`
+    /// ("demonstrators" for "demonstrations"), if it is one.
+    pub fn crowd_of_act(&self, folded: &[String], i: usize) -> Option<&str> {
+        self.crowd_acts
+            .iter()
+            .find(|(_, act)| phrase_at(folded, i, act))
+            .map(|(crowd, _)| crowd.as_str())
     }
 
     /// The verb a statement summary uses for a mode ("accuses"), if it has one.

@@ -111,6 +111,26 @@ fn analyse(
             candidate.actors.push(state);
         }
     }
+    // "angry demonstrations in Tehran on Saturday", "took to the streets": a crowd's
+    // act whose doer the text leaves unnamed is the crowd's. A state does not march:
+    // a country found for it ("Ukraine International Airlines ... turned to angry
+    // demonstrations") is where the crowd is, not who it is.
+    let crowd = (candidate.kind == Kind::Action)
+        .then(|| {
+            view.lexicon
+                .events
+                .crowd_of_act(&view.folded, candidate.first)
+        })
+        .flatten();
+    if let Some(crowd) = crowd {
+        let state_named = candidate
+            .actors
+            .first()
+            .is_some_and(|actor| memory.country_of(actor, view.lexicon).as_ref() == Some(actor));
+        if candidate.actors.is_empty() || state_named {
+            candidate.actors = vec![crowd.to_string()];
+        }
+    }
     if candidate.kind == Kind::Strike {
         if let Some(target) = strike_target(view, candidate, candidate.end, reach.end) {
             push_unique(&mut candidate.counterparts, target);
