@@ -206,8 +206,15 @@ fn attributive(view: &SentenceView<'_, '_>, i: usize) -> bool {
 /// a determiner (and perhaps one word qualifying it), that the parse reads as a noun
 /// names no act. (The determiner gates the parse, which most triggers never need.)
 fn verb_form_as_noun(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let events = &view.lexicon.events;
     let after_determiner = (1..=2).any(|back| i >= back && view.is_determiner(i - back));
+    // "A gunman shot him": after one who attacks or a person, the word is their act,
+    // however the parse reads it.
+    let after_doer = i >= 1
+        && (events.attacker_nouns.contains(&view.folded[i - 1])
+            || events.people_nouns.contains(&view.folded[i - 1]));
     after_determiner
+        && !after_doer
         && view
             .parsed_word(i)
             .is_some_and(|(parsed, word)| parsed.tree.upos(word) == "NOUN")
@@ -363,17 +370,18 @@ fn harms_no_person(view: &SentenceView<'_, '_>, i: usize) -> bool {
         person_starts_at(view, j)
             || view.name_starting_at(j).is_none() && person_ends_at(view, j + 1)
     };
-    let person = if view.is_passive(i) {
-        // ("Fico, 59, was shot": past a short appositive.)
-        let j = view.before_auxiliaries(i);
-        (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| person_ends_at(view, k + 1))
-            || j > 0 && person_at(j - 1)
-    } else {
-        // "shot him", "shot the prime minister", "shot two protesters".
-        (i + 1..(i + 4).min(view.folded.len()))
-            .take_while(|&j| view.tokens[j].is_word())
-            .any(person_at)
-    };
+    // "shot him", "shot the prime minister", "shot two protesters": a person right
+    // after is its object, whatever the parse makes of "A gunman shot".
+    let object = (i + 1..(i + 4).min(view.folded.len()))
+        .take_while(|&j| view.tokens[j].is_word())
+        .any(person_at);
+    let person = object
+        || view.is_passive(i) && {
+            // ("Fico, 59, was shot": past a short appositive.)
+            let j = view.before_auxiliaries(i);
+            (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| person_ends_at(view, k + 1))
+                || j > 0 && person_at(j - 1)
+        };
     !person
 }
 

@@ -196,6 +196,8 @@ pub struct EventLexicon {
     /// that does them where the text names no doer ("demonstrators" for
     /// "demonstrations").
     pub crowd_acts: Vec<(String, Vec<String>)>,
+    /// People who may attack alone and unnamed ("a man opened fire").
+    pub lone_attackers: BTreeSet<String>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
@@ -408,6 +410,7 @@ struct EventsFile {
     people_participles: Vec<String>,
     pinning_verbs: Vec<String>,
     crowd_acts: BTreeMap<String, Vec<String>>,
+    lone_attackers: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
@@ -721,6 +724,7 @@ impl EventLexicon {
             harm_verbs: phrases(&file.harm_verbs),
             people_participles: phrases(&file.people_participles),
             pinning_verbs: phrases(&file.pinning_verbs),
+            lone_attackers: set(&file.lone_attackers),
             crowd_acts: file
                 .crowd_acts
                 .iter()
