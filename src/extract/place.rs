@@ -14,6 +14,30 @@ pub(super) fn locate(candidate: &mut Candidate, view: &SentenceView<'_, '_>, rea
     if candidate.place.is_none() && candidate.kind == Kind::Meeting {
         meeting_place(candidate, view, reach);
     }
+    // (A meeting, agreement or act with no one named is not pinned down by the
+    // scene alone.)
+    let named_or_strike = !candidate.actors.is_empty() || candidate.kind == Kind::Strike;
+    if candidate.place.is_none() && candidate.kind != Kind::Statement && named_or_strike {
+        opening_place(candidate, view);
+    }
+}
+
+/// "In Kharkiv, Russian missiles hit an apartment block": a place that opens the
+/// sentence, before a comma, sets the scene of the acts its main clause reports.
+/// (Where a statement was made, outlets rarely mean by it.)
+fn opening_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>) {
+    if !matches!(view.folded.first().map(String::as_str), Some("in" | "at")) {
+        return;
+    }
+    let Some(m) = view.name_starting_at(1) else {
+        return;
+    };
+    let Some(place) = m.entity.place() else {
+        return;
+    };
+    if view.tokens.get(m.end).is_some_and(|t| t.text == ",") && candidate.first > m.end {
+        candidate.place = Some(place.to_string());
+    }
 }
 
 fn place_after(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &Reach) {
