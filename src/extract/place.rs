@@ -35,7 +35,10 @@ fn opening_place(candidate: &mut Candidate, view: &SentenceView<'_, '_>) {
     let Some(place) = m.entity.place() else {
         return;
     };
-    if view.tokens.get(m.end).is_some_and(|t| t.text == ",") && candidate.first > m.end {
+    // With no one named, only a town or site pins the act down: "In Pakistan, five
+    // soldiers were killed" is a toll, not an attack of its own.
+    let pins = !candidate.actors.is_empty() || m.entity.is_local_place();
+    if pins && view.tokens.get(m.end).is_some_and(|t| t.text == ",") && candidate.first > m.end {
         candidate.place = Some(place.to_string());
     }
 }
