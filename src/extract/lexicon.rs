@@ -644,6 +644,27 @@ fn triggers_of(kinds: &BTreeMap<Kind, KindTriggers>) -> Vec<Trigger> {
     triggers
 }
 
+/// The order cues of `events.yaml`, longest first, with their day spans checked.
+fn order_cues_of(rows: &[OrderCueRow]) -> Result<Vec<OrderCue>> {
+    let mut order_cues = Vec::new();
+    for row in rows {
+        if row.days.1.is_some_and(|max| max < row.days.0) || row.days.0 < 0 {
+            return Err(Error::Lexicon {
+                name: "events.yaml".into(),
+                reason: format!("order cue {:?}: days must be 0 ≤ min ≤ max", row.cue),
+            });
+        }
+        order_cues.push(OrderCue {
+            words: phrase(&row.cue),
+            sense: row.sense,
+            min_days: row.days.0,
+            max_days: row.days.1,
+        });
+    }
+    order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
+    Ok(order_cues)
+}
+
 impl EventLexicon {
     fn parse(text: &str) -> Result<Self> {
         let file: EventsFile = parse_builtin_yaml("events.yaml", text)?;
@@ -651,22 +672,7 @@ impl EventLexicon {
         let stand_ins = StandIns::of(&file, &triggers)?;
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
-        let mut order_cues = Vec::new();
-        for row in &file.order_cues {
-            if row.days.1.is_some_and(|max| max < row.days.0) || row.days.0 < 0 {
-                return Err(Error::Lexicon {
-                    name: "events.yaml".into(),
-                    reason: format!("order cue {:?}: days must be 0 ≤ min ≤ max", row.cue),
-                });
-            }
-            order_cues.push(OrderCue {
-                words: phrase(&row.cue),
-                sense: row.sense,
-                min_days: row.days.0,
-                max_days: row.days.1,
-            });
-        }
-        order_cues.sort_by_key(|cue| std::cmp::Reverse(cue.words.len()));
+        let order_cues = order_cues_of(&file.order_cues)?;
         let order_cues_by_first_word = by_first_word(order_cues.iter().map(|c| c.words.as_slice()));
         let mut modes = BTreeMap::new();
         for (kind, row) in &file.modes {

@@ -25,6 +25,7 @@ mod speaker;
 mod subject;
 mod summary;
 mod times;
+mod unnamed;
 mod view;
 
 use std::collections::BTreeMap;
