@@ -45,17 +45,16 @@ const LONE_ATTACKER_MODIFIERS: usize = 2;
 /// "A man opened fire", "a young man fired at the enlistment office": one person the
 /// text does not name, right before the verb, is the attacker.
 fn lone_attacker(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<String> {
-    // "a soldier was killed": the one before a passive suffered it.
-    if view.is_passive(candidate.first) {
-        return None;
-    }
     let verb = view.before_auxiliaries(candidate.first);
     let noun = verb.checked_sub(1)?;
+    // "a soldier was killed": the one before a passive suffered it. (The word first:
+    // the passive may need the parse.)
     if !view
         .lexicon
         .events
         .lone_attackers
         .contains(&view.folded[noun])
+        || view.is_passive(candidate.first)
     {
         return None;
     }
