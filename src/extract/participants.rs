@@ -319,10 +319,7 @@ fn carried_out(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usi
     // "carried out one of the country's deadliest attacks": the reach counts from
     // the quantity the noun is one of.
     let counted_from = (candidate.first.saturating_sub(CARRIED_OUT_REACH)..candidate.first)
-        .find(|&j| {
-            events.quantity_nouns.contains(&view.folded[j])
-                && view.folded.get(j + 1).is_some_and(|w| w == "of")
-        })
+        .find(|&j| view.of_quantity(j + 1))
         .unwrap_or(candidate.first);
     let verb_before = (counted_from.saturating_sub(CARRIED_OUT_REACH)..counted_from).any(pins);
     if !verb_before {
@@ -1145,10 +1142,7 @@ fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
             if view.folded.get(after).map(String::as_str) != Some("by") {
                 return None;
             }
-            let mut first = after + 1;
-            while first < view.tokens.len() && view.is_determiner(first) {
-                first += 1;
-            }
+            let first = view.past_determiners(after + 1);
             let mention = view.names.iter().find(|m| m.first == first)?;
             return mention.entity.actor().map(str::to_string);
         }

@@ -342,11 +342,7 @@ fn opening_participle_subject(view: &SentenceView<'_, '_>, trigger: usize) -> Op
     if view.tokens[comma].text != "," {
         return None;
     }
-    let mut first = comma + 1;
-    while first < view.tokens.len() && view.is_determiner(first) {
-        first += 1;
-    }
-    let m = view.name_starting_at(first)?;
+    let m = view.name_starting_at(view.past_determiners(comma + 1))?;
     let next = view.tokens.get(m.end)?;
     let verb_follows = next.is_word()
         && !next.is_capitalized()

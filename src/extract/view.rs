@@ -302,6 +302,15 @@ impl SentenceView<'_, '_> {
     pub(super) fn is_determiner(&self, i: usize) -> bool {
         self.lexicon.events.is_determiner(&self.folded[i])
     }
+
+    /// The first token from `i` on that is no determiner ("the" of "by the RSF"
+    /// read past), or the sentence's end.
+    pub(super) fn past_determiners(&self, mut i: usize) -> usize {
+        while i < self.tokens.len() && self.is_determiner(i) {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// A trigger found in a sentence, before it becomes an event.

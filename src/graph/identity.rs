@@ -248,10 +248,7 @@ impl Identity {
     pub fn same_participants(&self, other: &Identity, kind: Kind) -> bool {
         match kind {
             Kind::Statement => {
-                self.same_speaker(other)
-                    || self.speaks_for(other)
-                    || other.speaks_for(self)
-                    || self.quotes_the_same(other)
+                self.same_speaker(other) || self.one_voice(other) || self.quotes_the_same(other)
             }
             Kind::Strike | Kind::Action => {
                 // A blast no report attributes ("a powerful blast on Istiklal
