@@ -64,8 +64,12 @@ pub struct Trigger {
 #[derive(Debug, Clone)]
 pub struct Mode {
     pub name: String,
-    /// How summaries say it, when not its name ("air strike" for aerial).
+    /// How a strike summary names the act, when not "<name> strike" ("air strike"
+    /// for aerial, "shelling" for artillery).
     pub label: Option<String>,
+    /// The word before a strike's place or target in a summary, when not "on"
+    /// ("shelling of Kherson").
+    pub preposition: Option<String>,
     /// The verb a statement summary uses for this mode ("accuses").
     pub says: Option<String>,
     pub cameo: String,
@@ -453,6 +457,7 @@ struct KindModesRow {
 struct ModeRow {
     mode: String,
     label: Option<String>,
+    preposition: Option<String>,
     says: Option<String>,
     cameo: Option<String>,
     words: Vec<String>,
@@ -684,6 +689,7 @@ impl EventLexicon {
                 list.push(Mode {
                     name: mode.mode.clone(),
                     label: mode.label.clone(),
+                    preposition: mode.preposition.clone(),
                     says: mode.says.clone(),
                     cameo,
                     words: phrases(&mode.words),
@@ -879,15 +885,21 @@ impl EventLexicon {
             .find_map(|t| phrase_span_at(folded, i, &t.words).map(|span| (t, span)))
     }
 
-    /// How a summary names a mode ("air" for aerial): its label, else its name.
-    pub fn mode_label(&self, kind: Kind, mode: &str) -> Option<&str> {
+    /// How a strike summary names the act of a mode and what comes before its place
+    /// or target: its label and preposition ("shelling", "of"), else "<mode> strike"
+    /// and "on" ("drone strike on").
+    pub fn strike_label(&self, mode: &str) -> Option<(String, &str)> {
         let mode = self
             .modes
-            .get(&kind)?
+            .get(&Kind::Strike)?
             .modes
             .iter()
             .find(|m| m.name == mode)?;
-        Some(mode.label.as_deref().unwrap_or(&mode.name))
+        let label = mode
+            .label
+            .clone()
+            .unwrap_or_else(|| format!("{} strike", mode.name));
+        Some((label, mode.preposition.as_deref().unwrap_or("on")))
     }
 
     /// The crowd that does the crowd's act whose trigger starts at token `i`

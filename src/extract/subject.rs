@@ -4,7 +4,7 @@ use super::gazetteer::EntityClass;
 use super::memory::ArticleMemory;
 use super::view::{NameMention, SentenceView};
 use crate::model::Kind;
-use crate::text::{is_double_quote_mark, phrase_at};
+use crate::text::{is_double_quote_mark, phrase_at, TokenKind};
 
 /// Is the name governed by a preposition ("in the U.S. capital", "with Macron")?
 /// Then it is not the subject of a verb.
@@ -423,18 +423,35 @@ fn listed_between_commas(
 /// Does the verb of harm at `trigger` leave people counted before it as its victims
 /// ("with 119 Palestinians reportedly killed since", "Fifty civilians killed in El
 /// Fasher"), whether or not an auxiliary marks the passive? Only with no object
-/// after it: "killed two civilians" makes the counted its doers.
+/// after it: "killed two civilians" and "killed 51 people" make the counted (or
+/// the "a" of "A Russian strike") its doers.
 fn harms_counted_victims(view: &SentenceView<'_, '_>, trigger: usize) -> bool {
     let events = &view.lexicon.events;
-    view.any_phrase(trigger, &events.harm_verbs)
+    // "killed at least 51": the figure after the casualty filler is the object.
+    let figure = (trigger + 1..view.tokens.len())
+        .take(VICTIM_FILLER_WORDS + 1)
+        .find(|&j| !events.casualties.filler.contains(&view.folded[j]))
+        .is_some_and(|j| {
+            view.tokens[j].kind == TokenKind::Number
+                || view
+                    .lexicon
+                    .temporal
+                    .number_words
+                    .contains_key(&view.folded[j])
+        });
+    !figure
+        && view.any_phrase(trigger, &events.harm_verbs)
         && view.tokens.get(trigger + 1).is_none_or(|next| {
             let word = &view.folded[trigger + 1];
-            !next.is_word()
+            next.kind == TokenKind::Punct
                 || events.prepositions.contains(word)
                 || events.order_breaks.contains(word)
                 || matches!(word.as_str(), "by" | "during" | "when" | "as" | "and")
         })
 }
+
+/// Filler words a casualty figure may stand behind ("at least", "more than").
+const VICTIM_FILLER_WORDS: usize = 3;
 
 /// Is the name counted ("119 Palestinians", "dozens of Sudanese civilians")?
 fn counted(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {

@@ -169,22 +169,31 @@ impl Parts<'_> {
                 .demonym_of(a)
                 .map_or_else(|| a.to_string(), str::to_string)
         });
-        let weapon = self
+        let (act, preposition) = self
             .mode
-            .and_then(|m| lexicon.events.mode_label(Kind::Strike, m))
-            .map(|label| format!("{label} "))
-            .unwrap_or_default();
+            .and_then(|m| lexicon.events.strike_label(m))
+            .unwrap_or_else(|| ("strike".to_string(), "on"));
         let target = event
             .place
             .as_deref()
             .or_else(|| event.counterparts.first().map(String::as_str))
-            .map(|t| format!(" on {t}"))
+            .map(|t| format!(" {preposition} {t}"))
             .unwrap_or_default();
-        let mut line = match (&attacker, self.planned) {
-            (Some(a), false) => format!("{a} {weapon}strike{target}"),
-            (Some(a), true) => format!("Planned {a} {weapon}strike{target}"),
-            (None, false) => capitalise(&format!("{weapon}strike{target}")),
-            (None, true) => format!("Planned {weapon}strike{target}"),
+        // A doer the text does not name ("gunman", "suicide bomber", "protesters")
+        // follows the act ("Bombing by suicide bomber"); a side qualifies it
+        // ("Russian drone strike", "Hamas strike").
+        let unnamed = attacker
+            .as_deref()
+            .is_some_and(|a| a.starts_with(|c: char| c.is_lowercase()));
+        let line = match &attacker {
+            Some(a) if unnamed => format!("{act} by {a}{target}"),
+            Some(a) => format!("{a} {act}{target}"),
+            None => format!("{act}{target}"),
+        };
+        let mut line = if self.planned {
+            format!("Planned {line}")
+        } else {
+            capitalise(&line)
         };
         let tolls: Vec<String> = [(event.killed, "kills"), (event.injured, "injures")]
             .into_iter()

@@ -61,7 +61,10 @@ fn lone_attacker(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<S
     let article = (noun.saturating_sub(LONE_ATTACKER_MODIFIERS + 1)..noun)
         .rev()
         .take_while(|&j| {
-            view.tokens[j].is_word() && (j + 1 == noun || !view.tokens[j].is_capitalized())
+            let article = matches!(view.folded[j].as_str(), "a" | "an");
+            // ("A suicide bomber": the article opening the sentence is capitalised.)
+            view.tokens[j].is_word()
+                && (article || j + 1 == noun || !view.tokens[j].is_capitalized())
                 || j + 1 < noun && view.tokens[j].text == "-"
         })
         .find(|&j| matches!(view.folded[j].as_str(), "a" | "an"))?;
