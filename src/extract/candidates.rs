@@ -273,12 +273,21 @@ const LISTED_OBJECT_REACH: usize = 14;
 /// where the entry allows) a few words on, or at the end of a list of modifiers
 /// ("lifted travel, commercial and economic sanctions").
 fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind, usize)> {
-    view.lexicon.events.acts_on_verb(verb).find_map(|act| {
-        // A state is the object only right after the verb ("suspend Gabon", not
-        // "suspend strikes on Israel").
-        let is_object = |j: usize| {
-            act.objects.contains(&view.folded[j])
-                || (act.states || act.places)
+    view.lexicon
+        .events
+        .acts_on_verb(verb)
+        .find_map(|(act, rest)| {
+            // A verb of several words ("walked away from") must be there whole; its
+            // object is counted from its last word.
+            if !rest.is_empty() && !phrase_at(&view.folded, i + 1, rest) {
+                return None;
+            }
+            let i = i + rest.len();
+            // A state is the object only right after the verb ("suspend Gabon", not
+            // "suspend strikes on Israel").
+            let is_object = |j: usize| {
+                act.objects.contains(&view.folded[j])
+                    || (act.states || act.places)
                     // "took over Kidal": a particle may stand between.
                     && (j == i + 1 || j == i + 2 && view.folded[i + 1] == "over")
                     && view
@@ -288,24 +297,24 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
                             EntityClass::Capital | EntityClass::Place => act.places,
                             _ => false,
                         })
-        };
-        object_within(view, i, act.reach, is_object)
-            .or_else(|| object_listed(view, i, &act.objects))
-            .or_else(|| undergoer_before(view, i, &act.objects))
-            // "signed the protocol into law" ratifies the protocol; "taken into
-            // custody" is still an arrest.
-            .filter(|&object| {
-                object
-                    .checked_sub(1)
-                    .is_none_or(|before| view.folded[before] != "into")
-                    || view
-                        .lexicon
-                        .events
-                        .holder_nouns
-                        .contains(&view.folded[object])
-            })
-            .map(|object| (act.kind, object))
-    })
+            };
+            object_within(view, i, act.reach, is_object)
+                .or_else(|| object_listed(view, i, &act.objects))
+                .or_else(|| undergoer_before(view, i, &act.objects))
+                // "signed the protocol into law" ratifies the protocol; "taken into
+                // custody" is still an arrest.
+                .filter(|&object| {
+                    object
+                        .checked_sub(1)
+                        .is_none_or(|before| view.folded[before] != "into")
+                        || view
+                            .lexicon
+                            .events
+                            .holder_nouns
+                            .contains(&view.folded[object])
+                })
+                .map(|object| (act.kind, object))
+        })
 }
 
 /// "the ship was seized", "a vessel that was boarded": a participle in the passive
@@ -479,7 +488,7 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
 fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
     // Over determiners, names, years and modifiers: "broken the Pretoria deal",
     // "violated the 2018 accord", "the suspension of a critical water sharing
-    // treaty".
+    // treaty", "participation in the New START treaty" (a name of the treaty's own).
     const REACH: usize = 7;
     let events = &view.lexicon.events;
     let modifier = |j: usize| {
@@ -499,6 +508,7 @@ fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
         && (view.is_determiner(k - 1)
             || matches!(view.folded[k - 1].as_str(), "this" | "that")
             || view.name_at(k - 1).is_some()
+            || k > 1 && view.tokens[k - 1].is_word() && view.tokens[k - 1].is_capitalized()
             || view.tokens[k - 1].kind == crate::text::TokenKind::Number
             || modifier(k - 1))
     {

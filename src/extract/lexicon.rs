@@ -165,9 +165,10 @@ pub struct EventLexicon {
     /// Acts a verb names only with what it acts on ("intercepted the last boat",
     /// "lifted sanctions").
     pub acts_on: Vec<ActOn>,
-    /// Per verb, the indices of the `acts_on` entries it opens: every word of every
+    /// Per verb's first word, the indices of the `acts_on` entries it opens and the
+    /// words that must follow it ("away from" after "walked"): every word of every
     /// sentence is looked up here, once.
-    acts_on_by_verb: FastMap<String, Vec<usize>>,
+    acts_on_by_verb: FastMap<String, Vec<(usize, Vec<String>)>>,
     /// Clash words that, between people, are a quarrel and not fighting.
     pub quarrel_words: BTreeSet<String>,
     /// Strike nouns whose "of" names the place taken ("the capture of Avdiivka").
@@ -286,12 +287,18 @@ impl ActOn {
     }
 }
 
-/// Per verb (folded), the indices of the `acts_on` rows it opens.
-fn acts_on_index(rows: &[ActOnRow]) -> FastMap<String, Vec<usize>> {
-    let mut index: FastMap<String, Vec<usize>> = FastMap::default();
+/// Per verb's first word (folded), the indices of the `acts_on` rows it opens and
+/// the rest of the verb's words ("strayed into", "walked away from").
+fn acts_on_index(rows: &[ActOnRow]) -> FastMap<String, Vec<(usize, Vec<String>)>> {
+    let mut index: FastMap<String, Vec<(usize, Vec<String>)>> = FastMap::default();
     for (i, row) in rows.iter().enumerate() {
-        for verb in &row.verbs {
-            index.entry(fold(verb)).or_default().push(i);
+        for verb in row.verbs.iter().map(|v| phrase(v)) {
+            if let Some((first, rest)) = verb.split_first() {
+                index
+                    .entry(first.clone())
+                    .or_default()
+                    .push((i, rest.to_vec()));
+            }
         }
     }
     index
@@ -824,13 +831,18 @@ impl EventLexicon {
         }
     }
 
-    /// The `acts_on` entries whose verbs include `folded`, in the file's order.
-    pub fn acts_on_verb<'a>(&'a self, folded: &str) -> impl Iterator<Item = &'a ActOn> + 'a {
+    /// The `acts_on` entries with a verb whose first word is `folded`, in the file's
+    /// order, each with the words that must follow it in that verb ("into" for
+    /// "strayed into"; none for a verb of one word).
+    pub fn acts_on_verb<'a>(
+        &'a self,
+        folded: &str,
+    ) -> impl Iterator<Item = (&'a ActOn, &'a [String])> + 'a {
         self.acts_on_by_verb
             .get(folded)
             .into_iter()
             .flatten()
-            .map(|&i| &self.acts_on[i])
+            .map(|(i, rest)| (&self.acts_on[*i], rest.as_slice()))
     }
 
     /// The listed verb form the word at `i` stands in for (see [`StandIns`]).

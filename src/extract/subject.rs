@@ -157,6 +157,9 @@ pub(super) fn find_subject(
     if let Some(subject) = opening_participle_subject(view, trigger) {
         return Some(subject);
     }
+    if let Some(main) = trailing_participle_head(view, trigger) {
+        return find_subject(view, main, memory, generic, co);
+    }
     // "a Russian-made BUK missile fired from a farm": only the noun the participle
     // hangs on may name its doer ("the U.S.-Taliban deal signed Saturday").
     if let Some(phrase) = reduced_passive_relative(view, trigger) {
@@ -355,6 +358,53 @@ fn opening_participle_subject(view: &SentenceView<'_, '_>, trigger: usize) -> Op
         return None;
     }
     m.entity.actor().map(str::to_string)
+}
+
+/// Words that may measure how long before or after ("a day after", "two weeks
+/// before", "hours after") besides figures.
+const TIME_MEASURE_WORDS: [&str; 15] = [
+    "a", "an", "few", "several", "only", "day", "days", "week", "weeks", "month", "months", "hour",
+    "minutes", "moments", "year",
+];
+
+/// "Russia struck the port on Tuesday, a day after halting the grain deal": a
+/// participle after a comma and a subordinator (a span of time may measure it)
+/// shares the subject of the verb its clause hangs on in the parse, before the
+/// comma. That verb's token.
+fn trailing_participle_head(view: &SentenceView<'_, '_>, trigger: usize) -> Option<usize> {
+    let events = &view.lexicon.events;
+    if !view.folded[trigger].ends_with("ing") || events.speech_verb_at(&view.folded, trigger) {
+        return None;
+    }
+    let comma = (0..trigger).rev().find(|&k| {
+        !view.tokens[k].is_word()
+            || !(PARTICIPLE_OPENERS.contains(&view.folded[k].as_str())
+                || TIME_MEASURE_WORDS.contains(&view.folded[k].as_str())
+                || view
+                    .lexicon
+                    .temporal
+                    .number_words
+                    .contains_key(&view.folded[k]))
+    })?;
+    let subordinated = (comma + 1..trigger).any(|k| {
+        matches!(
+            view.folded[k].as_str(),
+            "after" | "before" | "since" | "while" | "upon"
+        )
+    });
+    if view.tokens[comma].text != "," || !subordinated {
+        return None;
+    }
+    let (parsed, verb) = view.parsed_word(trigger)?;
+    let tree = &parsed.tree;
+    if tree.deprel(verb) != "advcl" {
+        return None;
+    }
+    let head = tree.head(verb)?;
+    if tree.upos(head) != "VERB" {
+        return None;
+    }
+    parsed.token_of(head).filter(|&token| token < comma)
 }
 
 /// Verbs a list of verb phrases is climbed through to the one with the subject.
