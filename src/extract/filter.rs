@@ -374,10 +374,7 @@ fn called_off(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let cancelling = &view.lexicon.events.cancelling_verbs;
     let near = candidate.first.saturating_sub(GOVERNOR_REACH)..candidate.end.min(view.folded.len());
     let after = candidate.end..(candidate.end + 4).min(view.folded.len());
-    if !near
-        .chain(after)
-        .any(|j| cancelling.contains(&view.folded[j]))
-    {
+    if !near.chain(after).any(|j| view.any_phrase(j, cancelling)) {
         return false;
     }
     let Some((parsed, word)) = view.parsed_word(candidate.end.saturating_sub(1)) else {
@@ -386,7 +383,7 @@ fn called_off(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let is_cancelling = |w: usize| {
         parsed
             .token_of(w)
-            .is_some_and(|t| cancelling.contains(&view.folded[t]))
+            .is_some_and(|t| view.any_phrase(t, cancelling))
     };
     // The noun is the verb's own object, or the subject of its passive ("the visit
     // was postponed"): one step up the parse.

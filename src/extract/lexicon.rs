@@ -183,7 +183,7 @@ pub struct EventLexicon {
     pub patient_nouns: BTreeSet<String>,
     /// Event nouns and verbs that do not name their doer ("the explosion", "the
     /// bomb exploded"): only a side named on the noun itself did it.
-    pub agentless_words: BTreeSet<String>,
+    pub agentless_words: Vec<Vec<String>>,
     /// Nouns an event noun may qualify ("ceasefire line"): then it is no event.
     pub qualified_heads: BTreeSet<String>,
     /// Strikes both sides carry out, whose "with" names the other side.
@@ -217,9 +217,10 @@ pub struct EventLexicon {
     /// When a "call" is an appeal, not a phone call.
     pub appeal_call: AppealCall,
     /// Verbs that call a meeting or an agreement off ("suspended peace talks").
-    pub cancelling_verbs: BTreeSet<String>,
-    /// Verbs whose object is what was talked about ("discussed the attacks").
-    pub topic_verbs: BTreeSet<String>,
+    pub cancelling_verbs: Vec<Vec<String>>,
+    /// Verbs whose object is what was talked about ("discussed the attacks",
+    /// "talked about the strikes"); see [`EventLexicon::speaks_of_at`].
+    topic_verbs: Vec<Vec<String>>,
     pub subordinators: BTreeSet<String>,
     /// Words after which a verb's subject lies inside the clause they open.
     pub subject_clause_openers: BTreeSet<String>,
@@ -479,6 +480,42 @@ struct CasualtiesRow {
 }
 
 /// CAMEO root codes are two digits, 01 to 20.
+/// The modes of each kind (see `modes` in events.yaml), every kind with an entry and
+/// every CAMEO code valid.
+fn modes_of(rows: &BTreeMap<Kind, KindModesRow>) -> Result<BTreeMap<Kind, KindModes>> {
+    let mut modes = BTreeMap::new();
+    for (kind, row) in rows {
+        check_cameo(&row.cameo, kind.as_str())?;
+        let mut list = Vec::new();
+        for mode in &row.modes {
+            let cameo = mode.cameo.clone().unwrap_or_else(|| row.cameo.clone());
+            check_cameo(&cameo, &format!("{kind} mode {}", mode.mode))?;
+            list.push(Mode {
+                name: mode.mode.clone(),
+                label: mode.label.clone(),
+                preposition: mode.preposition.clone(),
+                says: mode.says.clone(),
+                cameo,
+                words: mode.words.iter().map(|s| phrase(s)).collect(),
+            });
+        }
+        modes.insert(
+            *kind,
+            KindModes {
+                cameo: row.cameo.clone(),
+                modes: list,
+            },
+        );
+    }
+    if let Some(kind) = Kind::ALL.iter().find(|k| !modes.contains_key(k)) {
+        return Err(Error::Lexicon {
+            name: "events.yaml".into(),
+            reason: format!("modes: no entry for {kind}"),
+        });
+    }
+    Ok(modes)
+}
+
 fn check_cameo(code: &str, what: &str) -> Result<()> {
     let valid = code.len() == 2
         && code.bytes().all(|b| b.is_ascii_digit())
@@ -683,47 +720,28 @@ impl EventLexicon {
         let triggers = triggers_of(&file.kinds);
         let stand_ins = StandIns::of(&file, &triggers)?;
         let phrases = |v: &[String]| v.iter().map(|s| phrase(s)).collect::<Vec<_>>();
-        let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>();
+        // A phrase in a list looked up one word at a time would never match.
+        let phrase_in_word_list = std::cell::RefCell::new(None);
+        let set = |v: &[String]| {
+            if let Some(phrase) = v.iter().find(|s| s.contains(' ')) {
+                phrase_in_word_list
+                    .borrow_mut()
+                    .get_or_insert(phrase.clone());
+            }
+            v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>()
+        };
         let order_cues = order_cues_of(&file.order_cues)?;
         let order_cues_by_first_word = by_first_word(order_cues.iter().map(|c| c.words.as_slice()));
-        let mut modes = BTreeMap::new();
-        for (kind, row) in &file.modes {
-            check_cameo(&row.cameo, kind.as_str())?;
-            let mut list = Vec::new();
-            for mode in &row.modes {
-                let cameo = mode.cameo.clone().unwrap_or_else(|| row.cameo.clone());
-                check_cameo(&cameo, &format!("{kind} mode {}", mode.mode))?;
-                list.push(Mode {
-                    name: mode.mode.clone(),
-                    label: mode.label.clone(),
-                    preposition: mode.preposition.clone(),
-                    says: mode.says.clone(),
-                    cameo,
-                    words: phrases(&mode.words),
-                });
-            }
-            modes.insert(
-                *kind,
-                KindModes {
-                    cameo: row.cameo.clone(),
-                    modes: list,
-                },
-            );
-        }
-        if let Some(kind) = Kind::ALL.iter().find(|k| !modes.contains_key(k)) {
-            return Err(Error::Lexicon {
-                name: "events.yaml".into(),
-                reason: format!("modes: no entry for {kind}"),
-            });
-        }
-        Ok(EventLexicon {
+        let modes = modes_of(&file.modes)?;
+        let lexicon = EventLexicon {
             modes,
             casualties: CasualtyWords {
                 killed: phrases(&file.casualties.killed),
                 injured: phrases(&file.casualties.injured),
                 filler: set(&file.casualties.filler),
             },
-            addressee_verbs: set(&file.addressee_verbs),
+            // Looked up as the whole trigger: phrases ("called on") count.
+            addressee_verbs: file.addressee_verbs.iter().map(|s| fold(s)).collect(),
             representatives: set(&file.representatives),
             quantity_nouns: set(&file.quantity_nouns),
             launch_verbs: set(&file.launch_verbs),
@@ -736,7 +754,7 @@ impl EventLexicon {
             legislatures: set(&file.legislatures),
             attacker_nouns: set(&file.attacker_nouns),
             patient_nouns: set(&file.patient_nouns),
-            agentless_words: set(&file.agentless_words),
+            agentless_words: phrases(&file.agentless_words),
             qualified_heads: set(&file.qualified_heads),
             reciprocal_strikes: phrases(&file.reciprocal_strikes),
             toll_openers: set(&file.toll_openers),
@@ -766,8 +784,8 @@ impl EventLexicon {
                 after: set(&file.appeal_call.after),
                 verbs: set(&file.appeal_call.verbs),
             },
-            cancelling_verbs: set(&file.cancelling_verbs),
-            topic_verbs: set(&file.topic_verbs),
+            cancelling_verbs: phrases(&file.cancelling_verbs),
+            topic_verbs: phrases(&file.topic_verbs),
             subordinators: set(&file.subordinators),
             subject_clause_openers: set(&file.subject_clause_openers),
             demonstratives: set(&file.demonstratives),
@@ -818,7 +836,14 @@ impl EventLexicon {
             outlet_words: set(&file.outlet_words),
             order_breaks: set(&file.order_breaks),
             prepositions: set(&file.prepositions),
-        })
+        };
+        if let Some(phrase) = phrase_in_word_list.into_inner() {
+            return Err(Error::Lexicon {
+                name: "events.yaml".into(),
+                reason: format!("{phrase:?} is a phrase in a list of single words"),
+            });
+        }
+        Ok(lexicon)
     }
 
     /// The verbs whose subject a noun of `kind` in their object is an act of, when
@@ -868,9 +893,17 @@ impl EventLexicon {
 
     /// Does the word at token `i` speak of what follows it: a verb of speech, or one
     /// whose object is what was talked about ("condemned the strikes", "discussed
-    /// the attacks", "called the capture a victory")?
+    /// the attacks", "called the capture a victory"), or the last word of such a
+    /// phrase ("talked about", "looked into")?
     pub fn speaks_of_at(&self, folded: &[String], i: usize) -> bool {
-        self.topic_verbs.contains(&folded[i]) || self.speech_verb_at(folded, i)
+        self.topic_ends_at(folded, i) || self.speech_verb_at(folded, i)
+    }
+
+    /// Does a topic verb or phrase (see `topic_verbs`) end at token `i`?
+    pub fn topic_ends_at(&self, folded: &[String], i: usize) -> bool {
+        self.topic_verbs
+            .iter()
+            .any(|p| i + 1 >= p.len() && phrase_at(folded, i + 1 - p.len(), p))
     }
 
     /// The trigger starting at token `i`, longest first.
@@ -948,5 +981,24 @@ mod tests {
         let lexicon = Lexicon::builtin().unwrap();
         assert!(lexicon.events.triggers.len() > 100);
         assert!(lexicon.events.triggers.iter().all(|t| !t.words.is_empty()));
+    }
+
+    /// A phrase in a list looked up one word at a time would never match: the
+    /// lexicon is refused, naming it.
+    #[test]
+    fn a_phrase_in_a_list_of_words_is_refused() {
+        let text = EVENTS_YAML.replacen(
+            "weapons: [drone,",
+            "weapons: [\"ballistic missile\", drone,",
+            1,
+        );
+        assert_ne!(text, EVENTS_YAML, "the weapons list moved");
+        let error = EventLexicon::parse(&text).err().map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("\"ballistic missile\"")),
+            "{error:?}"
+        );
     }
 }

@@ -540,13 +540,11 @@ fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
     {
         j -= 1;
     }
+    // ("the condemnation of": the "of" may be the phrase's own.)
+    let events = &view.lexicon.events;
     j >= 2
         && view.folded[j - 1] == "of"
-        && view
-            .lexicon
-            .events
-            .topic_verbs
-            .contains(&view.folded[j - 2])
+        && (events.topic_ends_at(&view.folded, j - 2) || events.topic_ends_at(&view.folded, j - 1))
 }
 
 /// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a

@@ -92,6 +92,8 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
             || view.tokens[j].is_apostrophe()
             // "condemned a wave of Russian strikes"
             || view.of_quantity(j)
+            // "condemned the July 29 attack"
+            || view.tokens[j].kind == crate::text::TokenKind::Number
             || view.tokens[j].is_word()
                 && !events.prepositions.contains(&view.folded[j])
                 && !matches!(view.folded[j].as_str(), "that" | "and" | "or")
@@ -104,6 +106,17 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
         .any(|j| between(j) && events.speaks_of_at(&view.folded, j));
     if !speech_verb_before {
         return false;
+    }
+    // "talked about the attacks", "to look into the attack": a phrase that ends in
+    // its preposition takes the noun after it, whatever the parse says.
+    let topic_phrase_before = (noun.saturating_sub(SPEECH_OBJECT_REACH)..noun).any(|j| {
+        j > 0
+            && between(j)
+            && events.prepositions.contains(&view.folded[j])
+            && events.topic_ends_at(&view.folded, j)
+    });
+    if topic_phrase_before {
+        return true;
     }
     let Some((parsed, word)) = view.parsed_word(noun) else {
         return false;

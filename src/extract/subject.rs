@@ -557,6 +557,12 @@ fn walk_back_to_subject(
             .trigger_at(&view.folded, trigger)
             .is_some_and(|t| t.kind == Kind::Strike);
     let mut past_order_cue = false;
+    // "killed journalist Shireen Abu Akleh during a raid": behind a preposition
+    // that sets an event noun in its scene, a name may be another verb's object.
+    let noun_trigger = events
+        .trigger_at(&view.folded, trigger)
+        .is_some_and(|t| t.noun);
+    let mut past_preposition = false;
     let victims_before = harms_counted_victims(view, trigger);
     let mut k = j;
     while k > 0 {
@@ -578,53 +584,7 @@ fn walk_back_to_subject(
             return None;
         }
         if view.tokens[k - 1].text == "," {
-            // "Police arrested the gunman, officials said": the verb's subject, a
-            // common noun that names no one, stands between the comma and the verb;
-            // the name before the comma ends another clause.
-            if k < j && subject_after(view, k - 1, trigger) {
-                return None;
-            }
-            // An appositive or a participle clause ends here; its head is the name
-            // before the comma that opens it ("the BLA, ... battling the
-            // government, claimed"), or, when no name stands there, the appositive
-            // itself ("the envoy, Kirill Dmitriev, has").
-            let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
-            let before_open = match open {
-                // "Baloch Liberation Army (BLA), the largest ...": past the short form.
-                Some(o) if view.tokens[o].text == "," => view
-                    .name_ending_at(short_form_before(view, o).unwrap_or(o))
-                    // "The Minister of Defense of Venezuela, Vladimir Padrino López,
-                    // announced": a name in a title's "of" is not the head.
-                    .filter(|m| {
-                        !governed(view, m)
-                            && (m.first == 0 || view.folded[m.first - 1] != "of")
-                            && m.entity.actor().is_some()
-                    }),
-                _ => None,
-            };
-            let inside = || {
-                view.name_ending_at(k - 1)
-                    .filter(|m| !governed(view, m) && m.entity.actor().is_some())
-            };
-            let head = before_open.or_else(inside);
-            if let Some(m) = head {
-                if let Some(actor) = subject_actor(view, m, true) {
-                    return Some(with_coordinated(view, m, actor, co));
-                }
-            }
-            // "Kyrgyz border guards, without any reason at all, had shelled": a
-            // prepositional phrase set off by commas stands between the subject and
-            // its verb; the subject lies before it.
-            let short_adjunct = |o: usize| {
-                view.tokens[o].text == "," && o + 1 < k - 1 && k - 1 - o <= ADJUNCT_WORDS
-            };
-            if let Some(o) = open.filter(|&o| short_adjunct(o)) {
-                let opener = view.folded[o + 1].as_str();
-                if events.prepositions.contains(opener) || ADJUNCT_OPENERS.contains(&opener) {
-                    return walk_back_to_subject(view, o, trigger, generic, co);
-                }
-            }
-            return None;
+            return subject_at_comma(view, k, j, trigger, generic, co);
         }
         // "The Organization of American States (OAS) approved": the short form
         // in brackets after a name is part of it.
@@ -663,6 +623,9 @@ fn walk_back_to_subject(
             if victims_before && counted(view, m) {
                 return None;
             }
+            if noun_trigger && past_preposition && is_object(view, m) {
+                return None;
+            }
             if crate::text::is_possessive(&view.folded, k) && view.owner_suffered(trigger, m) {
                 return None;
             }
@@ -679,10 +642,102 @@ fn walk_back_to_subject(
             *generic = true;
             return None;
         }
+        if SCENE_PREPOSITIONS.contains(&view.folded[k - 1].as_str()) {
+            past_preposition = true;
+        }
         k -= 1;
     }
     None
 }
+
+/// The walk back to the subject has reached a comma at `k - 1` (see
+/// `walk_back_to_subject`, whose verb's auxiliaries end at `j`): the subject is the
+/// head of the appositive or participle clause the comma ends, or lies before a
+/// short adjunct set off by commas, or is not named.
+fn subject_at_comma(
+    view: &SentenceView<'_, '_>,
+    k: usize,
+    j: usize,
+    trigger: usize,
+    generic: &mut bool,
+    co: &mut Vec<String>,
+) -> Option<String> {
+    let events = &view.lexicon.events;
+    // "Police arrested the gunman, officials said": the verb's subject, a
+    // common noun that names no one, stands between the comma and the verb;
+    // the name before the comma ends another clause.
+    if k < j && subject_after(view, k - 1, trigger) {
+        return None;
+    }
+    // An appositive or a participle clause ends here; its head is the name
+    // before the comma that opens it ("the BLA, ... battling the
+    // government, claimed"), or, when no name stands there, the appositive
+    // itself ("the envoy, Kirill Dmitriev, has").
+    let open = (0..k - 1).rev().find(|&c| view.tokens[c].is_clause_break());
+    let before_open = match open {
+        // "Baloch Liberation Army (BLA), the largest ...": past the short form.
+        Some(o) if view.tokens[o].text == "," => view
+            .name_ending_at(short_form_before(view, o).unwrap_or(o))
+            // "The Minister of Defense of Venezuela, Vladimir Padrino López,
+            // announced": a name in a title's "of" is not the head.
+            .filter(|m| {
+                !governed(view, m)
+                    && (m.first == 0 || view.folded[m.first - 1] != "of")
+                    && m.entity.actor().is_some()
+            }),
+        _ => None,
+    };
+    let inside = || {
+        view.name_ending_at(k - 1)
+            .filter(|m| !governed(view, m) && m.entity.actor().is_some())
+    };
+    let head = before_open.or_else(inside);
+    if let Some(m) = head {
+        if let Some(actor) = subject_actor(view, m, true) {
+            return Some(with_coordinated(view, m, actor, co));
+        }
+    }
+    // "Kyrgyz border guards, without any reason at all, had shelled": a
+    // prepositional phrase set off by commas stands between the subject and
+    // its verb; the subject lies before it.
+    let short_adjunct =
+        |o: usize| view.tokens[o].text == "," && o + 1 < k - 1 && k - 1 - o <= ADJUNCT_WORDS;
+    if let Some(o) = open.filter(|&o| short_adjunct(o)) {
+        let opener = view.folded[o + 1].as_str();
+        if events.prepositions.contains(opener) || ADJUNCT_OPENERS.contains(&opener) {
+            return walk_back_to_subject(view, o, trigger, generic, co);
+        }
+    }
+    None
+}
+
+/// Prepositions that set an event noun in the scene of another act ("during a
+/// raid", "in a drone attack", "amid clashes"); not "of" or "by", whose names may
+/// be the noun's doer ("accused Russia of an attack").
+const SCENE_PREPOSITIONS: [&str; 6] = ["during", "in", "amid", "at", "despite", "through"];
+
+/// Is the name the object of a verb in the parse ("killed journalist Shireen Abu
+/// Akleh", "to assassinate President Vladimir Putin"), through the words of its
+/// name and the apposition it stands in?
+fn is_object(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
+    let Some((parsed, mut word)) = view.parsed_word(m.end - 1) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    for _ in 0..NAME_CLIMB {
+        match tree.deprel(word) {
+            "flat" | "flat:name" | "compound" | "appos" => match tree.head(word) {
+                Some(head) => word = head,
+                None => return false,
+            },
+            relation => return matches!(relation, "obj" | "iobj"),
+        }
+    }
+    false
+}
+
+/// Steps up through the words of a name and its apposition.
+const NAME_CLIMB: usize = 6;
 
 /// Is what stands between token `from` (a comma) and the verb at `trigger` a short
 /// run of lowercase words that may be the verb's subject ("Police arrested the

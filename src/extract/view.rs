@@ -269,12 +269,8 @@ impl SentenceView<'_, '_> {
     /// Does the trigger of `candidate` name what happened without its doer ("the
     /// explosion", "a blast", "the bomb exploded"; see `agentless_words`)?
     pub(super) fn agentless(&self, candidate: &Candidate) -> bool {
-        (candidate.first..candidate.end).any(|j| {
-            self.lexicon
-                .events
-                .agentless_words
-                .contains(&self.folded[j])
-        })
+        (candidate.first..candidate.end)
+            .any(|j| self.any_phrase(j, &self.lexicon.events.agentless_words))
     }
 
     /// "Arouri's assassination", "Khan's arrest": a person who owns a patient noun
