@@ -558,10 +558,10 @@ fn walk_back_to_subject(
             .is_some_and(|t| t.kind == Kind::Strike);
     let mut past_order_cue = false;
     // "killed journalist Shireen Abu Akleh during a raid": behind a preposition
-    // that sets an event noun in its scene, a name may be another verb's object.
-    let noun_trigger = events
+    // before a strike noun, a name may be another verb's object.
+    let strike_noun = events
         .trigger_at(&view.folded, trigger)
-        .is_some_and(|t| t.noun);
+        .is_some_and(|t| t.noun && t.kind == Kind::Strike);
     let mut past_preposition = false;
     let victims_before = harms_counted_victims(view, trigger);
     let mut k = j;
@@ -584,7 +584,8 @@ fn walk_back_to_subject(
             return None;
         }
         if view.tokens[k - 1].text == "," {
-            return subject_at_comma(view, k, j, trigger, generic, co);
+            let strike_past_preposition = strike_noun && past_preposition;
+            return subject_at_comma(view, (k, j, trigger), strike_past_preposition, generic, co);
         }
         // "The Organization of American States (OAS) approved": the short form
         // in brackets after a name is part of it.
@@ -623,13 +624,13 @@ fn walk_back_to_subject(
             if victims_before && counted(view, m) {
                 return None;
             }
-            if noun_trigger && past_preposition && is_object(view, m) {
-                return None;
-            }
             if crate::text::is_possessive(&view.folded, k) && view.owner_suffered(trigger, m) {
                 return None;
             }
             if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
+                if strike_noun && past_preposition && governed_in_parse(view, m) {
+                    return None;
+                }
                 return Some(with_coordinated(view, m, actor, co));
             }
             if let Some(actor) = absolute_with(view, m, k, j, trigger) {
@@ -642,7 +643,7 @@ fn walk_back_to_subject(
             *generic = true;
             return None;
         }
-        if SCENE_PREPOSITIONS.contains(&view.folded[k - 1].as_str()) {
+        if events.prepositions.contains(&view.folded[k - 1]) {
             past_preposition = true;
         }
         k -= 1;
@@ -654,11 +655,12 @@ fn walk_back_to_subject(
 /// `walk_back_to_subject`, whose verb's auxiliaries end at `j`): the subject is the
 /// head of the appositive or participle clause the comma ends, or lies before a
 /// short adjunct set off by commas, or is not named.
+/// (`strike_past_preposition`: the walk is from a strike noun and has passed a
+/// preposition, behind which a name another word governs is no doer.)
 fn subject_at_comma(
     view: &SentenceView<'_, '_>,
-    k: usize,
-    j: usize,
-    trigger: usize,
+    (k, j, trigger): (usize, usize, usize),
+    strike_past_preposition: bool,
     generic: &mut bool,
     co: &mut Vec<String>,
 ) -> Option<String> {
@@ -694,6 +696,9 @@ fn subject_at_comma(
     let head = before_open.or_else(inside);
     if let Some(m) = head {
         if let Some(actor) = subject_actor(view, m, true) {
+            if strike_past_preposition && governed_in_parse(view, m) {
+                return None;
+            }
             return Some(with_coordinated(view, m, actor, co));
         }
     }
@@ -711,15 +716,12 @@ fn subject_at_comma(
     None
 }
 
-/// Prepositions that set an event noun in the scene of another act ("during a
-/// raid", "in a drone attack", "amid clashes"); not "of" or "by", whose names may
-/// be the noun's doer ("accused Russia of an attack").
-const SCENE_PREPOSITIONS: [&str; 6] = ["during", "in", "amid", "at", "despite", "through"];
-
-/// Is the name the object of a verb in the parse ("killed journalist Shireen Abu
-/// Akleh", "to assassinate President Vladimir Putin"), through the words of its
-/// name and the apposition it stands in?
-fn is_object(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
+/// Does the parse make the name (through the words of its name and the apposition
+/// it stands in) another word's object or modifier? "killed journalist Shireen Abu
+/// Akleh during a raid", "the death of Khalil Haqqani as a result of an attack": a
+/// name another verb or noun governs did not do the strike noun after the
+/// preposition. Without a parse, nothing says so.
+fn governed_in_parse(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
     let Some((parsed, mut word)) = view.parsed_word(m.end - 1) else {
         return false;
     };
@@ -730,7 +732,7 @@ fn is_object(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
                 Some(head) => word = head,
                 None => return false,
             },
-            relation => return matches!(relation, "obj" | "iobj"),
+            relation => return matches!(relation, "obj" | "iobj" | "obl" | "nmod"),
         }
     }
     false
