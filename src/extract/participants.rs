@@ -525,27 +525,33 @@ fn mark_planned(candidate: &mut Candidate, view: &SentenceView<'_, '_>, reach: &
     }
 }
 
-/// Is the event noun at `first` the object of "of" after a noun that speaks of it
-/// ("the condemnation of this attack", "his denunciation of the strikes"), with
-/// only determiners between?
+/// Is the event noun at `first` the object of "of" or "into" after a noun that
+/// speaks of it ("the condemnation of this attack", "his denunciation of the
+/// strikes", "an investigation into the circumstances of the strike"), with only
+/// determiners between, or an aspect of the event ("the circumstances of")?
 fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
-    let mut j = first;
-    while j > 0
-        && (view.is_determiner(j - 1)
-            || view
-                .lexicon
-                .events
-                .demonstratives
-                .contains(&view.folded[j - 1]))
-    {
-        j -= 1;
+    let events = &view.lexicon.events;
+    let past_determiners = |mut j: usize| {
+        while j > 0
+            && (view.is_determiner(j - 1) || events.demonstratives.contains(&view.folded[j - 1]))
+        {
+            j -= 1;
+        }
+        j
+    };
+    let mut j = past_determiners(first);
+    if j >= 2 && view.folded[j - 1] == "of" && ASPECT_NOUNS.contains(&view.folded[j - 2].as_str()) {
+        j = past_determiners(j - 2);
     }
     // ("the condemnation of": the "of" may be the phrase's own.)
-    let events = &view.lexicon.events;
     j >= 2
-        && view.folded[j - 1] == "of"
+        && matches!(view.folded[j - 1].as_str(), "of" | "into")
         && (events.topic_ends_at(&view.folded, j - 2) || events.topic_ends_at(&view.folded, j - 1))
 }
+
+/// Nouns of an aspect of an event that a judgement or an inquiry is about ("the
+/// circumstances of the strike").
+const ASPECT_NOUNS: [&str; 5] = ["circumstances", "cause", "causes", "details", "aftermath"];
 
 /// "claims by Russian officials", "was made by Kirill Dmitriev", "a visit by a
 /// senior Russian official".
@@ -1247,9 +1253,12 @@ fn assign_sides(
         }
     }
     // "Jack Reed condemned the strikes": the speaker did not strike.
+    // ("an investigation into the circumstances of the strike": who looks into it
+    // did not strike.)
     candidate.topic = candidate.noun
         && candidate.kind != Kind::Statement
-        && object_of_speech(view, candidate.first, candidate.kind);
+        && (object_of_speech(view, candidate.first, candidate.kind)
+            || judged_noun(view, candidate.first));
     let reported = candidate.topic && main.is_none();
     // "discussed the attacks with Putin": "with" goes with the talking, not the
     // attacks.
