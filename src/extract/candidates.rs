@@ -24,12 +24,12 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
             // Before the lexicon's triggers: "declared a state of emergency" is the
             // act, not a statement.
             act_on_at(view, i, stand_in.unwrap_or(&view.folded[i]))
-                .map(|(kind, object)| {
+                .map(|(kind, object, words)| {
                     // "Iran's seizure of a container ship": a noun stays a noun,
                     // whose actor its possessor or "by" names.
                     let noun =
                         stand_in.is_none() && view.lexicon.events.is_trigger_noun(&view.folded[i]);
-                    (1, kind, noun, false, Some(object))
+                    (words, kind, noun, false, Some(object))
                 })
                 .or_else(|| match stand_in {
                     Some(listed) => {
@@ -271,8 +271,9 @@ const LISTED_OBJECT_REACH: usize = 14;
 /// the token of that object (`verb` is the word at `i`, or the listed form it stands
 /// for): one of the entry's objects (or a state the text names,
 /// where the entry allows) a few words on, or at the end of a list of modifiers
-/// ("lifted travel, commercial and economic sanctions").
-fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind, usize)> {
+/// ("lifted travel, commercial and economic sanctions"); and how many words the
+/// verb has ("broke off" two).
+fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind, usize, usize)> {
     view.lexicon
         .events
         .acts_on_verb(verb)
@@ -313,7 +314,7 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
                             .holder_nouns
                             .contains(&view.folded[object])
                 })
-                .map(|object| (act.kind, object))
+                .map(|object| (act.kind, object, rest.len() + 1))
         })
 }
 
