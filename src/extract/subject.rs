@@ -722,6 +722,14 @@ fn subject_at_comma(
 /// name another verb or noun governs did not do the strike noun after the
 /// preposition. Without a parse, nothing says so.
 fn governed_in_parse(view: &SentenceView<'_, '_>, m: &NameMention) -> bool {
+    // A name that opens the sentence, titles and determiners aside, is its subject:
+    // no need to parse ("Russia on Monday launched an attack on Kyiv").
+    let opens_sentence = (0..m.first).all(|j| {
+        view.is_determiner(j) || view.tokens[j].is_word() && view.tokens[j].is_capitalized()
+    });
+    if opens_sentence {
+        return false;
+    }
     let Some((parsed, mut word)) = view.parsed_word(m.end - 1) else {
         return false;
     };
