@@ -185,12 +185,9 @@ fn realnews_corpus_scores() {
             let timeline = work.path().join(format!("{name}.yaml"));
             build(&[dir], &timeline);
             let result = score(&scorer, &dir.join("gold.yaml"), &timeline);
-            println!("{}", line(name, &result));
-            report.push_str(&format!(
-                "== {}\n{}\n",
-                line(name, &result),
-                details(&result)
-            ));
+            let storyline_line = line(name, &result);
+            println!("{storyline_line}");
+            report.push_str(&format!("== {storyline_line}\n{}\n", details(&result)));
         }
         let result = whole.join().expect("whole-corpus thread");
         (result, report)

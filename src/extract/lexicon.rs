@@ -479,7 +479,6 @@ struct CasualtiesRow {
     filler: Vec<String>,
 }
 
-/// CAMEO root codes are two digits, 01 to 20.
 /// The modes of each kind (see `modes` in events.yaml), every kind with an entry and
 /// every CAMEO code valid.
 fn modes_of(rows: &BTreeMap<Kind, KindModesRow>) -> Result<BTreeMap<Kind, KindModes>> {
@@ -516,6 +515,7 @@ fn modes_of(rows: &BTreeMap<Kind, KindModesRow>) -> Result<BTreeMap<Kind, KindMo
     Ok(modes)
 }
 
+/// CAMEO root codes are two digits, 01 to 20.
 fn check_cameo(code: &str, what: &str) -> Result<()> {
     let valid = code.len() == 2
         && code.bytes().all(|b| b.is_ascii_digit())

@@ -552,16 +552,13 @@ fn walk_back_to_subject(
     // cue of order, with a verb of speech before the cue, is what the speaker
     // reacts to, not the speaker's act ("seized the airport after heavy fighting"
     // is the seizer's fighting).
+    let trigger_entry = events.trigger_at(&view.folded, trigger);
     let reacted_to = events.is_trigger_noun(&view.folded[trigger])
-        && events
-            .trigger_at(&view.folded, trigger)
-            .is_some_and(|t| t.kind == Kind::Strike);
+        && trigger_entry.is_some_and(|t| t.kind == Kind::Strike);
     let mut past_order_cue = false;
     // "killed journalist Shireen Abu Akleh during a raid": behind a preposition
     // before a strike noun, a name may be another verb's object.
-    let strike_noun = events
-        .trigger_at(&view.folded, trigger)
-        .is_some_and(|t| t.noun && t.kind == Kind::Strike);
+    let strike_noun = trigger_entry.is_some_and(|t| t.noun && t.kind == Kind::Strike);
     let mut past_preposition = false;
     let victims_before = harms_counted_victims(view, trigger);
     let mut k = j;
