@@ -8,6 +8,7 @@ mod casualties;
 mod classify;
 mod companies;
 mod dating;
+mod doers;
 mod event;
 mod filter;
 mod gazetteer;

@@ -452,3 +452,8 @@ pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
         _ => m.entity.actor().map(str::to_string),
     }
 }
+
+/// The actor a name stands for, if it names one.
+pub(super) fn actor_of(m: &NameMention) -> Option<String> {
+    m.entity.actor().map(str::to_string)
+}
