@@ -104,6 +104,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                         topic: false,
                         acted_on,
                         since: None,
+                        victim: None,
                     });
                 }
                 i = end;
@@ -391,6 +392,7 @@ fn harms_no_person(view: &SentenceView<'_, '_>, i: usize) -> bool {
             let j = view.before_auxiliaries(i);
             (j.saturating_sub(APPOSITIVE_WORDS)..j).any(|k| person_ends_at(view, k + 1))
                 || j > 0 && person_at(j - 1)
+                || view.passive_subject(i).into_iter().any(person_at)
         };
     !person
 }

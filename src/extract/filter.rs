@@ -137,7 +137,7 @@ pub(super) fn rejection(
     if sought_in_talks(candidate, view) {
         return Some("sought in negotiations, not yet made");
     }
-    if candidate.actors.is_empty() && candidate.place.is_none() {
+    if candidate.actors.is_empty() && candidate.place.is_none() && candidate.victim.is_none() {
         return Some("neither actor nor place");
     }
     // A date only borrowed from a neighbouring verb does not pin a noun down.

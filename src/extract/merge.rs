@@ -6,16 +6,24 @@ use super::sides::{drop_represented, push_unique};
 use crate::hash::{FastMap, FastSet};
 use crate::model::Kind;
 
-/// An article's events by kind and main actor, and by kind and place: the only
-/// earlier events a new report can be merged into (see [`merge_into`]), so that an
-/// article of thousands of events is not a scan of all of them per report. Names are
-/// hashed (a collision only adds a candidate: the match is checked in full), and
-/// keys an event no longer has stay listed.
+/// An article's events by kind and main actor, by kind and place, and strikes by
+/// their targets: the only earlier events a new report can be merged into (see
+/// [`merge_into`]), so that an article of thousands of events is not a scan of all
+/// of them per report. Names are hashed (a collision only adds a candidate: the
+/// match is checked in full), and keys an event no longer has stay listed.
 #[derive(Debug, Default)]
 pub(super) struct MergeIndex {
-    /// (kind, is a place, hash of the name) → events, in article order.
-    lists: FastMap<(Kind, bool, u64), Vec<usize>>,
-    listed: FastSet<(Kind, bool, u64, usize)>,
+    /// (kind, role of the name, hash of the name) → events, in article order.
+    lists: FastMap<(Kind, Role, u64), Vec<usize>>,
+    listed: FastSet<(Kind, Role, u64, usize)>,
+}
+
+/// What a name indexed in [`MergeIndex`] is to its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Role {
+    Initiator,
+    Place,
+    Target,
 }
 
 fn name_hash(name: &str) -> u64 {
@@ -23,15 +31,20 @@ fn name_hash(name: &str) -> u64 {
 }
 
 impl MergeIndex {
-    fn keys(event: &ExtractedEvent) -> impl Iterator<Item = (Kind, bool, u64)> + '_ {
+    fn keys(event: &ExtractedEvent) -> impl Iterator<Item = (Kind, Role, u64)> + '_ {
         let actor = event
             .main_actor()
-            .map(|a| (event.kind, false, name_hash(a)));
+            .map(|a| (event.kind, Role::Initiator, name_hash(a)));
         let place = event
             .place
             .as_deref()
-            .map(|p| (event.kind, true, name_hash(p)));
-        actor.into_iter().chain(place)
+            .map(|p| (event.kind, Role::Place, name_hash(p)));
+        let targets = event
+            .counterparts
+            .iter()
+            .filter(|_| event.kind == Kind::Strike)
+            .map(|t| (event.kind, Role::Target, name_hash(t)));
+        actor.into_iter().chain(place).chain(targets)
     }
 
     fn candidates(&self, new: &ExtractedEvent) -> Vec<usize> {
@@ -46,10 +59,10 @@ impl MergeIndex {
     }
 
     fn add(&mut self, index: usize, event: &ExtractedEvent) {
-        for (kind, is_place, hash) in Self::keys(event) {
-            if self.listed.insert((kind, is_place, hash, index)) {
+        for (kind, role, hash) in Self::keys(event) {
+            if self.listed.insert((kind, role, hash, index)) {
                 self.lists
-                    .entry((kind, is_place, hash))
+                    .entry((kind, role, hash))
                     .or_default()
                     .push(index);
             }
@@ -60,7 +73,7 @@ impl MergeIndex {
 /// Fold a new report into an earlier event of the same article when it is the same
 /// event told again: same kind and initiator, place and date that do not disagree. A
 /// report that names no actor ("the Moscow meeting") joins only an event at the same
-/// named place.
+/// named place, or a strike on the same person.
 pub(super) fn merge_into(
     events: &mut Vec<ExtractedEvent>,
     index: &mut MergeIndex,
@@ -87,7 +100,16 @@ pub(super) fn merge_into(
             return false;
         }
         if old.actors.is_empty() || new.actors.is_empty() {
-            return old.place.is_some() && old.place == new.place;
+            // "Imran Khan was shot" told twice, or once with "a gunman shot him": one
+            // strike on one person.
+            let same_victim = old.kind == Kind::Strike
+                && old.status == new.status
+                && (old.place == new.place || old.place.is_none() || new.place.is_none())
+                && old
+                    .counterparts
+                    .iter()
+                    .any(|c| people.contains(c) && new.counterparts.contains(c));
+            return old.place.is_some() && old.place == new.place || same_victim;
         }
         let same_actor = old.main_actor() == new.main_actor();
         let same_side = old.place.is_some()

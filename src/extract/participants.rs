@@ -38,6 +38,23 @@ pub(super) fn describe_all(
         memory.remember_last_person(&view.names, next_trigger);
     }
     share_meeting_place(candidates, view);
+    // "Haniyeh was killed in an Israeli strike": the strike the sentence names is
+    // the act, and the victim alone makes no strike of its own.
+    let strikes = candidates.iter().filter(|c| c.kind == Kind::Strike).count();
+    for candidate in candidates.iter_mut() {
+        let Some(victim) = candidate.victim.take() else {
+            continue;
+        };
+        if strikes == 1 {
+            // The person hit leads the targets ("Makuku was shot dead while
+            // resisting the attackers").
+            if !candidate.actors.contains(&victim) {
+                candidate.counterparts.retain(|c| c != &victim);
+                candidate.counterparts.insert(0, victim.clone());
+            }
+            candidate.victim = Some(victim);
+        }
+    }
 }
 
 /// Work out status, actors and place of one trigger.
@@ -813,6 +830,9 @@ fn assign_sides(
     if passive_act && main.is_none() {
         main = doer_of_means(view, candidate.end).or_else(|| holder_after(view, candidate.end));
     }
+    if passive_act && candidate.kind == Kind::Strike {
+        candidate.victim = passive_victim(view, candidate);
+    }
     // ("was elected president by parliament": a body the text names only by its
     // sort leaves the act to the one elected; not "an envoy appointed by ...".)
     if main.is_none()
@@ -825,37 +845,13 @@ fn assign_sides(
         && !reported
         && !passive_act
     {
-        main = find_subject(
+        main = subject_of(
+            candidate,
             view,
-            candidate.first,
             memory,
             &mut generic_subject,
             &mut co_subjects,
         );
-        if main.is_none() && subject_is_reporter_pronoun(view, candidate.first) {
-            main = reporter_of_clause(view, candidate.first);
-        }
-        // "\"I signed the law,\" Mohamud said": the speaker, or for "we" their side.
-        if main.is_none() {
-            if let Some((speaker, plural)) = quoted_first_person(view, candidate.first) {
-                main = if plural {
-                    memory.country_of(&speaker, view.lexicon).or(Some(speaker))
-                } else {
-                    Some(speaker)
-                };
-            }
-        }
-        // "Ukraine said it launched an attack": the attack is the reporter's.
-        if main.is_none() && candidate.noun {
-            main = pronoun_doer_reporter(view, candidate.first);
-        }
-        // "al-Shabaab claimed responsibility for the attack", "for attacking the
-        // Eternity C": the claimant did it.
-        if main.is_none() && may_be_claimed(candidate, view) {
-            if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
-                main = find_subject(view, claim, memory, &mut generic_subject, &mut co_subjects);
-            }
-        }
     }
     // Whom a passive act names after it was its target ("members were killed,
     // including the son of X"), not who did it.
@@ -896,6 +892,84 @@ fn assign_sides(
             }
         }
     }
+}
+
+/// The initiator the sentence names before the trigger: the subject, the reporter
+/// a pronoun subject stands for, the speaker of a quote in the first person, or
+/// the one who claims the act.
+fn subject_of(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    memory: &mut ArticleMemory,
+    generic_subject: &mut bool,
+    co_subjects: &mut Vec<String>,
+) -> Option<String> {
+    let mut main = find_subject(view, candidate.first, memory, generic_subject, co_subjects);
+    if main.is_none() && subject_is_reporter_pronoun(view, candidate.first) {
+        main = reporter_of_clause(view, candidate.first);
+    }
+    // "\"I signed the law,\" Mohamud said": the speaker, or for "we" their side.
+    if main.is_none() {
+        if let Some((speaker, plural)) = quoted_first_person(view, candidate.first) {
+            main = if plural {
+                memory.country_of(&speaker, view.lexicon).or(Some(speaker))
+            } else {
+                Some(speaker)
+            };
+        }
+    }
+    // "Ukraine said it launched an attack": the attack is the reporter's.
+    if main.is_none() && candidate.noun {
+        main = pronoun_doer_reporter(view, candidate.first);
+    }
+    // "al-Shabaab claimed responsibility for the attack", "for attacking the
+    // Eternity C": the claimant did it.
+    if main.is_none() && may_be_claimed(candidate, view) {
+        if let Some(claim) = claim_of_own_act_before(view, candidate.first) {
+            main = find_subject(view, claim, memory, generic_subject, co_subjects);
+        }
+    }
+    main
+}
+
+/// "Robert Fico was shot", "Sen. Miguel Uribe Turbay, a possible candidate, was
+/// shot", "Uribe, who was shot": the person a passive strike's subject names, its
+/// target.
+/// None when the act was suffered in a strike the sentence names ("was killed in the
+/// airstrike", "in a knife attack"): that strike is the event.
+/// Only verbs that harm a person alone ("shot", "stabbed") ask: "was killed" mostly
+/// tells of a strike the article reports in its own words.
+fn passive_victim(view: &SentenceView<'_, '_>, candidate: &Candidate) -> Option<String> {
+    const OCCASION_REACH: usize = 8;
+    let events = &view.lexicon.events;
+    if !events
+        .person_harm_verbs
+        .contains(&view.folded[candidate.first])
+    {
+        return None;
+    }
+    let end = (candidate.end + OCCASION_REACH).min(view.tokens.len());
+    let in_a_strike = (candidate.end..end)
+        .skip_while(|&j| !SUFFERED_IN.contains(&view.folded[j].as_str()))
+        .take_while(|&j| !view.is_break(j))
+        .any(|j| {
+            events
+                .trigger_at(&view.folded, j)
+                .is_some_and(|t| t.noun && t.kind == Kind::Strike)
+        });
+    if in_a_strike {
+        return None;
+    }
+    let trigger = candidate.first;
+    let person = |m: &&NameMention| m.entity.class == EntityClass::Person;
+    view.name_ending_at(view.before_auxiliaries(trigger))
+        .filter(person)
+        .or_else(|| {
+            view.passive_subject(trigger)
+                .into_iter()
+                .find_map(|k| view.name_at(k).filter(person))
+        })
+        .and_then(actor_of)
 }
 
 /// Coordinated subjects strike or speak together; of a meeting or an agreement

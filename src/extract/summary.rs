@@ -173,12 +173,22 @@ impl Parts<'_> {
             .mode
             .and_then(|m| lexicon.events.strike_label(m))
             .unwrap_or_else(|| ("strike".to_string(), "on"));
-        let target = event
-            .place
-            .as_deref()
-            .or_else(|| event.counterparts.first().map(String::as_str))
-            .map(|t| format!(" {preposition} {t}"))
-            .unwrap_or_default();
+        // A place or a state takes the mode's preposition ("Bombing in Quetta"); a
+        // person or a group hit takes "of" where a place would take "in"
+        // ("Abduction of Phillip Mehrtens").
+        let target = match (&event.place, event.counterparts.first()) {
+            (Some(place), _) => format!(" {preposition} {place}"),
+            (None, Some(side)) => {
+                let state = lexicon.gazetteer.demonym_of(side).is_some();
+                let preposition = if preposition == "in" && !state {
+                    "of"
+                } else {
+                    preposition
+                };
+                format!(" {preposition} {side}")
+            }
+            (None, None) => String::new(),
+        };
         // A doer the text does not name ("gunman", "suicide bomber", "protesters")
         // follows the act ("Bombing by suicide bomber"); a side qualifies it
         // ("Russian drone strike", "Hamas strike").

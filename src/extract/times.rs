@@ -20,12 +20,22 @@ pub(super) fn dates_of_events(
 
 /// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
 /// (AP) —") dates the report, not the events of its first sentence.
+/// A reprint may put a label before the dateline ("Outlet 1 reports: CAIRO, Oct 9
+/// (Reuters) -"): words up to a colon this early in the line.
+const DATELINE_LABEL_TOKENS: usize = 6;
+
 fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
-    let place = document::dateline_place_len(tokens);
+    let start = tokens
+        .iter()
+        .take(DATELINE_LABEL_TOKENS)
+        .position(|t| t.text == ":")
+        .map_or(0, |colon| colon + 1);
+    let place = start + document::dateline_place_len(&tokens[start..]);
     let Some(before) = mention.first_token.checked_sub(1) else {
         return false;
     };
-    let place_then_comma = place > 0
+    let place_then_comma = place > start
+        && place <= before
         && tokens[before].text == ","
         && tokens[place..before]
             .iter()
@@ -53,6 +63,7 @@ pub(super) fn attach_times(
         .map(|m| {
             temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal)
                 || year_of_a_noun(m, view)
+                || possessive_of_a_noun(m, candidates, view)
         })
         .collect();
     let onset: Vec<bool> = times.iter().map(|m| marks_onset(m, view)).collect();
@@ -102,6 +113,24 @@ fn when_clause_of(
     }
     let start = at + 1;
     (view.folded.get(at)? == "when").then(|| start..view.clause_end(start))
+}
+
+/// Words after a possessive date within which the noun it qualifies stands
+/// ("Thursday's deadly attack").
+const POSSESSED_NOUN_REACH: usize = 3;
+
+/// "a candidate in next year's presidential election": a date in the possessive
+/// qualifies a noun that is no event of the sentence, and dates nothing else.
+fn possessive_of_a_noun(
+    mention: &Mention,
+    candidates: &[Candidate],
+    view: &SentenceView<'_, '_>,
+) -> bool {
+    let owner = mention.end_token;
+    crate::text::is_possessive(&view.folded, owner)
+        && !candidates
+            .iter()
+            .any(|c| c.first > owner && c.first <= owner + POSSESSED_NOUN_REACH)
 }
 
 /// "the 2015 nuclear deal", "Iran's 2023 offensive": a bare year between a

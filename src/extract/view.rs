@@ -217,6 +217,37 @@ impl SentenceView<'_, '_> {
             || j >= 2 && self.folded[j - 1] == "and" && self.is_passive(j - 2)
     }
 
+    /// The tokens of the passive subject the parse gives the verb at `i`: its head word
+    /// and the words of its name and apposition, however long ("Sen. Miguel Uribe
+    /// Turbay, a possible candidate in next year's election, was shot"), or the noun
+    /// a relative "who" stands for.
+    pub(super) fn passive_subject(&self, i: usize) -> Vec<usize> {
+        let Some((parsed, verb)) = self.parsed_word(i) else {
+            return Vec::new();
+        };
+        let tree = &parsed.tree;
+        let Some(mut subject) = tree.dependent(verb, "nsubj:pass") else {
+            return Vec::new();
+        };
+        // "Uribe, who was shot in the head": a relative "who" stands for the noun
+        // its clause describes.
+        let relative = parsed
+            .token_of(subject)
+            .is_some_and(|k| matches!(self.folded[k].as_str(), "who" | "whom"));
+        if relative && tree.deprel(verb) == "acl:relcl" {
+            if let Some(described) = tree.head(verb) {
+                subject = described;
+            }
+        }
+        std::iter::once(subject)
+            .chain(
+                tree.dependents(subject)
+                    .filter(|&d| matches!(tree.deprel(d), "flat" | "flat:name" | "appos")),
+            )
+            .filter_map(|word| parsed.token_of(word))
+            .collect()
+    }
+
     /// A lowercase word in "-ly" ("unequivocally", "brutally"): a manner adverb that
     /// may stand between a verb and its auxiliaries or subject.
     pub(super) fn is_manner_adverb(&self, i: usize) -> bool {
@@ -336,6 +367,9 @@ pub(super) struct Candidate {
     /// "strikes on Gaza since Monday have killed 139": the date a "since" phrase
     /// starts the event at; it runs on to the day of the report.
     pub(super) since: Option<usize>,
+    /// The person a passive strike names as its target ("Fico was shot"): enough to
+    /// know the strike by when the text names neither its doer nor its place.
+    pub(super) victim: Option<String>,
 }
 
 /// How far a trigger's words reach: its clause, and to the right up to the next
