@@ -12,6 +12,7 @@ mod doers;
 mod event;
 mod filter;
 mod gazetteer;
+mod introduced;
 mod lexicon;
 mod memory;
 mod merge;
