@@ -7,7 +7,13 @@ use super::lexicon::Lexicon;
 use super::memory::ArticleMemory;
 use super::names::{person, spoken_name, NameFinder};
 use super::view::NameMention;
-use crate::text::{fold, Token};
+use crate::text::{fold, is_possessive, Token};
+
+/// Words after which a capitalised run that a country places is a place: what is
+/// attacked, reached or left ("an attack on Ternopil in western Ukraine").
+const PLACE_TARGET_WORDS: [&str; 8] = [
+    "on", "at", "near", "from", "to", "into", "toward", "towards",
+];
 
 impl NameFinder<'_, '_> {
     pub(super) fn place_met_before(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
@@ -183,6 +189,47 @@ impl NameFinder<'_, '_> {
         run
     }
 
+    /// "Ternopil, Ukraine", "Ternopil in western Ukraine": the country the words
+    /// right after a capitalised run put it in, which makes the run a place there.
+    /// (Not "Zelensky, Ukraine's president": a possessive country is someone's.)
+    fn country_after(&self, first: usize, end: usize) -> Option<String> {
+        let texts = self.texts;
+        let gazetteer = &self.lexicon.gazetteer;
+        // "Prime Minister Han Duck-soo, South Korea's No. 2", "Trade Representative
+        // Li Chenggang in Malaysia": a title makes the run a person.
+        if first > 0 && self.is_title(first - 1) {
+            return None;
+        }
+        let mut at = end;
+        match texts.get(at).map(String::as_str) {
+            Some(",") => at += 1,
+            // ("talks with Li Chenggang in Malaysia": a place after "in" places
+            // the run only where the run is a target or a place itself, "an
+            // attack on Ternopil in western Ukraine".)
+            Some("in")
+                if first > 0 && PLACE_TARGET_WORDS.contains(&fold(&texts[first - 1]).as_str()) =>
+            {
+                at += 1;
+                if texts
+                    .get(at)
+                    .is_some_and(|t| gazetteer.is_compass_word(&fold(t)))
+                {
+                    at += 1;
+                }
+            }
+            _ => return None,
+        }
+        let (entity, len) = gazetteer.match_at(texts, at)?;
+        // "Rich Verma, U.S. Deputy Secretary of State": a title after the country
+        // describes a person.
+        let closes = self
+            .tokens
+            .get(at + len)
+            .is_none_or(|t| !t.is_word() && !t.is_apostrophe() || !t.is_capitalized());
+        (entity.class == EntityClass::Country && closes && !is_possessive(texts, at + len))
+            .then(|| entity.name.clone())
+    }
+
     /// A capitalised run the article introduces: a place after "in" and the like,
     /// else a person of two to five words, whose surname is remembered.
     pub(super) fn introduced(
@@ -203,7 +250,9 @@ impl NameFinder<'_, '_> {
             .filter(|t| *t != "-" && !self.lexicon.gazetteer.is_name_particle(&fold(t)))
             .count();
         if (1..=3).contains(&place_words) {
-            if let Some(country) = introduces_place(self.tokens, names, self.lexicon, i, i + run) {
+            let placed = introduces_place(self.tokens, names, self.lexicon, i, i + run)
+                .or_else(|| self.country_after(i, i + run).map(Some));
+            if let Some(country) = placed {
                 let entity = Entity {
                     name: spoken_name(&texts[i..i + run]),
                     class: EntityClass::Place,
