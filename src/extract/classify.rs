@@ -51,7 +51,13 @@ pub(super) fn classify(
         .filter_map(|(rank, mode)| {
             let distance = (from..to)
                 .filter_map(|j| {
-                    let len = mode.words.iter().find(|w| phrase_at(&folded, j, w))?.len();
+                    // (As written too: "suicide bombing" is a phrase of its own, whatever
+                    // "bombing" stands for alone.)
+                    let len = mode
+                        .words
+                        .iter()
+                        .find(|w| phrase_at(&folded, j, w) || phrase_at(&view.folded, j, w))?
+                        .len();
                     Some(if j + len > first && j < end {
                         0
                     } else if j >= end {

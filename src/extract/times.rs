@@ -63,7 +63,7 @@ pub(super) fn attach_times(
         .map(|m| {
             temporal::names_past_event(m, view.tokens, &view.folded, &view.lexicon.temporal)
                 || year_of_a_noun(m, view)
-                || possessive_of_a_noun(m, candidates, view)
+                || possessive_date(m, view)
         })
         .collect();
     let onset: Vec<bool> = times.iter().map(|m| marks_onset(m, view)).collect();
@@ -79,10 +79,12 @@ pub(super) fn attach_times(
             }
         }
         if named[t] {
-            let noun = mention.end_token..mention.end_token + 2;
+            // ("Sunday's suicide bombing": the possessive, then up to three words.)
+            let noun = mention.end_token..mention.end_token + 1 + POSSESSED_NOUN_REACH;
+            let unbroken = |c: &Candidate| !(mention.end_token..c.first).any(|j| view.is_break(j));
             if let Some(candidate) = candidates
                 .iter_mut()
-                .find(|c| noun.contains(&c.first) && c.time.is_none())
+                .find(|c| noun.contains(&c.first) && c.time.is_none() && unbroken(c))
             {
                 candidate.time = Some(t);
             }
@@ -119,18 +121,13 @@ fn when_clause_of(
 /// ("Thursday's deadly attack").
 const POSSESSED_NOUN_REACH: usize = 3;
 
-/// "a candidate in next year's presidential election": a date in the possessive
-/// qualifies a noun that is no event of the sentence, and dates nothing else.
-fn possessive_of_a_noun(
-    mention: &Mention,
-    candidates: &[Candidate],
-    view: &SentenceView<'_, '_>,
-) -> bool {
-    let owner = mention.end_token;
-    crate::text::is_possessive(&view.folded, owner)
-        && !candidates
-            .iter()
-            .any(|c| c.first > owner && c.first <= owner + POSSESSED_NOUN_REACH)
+/// "Sunday's suicide bombing", "a candidate in next year's election": a date in the
+/// possessive is the day of the noun it qualifies, and dates nothing else. (Not
+/// after a cue that bounds by it: "his first appearance since Thursday's attack"
+/// dates the appearance, and mentions the attack.)
+fn possessive_date(mention: &Mention, view: &SentenceView<'_, '_>) -> bool {
+    crate::text::is_possessive(&view.folded, mention.end_token)
+        && bounding_cue(mention, view, BOUND_CUE_REACH).is_none()
 }
 
 /// "the 2015 nuclear deal", "Iran's 2023 offensive": a bare year between a
@@ -397,6 +394,10 @@ fn share_dates(
         let here = (candidate.first, candidate.end);
         let reports = candidate.kind == Kind::Statement;
         let planned = candidate.status == Status::Planned;
+        // "claimed responsibility on Tuesday for the bombing": a claim comes after
+        // the act, and its day is not the act's.
+        let claimed = candidate.kind == Kind::Strike
+            && super::doers::claim_of_own_act_before(view, here.0).is_some();
         let nearest = attached
             .iter()
             .flatten()
@@ -420,7 +421,7 @@ fn share_dates(
                     )
                     && times[t].end_token <= view.clause_start(here.0))
             })
-            .filter(|&t| !(planned && saying_time.contains(&t)))
+            .filter(|&t| !((planned || claimed) && saying_time.contains(&t)))
             .filter(|&t| !(candidate.kind == Kind::Agreement && onset[t]))
             .filter(|&t| {
                 let m = &times[t];
