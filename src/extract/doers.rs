@@ -370,11 +370,22 @@ pub(super) fn doer_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<S
     if let Some(doer) = agent_of_means(view, end) {
         return Some(doer);
     }
+    // "killed in Monday's Israeli strike": a day's name in the possessive is the
+    // strike's date, and stands where a modifier would.
+    let mut start = end + 1;
+    if view
+        .folded
+        .get(start)
+        .is_some_and(|w| view.lexicon.temporal.weekday(w).is_some())
+        && is_possessive(&view.folded, start + 1)
+    {
+        start += 3;
+    }
     let mention = view
         .names
         .iter()
-        .find(|m| m.first > end && m.first <= end + MEANS_REACH)?;
-    let between_modifiers = (end + 1..mention.first).all(|j| view.is_lowercase_modifier(j));
+        .find(|m| m.first >= start && m.first < start + MEANS_REACH)?;
+    let between_modifiers = (start..mention.first).all(|j| view.is_lowercase_modifier(j));
     // The name qualifies the strike noun: only lowercase modifiers between ("an
     // Israeli air strike"), not a preposition ("in central Burkina Faso during an
     // attack" names where, not who).

@@ -82,11 +82,12 @@ pub(super) fn attach_times(
             // ("Sunday's suicide bombing": the possessive, then up to three words.)
             let noun = mention.end_token..mention.end_token + 1 + POSSESSED_NOUN_REACH;
             let unbroken = |c: &Candidate| !(mention.end_token..c.first).any(|j| view.is_break(j));
-            if let Some(candidate) = candidates
-                .iter_mut()
-                .find(|c| noun.contains(&c.first) && c.time.is_none() && unbroken(c))
-            {
-                candidate.time = Some(t);
+            let index = candidates
+                .iter()
+                .position(|c| noun.contains(&c.first) && c.time.is_none() && unbroken(c))
+                .or_else(|| restated_before(candidates, mention, noun.clone(), view));
+            if let Some(index) = index {
+                candidates[index].time = Some(t);
             }
         } else if let Some(index) = ongoing_since(candidates, mention, view) {
             candidates[index].since.get_or_insert(t);
@@ -115,6 +116,30 @@ fn when_clause_of(
     }
     let start = at + 1;
     (view.folded.get(at)? == "when").then(|| start..view.clause_end(start))
+}
+
+/// "were killed in Monday's Israeli strike": the noun a named date qualifies may
+/// restate the verb before it, which then stands for it (see `restates_earlier`):
+/// the undated verb of the noun's kind before the date, in its clause.
+fn restated_before(
+    candidates: &[Candidate],
+    mention: &Mention,
+    noun: std::ops::Range<usize>,
+    view: &SentenceView<'_, '_>,
+) -> Option<usize> {
+    let events = &view.lexicon.events;
+    let kind = noun
+        .clone()
+        .take_while(|&j| j < view.tokens.len() && !view.is_break(j))
+        .find_map(|j| events.trigger_at(&view.folded, j).filter(|t| t.noun))?
+        .kind;
+    candidates.iter().rposition(|c| {
+        c.kind == kind
+            && !c.noun
+            && c.time.is_none()
+            && c.end <= mention.first_token
+            && !(c.end..mention.first_token).any(|j| view.is_break(j) || view.is_order_break(j))
+    })
 }
 
 /// Words after a possessive date within which the noun it qualifies stands
