@@ -218,7 +218,8 @@ const DEPLOYED_SUBJECT_WORDS: usize = 4;
 /// Russia's Bryansk region", "a curfew was imposed in Lahore", "troops were
 /// deployed in Pakistan's capital": a measure of state power (an arrest, a charge,
 /// a sentence, a deployment, emergency rule, a ban) in the passive with no agent is
-/// the act of the state of whoever reports it, else of the state where it happened.
+/// the act of the state of whoever reports it, else of the state where it happened,
+/// else (an arrest or a charge) of the state the article names most.
 /// Forces deployed whose state is named with them ("US troops were deployed to
 /// Poland") are that state's.
 fn custodian(
@@ -306,10 +307,13 @@ fn custodian(
         })
     };
     // The one who announces an arrest is mostly the one who made it; a place may be
-    // occupied ground ("arrested near Jenin").
+    // occupied ground ("arrested near Jenin"). With neither ("the gunman was
+    // immediately arrested at the scene"), an arrest is the state's the article is
+    // about: the one it has named most.
     reporter()
         .and_then(|r| state_of(&r))
         .or_else(|| candidate.place.as_deref().and_then(state_of))
+        .or_else(|| custodial.then(|| memory.main_state()).flatten())
 }
 
 /// Is such a pronoun the word before the trigger, auxiliaries aside ("they had
