@@ -10,9 +10,9 @@ use crate::text::is_possessive;
 /// Who initiated the event, as far as the words around the trigger say.
 #[derive(Default)]
 pub(super) struct Agent {
-    pub main: Option<String>,
+    pub(super) main: Option<String>,
     /// "an attack by SPLA-IO fighters": an attacker is named, one we do not know.
-    pub unknown: bool,
+    pub(super) unknown: bool,
 }
 
 /// Words before an event noun its verb of carrying out may stand ("launched a

@@ -18,12 +18,12 @@ pub(super) fn dates_of_events(
         .collect()
 }
 
-/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
-/// (AP) —") dates the report, not the events of its first sentence.
 /// A reprint may put a label before the dateline ("Outlet 1 reports: CAIRO, Oct 9
 /// (Reuters) -"): words up to a colon this early in the line.
 const DATELINE_LABEL_TOKENS: usize = 6;
 
+/// The date of a wire dateline ("CAIRO, Oct 9 (Reuters) -", "KYIV, Ukraine, Nov 14
+/// (AP) —") dates the report, not the events of its first sentence.
 fn in_dateline(tokens: &[Token<'_>], mention: &Mention) -> bool {
     let start = tokens
         .iter()
