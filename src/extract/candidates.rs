@@ -527,7 +527,7 @@ fn presupposed(view: &SentenceView<'_, '_>, first: usize) -> bool {
 /// "met in Istanbul on Friday for their first direct talks": a noun after a verb
 /// of the same kind in the same clause, with no ordering cue between, names the
 /// verb's event again.
-fn restates_earlier(
+pub(super) fn restates_earlier(
     candidates: &[Candidate],
     kind: Kind,
     first: usize,

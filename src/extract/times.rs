@@ -1,5 +1,6 @@
 //! Which trigger of a sentence each date belongs to.
 
+use super::candidates::restates_earlier;
 use super::view::{Candidate, SentenceView};
 use crate::document;
 use crate::model::{Kind, Status};
@@ -85,7 +86,7 @@ pub(super) fn attach_times(
             let index = candidates
                 .iter()
                 .position(|c| noun.contains(&c.first) && c.time.is_none() && unbroken(c))
-                .or_else(|| restated_before(candidates, mention, noun.clone(), view));
+                .or_else(|| restated_before(candidates, noun.clone(), view));
             if let Some(index) = index {
                 candidates[index].time = Some(t);
             }
@@ -119,27 +120,25 @@ fn when_clause_of(
 }
 
 /// "were killed in Monday's Israeli strike": the noun a named date qualifies may
-/// restate the verb before it, which then stands for it (see `restates_earlier`):
-/// the undated verb of the noun's kind before the date, in its clause.
+/// restate the verb before it, which then stands for it: the candidate that
+/// `restates_earlier` dropped the noun for, if it has no date yet.
 fn restated_before(
     candidates: &[Candidate],
-    mention: &Mention,
     noun: std::ops::Range<usize>,
     view: &SentenceView<'_, '_>,
 ) -> Option<usize> {
     let events = &view.lexicon.events;
-    let kind = noun
-        .clone()
+    let (at, kind) = noun
         .take_while(|&j| j < view.tokens.len() && !view.is_break(j))
-        .find_map(|j| events.trigger_at(&view.folded, j).filter(|t| t.noun))?
-        .kind;
-    candidates.iter().rposition(|c| {
-        c.kind == kind
-            && !c.noun
-            && c.time.is_none()
-            && c.end <= mention.first_token
-            && !(c.end..mention.first_token).any(|j| view.is_break(j) || view.is_order_break(j))
-    })
+        .find_map(|j| {
+            let trigger = events.trigger_at(&view.folded, j).filter(|t| t.noun)?;
+            Some((j, trigger.kind))
+        })?;
+    let before = candidates.partition_point(|c| c.first < at);
+    (before > 0
+        && restates_earlier(&candidates[..before], kind, at, view)
+        && candidates[before - 1].time.is_none())
+    .then(|| before - 1)
 }
 
 /// Words after a possessive date within which the noun it qualifies stands
