@@ -89,6 +89,9 @@ pub(super) fn merge_into(
     let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
         a.date == b.date || a.date.is_none() || b.date.is_none()
     };
+    let places_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
+        a.place == b.place || a.place.is_none() || b.place.is_none()
+    };
     let matches = |old: &ExtractedEvent| {
         if old.kind != new.kind || !dates_agree(old, &new) {
             return false;
@@ -104,7 +107,7 @@ pub(super) fn merge_into(
             // strike on one person.
             let same_victim = old.kind == Kind::Strike
                 && old.status == new.status
-                && (old.place == new.place || old.place.is_none() || new.place.is_none())
+                && places_agree(old, &new)
                 && old
                     .counterparts
                     .iter()
@@ -116,9 +119,7 @@ pub(super) fn merge_into(
             && old.place == new.place
             && (stands_for(old.main_actor(), new.main_actor())
                 || stands_for(new.main_actor(), old.main_actor()));
-        (same_actor || same_side)
-            && (old.place == new.place || old.place.is_none() || new.place.is_none())
-            && old.status == new.status
+        (same_actor || same_side) && places_agree(old, &new) && old.status == new.status
     };
     // The first that matches, as a scan of all would find.
     let same = index

@@ -38,21 +38,20 @@ pub(super) fn describe_all(
         memory.remember_last_person(&view.names, next_trigger);
     }
     share_meeting_place(candidates, view);
-    // "Haniyeh was killed in an Israeli strike": the strike the sentence names is
-    // the act, and the victim alone makes no strike of its own.
+    // "The guard was shot as gunmen stormed the hotel": where the sentence reports
+    // another strike, that strike is the act, and the person hit makes no strike of
+    // their own.
     let strikes = candidates.iter().filter(|c| c.kind == Kind::Strike).count();
     for candidate in candidates.iter_mut() {
-        let Some(victim) = candidate.victim.take() else {
-            continue;
-        };
-        if strikes == 1 {
+        if strikes > 1 {
+            candidate.victim = None;
+        } else if let Some(victim) = candidate.victim.clone() {
             // The person hit leads the targets ("Makuku was shot dead while
             // resisting the attackers").
             if !candidate.actors.contains(&victim) {
                 candidate.counterparts.retain(|c| c != &victim);
-                candidate.counterparts.insert(0, victim.clone());
+                candidate.counterparts.insert(0, victim);
             }
-            candidate.victim = Some(victim);
         }
     }
 }
