@@ -126,6 +126,8 @@ pub struct Gazetteer {
     /// Unnamed spokespeople who, after "the", are the side last named with them.
     representative_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
+    /// Words after which an unknown name that a country then places is a place.
+    place_target_words: BTreeSet<String>,
     /// Points of the compass and their adjectives ("North", "Northwestern").
     compass_words: BTreeSet<String>,
     /// Common nouns for a state's organs ("ministry", "air force"), as word lists.
@@ -221,6 +223,8 @@ struct GazetteerFile {
     leaders_governments: Vec<String>,
     #[serde(default)]
     place_prepositions: Vec<String>,
+    #[serde(default)]
+    place_target_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -400,6 +404,8 @@ impl Gazetteer {
             .extend(file.acronym_bodies.iter().map(|w| fold(w)));
         self.place_prepositions
             .extend(file.place_prepositions.iter().map(|w| fold(w)));
+        self.place_target_words
+            .extend(file.place_target_words.iter().map(|w| fold(w)));
         let groups = [
             (file.countries, EntityClass::Country),
             (file.organisations, EntityClass::Organisation),
@@ -681,6 +687,12 @@ impl Gazetteer {
     /// "in", "at": a word after which a capitalised name is a place.
     pub fn is_place_preposition(&self, folded: &str) -> bool {
         self.place_prepositions.contains(folded)
+    }
+
+    /// "on", "to": a word after which a name followed by "in" and a country is a
+    /// place ("an attack on Ternopil in western Ukraine").
+    pub fn is_place_target_word(&self, folded: &str) -> bool {
+        self.place_target_words.contains(folded)
     }
 
     pub fn is_region(&self, folded: &str) -> bool {

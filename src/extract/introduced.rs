@@ -9,12 +9,6 @@ use super::names::{person, spoken_name, NameFinder};
 use super::view::NameMention;
 use crate::text::{fold, is_possessive, Token};
 
-/// Words after which a capitalised run that a country places is a place: what is
-/// attacked, reached or left ("an attack on Ternopil in western Ukraine").
-const PLACE_TARGET_WORDS: [&str; 8] = [
-    "on", "at", "near", "from", "to", "into", "toward", "towards",
-];
-
 impl NameFinder<'_, '_> {
     pub(super) fn place_met_before(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
         let (tokens_of, entity) = memory
@@ -206,9 +200,7 @@ impl NameFinder<'_, '_> {
             // ("talks with Li Chenggang in Malaysia": a place after "in" places
             // the run only where the run is a target or a place itself, "an
             // attack on Ternopil in western Ukraine".)
-            Some("in")
-                if first > 0 && PLACE_TARGET_WORDS.contains(&fold(&texts[first - 1]).as_str()) =>
-            {
+            Some("in") if first > 0 && gazetteer.is_place_target_word(&fold(&texts[first - 1])) => {
                 at += 1;
                 if texts
                     .get(at)
