@@ -13,8 +13,12 @@ pub(super) fn rejection(
 ) -> Option<&'static str> {
     let events = &view.lexicon.events;
     // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
+    // ("did not comment but said": "but" opens a clause the negation does not reach.)
     let clause_start = view.clause_start(candidate.first);
-    let window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
+    let mut window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
+    if let Some(but) = window.clone().rev().find(|&j| view.folded[j] == "but") {
+        window.start = but + 1;
+    }
     if window.clone().any(|j| {
         view.any_phrase(j, &events.negation)
             || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
@@ -317,8 +321,13 @@ fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         if tree.dependents(word).any(is_alleging) {
             return true;
         }
-        return governor_above(tree, word, |_, _| true, is_alleging)
-            .is_some_and(|(claim, below)| !claims_own_act(&parsed, claim, below, view));
+        // ("denied it but said it carried out attacks": a verb coordinated with the
+        // alleging one is said in its own right.)
+        return governor_above(tree, word, |_, _| true, is_alleging).is_some_and(
+            |(claim, below)| {
+                tree.deprel(below) != "conj" && !claims_own_act(&parsed, claim, below, view)
+            },
+        );
     }
     let sentence_clause = (0..candidate.first)
         .rev()

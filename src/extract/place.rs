@@ -357,10 +357,12 @@ fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize 
         if of_settlement {
             b -= 1;
         }
-        // Adjectives and demonyms before the settlement word: "the southern Lebanese town".
+        // Adjectives and demonyms before the settlement word: "the southern Lebanese
+        // town", "the Mediterranean coastal town", a few words at most.
+        let settlement_word = b;
         while b > floor
-            && (view.tokens[b - 1].is_word() && !view.tokens[b - 1].is_capitalized()
-                || view.name_ending_at(b).is_some())
+            && settlement_word - b <= SETTLEMENT_MODIFIERS
+            && (view.tokens[b - 1].is_word() || view.name_ending_at(b).is_some())
             && !view
                 .lexicon
                 .events

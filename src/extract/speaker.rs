@@ -283,7 +283,14 @@ pub(super) fn reporter_of_clause(view: &SentenceView<'_, '_>, trigger: usize) ->
         return None;
     }
     let reporting = tree.head(verb)?;
-    let subject = tree.dependent(reporting, "nsubj")?;
+    // "Hezbollah denied it but said it carried out attacks": a verb of speech
+    // coordinated with an earlier verb shares its subject.
+    let subject = tree.dependent(reporting, "nsubj").or_else(|| {
+        (tree.deprel(reporting) == "conj")
+            .then(|| tree.head(reporting))
+            .flatten()
+            .and_then(|first| tree.dependent(first, "nsubj"))
+    })?;
     name_of(view, parsed, subject)
         .and_then(speaking_actor)
         .or_else(|| {

@@ -567,6 +567,12 @@ fn walk_back_to_subject(
             return None;
         }
         if k < j
+            && events.speech_verb_at(&view.folded, k - 1)
+            && reported_weapon_subject(view, k, j)
+        {
+            return None;
+        }
+        if k < j
             && trigger - k < REACTION_CUE_REACH
             && matches!(view.folded[k - 1].as_str(), "after" | "following" | "amid")
         {
@@ -646,6 +652,26 @@ fn walk_back_to_subject(
         k -= 1;
     }
     None
+}
+
+/// "Israel's government said a drone targeted his house": a weapon is the subject of
+/// the clause a speaker reports (tokens `from..verb`, the verb's auxiliaries apart),
+/// and whoever fired it the speaker does not name; the walk back would make the
+/// speaker the doer. ("Ukraine said its drones struck": the owner is named.)
+fn reported_weapon_subject(view: &SentenceView<'_, '_>, from: usize, verb: usize) -> bool {
+    let events = &view.lexicon.events;
+    verb > from
+        && !events.is_trigger_noun(&view.folded[verb])
+        && events.weapons.contains(&view.folded[verb - 1])
+        && (from..verb - 1).all(|i| {
+            !matches!(
+                view.folded[i].as_str(),
+                "its" | "their" | "our" | "his" | "her"
+            ) && !events.prepositions.contains(&view.folded[i])
+                && (view.is_lowercase_modifier(i)
+                    || view.tokens[i].text.chars().all(|c| c.is_ascii_digit()))
+        })
+        && !view.names.iter().any(|m| m.first >= from && m.end <= verb)
 }
 
 /// The walk back to the subject has reached a comma at `k - 1` (see
