@@ -1039,6 +1039,28 @@ fn unnamed_attackers_join_the_only_stateless_attack_that_day_and_place() {
         "Islamic State fighters attacked the town of Barsalogho on Saturday.",
     );
     assert_eq!(strikes(&timeline_of(&[named, other, unnamed])), [1, 1, 1]);
+    // A shooting no report attributes joins the gunman's, in either order; a
+    // shooting and a bombing are two.
+    let gunman = (
+        "f.md",
+        "2025-05-22",
+        "Two embassy staffers were killed by a lone gunman in Washington on Wednesday.",
+    );
+    let shot = (
+        "g.md",
+        "2025-05-22",
+        "Two embassy staffers were shot dead in Washington on Wednesday, police said.",
+    );
+    assert_eq!(strikes(&timeline_of(&[gunman, shot])), [2]);
+    assert_eq!(strikes(&timeline_of(&[shot, gunman])), [2]);
+    let bombing = (
+        "h.md",
+        "2025-05-22",
+        "A car bomb exploded in Washington on Wednesday, police said.",
+    );
+    let mut apart = strikes(&timeline_of(&[gunman, shot, bombing]));
+    apart.sort_unstable();
+    assert_eq!(apart, [1, 2]);
 }
 
 #[test]

@@ -154,10 +154,14 @@ impl Identity {
                 vec![self.initiator_side.as_str(), STATELESS_ATTACKERS]
             }
             // A strike no report attributes is found among all such strikes, and
-            // known by its place (see `same_participants`).
-            Kind::Strike if self.unattributed_at_a_place() => {
-                vec![self.initiator_side.as_str(), UNATTRIBUTED_STRIKES]
-            }
+            // known by its place (see `same_participants`); and among the strikes
+            // of attackers no state owns, one of which may name the men it leaves
+            // out (see `unattributed_joins`).
+            Kind::Strike if self.unattributed_at_a_place() => vec![
+                self.initiator_side.as_str(),
+                UNATTRIBUTED_STRIKES,
+                STATELESS_ATTACKERS,
+            ],
             Kind::Strike | Kind::Action => vec![self.initiator_side.as_str()],
             Kind::Agreement => self.sides.iter().map(String::as_str).collect(),
             // A meeting's host may be all another report names of it (see

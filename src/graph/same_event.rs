@@ -120,6 +120,9 @@ fn unnamed_attacker(nodes: &[Node], candidates: &[usize], new: &Node) -> Option<
             || new.identity.unattributed_joins(&old.identity);
         old.status == new.status
             && (old.identity.unnamed_attacker_within(&new.identity) || unattributed)
+            // (So loose a test asks for the same sort of attack where both name one:
+            // a rocket barrage and a ground assault that day are two.)
+            && modes_agree(old, new)
             && (old.identity.place.is_some() || new.identity.place.is_some())
             && old.identity.same_place(&new.identity)
     })
