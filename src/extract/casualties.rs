@@ -3,6 +3,9 @@
 use super::view::SentenceView;
 use crate::text::{grouped_number, phrase_at};
 
+/// What "a dozen" counts.
+const DOZEN: u32 = 12;
+
 /// A casualty figure the sentence states, at token `at`.
 pub(super) struct Figure {
     pub(super) at: usize,
@@ -56,9 +59,40 @@ pub(super) fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
         }
         // "killed a commander" and "the killing of a warlord" count one; "the dead
         // a day later" counts nobody: right after a casualty word that a
-        // determiner makes a noun, an article is no figure.
+        // determiner makes a noun, an article is no figure. Nor is one after other
+        // words ("shot dead at a museum"); "a total of 30" counts the number after
+        // it, "a dozen" twelve.
         let article = matches!(view.folded.get(k).map(String::as_str), Some("a" | "an"));
-        if article && k == j + len && j > 0 && view.is_determiner(j - 1) {
+        if article {
+            let mut m = k + 1;
+            while m < n
+                && m < k + 4
+                && count_at(m).is_none()
+                && words.filler.contains(&view.folded[m])
+            {
+                m += 1;
+            }
+            let after = (m > k + 1).then(|| count_at(m)).flatten();
+            let count = if view.folded.get(k + 1).is_some_and(|w| w == "dozen") {
+                Some(DOZEN)
+            } else if let Some((count, _)) = after {
+                used.insert(m);
+                Some(count)
+            } else if k == j + len && !(j > 0 && view.is_determiner(j - 1))
+                || singular_passive_before(view, j)
+            {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(count) = count {
+                used.insert(k);
+                figures.push(Figure {
+                    at: j,
+                    killed,
+                    count,
+                });
+            }
             continue;
         }
         if let Some((count, _)) = count_at(k) {
@@ -67,6 +101,12 @@ pub(super) fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
                 at: j,
                 killed,
                 count,
+            });
+        } else if singular_passive_before(view, j) {
+            figures.push(Figure {
+                at: j,
+                killed,
+                count: 1,
             });
         }
     }
@@ -84,9 +124,67 @@ pub(super) fn casualty_figures(view: &SentenceView<'_, '_>) -> Vec<Figure> {
                 killed,
                 count,
             });
+        } else if let Some(at) = (k == 0 || view.folded[k - 1] != "of")
+            .then(|| passive_casualty_after(view, k + width, &word_at))
+            .flatten()
+        {
+            // ("five members of one family were killed": "one" counts no one.)
+            figures.push(Figure {
+                at,
+                killed: word_at(at).is_some_and(|(killed, _)| killed),
+                count,
+            });
         }
     }
     figures
+}
+
+/// "Uribe Turbay was shot and wounded", "was killed": a casualty word in a singular
+/// passive, straight after "was" or after "was <verb> and", counts one.
+fn singular_passive_before(view: &SentenceView<'_, '_>, word: usize) -> bool {
+    let was = |i: usize| view.folded.get(i).is_some_and(|w| w == "was");
+    word >= 1 && was(word - 1) || word >= 3 && view.folded[word - 1] == "and" && was(word - 3)
+}
+
+/// Words a counted noun phrase may take before its passive ("two Israeli embassy
+/// staffers were shot dead").
+const COUNTED_PHRASE_WORDS: usize = 4;
+
+/// "Two Israeli embassy staffers were shot dead": after a figure, the words of a
+/// noun phrase (lowercase or a demonym; no preposition, no unit of time: "two days
+/// after soldiers were killed" counts days) and then "were" or "was" right before a
+/// casualty word, or a word after it; that word's position.
+fn passive_casualty_after(
+    view: &SentenceView<'_, '_>,
+    from: usize,
+    word_at: &impl Fn(usize) -> Option<(bool, usize)>,
+) -> Option<usize> {
+    let events = &view.lexicon.events;
+    let mut j = from;
+    while j < view.tokens.len() && j < from + COUNTED_PHRASE_WORDS {
+        let folded = view.folded[j].as_str();
+        // ("were killed", "were shot dead", "were reportedly killed")
+        if matches!(folded, "were" | "was") {
+            return (j > from)
+                .then(|| (j + 1..j + 3).find(|&at| word_at(at).is_some()))
+                .flatten();
+        }
+        let token = &view.tokens[j];
+        let demonym = view.names.iter().any(|m| {
+            m.first == j
+                && m.end == j + 1
+                && m.entity.class == super::gazetteer::EntityClass::Demonym
+        });
+        let plain = token.is_word() && !token.is_capitalized();
+        if !(plain || demonym)
+            || events.prepositions.contains(folded)
+            || view.lexicon.temporal.units.contains_key(folded)
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// The figures that belong to strike `index`: those after it and before the next

@@ -294,6 +294,14 @@ mod tests {
             ("Russian forces shelled Kherson in 2024.", None, None),
             // A strike word left out keeps its own figures.
             ("A rocket attack on a football pitch killed 12 people, hours after an Israeli airstrike on south Lebanon killed three fighters.", Some(3), None),
+            // An article is a figure only right after the casualty word.
+            ("Two Israeli embassy staffers were shot dead at a Jewish museum in Washington.", Some(2), None),
+            ("Israeli strikes on Gaza killed a total of 30 people.", Some(30), None),
+            ("Russian missiles killed at least a dozen people in Kharkiv.", Some(12), None),
+            ("Israeli strikes killed a Hamas commander in Gaza.", Some(1), None),
+            ("Five members of one family were killed in an Israeli strike on Gaza.", None, None),
+            ("Two days after soldiers were killed in Gaza, Israel struck Rafah.", None, None),
+            ("A gunman opened fire in Bogota, and the senator was shot and wounded at a rally.", None, Some(1)),
         ];
         for (text, killed, injured) in cases {
             let strike = first_of_kind(text, "2025-06-29", Kind::Strike, &lexicon);
