@@ -476,14 +476,17 @@ fn object_listed(
 }
 
 /// "launched a drone at a ship", "launched 40 missiles": a launch verb with a weapon
-/// a few words on in its clause.
+/// a few words on in its clause, or past a quantity ("launched its largest wave of
+/// drones and missiles").
 fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
     let events = &view.lexicon.events;
+    let weapon = |j: usize| events.weapons.contains(&view.folded[j]);
     events.launch_verbs.contains(&view.folded[i])
-        && object_within(view, i, OBJECT_REACH, |j| {
-            events.weapons.contains(&view.folded[j])
-        })
-        .is_some()
+        && (object_within(view, i, OBJECT_REACH, weapon).is_some()
+            || object_within(view, i, OBJECT_REACH, |j| {
+                view.folded[j] == "of" && events.quantity_nouns.contains(&view.folded[j - 1])
+            })
+            .is_some_and(|of| view.folded.get(of + 1).is_some_and(|_| weapon(of + 1))))
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done

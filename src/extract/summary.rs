@@ -435,8 +435,30 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
             fold(&evidence.trigger).as_str(),
             "said" | "says" | "added" | "wrote" | "noted" | "stated" | "explained"
         );
+        // "The head of the office, Andriy Yermak, said the talks went well": a name
+        // set off by commas right before the verb is its subject in apposition.
+        // ("..., Jake Sullivan, said in a statement": what follows a preposition
+        // there is where it was said, and what was said stands before.)
+        let where_said = after.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                fold(w).as_str(),
+                "in" | "on" | "at" | "to" | "during" | "after" | "before" | "via"
+            )
+        });
+        let apposed_name = !where_said
+            && tail.strip_suffix(',').is_some_and(|rest| {
+                let segment = rest.rsplit(',').next().unwrap_or(rest);
+                let words: Vec<&str> = segment.split_whitespace().collect();
+                rest.contains(',')
+                    && !words.is_empty()
+                    && words.len() <= APPOSED_NAME_WORDS
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
         inverting
             && speaker_only
+            && !apposed_name
             && (tail.ends_with(',') || tail.ends_with(",\"") || tail.ends_with(",\u{201d}"))
     };
     // "..., police said, with the group claiming responsibility": a comma right
@@ -460,6 +482,10 @@ fn gist_of_at_least(evidence: &Evidence, min_words: usize) -> Option<String> {
     let clause = before.rfind(',').map(|comma| &before[..comma])?;
     shortened(clause, false)
 }
+
+/// Words a name in apposition before a verb of saying may have ("Andriy Yermak",
+/// "Mohammed bin Salman" has a lowercase word and is not one of them).
+const APPOSED_NAME_WORDS: usize = 4;
 
 /// The words after the trigger, from `min_words` on: what an act did, or to whom.
 /// None after a passive trigger, whose words after it name the doer, not the deed,
