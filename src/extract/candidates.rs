@@ -315,8 +315,29 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
                             .holder_nouns
                             .contains(&view.folded[object])
                 })
+                // "Trump called Emir Tamim following the attack": a name of its
+                // own right after a verb of judging is whom it was said to, by
+                // phone; "called Russia's invasion a crime" judges the invasion.
+                .filter(|_| act.kind != Kind::Statement || !named_right_after(view, i))
                 .map(|object| (act.kind, object, rest.len() + 1))
         })
+}
+
+/// Does a capitalised run that is no possessive start right after the word at `i`
+/// ("called Emir Sheikh Tamim", not "called Russia's invasion")?
+fn named_right_after(view: &SentenceView<'_, '_>, i: usize) -> bool {
+    let capitalised = |j: usize| {
+        view.tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && t.is_capitalized())
+    };
+    if !capitalised(i + 1) {
+        return false;
+    }
+    let end = (i + 1..view.tokens.len())
+        .find(|&j| !capitalised(j))
+        .unwrap_or(view.tokens.len());
+    !crate::text::is_possessive(&view.folded, end)
 }
 
 /// "the ship was seized", "a vessel that was boarded": a participle in the passive

@@ -386,6 +386,10 @@ fn marks_onset(mention: &Mention, view: &SentenceView<'_, '_>) -> bool {
     at > 0 && onset(at - 1)
 }
 
+/// Words between a verb of judging and the act it judges, for the act to share its
+/// day ("called the Russian missile strike").
+const JUDGED_REACH: usize = 4;
+
 /// Share: "talks held in Saudi Arabia last month, where both nations agreed ...",
 /// unless an ordering cue stands between ("on Tuesday, following two days of talks").
 /// A statement does not borrow from the verb of what it reports: "the minister said
@@ -399,6 +403,14 @@ fn share_dates(
     view: &SentenceView<'_, '_>,
 ) {
     let attached: Vec<Option<usize>> = candidates.iter().map(|c| c.time).collect();
+    // "called the Russian strike on Sumy a stark reminder on Sunday": an act judged
+    // shares the day of the judging verb just before it, and only that one ("said
+    // on Saturday it will host a summit to denounce the attack" dates no attack).
+    let judging: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Statement && !c.noun)
+        .filter_map(|c| c.time.map(|t| (t, c.end)))
+        .collect();
     let reported_verb_time: Vec<usize> = candidates
         .iter()
         .filter(|c| !c.noun)
@@ -412,7 +424,7 @@ fn share_dates(
         .filter_map(|c| c.time)
         .collect();
     for candidate in candidates.iter_mut() {
-        if candidate.time.is_some() || candidate.topic || candidate.since.is_some() {
+        if candidate.time.is_some() || candidate.since.is_some() {
             continue;
         }
         let here = (candidate.first, candidate.end);
@@ -446,6 +458,12 @@ fn share_dates(
                     && times[t].end_token <= view.clause_start(here.0))
             })
             .filter(|&t| !((planned || claimed) && saying_time.contains(&t)))
+            .filter(|&t| {
+                !candidate.topic
+                    || judging.iter().any(|&(time, verb_end)| {
+                        time == t && verb_end <= here.0 && here.0 - verb_end <= JUDGED_REACH
+                    })
+            })
             .filter(|&t| !(candidate.kind == Kind::Agreement && onset[t]))
             .filter(|&t| {
                 let m = &times[t];
