@@ -118,6 +118,9 @@ pub(super) fn rejection(
     if candidate.needs_object && candidate.counterparts.is_empty() {
         return Some("the verb needs a named actor as its object");
     }
+    if candidate.kind == Kind::Meeting && !phone_called(candidate, view) {
+        return Some("\"called\" names or judges someone here, not a phone call");
+    }
     // "This tentative agreement was seen as ...": the article's earlier event again.
     let demonstrative = (candidate.first.saturating_sub(3)..candidate.first)
         .rev()
@@ -306,6 +309,59 @@ fn governor_above(
 /// alleged drug boat") does not. A party's claim of its own act ("the rebels claimed
 /// they had captured the city") is a report of it, not an allegation. Without a parse,
 /// any alleging word shortly before the trigger in its clause counts.
+/// Words of a title before the name of whom "called" phoned ("Prime Minister").
+const CALLEE_TITLE_WORDS: usize = 2;
+
+/// Words that may stand between the subject and "called" in a phone call ("Macron
+/// also called Zelensky", "Trump on Tuesday called Putin").
+const CALLER_ADVERBS: [&str; 8] = [
+    "also",
+    "then",
+    "later",
+    "earlier",
+    "personally",
+    "reportedly",
+    "separately",
+    "again",
+];
+
+/// Unless the trigger is "called" or "calls", true. Otherwise, is it a phone call: a
+/// named person or state right after the verb, nothing after them that says what
+/// they were called ("called Putin a killer", "called him \"a dictator\""), and
+/// a verb of the subject's, not a name given ("the so-called Islamic State", "was
+/// called Hamas", "a group called Jaish").
+fn phone_called(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let at = candidate.first;
+    if !matches!(view.folded[at].as_str(), "called" | "calls") {
+        return true;
+    }
+    // A title may stand before the name ("called Emir Tamim", "called President Xi").
+    let titled = |m: &&super::view::NameMention| {
+        m.first > at
+            && m.first <= at + CALLEE_TITLE_WORDS + 1
+            && (at + 1..m.first)
+                .all(|j| view.tokens[j].is_word() && view.tokens[j].is_capitalized())
+    };
+    let Some(callee) = view.names.iter().find(titled) else {
+        return false;
+    };
+    let judged = view.folded.get(callee.end).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "as" | "\"" | "“" | "'" | "’"
+        )
+    });
+    let before = at
+        .checked_sub(1)
+        .map(|j| (&view.tokens[j], view.folded[j].as_str()));
+    let verb_of_subject = before.is_some_and(|(token, word)| {
+        token.is_capitalized()
+            || matches!(word, "he" | "she" | "they" | "who")
+            || CALLER_ADVERBS.contains(&word)
+    });
+    !judged && verb_of_subject
+}
+
 fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     let alleging_at = |j: usize| events.alleged.contains(&view.folded[j]);
