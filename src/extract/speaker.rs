@@ -112,7 +112,8 @@ pub(super) fn object_of_speech(view: &SentenceView<'_, '_>, noun: usize, kind: K
     let topic_phrase_before = (noun.saturating_sub(SPEECH_OBJECT_REACH)..noun).any(|j| {
         j > 0
             && between(j)
-            && events.prepositions.contains(&view.folded[j])
+            // ("appalled by the assault": "by" is no preposition of place.)
+            && (events.prepositions.contains(&view.folded[j]) || view.folded[j] == "by")
             && events.topic_ends_at(&view.folded, j)
     });
     if topic_phrase_before {

@@ -572,6 +572,7 @@ fn walk_back_to_subject(
         {
             return None;
         }
+
         if k < j
             && trigger - k < REACTION_CUE_REACH
             && matches!(view.folded[k - 1].as_str(), "after" | "following" | "amid")
