@@ -74,7 +74,9 @@ impl<'a> NameFinder<'_, 'a> {
             if let Some(last) = names.last() {
                 if last.end == i {
                     memory.remember_body(last);
-                    memory.remember_state(last);
+                    if !quoted_before(self.tokens, last.first) {
+                        memory.remember_state(last);
+                    }
                     memory.remember_fighters(self.tokens, last, self.lexicon);
                 }
             }
@@ -159,7 +161,9 @@ impl<'a> NameFinder<'_, 'a> {
         }
         if let Some(last) = names.last() {
             memory.remember_body(last);
-            memory.remember_state(last);
+            if !quoted_before(self.tokens, last.first) {
+                memory.remember_state(last);
+            }
         }
         names
     }
@@ -1151,4 +1155,16 @@ pub(super) fn spoken_name(parts: &[String]) -> String {
         name.push_str(part);
     }
     name
+}
+
+/// Is token `i` inside a quotation the sentence opens before it? A state a slogan
+/// or a speaker names ("shouted \"Free Palestine\"") is not what the article is
+/// about, nor whose "government" it means next.
+fn quoted_before(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[..i]
+        .iter()
+        .filter(|t| crate::text::is_double_quote_mark(t.text))
+        .count()
+        % 2
+        == 1
 }

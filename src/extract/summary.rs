@@ -587,6 +587,15 @@ fn passive_subject(evidence: &Evidence, lexicon: &Lexicon) -> Option<String> {
     if words.is_empty() || words.len() > PASSIVE_SUBJECT_WORDS {
         return None;
     }
+    // "as he was being arrested": a pronoun says nothing in a summary.
+    if words.len() == 1
+        && matches!(
+            fold(words[0]).as_str(),
+            "he" | "she" | "they" | "it" | "him" | "her" | "them" | "we" | "i" | "you"
+        )
+    {
+        return None;
+    }
     let mut subject = words.join(" ");
     let first = fold(words[0]);
     // "Mobile internet was suspended": a common word capitalised only because it
