@@ -483,7 +483,7 @@ pub(super) fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
         j
     };
     let mut j = past_determiners(first);
-    if j >= 2 && view.folded[j - 1] == "of" && ASPECT_NOUNS.contains(&view.folded[j - 2].as_str()) {
+    if j >= 2 && view.folded[j - 1] == "of" && events.aspect_nouns.contains(&view.folded[j - 2]) {
         j = past_determiners(j - 2);
     }
     // ("the condemnation of": the "of" may be the phrase's own.)
@@ -491,7 +491,3 @@ pub(super) fn judged_noun(view: &SentenceView<'_, '_>, first: usize) -> bool {
         && matches!(view.folded[j - 1].as_str(), "of" | "into")
         && (events.topic_ends_at(&view.folded, j - 2) || events.topic_ends_at(&view.folded, j - 1))
 }
-
-/// Nouns of an aspect of an event that a judgement or an inquiry is about ("the
-/// circumstances of the strike").
-const ASPECT_NOUNS: [&str; 5] = ["circumstances", "cause", "causes", "details", "aftermath"];

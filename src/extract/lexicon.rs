@@ -159,6 +159,13 @@ pub struct EventLexicon {
     pub representatives: BTreeSet<String>,
     /// Nouns that count what follows their "of" ("a wave of strikes").
     pub quantity_nouns: BTreeSet<String>,
+    /// Words that may open a sentence before a participle whose subject is the main
+    /// clause's ("Shortly after withdrawing from the deal, Russia declared").
+    pub participle_openers: BTreeSet<String>,
+    /// Words besides figures that measure how long before or after ("a day after").
+    pub time_measure_words: BTreeSet<String>,
+    /// Nouns of an aspect of an event ("the circumstances of the strike").
+    pub aspect_nouns: BTreeSet<String>,
     pub launch_verbs: BTreeSet<String>,
     /// "killed": a strike, unless a toll (see `toll_openers`).
     pub killing_verbs: BTreeSet<String>,
@@ -399,6 +406,9 @@ struct EventsFile {
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
     quantity_nouns: Vec<String>,
+    participle_openers: Vec<String>,
+    time_measure_words: Vec<String>,
+    aspect_nouns: Vec<String>,
     launch_verbs: Vec<String>,
     killing_verbs: Vec<String>,
     #[serde(default)]
@@ -744,6 +754,9 @@ impl EventLexicon {
             addressee_verbs: file.addressee_verbs.iter().map(|s| fold(s)).collect(),
             representatives: set(&file.representatives),
             quantity_nouns: set(&file.quantity_nouns),
+            participle_openers: set(&file.participle_openers),
+            time_measure_words: set(&file.time_measure_words),
+            aspect_nouns: set(&file.aspect_nouns),
             launch_verbs: set(&file.launch_verbs),
             killing_verbs: set(&file.killing_verbs),
             acts_on_by_verb: acts_on_index(&file.acts_on),

@@ -306,25 +306,6 @@ fn reduced_passive_relative(view: &SentenceView<'_, '_>, trigger: usize) -> Opti
     parsed.token_of(tree.span(head).start)
 }
 
-/// Words that may open a sentence before a participle whose subject is the main
-/// clause's ("Shortly after withdrawing from the deal, Russia declared").
-const PARTICIPLE_OPENERS: [&str; 14] = [
-    "after",
-    "before",
-    "since",
-    "while",
-    "when",
-    "upon",
-    "on",
-    "by",
-    "shortly",
-    "just",
-    "soon",
-    "immediately",
-    "hours",
-    "days",
-];
-
 /// "Shortly after withdrawing from the grain deal on July 17, Russia declared": a
 /// participle that opens the sentence, with at most a few opening words before
 /// it, shares the subject of the main clause after its comma: a name, right after
@@ -333,8 +314,13 @@ fn opening_participle_subject(view: &SentenceView<'_, '_>, trigger: usize) -> Op
     // ("Speaking in Kyiv, Zelensky said": the finite verb of speech says it.)
     if !view.folded[trigger].ends_with("ing")
         || view.lexicon.events.speech_verb_at(&view.folded, trigger)
-        || trigger > PARTICIPLE_OPENERS.len()
-        || !(0..trigger).all(|k| PARTICIPLE_OPENERS.contains(&view.folded[k].as_str()))
+        || trigger > view.lexicon.events.participle_openers.len()
+        || !(0..trigger).all(|k| {
+            view.lexicon
+                .events
+                .participle_openers
+                .contains(&view.folded[k])
+        })
     {
         return None;
     }
@@ -360,13 +346,6 @@ fn opening_participle_subject(view: &SentenceView<'_, '_>, trigger: usize) -> Op
     m.entity.actor().map(str::to_string)
 }
 
-/// Words that may measure how long before or after ("a day after", "two weeks
-/// before", "hours after") besides figures.
-const TIME_MEASURE_WORDS: [&str; 15] = [
-    "a", "an", "few", "several", "only", "day", "days", "week", "weeks", "month", "months", "hour",
-    "minutes", "moments", "year",
-];
-
 /// "Russia struck the port on Tuesday, a day after halting the grain deal": a
 /// participle after a comma and a subordinator (a span of time may measure it)
 /// shares the subject of the verb its clause hangs on in the parse, before the
@@ -378,8 +357,8 @@ fn trailing_participle_head(view: &SentenceView<'_, '_>, trigger: usize) -> Opti
     }
     let comma = (0..trigger).rev().find(|&k| {
         !view.tokens[k].is_word()
-            || !(PARTICIPLE_OPENERS.contains(&view.folded[k].as_str())
-                || TIME_MEASURE_WORDS.contains(&view.folded[k].as_str())
+            || !(events.participle_openers.contains(&view.folded[k])
+                || events.time_measure_words.contains(&view.folded[k])
                 || view
                     .lexicon
                     .temporal
