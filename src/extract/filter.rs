@@ -12,19 +12,11 @@ pub(super) fn rejection(
     view: &SentenceView<'_, '_>,
 ) -> Option<&'static str> {
     let events = &view.lexicon.events;
-    // Negated or hypothetical: "did not meet", "talks could resume", "aimed at a ceasefire".
-    // ("did not comment but said": "but" opens a clause the negation does not reach.)
-    let clause_start = view.clause_start(candidate.first);
-    let mut window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
-    if let Some(but) = window.clone().rev().find(|&j| view.folded[j] == "but") {
-        window.start = but + 1;
-    }
-    if window.clone().any(|j| {
-        view.any_phrase(j, &events.negation)
-            || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
-    }) {
+    let window = window_before(candidate, view);
+    if negated_or_hypothetical(candidate, view, &window) {
         return Some("negated or hypothetical");
     }
+    let clause_start = view.clause_start(candidate.first);
     // "Talks in Doha could resume": a noun whose own predicate is a modal.
     if candidate.noun {
         let clause_end = view.clause_end(candidate.end);
@@ -309,6 +301,31 @@ fn governor_above(
 /// alleged drug boat") does not. A party's claim of its own act ("the rebels claimed
 /// they had captured the city") is a report of it, not an allegation. Without a parse,
 /// any alleging word shortly before the trigger in its clause counts.
+/// The few words before the trigger in its clause, where what qualifies it stands.
+/// ("did not comment but said": "but" opens a clause of its own.)
+fn window_before(candidate: &Candidate, view: &SentenceView<'_, '_>) -> std::ops::Range<usize> {
+    let clause_start = view.clause_start(candidate.first);
+    let mut window = clause_start.max(candidate.first.saturating_sub(4))..candidate.first;
+    if let Some(but) = window.clone().rev().find(|&j| view.folded[j] == "but") {
+        window.start = but + 1;
+    }
+    window
+}
+
+/// "did not meet", "talks could resume", "aimed at a ceasefire": a negation or a
+/// word of supposition in the `window` before the trigger.
+fn negated_or_hypothetical(
+    candidate: &Candidate,
+    view: &SentenceView<'_, '_>,
+    window: &std::ops::Range<usize>,
+) -> bool {
+    let events = &view.lexicon.events;
+    window.clone().any(|j| {
+        view.any_phrase(j, &events.negation)
+            || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
+    })
+}
+
 /// Words of a title before the name of whom "called" phoned ("Prime Minister").
 const CALLEE_TITLE_WORDS: usize = 2;
 
