@@ -103,6 +103,7 @@ pub struct Gazetteer {
     state_organ_heads: BTreeSet<String>,
     region_words: BTreeSet<String>,
     name_particles: BTreeSet<String>,
+    female_given_names: BTreeSet<String>,
     /// Nouns for armed men nobody names ("gunmen", "militants"), folded.
     armed_groups: BTreeSet<String>,
     crowds: BTreeSet<String>,
@@ -183,6 +184,8 @@ struct GazetteerFile {
     region_words: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
+    #[serde(default)]
+    female_given_names: Vec<String>,
     #[serde(default)]
     armed_groups: Vec<String>,
     #[serde(default)]
@@ -346,6 +349,8 @@ impl Gazetteer {
             .extend(file.region_words.iter().map(|w| fold(w)));
         self.name_particles
             .extend(file.name_particles.iter().map(|w| fold(w)));
+        self.female_given_names
+            .extend(file.female_given_names.iter().map(|w| fold(w)));
         self.armed_groups
             .extend(file.armed_groups.iter().map(|w| fold(w)));
         self.crowds.extend(file.crowds.iter().map(|w| fold(w)));
@@ -676,6 +681,16 @@ impl Gazetteer {
     /// "official" in "a White House official" and, later, "the official said".
     pub fn is_representative_reference(&self, folded: &str) -> bool {
         self.representative_references.contains(folded)
+    }
+
+    /// Is the person's first name one that news in English gives women ("Pamela
+    /// Smith", "Kaja Kallas")? Then "he" is someone else. Unknown names may be
+    /// anyone's.
+    pub fn is_female_name(&self, person: &str) -> bool {
+        person
+            .split_whitespace()
+            .next()
+            .is_some_and(|given| self.female_given_names.contains(&fold(given)))
     }
 
     /// "al" in "Majed al-Ansari": a lowercase word inside a name.

@@ -18,6 +18,9 @@ pub(super) struct ArticleMemory {
     /// Everyone the article has named as a person.
     pub(super) people: std::collections::BTreeSet<String>,
     pub(super) last_person: Option<String>,
+    /// The people named or acting lately, the latest last: whom a gendered pronoun
+    /// may stand for when the salient person's name says otherwise.
+    pub(super) recent_people: Vec<String>,
     /// The last person who was the initiator of an event: who "he" most likely is.
     pub(super) last_actor_person: Option<String>,
     /// The speaker of the last statement, when it was a state or a body rather than
@@ -61,6 +64,9 @@ pub(super) struct ArticleMemory {
     pub(super) dates: temporal::Context,
 }
 
+/// People kept as those lately named or acting (see `recent_people`).
+const RECENT_PEOPLE: usize = 6;
+
 impl ArticleMemory {
     /// The state the article has named most often so far (the latest named, on a
     /// tie).
@@ -92,6 +98,16 @@ impl ArticleMemory {
             .find(|m| m.end <= end && m.entity.class == EntityClass::Person)
         {
             self.last_person = Some(last.entity.name.clone());
+            self.note_recent_person(&last.entity.name);
+        }
+    }
+
+    /// Keep `person` as the latest of the people lately named or acting.
+    pub(super) fn note_recent_person(&mut self, person: &str) {
+        self.recent_people.retain(|p| p != person);
+        self.recent_people.push(person.to_string());
+        if self.recent_people.len() > RECENT_PEOPLE {
+            self.recent_people.remove(0);
         }
     }
 
@@ -149,5 +165,27 @@ impl ArticleMemory {
         self.last_actor_person
             .clone()
             .or_else(|| self.last_person.clone())
+    }
+
+    /// Who `pronoun` ("he", "his", "she", "her") most likely is: the salient person,
+    /// unless their first name says they are not ("He approached the group" after
+    /// "police chief Pamela Smith said"); then the latest person lately named whom
+    /// it may be. "She" prefers a woman's name; with none known, the salient person.
+    pub(super) fn person_for(&self, pronoun: &str, lexicon: &Lexicon) -> Option<String> {
+        let female = |p: &String| lexicon.gazetteer.is_female_name(p);
+        let candidates = || {
+            self.last_actor_person
+                .iter()
+                .chain(&self.last_person)
+                .chain(self.recent_people.iter().rev())
+        };
+        match pronoun {
+            "he" | "his" | "him" => candidates().find(|p| !female(p)).cloned(),
+            "she" | "her" | "hers" => candidates()
+                .find(|p| female(p))
+                .cloned()
+                .or_else(|| self.salient_person()),
+            _ => self.salient_person(),
+        }
     }
 }

@@ -310,6 +310,39 @@ mod tests {
     }
 
     #[test]
+    fn he_is_not_a_woman_named_last() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Secretary of State Marco Rubio condemned the attack on Thursday. \
+                    Police chief Pamela Smith said the suspect acted alone. \
+                    He said the killings were a brazen act of antisemitism.";
+        let events = extract_document(&doc(text, "2025-05-22"), &lexicon).events;
+        let by = |who: &str| {
+            events
+                .iter()
+                .filter(|e| e.kind == Kind::Statement && e.actors.first().is_some_and(|a| a == who))
+                .map(|e| e.evidence.len())
+                .sum::<usize>()
+        };
+        assert_eq!(
+            (by("Marco Rubio"), by("Pamela Smith")),
+            (2, 1),
+            "{events:#?}"
+        );
+        // "She" looks for a woman's name first.
+        let text = "Foreign Minister Annalena Baerbock met Antony Blinken in Berlin on Monday. \
+                    Blinken said the talks were useful. \
+                    She said Putin must be held accountable.";
+        let events = extract_document(&doc(text, "2024-03-05"), &lexicon).events;
+        let by = |who: &str| {
+            events
+                .iter()
+                .filter(|e| e.kind == Kind::Statement && e.actors.first().is_some_and(|a| a == who))
+                .count()
+        };
+        assert_eq!(by("Annalena Baerbock"), 1, "{events:#?}");
+    }
+
+    #[test]
     fn later_mentions_resolve_to_the_person_introduced() {
         let lexicon = Lexicon::builtin().unwrap();
         let text =

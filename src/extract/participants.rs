@@ -451,7 +451,7 @@ fn owner_before(
                 Some(owner) if view.owner_suffered(first, owner) => None,
                 Some(owner) => actor_of(owner),
                 None if matches!(view.folded[j - 1].as_str(), "he" | "she") => {
-                    memory.salient_person()
+                    memory.person_for(&view.folded[j - 1], view.lexicon)
                 }
                 // "hailed his army's capture of Avdiivka": the army of the person
                 // spoken of is their state's.
@@ -463,7 +463,7 @@ fn owner_before(
                         .armed_forces
                         .contains(&view.folded[j - 1]) =>
                 {
-                    let person = memory.salient_person()?;
+                    let person = memory.person_for(&view.folded[j - 2], view.lexicon)?;
                     memory.country_of(&person, view.lexicon)
                 }
                 None => None,
@@ -479,7 +479,7 @@ fn owner_before(
             {
                 return None;
             }
-            return memory.salient_person();
+            return memory.person_for(&view.folded[j], view.lexicon);
         }
         let Some(m) = view
             .name_ending_at(j + 1)
@@ -884,6 +884,7 @@ fn assign_sides(
     if let Some(m) = main {
         if memory.people.contains(&m) && !in_relative_clause {
             memory.last_actor_person = Some(m.clone());
+            memory.note_recent_person(&m);
         }
         candidate.actors.insert(0, m);
     }

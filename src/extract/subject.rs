@@ -202,7 +202,7 @@ pub(super) fn find_subject(
         }
     }
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
-        return memory.salient_person();
+        return memory.person_for(&view.folded[j - 1], view.lexicon);
     }
     // "Hezbollah confirmed his death. Earlier it said ...": "it" speaking as the
     // sentence's subject is the state or body that spoke last, unless a person or
