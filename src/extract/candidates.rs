@@ -331,7 +331,11 @@ fn named_right_after(view: &SentenceView<'_, '_>, i: usize) -> bool {
             .get(j)
             .is_some_and(|t| t.is_word() && t.is_capitalized())
     };
-    if !capitalised(i + 1) {
+    // ("called Israeli strikes failures": a demonym qualifies the object.)
+    let demonym = view
+        .name_starting_at(i + 1)
+        .is_some_and(|m| m.entity.class == EntityClass::Demonym);
+    if !capitalised(i + 1) || demonym {
         return false;
     }
     let end = (i + 1..view.tokens.len())

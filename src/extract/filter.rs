@@ -295,12 +295,6 @@ fn governor_above(
     None
 }
 
-/// Whether the act is only alleged. With a parse: an alleging word governs the
-/// trigger ("claimed that Ukraine attacked", "accused Russia of shelling") or
-/// qualifies it ("the alleged attack"); a word that qualifies something else ("an
-/// alleged drug boat") does not. A party's claim of its own act ("the rebels claimed
-/// they had captured the city") is a report of it, not an allegation. Without a parse,
-/// any alleging word shortly before the trigger in its clause counts.
 /// The few words before the trigger in its clause, where what qualifies it stands.
 /// ("did not comment but said": "but" opens a clause of its own.)
 fn window_before(candidate: &Candidate, view: &SentenceView<'_, '_>) -> std::ops::Range<usize> {
@@ -329,19 +323,6 @@ fn negated_or_hypothetical(
 /// Words of a title before the name of whom "called" phoned ("Prime Minister").
 const CALLEE_TITLE_WORDS: usize = 2;
 
-/// Words that may stand between the subject and "called" in a phone call ("Macron
-/// also called Zelensky", "Trump on Tuesday called Putin").
-const CALLER_ADVERBS: [&str; 8] = [
-    "also",
-    "then",
-    "later",
-    "earlier",
-    "personally",
-    "reportedly",
-    "separately",
-    "again",
-];
-
 /// Unless the trigger is "called" or "calls", true. Otherwise, is it a phone call: a
 /// named person or state right after the verb, nothing after them that says what
 /// they were called ("called Putin a killer", "called him \"a dictator\""), and
@@ -359,7 +340,13 @@ fn phone_called(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             && (at + 1..m.first)
                 .all(|j| view.tokens[j].is_word() && view.tokens[j].is_capitalized())
     };
-    let Some(callee) = view.names.iter().find(titled) else {
+    // ("has called Israeli strikes failures": a demonym qualifies what was judged.)
+    let Some(callee) = view
+        .names
+        .iter()
+        .find(titled)
+        .filter(|m| m.entity.class != EntityClass::Demonym)
+    else {
         return false;
     };
     let judged = view.folded.get(callee.end).is_some_and(|w| {
@@ -368,17 +355,26 @@ fn phone_called(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
             "a" | "an" | "the" | "as" | "\"" | "“" | "'" | "’"
         )
     });
-    let before = at
-        .checked_sub(1)
-        .map(|j| (&view.tokens[j], view.folded[j].as_str()));
-    let verb_of_subject = before.is_some_and(|(token, word)| {
-        token.is_capitalized()
+    // Right before the verb: the subject, or an auxiliary or adverb after it ("has
+    // also called", "personally called"); not a form of "be" ("was called Hamas").
+    let verb_of_subject = at.checked_sub(1).is_some_and(|j| {
+        let word = view.folded[j].as_str();
+        view.tokens[j].is_capitalized()
             || matches!(word, "he" | "she" | "they" | "who")
-            || CALLER_ADVERBS.contains(&word)
+            || view.is_manner_adverb(j)
+            || view.lexicon.events.auxiliaries.contains(word)
+                && !view.is_passive_auxiliary(j)
+                && word != "'s"
     });
     !judged && verb_of_subject
 }
 
+/// Whether the act is only alleged. With a parse: an alleging word governs the
+/// trigger ("claimed that Ukraine attacked", "accused Russia of shelling") or
+/// qualifies it ("the alleged attack"); a word that qualifies something else ("an
+/// alleged drug boat") does not. A party's claim of its own act ("the rebels claimed
+/// they had captured the city") is a report of it, not an allegation. Without a parse,
+/// any alleging word shortly before the trigger in its clause counts.
 fn alleged(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     let alleging_at = |j: usize| events.alleged.contains(&view.folded[j]);
