@@ -170,10 +170,8 @@ fn passive_casualty_after(
                 .flatten();
         }
         let token = &view.tokens[j];
-        let demonym = view.names.iter().any(|m| {
-            m.first == j
-                && m.end == j + 1
-                && m.entity.class == super::gazetteer::EntityClass::Demonym
+        let demonym = view.name_starting_at(j).is_some_and(|m| {
+            m.end == j + 1 && m.entity.class == super::gazetteer::EntityClass::Demonym
         });
         let plain = token.is_word() && !token.is_capitalized();
         if !(plain || demonym)

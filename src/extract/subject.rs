@@ -551,7 +551,6 @@ fn walk_back_to_subject(
         {
             return None;
         }
-
         if k < j
             && trigger - k < REACTION_CUE_REACH
             && matches!(view.folded[k - 1].as_str(), "after" | "following" | "amid")
@@ -644,10 +643,10 @@ fn reported_weapon_subject(view: &SentenceView<'_, '_>, from: usize, verb: usize
         && !events.is_trigger_noun(&view.folded[verb])
         && events.weapons.contains(&view.folded[verb - 1])
         && (from..verb - 1).all(|i| {
-            !matches!(
-                view.folded[i].as_str(),
-                "its" | "their" | "our" | "his" | "her"
-            ) && !events.prepositions.contains(&view.folded[i])
+            // ("its drones", "our missiles": the owner is named.)
+            !events.possessive_pronouns.contains(&view.folded[i])
+                && view.folded[i] != "our"
+                && !events.prepositions.contains(&view.folded[i])
                 && (view.is_lowercase_modifier(i)
                     || view.tokens[i].text.chars().all(|c| c.is_ascii_digit()))
         })
