@@ -21,15 +21,21 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
         let trigger = if taken {
             None
         } else {
-            // Before the lexicon's triggers: "declared a state of emergency" is the
-            // act, not a statement.
-            act_on_at(view, i, stand_in.unwrap_or(&view.folded[i]))
-                .map(|(kind, object, words)| {
-                    // "Iran's seizure of a container ship": a noun stays a noun,
-                    // whose actor its possessor or "by" names.
-                    let noun =
-                        stand_in.is_none() && view.lexicon.events.is_trigger_noun(&view.folded[i]);
-                    (words, kind, noun, false, Some(object))
+            // A court's decision first: "the Supreme Court struck down the law" is
+            // no strike. Then, before the lexicon's triggers: "declared a state of
+            // emergency" is the act, not a statement.
+            court_act_at(view, i)
+                .map(|len| (len, Kind::Action, false, false, None))
+                .or_else(|| {
+                    act_on_at(view, i, stand_in.unwrap_or(&view.folded[i])).map(
+                        |(kind, object, words)| {
+                            // "Iran's seizure of a container ship": a noun stays a
+                            // noun, whose actor its possessor or "by" names.
+                            let noun = stand_in.is_none()
+                                && view.lexicon.events.is_trigger_noun(&view.folded[i]);
+                            (words, kind, noun, false, Some(object))
+                        },
+                    )
                 })
                 .or_else(|| match stand_in {
                     Some(listed) => {
@@ -321,6 +327,18 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
                 .filter(|_| act.kind != Kind::Statement || !named_right_after(view, i))
                 .map(|object| (act.kind, object, rest.len() + 1))
         })
+}
+
+/// How many words the court's act at `i` has ("threw out" two), when a court, a
+/// judge or a jury is its subject (see `court_acts`).
+fn court_act_at(view: &SentenceView<'_, '_>, i: usize) -> Option<usize> {
+    let act = view
+        .lexicon
+        .events
+        .court_acts
+        .iter()
+        .find(|act| crate::text::phrase_at(&view.folded, i, act))?;
+    super::unnamed::court_subject(view, i).map(|_| act.len())
 }
 
 /// Does a capitalised run that is no possessive start right after the word at `i`

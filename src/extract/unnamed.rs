@@ -1,5 +1,6 @@
 //! Doers the text does not name: one person who attacks alone ("a man opened
-//! fire") and the crowd that protests ("took to the streets").
+//! fire"), the crowd that protests ("took to the streets") and the court that
+//! decides ("an Istanbul court ordered his arrest").
 
 use super::memory::ArticleMemory;
 use super::view::{Candidate, SentenceView};
@@ -28,6 +29,11 @@ pub(super) fn name_unnamed_doer(
                 .crowd_of_act(&view.folded, candidate.first)
         })
         .flatten();
+    if candidate.actors.is_empty() && candidate.kind == Kind::Action && !candidate.noun {
+        if let Some(court) = unnamed_court(view, candidate.first) {
+            candidate.actors = court;
+        }
+    }
     if let Some(crowd) = crowd {
         let state_named = candidate
             .actors
@@ -70,4 +76,76 @@ fn lone_attacker(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<S
         .find(|&j| matches!(view.folded[j].as_str(), "a" | "an"))?;
     let words: Vec<&str> = (article + 1..=noun).map(|j| view.tokens[j].text).collect();
     Some(words.join(" ").replace(" - ", "-"))
+}
+
+/// How far before its verb a court may stand as its subject ("A court in Istanbul
+/// on Sunday ordered"): only then is the sentence parsed.
+const COURT_SUBJECT_REACH: usize = 8;
+
+/// Words that may qualify a court named by what it is ("a federal grand jury").
+const COURT_MODIFIERS: usize = 3;
+
+/// The token of the subject of the verb at `verb` when that subject is a court, a
+/// judge or a jury (see `court_nouns`), named or not ("the court ruled", "the
+/// International Court of Justice ordered"), by the parse.
+pub(super) fn court_subject(view: &SentenceView<'_, '_>, verb: usize) -> Option<usize> {
+    let courts = &view.lexicon.events.court_nouns;
+    let near =
+        (verb.saturating_sub(COURT_SUBJECT_REACH)..verb).any(|j| courts.contains(&view.folded[j]));
+    if !near {
+        return None;
+    }
+    if view.is_passive(verb) {
+        return None;
+    }
+    let (parsed, word) = view.parsed_word(verb)?;
+    let tree = &parsed.tree;
+    // The parser often reads the past tense after a noun as a participle of it
+    // ("the court ruled" as "the court [that was] ruled") or as passive: a court is
+    // never what is ruled or arrested, and "be" is not there.
+    let subject = tree
+        .dependent(word, "nsubj")
+        .or_else(|| tree.dependent(word, "nsubj:pass"))
+        .or_else(|| {
+            (tree.deprel(word) == "acl")
+                .then(|| tree.head(word))
+                .flatten()
+        })?;
+    let head = parsed.token_of(subject)?;
+    courts.contains(&view.folded[head]).then_some(head)
+}
+
+/// "An Istanbul court", "a federal grand jury", "the judge": the court that acts at
+/// `verb` when the text gives it no name, in the words that qualify it, with the
+/// state a demonym or a place among them or right after it names ("a court in
+/// Istanbul" is Turkey's).
+fn unnamed_court(view: &SentenceView<'_, '_>, verb: usize) -> Option<Vec<String>> {
+    let head = court_subject(view, verb)?;
+    if view.name_at(head).is_some() {
+        return None;
+    }
+    let first = (head.saturating_sub(COURT_MODIFIERS)..head)
+        .rev()
+        .take_while(|&j| {
+            // ("Turkey's top court": a possessor is no qualifier.)
+            let possessive = j > 0 && crate::text::is_possessive(&view.folded, j - 1);
+            view.tokens[j].is_word() && !view.is_determiner(j) && !possessive
+        })
+        .last()
+        .unwrap_or(head);
+    let words: Vec<&str> = (first..=head).map(|j| view.tokens[j].text).collect();
+    let mut actors = vec![words.join(" ")];
+    let after = head + 1..(head + 3).min(view.tokens.len());
+    let state = view
+        .names
+        .iter()
+        .filter(|m| {
+            (m.first >= first && m.end <= head)
+                || (after.contains(&m.first) && view.folded[head + 1] == "in")
+        })
+        .find_map(|m| m.entity.state().or_else(|| m.entity.country.clone()));
+    if let Some(state) = state {
+        actors.push(state);
+    }
+    Some(actors)
 }
