@@ -71,6 +71,9 @@ pub(super) fn rejection(
     {
         return Some("a habit, not an event");
     }
+    if candidate.noun && characterises(candidate, view) {
+        return Some("what someone called an act (\"denounced the move as a coup\"), not an act");
+    }
     if candidate.kind == Kind::Statement && answered_in_deeds(candidate, view) {
         return Some("an answer in deeds (\"responded with strikes\"), not words");
     }
@@ -146,10 +149,71 @@ pub(super) fn rejection(
     let doer_and_object = (candidate.acted_on.is_some()
         || possessed_with_complement(candidate, view))
         && !candidate.actors.is_empty();
-    if candidate.noun && !(candidate.pinned || own_date || doer_and_object) {
+    if candidate.noun
+        && !(candidate.pinned || own_date || doer_and_object || kills(candidate, view))
+    {
         return Some("a noun with no date, place or participants of its own");
     }
     None
+}
+
+/// How far before "as" the verb of speech whose judgement it opens may stand
+/// ("described the detention of the mayor as a coup").
+const CHARACTERISED_REACH: usize = 8;
+
+/// "Denounced the move as a coup", "slammed it as a politically-motivated
+/// \"coup\"": an event noun after "as" and an indefinite article (or none), in a
+/// clause a verb of speech opened, is what the speaker called something, not an
+/// event. ("Said as the strikes began" is a time: "as the" is no judgement.)
+fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    let modifier = |j: usize| {
+        let token = &view.tokens[j];
+        matches!(view.folded[j].as_str(), "a" | "an")
+            || crate::text::is_quote_mark(token.text)
+            || token.text == "-"
+            || token.is_word()
+                && !token.is_capitalized()
+                && !view.is_determiner(j)
+                && !events.prepositions.contains(&view.folded[j])
+    };
+    let Some(as_at) = (candidate.first.saturating_sub(4)..candidate.first)
+        .rev()
+        .take_while(|&j| view.folded[j] == "as" || modifier(j))
+        .find(|&j| view.folded[j] == "as")
+    else {
+        return false;
+    };
+    (view
+        .clause_start(as_at)
+        .max(as_at.saturating_sub(CHARACTERISED_REACH))..as_at)
+        .any(|j| events.speaks_of_at(&view.folded, j))
+}
+
+/// How far after an attack noun the verb of killing it is the subject of may stand
+/// ("a Russian missile strike on the village of Hroza killed").
+const KILLING_VERB_REACH: usize = 8;
+
+/// "A Russian strike killed 59 people": an attack noun that is the subject of a
+/// verb of killing (see `killing_verbs`) is a particular attack, as the parse shows.
+fn kills(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    if candidate.kind != Kind::Strike {
+        return false;
+    }
+    let Some(verb) = (candidate.end..(candidate.end + KILLING_VERB_REACH).min(view.tokens.len()))
+        .take_while(|&j| !view.is_break(j))
+        .find(|&j| events.killing_verbs.contains(&view.folded[j]))
+    else {
+        return false;
+    };
+    let Some((parsed, verb_word)) = view.parsed_word(verb) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    tree.dependent(verb_word, "nsubj")
+        .and_then(|subject| parsed.token_of(subject))
+        .is_some_and(|subject| (candidate.first..candidate.end).contains(&subject))
 }
 
 /// Words between a possessor and its event noun ("Russia's abrupt withdrawal").

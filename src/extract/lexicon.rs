@@ -211,10 +211,8 @@ pub struct EventLexicon {
     /// People who may attack alone and unnamed ("a man opened fire").
     pub lone_attackers: BTreeSet<String>,
     /// A court's decisions ("ruled", "ordered", "threw out"): acts only of a court
-    /// (see `court_nouns`), as folded phrases.
+    /// (see `court_words`), as folded phrases.
     pub court_acts: Vec<Vec<String>>,
-    /// Courts, judges and juries, named by what they are ("an Istanbul court").
-    pub court_nouns: BTreeSet<String>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     pub non_hostile: BTreeSet<String>,
@@ -439,7 +437,6 @@ struct EventsFile {
     crowd_acts: BTreeMap<String, Vec<String>>,
     lone_attackers: Vec<String>,
     court_acts: Vec<String>,
-    court_nouns: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
     non_hostile: Vec<String>,
@@ -783,7 +780,6 @@ impl EventLexicon {
             pinning_verbs: phrases(&file.pinning_verbs),
             lone_attackers: set(&file.lone_attackers),
             court_acts: phrases(&file.court_acts),
-            court_nouns: set(&file.court_nouns),
             crowd_acts: file
                 .crowd_acts
                 .iter()

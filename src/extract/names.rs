@@ -315,32 +315,44 @@ impl<'a> NameFinder<'_, 'a> {
             .then_some(j + qualifiers + noun)
     }
 
-    /// "Dagestan's regional health ministry", "Kherson's regional administration":
-    /// the organ of a region or city, which speaks through it and names it; not a
-    /// state's. A region the gazetteer knows gives it its state.
+    /// "Dagestan's regional health ministry", "Kherson's regional administration",
+    /// "the Gaza health ministry": the organ of a region or city, which speaks
+    /// through it and names it; not a state's. A region the gazetteer knows gives it
+    /// its state (and only a known one may qualify an organ without a possessive).
     fn regional_organ_at(&self, memory: &mut ArticleMemory, i: usize) -> Option<NameMention> {
         const OWNER_WORDS: usize = 4;
         let (tokens, texts) = (self.tokens, self.texts);
+        let after_the = i > 0 && texts[i - 1].eq_ignore_ascii_case("the");
         // Cheap test first: this runs at most capitalised words.
-        if !tokens[i].is_word() || !(i + 1..i + 1 + OWNER_WORDS).any(|k| is_possessive(texts, k)) {
+        if !tokens[i].is_word()
+            || !(after_the || (i + 1..i + 1 + OWNER_WORDS).any(|k| is_possessive(texts, k)))
+        {
             return None;
         }
         let owner = self.lexicon.gazetteer.match_at(texts, i);
-        let region = owner.filter(|(place, used)| {
-            place.class == EntityClass::Place && is_possessive(texts, i + used)
-        });
-        let unknown = owner.is_none() && self.may_own_an_organ(memory, i);
-        let possessive_at = region.map_or(i + 1, |(_, used)| i + used);
-        if !(unknown || region.is_some()) || !is_possessive(texts, possessive_at) {
-            return None;
-        }
+        let known_place = owner.filter(|(place, _)| place.class == EntityClass::Place);
+        let region = known_place.filter(|(_, used)| is_possessive(texts, i + used));
+        let (region, organ_at) = match (region, known_place) {
+            (Some((place, used)), _) => (Some(place), i + used + 2),
+            // "the Gaza health ministry": the place qualifies the organ after it.
+            (None, Some((place, used))) if after_the => (Some(place), i + used),
+            _ => {
+                if owner.is_some()
+                    || !self.may_own_an_organ(memory, i)
+                    || !is_possessive(texts, i + 1)
+                {
+                    return None;
+                }
+                (None, i + 3)
+            }
+        };
         // "Energodar's military-civilian administration": an organ's noun before a
         // hyphen only qualifies another.
         let end = self
-            .organ_end_at(possessive_at + 2, true)
+            .organ_end_at(organ_at, true)
             .filter(|&end| tokens.get(end).is_none_or(|t| t.text != "-"))?;
         let name = spoken_name(&texts[i..end]);
-        if let Some(state) = region.and_then(|(place, _)| place.country.clone()) {
+        if let Some(state) = region.and_then(|place| place.country.clone()) {
             memory.affiliations.entry(name.clone()).or_insert(state);
         }
         Some(NameMention {

@@ -203,10 +203,17 @@ fn report_events(
 /// The mode of a court's act.
 const RULING_MODE: &str = "ruling";
 
-/// A statement of a court that is no plain saying: a ruling, an act ("the High
-/// Court declared the circular illegal").
+/// A statement of a court that is no plain saying, or a court's act (see
+/// `court_acts`): a ruling ("the High Court declared the circular illegal").
 fn court_ruling(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
+    if candidate.kind == Kind::Action
+        && !candidate.noun
+        && view.any_phrase(candidate.first, &events.court_acts)
+        && super::unnamed::court_subject(view, candidate.first).is_some()
+    {
+        return true;
+    }
     let court = candidate.actors.first().is_some_and(|actor| {
         actor
             .rsplit(' ')

@@ -86,10 +86,10 @@ const COURT_SUBJECT_REACH: usize = 8;
 const COURT_MODIFIERS: usize = 3;
 
 /// The token of the subject of the verb at `verb` when that subject is a court, a
-/// judge or a jury (see `court_nouns`), named or not ("the court ruled", "the
+/// judge or a jury (see `court_words`), named or not ("the court ruled", "the
 /// International Court of Justice ordered"), by the parse.
 pub(super) fn court_subject(view: &SentenceView<'_, '_>, verb: usize) -> Option<usize> {
-    let courts = &view.lexicon.events.court_nouns;
+    let courts = &view.lexicon.events.court_words;
     let near =
         (verb.saturating_sub(COURT_SUBJECT_REACH)..verb).any(|j| courts.contains(&view.folded[j]));
     if !near {
