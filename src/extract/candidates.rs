@@ -92,7 +92,7 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
                     || adjective
                     || harms_no_one
                     || qualifies
-                    || noun && presupposed(view, i))
+                    || noun && (presupposed(view, i) || ended_after(view, end)))
                 {
                     candidates.push(Candidate {
                         first,
@@ -530,6 +530,24 @@ fn launches_weapon(view: &SentenceView<'_, '_>, i: usize) -> bool {
                 view.folded[j] == "of" && events.quantity_nouns.contains(&view.folded[j - 1])
             })
             .is_some_and(|of| view.folded.get(of + 1).is_some_and(|_| weapon(of + 1))))
+}
+
+/// "ordered fighting to stop": an event noun ending at `end` that is wanted ended
+/// (see `ending_infinitives`). The verb must take no object: "a deal to halt the
+/// fighting", "talks to end the war" are a deal and talks for a purpose.
+fn ended_after(view: &SentenceView<'_, '_>, end: usize) -> bool {
+    let events = &view.lexicon.events;
+    let intransitive = view.tokens.get(end + 2).is_none_or(|t| {
+        !t.is_word()
+            || events.prepositions.contains(&view.folded[end + 2])
+            || matches!(view.folded[end + 2].as_str(), "and" | "as")
+    });
+    view.folded.get(end).is_some_and(|w| w == "to")
+        && view
+            .folded
+            .get(end + 1)
+            .is_some_and(|w| events.ending_infinitives.contains(w))
+        && intransitive
 }
 
 /// "accused Thailand of violating the truce": an event noun that something is done

@@ -215,6 +215,8 @@ pub struct EventLexicon {
     pub court_acts: Vec<Vec<String>>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
+    /// "fighting to stop": an event noun before "to" and one of these is under way.
+    pub ending_infinitives: BTreeSet<String>,
     pub non_hostile: BTreeSet<String>,
     /// What one meets that is no one to meet (see events.yaml).
     pub met_standards: BTreeSet<String>,
@@ -439,6 +441,7 @@ struct EventsFile {
     court_acts: Vec<String>,
     weapons: Vec<String>,
     presupposing: Vec<String>,
+    ending_infinitives: Vec<String>,
     non_hostile: Vec<String>,
     met_standards: Vec<String>,
     occurrence_verbs: Vec<String>,
@@ -792,6 +795,7 @@ impl EventLexicon {
                 .map(|(trigger, verb)| (trigger.to_lowercase(), verb.clone()))
                 .collect(),
             presupposing: phrases(&file.presupposing),
+            ending_infinitives: set(&file.ending_infinitives),
             non_hostile: set(&file.non_hostile),
             met_standards: set(&file.met_standards),
             occurrence_verbs: phrases(&file.occurrence_verbs),
