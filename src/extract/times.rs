@@ -237,6 +237,24 @@ fn trigger_of(
                 .is_some_and(|a| !(a.contains(&from) && a.contains(&to)))
     };
     let at = mention.phrase_token;
+    // "told AFP that late on Tuesday Pakistan bombarded four areas": a date opening
+    // the clause a verb of saying reports dates what it reports, not the saying.
+    // ("Said that the Impero was free to go on Monday" leaves the date to both.)
+    // (Over the date's own prepositions: "that late on Tuesday".)
+    let opens_report = (0..mention.first_token)
+        .rev()
+        .filter(|&j| view.tokens[j].is_word())
+        .find(|&j| {
+            !view
+                .lexicon
+                .temporal
+                .date_prepositions
+                .contains(&view.folded[j])
+        })
+        .is_some_and(|j| view.folded[j] == "that");
+    let reported_after = |c: &Candidate| {
+        opens_report && c.kind == Kind::Statement && !c.noun && c.end < mention.first_token
+    };
     // "...the mission that began after Sept. 11, 2001," McKenzie said: a date in a
     // quotation dates what the quotation says, not the saying of it, except "today"
     // or "this morning", which are the day it was spoken.
@@ -267,6 +285,7 @@ fn trigger_of(
                 && datable(c)
                 && !(c.end..at).any(|j| view.is_break(j))
                 && !cue_between(c.end, at)
+                && !reported_after(c)
         })
     })
     .or_else(|| {
@@ -277,9 +296,9 @@ fn trigger_of(
             .position(|c| c.first == mention.end_token && datable(c))
     })
     .or_else(|| {
-        candidates
-            .iter()
-            .rposition(|c| c.end <= at && datable(c) && !cue_between(c.end, at))
+        candidates.iter().rposition(|c| {
+            c.end <= at && datable(c) && !cue_between(c.end, at) && !reported_after(c)
+        })
     })
     .or_else(|| {
         // "The unit, which helped him to power in 2009, said": a date in a relative
