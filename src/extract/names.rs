@@ -252,6 +252,11 @@ impl<'a> NameFinder<'_, 'a> {
             state = Some(named);
             led_by_person = by_person;
         }
+        if state.is_none() && opens_with_the {
+            if let Some(organ) = self.regional_seat(memory, i, j) {
+                return Some(organ);
+            }
+        }
         let mut end = self.organ_end_at(j, state.is_some())?;
         let voiced = tokens
             .get(end)
@@ -290,13 +295,23 @@ impl<'a> NameFinder<'_, 'a> {
     /// ("foreign", "defence"; with `owned`, where the text names its owner, also
     /// "health", "regional") and an organ's noun, all lowercase.
     fn organ_end_at(&self, j: usize, owned: bool) -> Option<usize> {
+        self.organ_end_in_case(j, owned, false)
+    }
+
+    /// [`Self::organ_end_at`], where `capitalised` also takes the words capitalised
+    /// ("the Gaza Health Ministry").
+    fn organ_end_in_case(&self, j: usize, owned: bool, capitalised: bool) -> Option<usize> {
         const QUALIFIERS: usize = 3;
         let tokens = self.tokens;
         let gazetteer = &self.lexicon.gazetteer;
         let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
             .map(|k| fold(tokens[k].text))
             .collect();
-        let lowercase = |k: usize| tokens.get(j + k).is_some_and(|t| !t.is_capitalized());
+        let lowercase = |k: usize| {
+            tokens
+                .get(j + k)
+                .is_some_and(|t| capitalised || !t.is_capitalized())
+        };
         let qualifiers = (0..QUALIFIERS)
             .take_while(|&k| {
                 lowercase(k)
@@ -332,10 +347,11 @@ impl<'a> NameFinder<'_, 'a> {
         let owner = self.lexicon.gazetteer.match_at(texts, i);
         let known_place = owner.filter(|(place, _)| place.class == EntityClass::Place);
         let region = known_place.filter(|(_, used)| is_possessive(texts, i + used));
-        let (region, organ_at) = match (region, known_place) {
-            (Some((place, used)), _) => (Some(place), i + used + 2),
-            // "the Gaza health ministry": the place qualifies the organ after it.
-            (None, Some((place, used))) if after_the => (Some(place), i + used),
+        let (region, organ_at, capitalised) = match (region, known_place) {
+            (Some((place, used)), _) => (Some(place), i + used + 2, false),
+            // "the Gaza health ministry", "the Gaza Health Ministry": the place
+            // qualifies the organ after it.
+            (None, Some((place, used))) if after_the => (Some(place), i + used, true),
             _ => {
                 if owner.is_some()
                     || !self.may_own_an_organ(memory, i)
@@ -343,13 +359,13 @@ impl<'a> NameFinder<'_, 'a> {
                 {
                     return None;
                 }
-                (None, i + 3)
+                (None, i + 3, false)
             }
         };
         // "Energodar's military-civilian administration": an organ's noun before a
         // hyphen only qualifies another.
         let end = self
-            .organ_end_at(organ_at, true)
+            .organ_end_in_case(organ_at, true, capitalised)
             .filter(|&end| tokens.get(end).is_none_or(|t| t.text != "-"))?;
         let name = spoken_name(&texts[i..end]);
         if let Some(state) = region.and_then(|place| place.country.clone()) {
@@ -394,6 +410,45 @@ impl<'a> NameFinder<'_, 'a> {
             first: i,
             end: i + used,
             entity: state_acting(state),
+        })
+    }
+
+    /// "the Health Ministry in Gaza", "the health ministry in the Gaza Strip": an
+    /// organ (see [`Self::organ_end_at`], any case) seated in a region or city the
+    /// gazetteer knows as no state's capital is that place's, not a state's; it is
+    /// named with the place, and a region's country gives it its state.
+    fn regional_seat(
+        &self,
+        memory: &mut ArticleMemory,
+        first: usize,
+        organ: usize,
+    ) -> Option<NameMention> {
+        let end = self.organ_end_in_case(organ, true, true)?;
+        if !self.tokens.get(end)?.text.eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let at = if self.texts.get(end + 1)?.eq_ignore_ascii_case("the") {
+            end + 2
+        } else {
+            end + 1
+        };
+        let (place, used) = self.lexicon.gazetteer.match_at(self.texts, at)?;
+        if place.class != EntityClass::Place {
+            return None;
+        }
+        let end = at + used;
+        let name = spoken_name(&self.texts[organ..end]);
+        if let Some(state) = place.country.clone() {
+            memory.affiliations.entry(name.clone()).or_insert(state);
+        }
+        Some(NameMention {
+            first,
+            end,
+            entity: Entity {
+                name,
+                class: EntityClass::Organisation,
+                country: None,
+            },
         })
     }
 

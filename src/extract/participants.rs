@@ -1057,7 +1057,9 @@ fn strike_target(
                 .checked_sub(1)
                 .map(|p| view.folded[p].as_str())
                 .filter(|w| events.prepositions.contains(*w));
-            let object = preposition.is_none_or(|p| events.target.contains(p) || p == "on");
+            // ("..., the Red Crescent said": who says it was struck is no target.)
+            let object = preposition.is_none_or(|p| events.target.contains(p) || p == "on")
+                && !events.speech_verb_at(&view.folded, m.end);
             if let (Some(actor), true) = (m.entity.actor(), object) {
                 if m.entity.class != EntityClass::Person
                     && candidate.actors.iter().all(|a| a != actor)
