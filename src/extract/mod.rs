@@ -284,6 +284,24 @@ mod tests {
     }
 
     #[test]
+    fn who_reports_a_strike_is_not_its_target() {
+        let lexicon = Lexicon::builtin().unwrap();
+        for speaker in [
+            "the Red Crescent",
+            "the Gaza Health Ministry",
+            "Gaza's health ministry",
+        ] {
+            let text = format!("An Israeli strike killed 71 people on Saturday, {speaker} said.");
+            let strike = first_of_kind(&text, "2024-07-13", Kind::Strike, &lexicon);
+            assert!(
+                strike.counterparts.is_empty(),
+                "{text}: {:?}",
+                strike.counterparts
+            );
+        }
+    }
+
+    #[test]
     fn casualty_figures_go_to_their_strike() {
         let lexicon = Lexicon::builtin().unwrap();
         let cases = [
