@@ -151,7 +151,11 @@ impl Parts<'_> {
             }
             (_, Some(words)) => format!("{who} {verb} \u{201c}{words}\u{201d}"),
             _ => match evidence.and_then(gist).filter(|gist| !gist.contains(who)) {
-                Some(gist) => format!("{who} {verb} {gist}"),
+                Some(gist) => {
+                    let (verb, gist) = noun_verb_of_saying(evidence, &gist, lexicon)
+                        .unwrap_or((verb, gist.as_str()));
+                    format!("{who} {verb} {gist}")
+                }
                 None if !others.is_empty() => format!("{who} {verb} {others}"),
                 // "claims responsibility" says what was said.
                 None if verb.contains(' ') => format!("{who} {verb}"),
@@ -312,6 +316,27 @@ impl Parts<'_> {
 
 /// The trigger's verb as a headline puts it ("said" → "says", "withdrew" →
 /// "withdraws", "will recall" → "recalls"), when the lexicon has it.
+/// "A Taliban defence ministry statement condemned the strikes": after a noun of
+/// saying, its own verb of saying (one the summaries put in the present) says what
+/// the statement did; the words after it, what it was about.
+fn noun_verb_of_saying<'l, 'g>(
+    evidence: Option<&Evidence>,
+    gist: &'g str,
+    lexicon: &'l Lexicon,
+) -> Option<(&'l str, &'g str)> {
+    let events = &lexicon.events;
+    if !events.is_trigger_noun(&fold(&evidence?.trigger)) {
+        return None;
+    }
+    let (first, rest) = gist.split_once(' ')?;
+    let first = fold(first);
+    if !events.speech_verb_at(std::slice::from_ref(&first), 0) {
+        return None;
+    }
+    let verb = events.summary_verbs.get(&first)?;
+    Some((verb.as_str(), rest))
+}
+
 fn headline_verb<'l>(evidence: &Evidence, lexicon: &'l Lexicon) -> Option<&'l str> {
     let events = &lexicon.events;
     let trigger = fold(&evidence.trigger);
