@@ -164,7 +164,8 @@ const CHARACTERISED_REACH: usize = 8;
 /// "Denounced the move as a coup", "slammed it as a politically-motivated
 /// \"coup\"": an event noun after "as" and an indefinite article (or none), in a
 /// clause a verb of speech opened, is what the speaker called something, not an
-/// event. ("Said as the strikes began" is a time: "as the" is no judgement.)
+/// event. ("Said as the strikes began" is a time: "as the" is no judgement; "what
+/// it described as a strike" is the strike.)
 fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     let modifier = |j: usize| {
@@ -184,10 +185,13 @@ fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     else {
         return false;
     };
-    (view
+    // ("claimed what it described as a \"precision strike\"": what is described
+    // there is the act itself, named only so.)
+    let start = view
         .clause_start(as_at)
-        .max(as_at.saturating_sub(CHARACTERISED_REACH))..as_at)
-        .any(|j| events.speaks_of_at(&view.folded, j))
+        .max(as_at.saturating_sub(CHARACTERISED_REACH));
+    (start..as_at).any(|j| events.speaks_of_at(&view.folded, j))
+        && !(start..as_at).any(|j| view.folded[j] == "what")
 }
 
 /// How far after an attack noun the verb of killing it is the subject of may stand
