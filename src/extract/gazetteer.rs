@@ -117,6 +117,7 @@ pub struct Gazetteer {
     compound_tails: BTreeSet<String>,
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
+    named_body_references: BTreeSet<String>,
     /// Nouns for a body's fighters after its name ("Houthi rebels", "Hamas fighters").
     fighter_nouns: BTreeSet<String>,
     /// Words for a firm ("company", "firm"), those that need a trade before them
@@ -196,6 +197,7 @@ struct GazetteerFile {
     armed_men_nouns: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    named_body_references: Vec<String>,
     #[serde(default)]
     fighter_nouns: Vec<String>,
     #[serde(default)]
@@ -361,6 +363,10 @@ impl Gazetteer {
             .extend(file.armed_men_nouns.iter().map(|w| fold(w)));
         self.body_references
             .extend(file.body_references.iter().map(|w| fold(w)));
+        self.named_body_references
+            .extend(file.named_body_references.iter().map(|w| fold(w)));
+        self.body_references
+            .extend(self.named_body_references.iter().cloned());
         self.fighter_nouns
             .extend(file.fighter_nouns.iter().map(|w| fold(w)));
         self.company_nouns_needing_sector
@@ -671,6 +677,12 @@ impl Gazetteer {
     /// "bloc" in "the bloc said": the last body the article named.
     pub fn is_body_reference(&self, folded: &str) -> bool {
         self.body_references.contains(folded)
+    }
+
+    /// "court" in "the court ruled": the last body the article named, if its name
+    /// has the word.
+    pub fn is_named_body_reference(&self, folded: &str) -> bool {
+        self.named_body_references.contains(folded)
     }
 
     /// "North" in "North West": no place of its own.

@@ -497,7 +497,10 @@ impl<'a> NameFinder<'_, 'a> {
         }
         // "the group of seven", "the alliance's": only the noun alone refers back.
         let followed_by_of = self.tokens.get(noun + 1).is_some_and(|t| t.text == "of");
-        (!followed_by_of).then(|| NameMention {
+        let word = fold(self.tokens[noun].text);
+        let named_so = !gazetteer.is_named_body_reference(&word)
+            || body.name.split(' ').any(|part| fold(part) == word);
+        (!followed_by_of && named_so).then(|| NameMention {
             first: i,
             end: noun + 1,
             entity: body.clone(),
