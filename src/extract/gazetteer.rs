@@ -197,6 +197,7 @@ struct GazetteerFile {
     armed_men_nouns: Vec<String>,
     #[serde(default)]
     body_references: Vec<String>,
+    #[serde(default)]
     named_body_references: Vec<String>,
     #[serde(default)]
     fighter_nouns: Vec<String>,
