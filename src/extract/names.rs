@@ -368,18 +368,8 @@ impl<'a> NameFinder<'_, 'a> {
             .organ_end_in_case(organ_at, true, capitalised)
             .filter(|&end| tokens.get(end).is_none_or(|t| t.text != "-"))?;
         let name = spoken_name(&texts[i..end]);
-        if let Some(state) = region.and_then(|place| place.country.clone()) {
-            memory.affiliations.entry(name.clone()).or_insert(state);
-        }
-        Some(NameMention {
-            first: i,
-            end,
-            entity: Entity {
-                name,
-                class: EntityClass::Organisation,
-                country: None,
-            },
-        })
+        let state = region.and_then(|place| place.country.clone());
+        Some(organisation_mention(memory, i..end, name, state))
     }
 
     /// "security forces stormed the train": forces named bare, after no name and no
@@ -438,18 +428,12 @@ impl<'a> NameFinder<'_, 'a> {
         }
         let end = at + used;
         let name = spoken_name(&self.texts[organ..end]);
-        if let Some(state) = place.country.clone() {
-            memory.affiliations.entry(name.clone()).or_insert(state);
-        }
-        Some(NameMention {
-            first,
-            end,
-            entity: Entity {
-                name,
-                class: EntityClass::Organisation,
-                country: None,
-            },
-        })
+        Some(organisation_mention(
+            memory,
+            first..end,
+            name,
+            place.country.clone(),
+        ))
     }
 
     /// "the Department of Foreign Affairs in Manila", "the foreign ministry in
@@ -860,18 +844,12 @@ impl<'a> NameFinder<'_, 'a> {
                 entity: state_acting(state.clone()),
             });
         }
-        if let Some(country) = country.or(region_state) {
-            memory.affiliations.entry(name.clone()).or_insert(country);
-        }
-        Some(NameMention {
-            first,
-            end,
-            entity: Entity {
-                name,
-                class: EntityClass::Organisation,
-                country: None,
-            },
-        })
+        Some(organisation_mention(
+            memory,
+            first..end,
+            name,
+            country.or(region_state),
+        ))
     }
 
     /// Whether the capitalised word at `k`, before a possessive, may be a place
@@ -1214,6 +1192,28 @@ fn state_in_context(names: &[NameMention], memory: &ArticleMemory) -> Option<Str
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
+/// An organisation named `name` over the tokens `at`, noted as acting for `state`
+/// where one is known (a regional organ for its country).
+fn organisation_mention(
+    memory: &mut ArticleMemory,
+    at: std::ops::Range<usize>,
+    name: String,
+    state: Option<String>,
+) -> NameMention {
+    if let Some(state) = state {
+        memory.affiliations.entry(name.clone()).or_insert(state);
+    }
+    NameMention {
+        first: at.start,
+        end: at.end,
+        entity: Entity {
+            name,
+            class: EntityClass::Organisation,
+            country: None,
+        },
+    }
+}
+
 pub(super) fn spoken_name(parts: &[String]) -> String {
     let mut name = String::new();
     for (index, part) in parts.iter().enumerate() {
