@@ -332,13 +332,8 @@ fn act_on_at(view: &SentenceView<'_, '_>, i: usize, verb: &str) -> Option<(Kind,
 /// How many words the court's act at `i` has ("threw out" two), when a court, a
 /// judge or a jury is its subject (see `court_acts`).
 fn court_act_at(view: &SentenceView<'_, '_>, i: usize) -> Option<usize> {
-    let act = view
-        .lexicon
-        .events
-        .court_acts
-        .iter()
-        .find(|act| crate::text::phrase_at(&view.folded, i, act))?;
-    super::unnamed::court_subject(view, i).map(|_| act.len())
+    let len = view.lexicon.events.court_act_at(&view.folded, i)?;
+    super::unnamed::court_subject(view, i).map(|_| len)
 }
 
 /// Does a capitalised run that is no possessive start right after the word at `i`

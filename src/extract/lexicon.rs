@@ -211,8 +211,9 @@ pub struct EventLexicon {
     /// People who may attack alone and unnamed ("a man opened fire").
     pub lone_attackers: BTreeSet<String>,
     /// A court's decisions ("ruled", "ordered", "threw out"): acts only of a court
-    /// (see `court_words`), as folded phrases.
-    pub court_acts: Vec<Vec<String>>,
+    /// (see `court_words`), as folded phrases; see [`EventLexicon::court_act_at`].
+    court_acts: Vec<Vec<String>>,
+    court_acts_by_first_word: FastMap<String, Vec<usize>>,
     pub weapons: BTreeSet<String>,
     pub presupposing: Vec<Vec<String>>,
     /// "fighting to stop": an event noun before "to" and one of these is under way.
@@ -747,6 +748,7 @@ impl EventLexicon {
             }
             v.iter().map(|s| fold(s)).collect::<BTreeSet<_>>()
         };
+        let court_acts = phrases(&file.court_acts);
         let order_cues = order_cues_of(&file.order_cues)?;
         let order_cues_by_first_word = by_first_word(order_cues.iter().map(|c| c.words.as_slice()));
         let modes = modes_of(&file.modes)?;
@@ -782,7 +784,8 @@ impl EventLexicon {
             people_participles: phrases(&file.people_participles),
             pinning_verbs: phrases(&file.pinning_verbs),
             lone_attackers: set(&file.lone_attackers),
-            court_acts: phrases(&file.court_acts),
+            court_acts_by_first_word: by_first_word(court_acts.iter().map(Vec::as_slice)),
+            court_acts,
             crowd_acts: file
                 .crowd_acts
                 .iter()
@@ -982,6 +985,18 @@ impl EventLexicon {
     pub fn mode_verb(&self, kind: Kind, mode: &str) -> Option<&str> {
         let modes = &self.modes.get(&kind)?.modes;
         modes.iter().find(|m| m.name == mode)?.says.as_deref()
+    }
+
+    /// How many words the court's act starting at token `i` has ("threw out" two),
+    /// if one does (see `court_acts`; whether a court does it is the caller's to
+    /// ask).
+    pub fn court_act_at(&self, folded: &[String], i: usize) -> Option<usize> {
+        self.court_acts_by_first_word
+            .get(folded.get(i)?)?
+            .iter()
+            .map(|&a| &self.court_acts[a])
+            .find(|act| phrase_at(folded, i, act))
+            .map(Vec::len)
     }
 
     /// The ordering cue starting at token `i`, longest first.

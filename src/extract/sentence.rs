@@ -209,7 +209,7 @@ fn court_ruling(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     if candidate.kind == Kind::Action
         && !candidate.noun
-        && view.any_phrase(candidate.first, &events.court_acts)
+        && events.court_act_at(&view.folded, candidate.first).is_some()
         && super::unnamed::court_subject(view, candidate.first).is_some()
     {
         return true;

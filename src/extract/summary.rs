@@ -314,8 +314,6 @@ impl Parts<'_> {
     }
 }
 
-/// The trigger's verb as a headline puts it ("said" → "says", "withdrew" →
-/// "withdraws", "will recall" → "recalls"), when the lexicon has it.
 /// "A Taliban defence ministry statement condemned the strikes": after a noun of
 /// saying, its own verb of saying (one the summaries put in the present) says what
 /// the statement did; the words after it, what it was about.
@@ -337,6 +335,8 @@ fn noun_verb_of_saying<'l, 'g>(
     Some((verb.as_str(), rest))
 }
 
+/// The trigger's verb as a headline puts it ("said" → "says", "withdrew" →
+/// "withdraws", "will recall" → "recalls"), when the lexicon has it.
 fn headline_verb<'l>(evidence: &Evidence, lexicon: &'l Lexicon) -> Option<&'l str> {
     let events = &lexicon.events;
     let trigger = fold(&evidence.trigger);
