@@ -301,20 +301,19 @@ impl<'a> NameFinder<'_, 'a> {
     /// [`Self::organ_end_at`], where `capitalised` also takes the words capitalised
     /// ("the Gaza Health Ministry").
     fn organ_end_in_case(&self, j: usize, owned: bool, capitalised: bool) -> Option<usize> {
-        const QUALIFIERS: usize = 3;
         let tokens = self.tokens;
         let gazetteer = &self.lexicon.gazetteer;
-        let folded: Vec<String> = (j..tokens.len().min(j + QUALIFIERS + 2))
+        let folded: Vec<String> = (j..tokens.len().min(j + ORGAN_QUALIFIERS + 2))
             .map(|k| fold(tokens[k].text))
             .collect();
-        let lowercase = |k: usize| {
+        let in_case = |k: usize| {
             tokens
                 .get(j + k)
                 .is_some_and(|t| capitalised || !t.is_capitalized())
         };
-        let qualifiers = (0..QUALIFIERS)
+        let qualifiers = (0..ORGAN_QUALIFIERS)
             .take_while(|&k| {
-                lowercase(k)
+                in_case(k)
                     && folded.get(k).is_some_and(|w| {
                         gazetteer.is_state_organ_qualifier(w)
                             || owned && gazetteer.is_owned_organ_qualifier(w)
@@ -326,7 +325,7 @@ impl<'a> NameFinder<'_, 'a> {
             .rev()
             .find_map(|q| gazetteer.state_organ_noun_at(&folded, q).map(|n| (q, n)))?;
         (qualifiers..qualifiers + noun)
-            .all(lowercase)
+            .all(in_case)
             .then_some(j + qualifiers + noun)
     }
 
@@ -413,6 +412,13 @@ impl<'a> NameFinder<'_, 'a> {
         first: usize,
         organ: usize,
     ) -> Option<NameMention> {
+        // Cheap test first: this runs after every "the" that names no state. An
+        // organ's name is at most its qualifiers and a noun of two words.
+        let seated = (organ + 1..self.texts.len().min(organ + ORGAN_QUALIFIERS + 3))
+            .any(|k| self.texts[k].eq_ignore_ascii_case("in"));
+        if !seated {
+            return None;
+        }
         let end = self.organ_end_in_case(organ, true, true)?;
         if !self.tokens.get(end)?.text.eq_ignore_ascii_case("in") {
             return None;
@@ -1192,6 +1198,10 @@ fn state_in_context(names: &[NameMention], memory: &ArticleMemory) -> Option<Str
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
+/// Qualifiers an organ's name may have before its noun ("foreign", "regional
+/// health").
+const ORGAN_QUALIFIERS: usize = 3;
+
 /// An organisation named `name` over the tokens `at`, noted as acting for `state`
 /// where one is known (a regional organ for its country).
 fn organisation_mention(
