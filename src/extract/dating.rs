@@ -108,6 +108,51 @@ impl<'t> SentenceDates<'t> {
         } else {
             temporal::tense_of(mention, view.tokens, &view.folded, &view.lexicon.temporal)
         };
+        self.resolve(t, direction, reason, view, doc)
+    }
+
+    /// Date `t` read back from its anchor, for an event the text says happened
+    /// on it: "Russian forces attacked Kyiv in February", said in December, is the
+    /// February gone, though a past tense may also set a date a few weeks ahead
+    /// ("the offer was extended to Nov. 16"), which is how the tense first read it.
+    /// Only a date an occurrence preposition introduces is read so, only one that
+    /// the parse hangs on the `trigger` itself, a verb of its own clause (not "a
+    /// truce starting on April 2", "a meeting requested by Moscow on Dec. 20", "is
+    /// shuttering it on November 30, Zakharova said"), and only when the day gone is
+    /// by publication.
+    pub(super) fn evidence_looking_back(
+        &self,
+        t: usize,
+        trigger: usize,
+        view: &SentenceView<'_, '_>,
+        doc: &Document,
+    ) -> Option<TimeEvidence> {
+        let mention = &self.times[t];
+        let introduced = mention.phrase_token < mention.first_token
+            && view
+                .lexicon
+                .temporal
+                .occurrence_prepositions
+                .contains(&view.folded[mention.phrase_token]);
+        if !introduced || !dates_the_verb(mention, trigger, view) {
+            return None;
+        }
+        let reason = "past tense, and the event it dates happened on it, not ahead".to_string();
+        let evidence = self.resolve(t, Direction::Past, reason, view, doc);
+        let begins = evidence.value.and_then(|d| d.start())?;
+        (begins <= doc.published?).then_some(evidence)
+    }
+
+    fn resolve(
+        &self,
+        t: usize,
+        direction: Direction,
+        reason: String,
+        view: &SentenceView<'_, '_>,
+        doc: &Document,
+    ) -> TimeEvidence {
+        let mention = &self.times[t];
+        let reading = &self.readings[t];
         let anchor = reading.anchor;
         let mut resolver = Resolver {
             anchor,
@@ -140,4 +185,29 @@ impl<'t> SentenceDates<'t> {
             value,
         }
     }
+}
+
+/// Does the parse hang the date `mention` on `trigger`, a verb of its own clause
+/// ("attacked Kyiv in February": February, oblique of attacked) or on its object
+/// ("signed a deal in January"), and is that verb one of its own clause, not one
+/// that modifies a noun?
+fn dates_the_verb(mention: &Mention, trigger: usize, view: &SentenceView<'_, '_>) -> bool {
+    let Some(parsed) = view.syntax(mention.end_token.max(trigger + 1) - 1) else {
+        return false;
+    };
+    let Some(verb) = parsed.word(trigger) else {
+        return false;
+    };
+    // A participle that modifies a noun ("a meeting requested by Moscow on Dec. 20")
+    // leaves its date to the noun. The tagger's VBD and VBN are too often swapped
+    // to tell a simple past from a participle by.
+    !matches!(parsed.tree.deprel(verb), "acl" | "amod")
+        && (mention.first_token..mention.end_token)
+            .filter_map(|token| parsed.word(token))
+            .filter_map(|word| parsed.tree.head(word))
+            .any(|head| {
+                // "signed a deal in January": the date may qualify the verb's object.
+                head == verb
+                    || (parsed.tree.deprel(head) == "obj" && parsed.tree.head(head) == Some(verb))
+            })
 }

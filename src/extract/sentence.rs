@@ -18,7 +18,7 @@ use super::times::{attach_times, dates_of_events};
 use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::{Kind, Status};
-use crate::temporal::Mention;
+use crate::temporal::{Direction, Mention};
 use crate::text::{plain_apostrophes, Token};
 
 /// Where the sentence stands in its document, as its events quote it.
@@ -144,6 +144,13 @@ fn report_events(
         .filter(|c| c.status == Status::Planned && !c.time_shared)
         .filter_map(|c| c.time)
         .collect();
+    // Every date a plan has, shared or not: "agreed to meet again in February" leaves
+    // the agreeing undated rather than a February gone.
+    let plan_dates: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.status == Status::Planned)
+        .filter_map(|c| c.time)
+        .collect();
     let mut events = Vec::new();
     for (index, mut candidate) in candidates.into_iter().enumerate() {
         if !kept[index] {
@@ -154,8 +161,19 @@ fn report_events(
             (None, Some(t)) => dates.ongoing_since(t, view, quote.doc),
             (None, None) => None,
         };
-        let (time, status) =
-            settle_plan(&candidate, time, &planned_times, view, quote.doc.published);
+        let looking_back = || {
+            let t = candidate.time?;
+            let untied = !plan_dates.contains(&t);
+            untied.then(|| dates.evidence_looking_back(t, candidate.first, view, quote.doc))?
+        };
+        let (time, status) = settle_plan(
+            &candidate,
+            time,
+            &planned_times,
+            looking_back,
+            view,
+            quote.doc.published,
+        );
         let ruling = court_ruling(&candidate, view).then(|| {
             candidate.kind = Kind::Action;
             view.lexicon
@@ -230,12 +248,14 @@ fn court_ruling(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
 
 /// What a date ahead of publication says: a verb in the past tense happened, so the
 /// date ahead is the reported plan's ("Perriello will travel next week, the State
-/// Department said", "Trump said he would travel to Egypt on Sunday"); anything
-/// else dated ahead is planned.
+/// Department said", "Trump said he would travel to Egypt on Sunday"), unless the
+/// date read back is the event's own (`looking_back`: "attacked Kyiv in February",
+/// said in December); anything else dated ahead is planned.
 fn settle_plan(
     candidate: &Candidate,
     time: Option<TimeEvidence>,
     planned_times: &[usize],
+    looking_back: impl FnOnce() -> Option<TimeEvidence>,
     view: &SentenceView<'_, '_>,
     published: Option<NaiveDate>,
 ) -> (Option<TimeEvidence>, Status) {
@@ -255,7 +275,10 @@ fn settle_plan(
     let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
     if begins.zip(published).is_some_and(|(b, p)| b > p) {
         if said && candidate.status != Status::Planned {
-            time = None;
+            let read_by_tense = time
+                .as_ref()
+                .is_some_and(|t| t.direction == Direction::Backward);
+            time = if read_by_tense { looking_back() } else { None };
         } else {
             status = Status::Planned;
         }

@@ -132,6 +132,8 @@ pub struct TemporalLexicon {
     pub scheduled_verbs_not_after: WordSet,
     pub directive_verbs: WordSet,
     pub deadline_prepositions: WordSet,
+    /// "in February", "on March 3": a past event happened on the date they introduce.
+    pub occurrence_prepositions: WordSet,
     pub designation_verbs: WordSet,
     pub designation_objects: WordSet,
     /// "first", "biggest": a length of time after one ("the first time in three
@@ -220,6 +222,7 @@ struct TemporalFile {
     scheduled_verbs_not_after: Vec<String>,
     directive_verbs: Vec<String>,
     deadline_prepositions: Vec<String>,
+    occurrence_prepositions: Vec<String>,
     designation_verbs: Vec<String>,
     designation_objects: Vec<String>,
     ranking_words: Vec<String>,
@@ -349,6 +352,7 @@ impl TemporalLexicon {
             scheduled_verbs_not_after: set(file.scheduled_verbs_not_after),
             directive_verbs: set(file.directive_verbs),
             deadline_prepositions: set(file.deadline_prepositions),
+            occurrence_prepositions: set(file.occurrence_prepositions),
             designation_verbs: set(file.designation_verbs),
             designation_objects: set(file.designation_objects),
             ranking_words: set(file.ranking_words),
