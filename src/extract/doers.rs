@@ -155,13 +155,17 @@ pub(super) fn agent_by(
     // "came under attack from Houthi rebels": after "under", "from" names the doer.
     let undergone = candidate.first > 0 && view.folded[candidate.first - 1] == "under";
     // ("said he was shocked by the Russian attack": after a verb, a verb of its own
-    // between, whose auxiliary stands there, takes the "by"; "the explosion was
+    // between, whose auxiliary stands there, takes the "by", and so does a participle
+    // after its object: "approved a plan proposed by Netanyahu"; "the explosion was
     // caused by a missile" tells the noun's doer.)
     let by = (end..(end + 4).min(reach.end))
         .find(|&j| view.folded[j] == "by" || undergone && view.folded[j] == "from")
         .filter(|&by| {
             candidate.noun
-                || !(end..by).any(|j| view.lexicon.events.auxiliaries.contains(&view.folded[j]))
+                || !(end..by).any(|j| {
+                    view.lexicon.events.auxiliaries.contains(&view.folded[j])
+                        || j > end && view.lexicon.temporal.is_past_tense(&view.folded[j])
+                })
         })
         .or_else(|| claimed_by(candidate, view));
     let Some(by) = by else {
