@@ -157,6 +157,8 @@ pub struct EventLexicon {
     pub casualties: CasualtyWords,
     pub addressee_verbs: BTreeSet<String>,
     pub representatives: BTreeSet<String>,
+    /// "his office", "her spokesman": they speak for the person the pronoun is.
+    pub voices_of_a_person: BTreeSet<String>,
     /// Nouns that count what follows their "of" ("a wave of strikes").
     pub quantity_nouns: BTreeSet<String>,
     /// Words that may open a sentence before a participle whose subject is the main
@@ -411,6 +413,8 @@ struct EventsFile {
     casualties: CasualtiesRow,
     addressee_verbs: Vec<String>,
     representatives: Vec<String>,
+    #[serde(default)]
+    voices_of_a_person: Vec<String>,
     quantity_nouns: Vec<String>,
     participle_openers: Vec<String>,
     time_measure_words: Vec<String>,
@@ -762,6 +766,7 @@ impl EventLexicon {
             // Looked up as the whole trigger: phrases ("called on") count.
             addressee_verbs: file.addressee_verbs.iter().map(|s| fold(s)).collect(),
             representatives: set(&file.representatives),
+            voices_of_a_person: set(&file.voices_of_a_person),
             quantity_nouns: set(&file.quantity_nouns),
             participle_openers: set(&file.participle_openers),
             time_measure_words: set(&file.time_measure_words),

@@ -204,6 +204,14 @@ pub(super) fn find_subject(
     if j > 0 && matches!(view.folded[j - 1].as_str(), "he" | "she") {
         return memory.person_for(&view.folded[j - 1], view.lexicon);
     }
+    // "his office said in a statement": the office speaks for the person.
+    if j > 1
+        && matches!(view.folded[j - 2].as_str(), "his" | "her")
+        && events.voices_of_a_person.contains(&view.folded[j - 1])
+        && events.speech_verb_at(&view.folded, trigger)
+    {
+        return memory.person_for(&view.folded[j - 2], view.lexicon);
+    }
     // "Hezbollah confirmed his death. Earlier it said ...": "it" speaking as the
     // sentence's subject is the state or body that spoke last, unless a person or
     // an unnamed source spoke since. (In a reported clause, "Ukraine said it launched", it is
