@@ -358,11 +358,16 @@ fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize 
             b -= 1;
         }
         // Adjectives and demonyms before the settlement word: "the southern Lebanese
-        // town", "the Mediterranean coastal town", a few words at most.
+        // town", "the Mediterranean coastal town", "the rebel-held town", a few words
+        // at most (a hyphen inside a compound is no word of its own).
         let settlement_word = b;
+        let hyphen = |k: usize| view.tokens[k].text == "-" && k > floor;
+        let mut hyphens = 0;
         while b > floor
-            && settlement_word - b <= SETTLEMENT_MODIFIERS
-            && (view.tokens[b - 1].is_word() || view.name_ending_at(b).is_some())
+            && settlement_word - b <= SETTLEMENT_MODIFIERS + hyphens
+            && (view.tokens[b - 1].is_word()
+                || view.name_ending_at(b).is_some()
+                || hyphen(b - 1) && view.tokens[b - 2].is_word())
             && !view
                 .lexicon
                 .events
@@ -370,6 +375,7 @@ fn governing_word(view: &SentenceView<'_, '_>, j: usize, floor: usize) -> usize 
                 .contains(&view.folded[b - 1])
             && view.folded[b - 1] != "the"
         {
+            hyphens += usize::from(hyphen(b - 1));
             b -= 1;
         }
         b -= 1;
