@@ -198,8 +198,9 @@ fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
 /// ("a Russian missile strike on the village of Hroza killed").
 const KILLING_VERB_REACH: usize = 8;
 
-/// "A Russian strike killed 59 people": an attack noun that is the subject of a
-/// verb of killing (see `killing_verbs`) is a particular attack, as the parse shows.
+/// "A Russian strike killed 59 people", "an attack that killed dozens": an attack
+/// noun that is the subject of a verb of killing (see `killing_verbs`) is a
+/// particular attack, as the parse shows.
 fn kills(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     if candidate.kind != Kind::Strike {
@@ -215,9 +216,16 @@ fn kills(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         return false;
     };
     let tree = &parsed.tree;
-    tree.dependent(verb_word, "nsubj")
-        .and_then(|subject| parsed.token_of(subject))
-        .is_some_and(|subject| (candidate.first..candidate.end).contains(&subject))
+    let in_candidate = |word: usize| {
+        parsed
+            .token_of(word)
+            .is_some_and(|token| (candidate.first..candidate.end).contains(&token))
+    };
+    // "a poison gas attack that killed dozens": the relative clause's verb hangs on
+    // the noun.
+    let relative =
+        tree.deprel(verb_word) == "acl:relcl" && tree.head(verb_word).is_some_and(in_candidate);
+    relative || tree.dependent(verb_word, "nsubj").is_some_and(in_candidate)
 }
 
 /// Words between a possessor and its event noun ("Russia's abrupt withdrawal").
