@@ -161,11 +161,16 @@ pub(super) fn rejection(
 /// ("described the detention of the mayor as a coup").
 const CHARACTERISED_REACH: usize = 8;
 
+/// Words from "as one of" to the noun it classes the act with ("as one of Moscow's
+/// deadliest strikes").
+const ONE_OF_REACH: usize = 8;
+
 /// "Denounced the move as a coup", "slammed it as a politically-motivated
 /// \"coup\"": an event noun after "as" and an indefinite article (or none), in a
 /// clause a verb of speech opened, is what the speaker called something, not an
-/// event. ("Said as the strikes began" is a time: "as the" is no judgement; "what
-/// it described as a strike" is the strike.)
+/// event; so is one after "as one of" ("described as one of the deadliest
+/// strikes"). ("Said as the strikes began" is a time: "as the" is no judgement;
+/// "what it described as a strike" is the strike.)
 fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     let events = &view.lexicon.events;
     let modifier = |j: usize| {
@@ -178,10 +183,20 @@ fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
                 && !view.is_determiner(j)
                 && !events.prepositions.contains(&view.folded[j])
     };
+    // "described as one of Moscow's deadliest strikes": a class the act is put in.
+    let one_of = || {
+        (candidate.first.saturating_sub(ONE_OF_REACH)..candidate.first.saturating_sub(2))
+            .rev()
+            .take_while(|&j| !view.is_break(j))
+            .find(|&j| {
+                view.folded[j] == "as" && view.folded[j + 1] == "one" && view.folded[j + 2] == "of"
+            })
+    };
     let Some(as_at) = (candidate.first.saturating_sub(4)..candidate.first)
         .rev()
         .take_while(|&j| view.folded[j] == "as" || modifier(j))
         .find(|&j| view.folded[j] == "as")
+        .or_else(one_of)
     else {
         return false;
     };
