@@ -2,7 +2,7 @@
 
 use super::event::TimeEvidence;
 use super::memory::ArticleMemory;
-use super::view::SentenceView;
+use super::view::{Candidate, SentenceView};
 use crate::document::Document;
 use crate::model::Status;
 use crate::temporal::{self, AnchorSource, Context, Direction, Mention, Reading, Resolver, When};
@@ -116,14 +116,13 @@ impl<'t> SentenceDates<'t> {
     /// February gone, though a past tense may also set a date a few weeks ahead
     /// ("the offer was extended to Nov. 16"), which is how the tense first read it.
     /// Only a date an occurrence preposition introduces is read so, only one that
-    /// the parse hangs on the `trigger` itself, a verb of its own clause (not "a
-    /// truce starting on April 2", "a meeting requested by Moscow on Dec. 20", "is
-    /// shuttering it on November 30, Zakharova said"), and only when the day gone is
-    /// by publication.
+    /// the parse hangs on the event (see [`dates_the_event`]; not "a truce starting
+    /// on April 2", "a meeting requested by Moscow on Dec. 20", "is shuttering it on
+    /// November 30, Zakharova said"), and only when the day gone is by publication.
     pub(super) fn evidence_looking_back(
         &self,
         t: usize,
-        trigger: usize,
+        candidate: &Candidate,
         view: &SentenceView<'_, '_>,
         doc: &Document,
     ) -> Option<TimeEvidence> {
@@ -134,7 +133,7 @@ impl<'t> SentenceDates<'t> {
                 .temporal
                 .occurrence_prepositions
                 .contains(&view.folded[mention.phrase_token]);
-        if !introduced || !dates_the_verb(mention, trigger, view) {
+        if !introduced || !dates_the_event(mention, candidate, view) {
             return None;
         }
         let reason = "past tense, and the event it dates happened on it, not ahead".to_string();
@@ -187,27 +186,40 @@ impl<'t> SentenceDates<'t> {
     }
 }
 
-/// Does the parse hang the date `mention` on `trigger`, a verb of its own clause
-/// ("attacked Kyiv in February": February, oblique of attacked) or on its object
-/// ("signed a deal in January"), and is that verb one of its own clause, not one
-/// that modifies a noun?
-fn dates_the_verb(mention: &Mention, trigger: usize, view: &SentenceView<'_, '_>) -> bool {
+/// Does the parse hang the date `mention` on the candidate's trigger, a verb in the
+/// past tense of its own clause ("attacked Kyiv in February": February, oblique of
+/// attacked; not "before they meet again on April 26"), or on that verb's object
+/// ("signed a deal in January"), not on a verb that modifies a noun? For an event
+/// noun: within a relative clause on it whose verb is in the past tense ("a
+/// ceasefire that ended the war in November").
+fn dates_the_event(mention: &Mention, candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let trigger = candidate.first;
     let Some(parsed) = view.syntax(mention.end_token.max(trigger + 1) - 1) else {
         return false;
     };
     let Some(verb) = parsed.word(trigger) else {
         return false;
     };
+    let tree = &parsed.tree;
+    let words = || (mention.first_token..mention.end_token).filter_map(|token| parsed.word(token));
+    if candidate.noun {
+        // (Within the clause: the parse may hang the date on a noun there.)
+        return tree.dependents(verb).any(|clause| {
+            tree.deprel(clause) == "acl:relcl"
+                && parsed
+                    .token_of(clause)
+                    .is_some_and(|token| view.lexicon.temporal.is_past_tense(&view.folded[token]))
+                && words().any(|word| tree.dominates(clause, word))
+        });
+    }
+    let mut heads = words().filter_map(|word| tree.head(word));
     // A participle that modifies a noun ("a meeting requested by Moscow on Dec. 20")
     // leaves its date to the noun. The tagger's VBD and VBN are too often swapped
     // to tell a simple past from a participle by.
-    !matches!(parsed.tree.deprel(verb), "acl" | "amod")
-        && (mention.first_token..mention.end_token)
-            .filter_map(|token| parsed.word(token))
-            .filter_map(|word| parsed.tree.head(word))
-            .any(|head| {
-                // "signed a deal in January": the date may qualify the verb's object.
-                head == verb
-                    || (parsed.tree.deprel(head) == "obj" && parsed.tree.head(head) == Some(verb))
-            })
+    view.lexicon.temporal.is_past_tense(&view.folded[trigger])
+        && !matches!(tree.deprel(verb), "acl" | "amod")
+        && heads.any(|head| {
+            // "signed a deal in January": the date may qualify the verb's object.
+            head == verb || (tree.deprel(head) == "obj" && tree.head(head) == Some(verb))
+        })
 }

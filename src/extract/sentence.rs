@@ -164,7 +164,7 @@ fn report_events(
         let looking_back = || {
             let t = candidate.time?;
             let untied = !plan_dates.contains(&t);
-            untied.then(|| dates.evidence_looking_back(t, candidate.first, view, quote.doc))?
+            untied.then(|| dates.evidence_looking_back(t, &candidate, view, quote.doc))?
         };
         let (time, status) = settle_plan(
             &candidate,
@@ -250,7 +250,8 @@ fn court_ruling(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
 /// date ahead is the reported plan's ("Perriello will travel next week, the State
 /// Department said", "Trump said he would travel to Egypt on Sunday"), unless the
 /// date read back is the event's own (`looking_back`: "attacked Kyiv in February",
-/// said in December); anything else dated ahead is planned.
+/// "a ceasefire that ended the war in November", said in September); anything else
+/// dated ahead is planned.
 fn settle_plan(
     candidate: &Candidate,
     time: Option<TimeEvidence>,
@@ -274,11 +275,16 @@ fn settle_plan(
     }
     let begins = time.as_ref().and_then(|t| t.value).and_then(|d| d.start());
     if begins.zip(published).is_some_and(|(b, p)| b > p) {
+        let read_by_tense = time
+            .as_ref()
+            .is_some_and(|t| t.direction == Direction::Backward);
+        if read_by_tense && candidate.status != Status::Planned {
+            if let Some(back) = looking_back() {
+                return (Some(back), status);
+            }
+        }
         if said && candidate.status != Status::Planned {
-            let read_by_tense = time
-                .as_ref()
-                .is_some_and(|t| t.direction == Direction::Backward);
-            time = if read_by_tense { looking_back() } else { None };
+            time = None;
         } else {
             status = Status::Planned;
         }
