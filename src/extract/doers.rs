@@ -156,8 +156,10 @@ pub(super) fn agent_by(
     let undergone = candidate.first > 0 && view.folded[candidate.first - 1] == "under";
     // ("said he was shocked by the Russian attack": after a verb, a verb of its own
     // between, whose auxiliary stands there, takes the "by", and so does a participle
-    // after its object: "approved a plan proposed by Netanyahu"; "the explosion was
-    // caused by a missile" tells the noun's doer.)
+    // after its object: "approved a plan proposed by Netanyahu"; an active verb's
+    // object takes it too: "rejected a request by German authorities"; "the
+    // explosion was caused by a missile" tells the noun's doer.)
+    let active = !candidate.noun && !view.is_passive(candidate.first);
     let by = (end..(end + 4).min(reach.end))
         .find(|&j| view.folded[j] == "by" || undergone && view.folded[j] == "from")
         .filter(|&by| {
@@ -165,6 +167,7 @@ pub(super) fn agent_by(
                 || !(end..by).any(|j| {
                     view.lexicon.events.auxiliaries.contains(&view.folded[j])
                         || j > end && view.lexicon.temporal.is_past_tense(&view.folded[j])
+                        || active && view.is_determiner(j)
                 })
         })
         .or_else(|| claimed_by(candidate, view));
