@@ -154,21 +154,24 @@ pub(super) fn agent_by(
     }
     // "came under attack from Houthi rebels": after "under", "from" names the doer.
     let undergone = candidate.first > 0 && view.folded[candidate.first - 1] == "under";
-    // ("said he was shocked by the Russian attack": after a verb, a verb of its own
-    // between, whose auxiliary stands there, takes the "by", and so does a participle
-    // after its object: "approved a plan proposed by Netanyahu"; an active verb's
-    // object takes it too: "rejected a request by German authorities"; "the
-    // explosion was caused by a missile" tells the noun's doer.)
-    let active = !candidate.noun && !view.is_passive(candidate.first);
+    // After a verb, a "by" belongs to what stands between when something does: a
+    // verb of its own, whose auxiliary stands there ("said he was shocked by the
+    // Russian attack"); a participle after the object ("approved a plan proposed by
+    // Netanyahu"); an active verb's object ("rejected a request by German
+    // authorities"). After a noun it tells the noun's doer ("the explosion was caused
+    // by a missile").
     let by = (end..(end + 4).min(reach.end))
         .find(|&j| view.folded[j] == "by" || undergone && view.folded[j] == "from")
         .filter(|&by| {
-            candidate.noun
-                || !(end..by).any(|j| {
-                    view.lexicon.events.auxiliaries.contains(&view.folded[j])
-                        || j > end && view.lexicon.temporal.is_past_tense(&view.folded[j])
-                        || active && view.is_determiner(j)
-                })
+            if candidate.noun {
+                return true;
+            }
+            let active = !view.is_passive(candidate.first);
+            !(end..by).any(|j| {
+                view.lexicon.events.auxiliaries.contains(&view.folded[j])
+                    || j > end && view.lexicon.temporal.is_past_tense(&view.folded[j])
+                    || active && view.is_determiner(j)
+            })
         })
         .or_else(|| claimed_by(candidate, view));
     let Some(by) = by else {

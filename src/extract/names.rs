@@ -1197,7 +1197,6 @@ fn state_in_context(names: &[NameMention], memory: &ArticleMemory) -> Option<Str
         .or_else(|| memory.main_state())
 }
 
-/// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
 /// Qualifiers an organ's name may have before its noun ("foreign", "regional
 /// health").
 const ORGAN_QUALIFIERS: usize = 3;
@@ -1224,6 +1223,7 @@ fn organisation_mention(
     }
 }
 
+/// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
 pub(super) fn spoken_name(parts: &[String]) -> String {
     let mut name = String::new();
     for (index, part) in parts.iter().enumerate() {
