@@ -217,19 +217,20 @@ const KILLING_VERB_REACH: usize = 8;
 /// noun that is the subject of a verb of killing (see `killing_verbs`) is a
 /// particular attack, as the parse shows.
 fn kills(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    killing_verb(candidate, view).is_some()
+}
+
+/// The token of the verb of killing an attack noun is the subject of, as the parse
+/// shows (see `kills`).
+pub(super) fn killing_verb(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usize> {
     let events = &view.lexicon.events;
     if candidate.kind != Kind::Strike {
-        return false;
+        return None;
     }
-    let Some(verb) = (candidate.end..(candidate.end + KILLING_VERB_REACH).min(view.tokens.len()))
+    let verb = (candidate.end..(candidate.end + KILLING_VERB_REACH).min(view.tokens.len()))
         .take_while(|&j| !view.is_break(j))
-        .find(|&j| events.killing_verbs.contains(&view.folded[j]))
-    else {
-        return false;
-    };
-    let Some((parsed, verb_word)) = view.parsed_word(verb) else {
-        return false;
-    };
+        .find(|&j| events.killing_verbs.contains(&view.folded[j]))?;
+    let (parsed, verb_word) = view.parsed_word(verb)?;
     let tree = &parsed.tree;
     let in_candidate = |word: usize| {
         parsed
@@ -240,7 +241,7 @@ fn kills(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
     // the noun.
     let relative =
         tree.deprel(verb_word) == "acl:relcl" && tree.head(verb_word).is_some_and(in_candidate);
-    relative || tree.dependent(verb_word, "nsubj").is_some_and(in_candidate)
+    (relative || tree.dependent(verb_word, "nsubj").is_some_and(in_candidate)).then_some(verb)
 }
 
 /// Words between a possessor and its event noun ("Russia's abrupt withdrawal").
@@ -405,10 +406,14 @@ fn negated_or_hypothetical(
     window: &std::ops::Range<usize>,
 ) -> bool {
     let events = &view.lexicon.events;
-    window.clone().any(|j| {
-        view.any_phrase(j, &events.negation)
-            || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
-    })
+    // ("Theresa May said": a name is no modal.)
+    window
+        .clone()
+        .filter(|&j| view.name_at(j).is_none())
+        .any(|j| {
+            view.any_phrase(j, &events.negation)
+                || view.any_phrase(j, &events.irrealis) && !view.reported_future(j, candidate.first)
+        })
 }
 
 /// Words of a title before the name of whom "called" phoned ("Prime Minister").

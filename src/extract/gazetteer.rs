@@ -127,6 +127,9 @@ pub struct Gazetteer {
     company_sectors: BTreeSet<String>,
     /// Unnamed spokespeople who, after "the", are the side last named with them.
     representative_references: BTreeSet<String>,
+    /// Nouns that, after "the" and before a verb of speech, are the state last named
+    /// ("the kingdom said").
+    state_references: BTreeSet<String>,
     place_prepositions: BTreeSet<String>,
     /// Words after which an unknown name that a country then places is a place.
     place_target_words: BTreeSet<String>,
@@ -211,6 +214,8 @@ struct GazetteerFile {
     compass_words: Vec<String>,
     #[serde(default)]
     representative_references: Vec<String>,
+    #[serde(default)]
+    state_references: Vec<String>,
     #[serde(default)]
     compound_tails: Vec<String>,
     #[serde(default)]
@@ -382,6 +387,8 @@ impl Gazetteer {
             .extend(file.compass_words.iter().map(|w| fold(w)));
         self.representative_references
             .extend(file.representative_references.iter().map(|w| fold(w)));
+        self.state_references
+            .extend(file.state_references.iter().map(|w| fold(w)));
         self.state_organ_nouns.extend(
             file.state_organ_nouns
                 .iter()
@@ -694,6 +701,11 @@ impl Gazetteer {
     /// "official" in "a White House official" and, later, "the official said".
     pub fn is_representative_reference(&self, folded: &str) -> bool {
         self.representative_references.contains(folded)
+    }
+
+    /// "kingdom" in "the kingdom said": see `state_references`.
+    pub fn is_state_reference(&self, folded: &str) -> bool {
+        self.state_references.contains(folded)
     }
 
     /// Is the person's first name one that news in English gives women ("Pamela

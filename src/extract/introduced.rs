@@ -85,6 +85,23 @@ impl NameFinder<'_, '_> {
         })
     }
 
+    /// "Theresa May", "Mrs May": a month's name after a given name or a title, with
+    /// no day or year after it, is a surname.
+    fn month_as_surname(&self, j: usize, opening: bool) -> bool {
+        let Some(token) = self.tokens.get(j) else {
+            return false;
+        };
+        let month = token.is_word()
+            && token.is_capitalized()
+            && token.text.chars().any(char::is_lowercase)
+            && self.lexicon.temporal.months.contains_key(&fold(token.text));
+        let dated = self
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == crate::text::TokenKind::Number);
+        month && !dated && (!opening || j > 0 && self.is_title(j - 1))
+    }
+
     /// A word the gazetteer knows only as the surname of someone else, inside a name
     /// nobody introduced: "Xi" in "Captain Li Xi", "Abbas" in "Jalil Abbas Jilani".
     fn surname_of_another(&self, j: usize) -> Option<&Entity> {
@@ -150,6 +167,7 @@ impl NameFinder<'_, '_> {
         let mut run = 0;
         while self.could_be_name(i + run)
             || self.other_surname_in_name(i + run, run == 0)
+            || self.month_as_surname(i + run, run == 0)
             || self.tokens.get(i + run).is_some_and(|t| t.text.len() == 1)
                 && self.hyphenated(i + run)
         {

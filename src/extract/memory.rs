@@ -70,6 +70,14 @@ const RECENT_PEOPLE: usize = 6;
 impl ArticleMemory {
     /// The state the article has named most often so far (the latest named, on a
     /// tie).
+    /// The state the article named last.
+    pub(super) fn last_state(&self) -> Option<String> {
+        self.state_mentions
+            .iter()
+            .max_by_key(|(_, &(_, last))| last)
+            .map(|(state, _)| state.clone())
+    }
+
     pub(super) fn main_state(&self) -> Option<String> {
         self.state_mentions
             .iter()

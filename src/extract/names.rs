@@ -93,6 +93,7 @@ impl<'a> NameFinder<'_, 'a> {
             if let Some(mention) = self
                 .body_reference_at(memory, i)
                 .or_else(|| self.representative_reference_at(memory, i))
+                .or_else(|| self.state_reference_at(memory, i))
             {
                 i = mention.end;
                 names.push(mention);
@@ -522,6 +523,46 @@ impl<'a> NameFinder<'_, 'a> {
             first: i,
             end: i + 1,
             entity: side.clone(),
+        })
+    }
+
+    /// "the kingdom said", "the country announced": the state the article named
+    /// last, speaking. Only before a verb of speech: "the country's", "the nation
+    /// of", "in the country" are no one's voice; nor is it in what a speaker before
+    /// it reports.
+    fn state_reference_at(&self, memory: &ArticleMemory, i: usize) -> Option<NameMention> {
+        let token = self.tokens.get(i)?;
+        // Cheap tests first: this runs at every word of every sentence.
+        if i == 0
+            || token.is_capitalized()
+            || !self.tokens[i - 1].text.eq_ignore_ascii_case("the")
+            || !self.lexicon.gazetteer.is_state_reference(&fold(token.text))
+        {
+            return None;
+        }
+        let events = &self.lexicon.events;
+        let mut verb = i + 1;
+        while self
+            .texts
+            .get(verb)
+            .is_some_and(|w| events.auxiliaries.contains(&fold(w)))
+        {
+            verb += 1;
+        }
+        let folded: Vec<String> = self.texts.iter().map(|w| fold(w)).collect();
+        if verb >= folded.len() || !events.speech_verb_at(&folded, verb) {
+            return None;
+        }
+        // ("The minister said the kingdom welcomed the truce": a speaker already
+        // speaks for it.)
+        if (0..i).any(|j| events.speech_verb_at(&folded, j)) {
+            return None;
+        }
+        let state = memory.last_state()?;
+        Some(NameMention {
+            first: i,
+            end: i + 1,
+            entity: state_acting(state),
         })
     }
 

@@ -555,7 +555,7 @@ fn walk_back_to_subject(
         }
         if k < j
             && events.speech_verb_at(&view.folded, k - 1)
-            && reported_weapon_subject(view, k, j)
+            && (reported_weapon_subject(view, k, j) || reported_event_subject(view, k, trigger))
         {
             return None;
         }
@@ -659,6 +659,39 @@ fn reported_weapon_subject(view: &SentenceView<'_, '_>, from: usize, verb: usize
                     || view.tokens[i].text.chars().all(|c| c.is_ascii_digit()))
         })
         && !view.names.iter().any(|m| m.first >= from && m.end <= verb)
+}
+
+/// "Ukraine said the attack on Kyiv killed five people": the verb's subject in the
+/// parse, after the speech verb ending at `from`, is an event noun, and the attack
+/// was the speaker's no more than a weapon's would be ("said its attack killed"
+/// names the owner).
+fn reported_event_subject(view: &SentenceView<'_, '_>, from: usize, trigger: usize) -> bool {
+    let events = &view.lexicon.events;
+    if events.is_trigger_noun(&view.folded[trigger]) {
+        return false;
+    }
+    let Some((parsed, verb)) = view.parsed_word(trigger) else {
+        return false;
+    };
+    let tree = &parsed.tree;
+    let Some(subject) = tree.dependent(verb, "nsubj") else {
+        return false;
+    };
+    let Some(token) = parsed.token_of(subject) else {
+        return false;
+    };
+    let owned = tree.dependents(subject).any(|d| {
+        parsed
+            .token_of(d)
+            .is_some_and(|t| events.possessive_pronouns.contains(&view.folded[t]))
+    });
+    token >= from
+        && token < trigger
+        && tree.upos(subject) == "NOUN"
+        && events
+            .trigger_at(&view.folded, token)
+            .is_some_and(|t| t.noun && t.kind == Kind::Strike)
+        && !owned
 }
 
 /// The walk back to the subject has reached a comma at `k - 1` (see

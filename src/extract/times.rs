@@ -442,10 +442,23 @@ fn share_dates(
         .filter(|c| c.kind == Kind::Statement)
         .filter_map(|c| c.time)
         .collect();
+    let verb_times: Vec<(usize, usize)> = candidates
+        .iter()
+        .filter(|c| !c.noun)
+        .filter_map(|c| c.time.map(|t| (c.first, t)))
+        .collect();
     for candidate in candidates.iter_mut() {
         if candidate.time.is_some() || candidate.since.is_some() {
             continue;
         }
+        // "Ukraine said the attack on Kyiv killed five on Sunday": what a speaker
+        // tells of keeps the day of its own verb of killing.
+        let killing_time = candidate
+            .topic
+            .then(|| super::filter::killing_verb(candidate, view))
+            .flatten()
+            .and_then(|verb| verb_times.iter().find(|&&(first, _)| first == verb))
+            .map(|&(_, t)| t);
         let here = (candidate.first, candidate.end);
         let reports = candidate.kind == Kind::Statement;
         let planned = candidate.status == Status::Planned;
@@ -479,6 +492,7 @@ fn share_dates(
             .filter(|&t| !((planned || claimed) && saying_time.contains(&t)))
             .filter(|&t| {
                 !candidate.topic
+                    || killing_time == Some(t)
                     || judging.iter().any(|&(time, verb_end)| {
                         time == t && verb_end <= here.0 && here.0 - verb_end <= JUDGED_REACH
                     })
