@@ -606,7 +606,7 @@ fn other_side(
     };
     // ("arrived in the Guinean capital": what a verb ending in "in" or "at" takes is
     // where, not whom; "spoke to" takes whom.)
-    let verb_object = candidate.kind == Kind::Meeting
+    let verb_object = (candidate.kind == Kind::Meeting || candidate.needs_object)
         && !candidate.noun
         && !matches!(view.folded[end - 1].as_str(), "in" | "at");
     // "spoke on Friday with Defense Minister Yoav Gallant": a date may stand
