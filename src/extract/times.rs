@@ -474,6 +474,15 @@ fn share_dates(
             .filter(|&t| {
                 !(reports && times[t].first_token >= here.1 && reported_verb_time.contains(&t))
             })
+            // "It said ... \"baseless accusations over the incident in Salisbury on
+            // March 4\"": a date in quoted words is theirs, not the day of a saying
+            // outside them. ("\"This morning, forces conducted a strike,\" Trump
+            // wrote": the speaker's today is the day of the saying.)
+            .filter(|&t| {
+                !(reports
+                    && !speech_day(&times[t])
+                    && quoted_apart(view, here.0, times[t].first_token))
+            })
             // "The suspect was arrested in May, Tusk said": a month or a year that
             // what a statement reports before its own clause is dated to is no day
             // of the saying. (A day may be: "hit the port on Thursday, the army
@@ -518,6 +527,17 @@ fn share_dates(
         candidate.time = nearest;
         candidate.time_shared = nearest.is_some();
     }
+}
+
+/// Is token `at` inside a quotation that token `trigger` is outside of?
+fn quoted_apart(view: &SentenceView<'_, '_>, trigger: usize, at: usize) -> bool {
+    let marks = |range: std::ops::Range<usize>| {
+        range
+            .filter(|&j| crate::text::is_double_quote_mark(view.tokens[j].text))
+            .count()
+    };
+    let quoted = marks(0..at) % 2 == 1;
+    quoted && marks(trigger.min(at)..trigger.max(at)) > 0
 }
 
 /// The tokens inside the dashes or parentheses that enclose token `at`, if any.
