@@ -173,7 +173,8 @@ pub(super) fn agent_by(
                     || active && view.is_determiner(j)
             })
         })
-        .or_else(|| claimed_by(candidate, view));
+        .or_else(|| claimed_by(candidate, view))
+        .or_else(|| attributed_to(candidate, view));
     let Some(by) = by else {
         return agent;
     };
@@ -230,6 +231,25 @@ fn claimed_by(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usiz
         })
         .find(|&j| view.folded[j] == "claimed")?;
     (view.folded.get(claimed + 1).map(String::as_str) == Some("by")).then_some(claimed + 1)
+}
+
+/// "an air strike blamed on Damascus", "the bombing, attributed to the PKK": a
+/// participle right after a strike noun that lays the act on someone (see
+/// `attributing_participles`). The token of its "on" or "to", which names the doer
+/// as "by" would.
+fn attributed_to(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<usize> {
+    if !candidate.noun || candidate.kind != Kind::Strike {
+        return None;
+    }
+    let mut at = candidate.end;
+    if view.tokens.get(at).is_some_and(|t| t.text == ",") {
+        at += 1;
+    }
+    let phrase = view
+        .lexicon
+        .events
+        .attributing_participle_at(&view.folded, at)?;
+    Some(at + phrase - 1)
 }
 
 /// Occasions a verb's act took place at: "in a phone call", "during talks", "at a
@@ -445,8 +465,9 @@ pub(super) fn holder_after(view: &SentenceView<'_, '_>, end: usize) -> Option<St
     mention.entity.actor().map(str::to_string)
 }
 
-/// "was killed in an air strike by the United States": the side after the "by" of
-/// the strike noun a passive act was done in did the act.
+/// "was killed in an air strike by the United States", "in an air strike blamed on
+/// Damascus": the side after the "by" (or the attributing participle, see
+/// `attributed_to`) of the strike noun a passive act was done in did the act.
 fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
     let events = &view.lexicon.events;
     let limit = (end + 1 + MEANS_REACH).min(view.tokens.len());
@@ -457,12 +478,18 @@ fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
                 return None;
             }
             let after = j + span;
-            if view.folded.get(after).map(String::as_str) != Some("by") {
-                return None;
-            }
-            let first = view.past_determiners(after + 1);
+            let by = if view.folded.get(after).map(String::as_str) == Some("by") {
+                after
+            } else {
+                after + events.attributing_participle_at(&view.folded, after)? - 1
+            };
+            let first = view.past_determiners(by + 1);
             let mention = view.names.iter().find(|m| m.first == first)?;
-            return mention.entity.actor().map(str::to_string);
+            // ("blamed on Damascus": a capital as agent is its state.)
+            return match mention.entity.class {
+                EntityClass::Capital => mention.entity.country.clone(),
+                _ => mention.entity.actor().map(str::to_string),
+            };
         }
         if !view.is_lowercase_modifier(j) {
             return None;

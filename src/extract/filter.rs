@@ -80,6 +80,9 @@ pub(super) fn rejection(
     if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
         return Some("a statement with no speaker");
     }
+    if candidate.kind == Kind::Statement && attributing_participle(candidate, view) {
+        return Some("a participle laying an act on someone (\"a strike blamed on X\"), not words");
+    }
     if candidate.kind == Kind::Action && candidate.actors.is_empty() {
         return Some("an act nobody named did");
     }
@@ -207,6 +210,28 @@ fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .max(as_at.saturating_sub(CHARACTERISED_REACH));
     (start..as_at).any(|j| events.speaks_of_at(&view.folded, j))
         && !(start..as_at).any(|j| view.folded[j] == "what")
+}
+
+/// "an air strike blamed on Damascus": a participle of `attributing_participles`
+/// right after a common noun, no name or auxiliary before it, with no date after its
+/// preposition ("Russia blamed on Tuesday ..." is Russia speaking).
+fn attributing_participle(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
+    let events = &view.lexicon.events;
+    let Some(span) = events.attributing_participle_at(&view.folded, candidate.first) else {
+        return false;
+    };
+    let after_noun = candidate.first > 0
+        && view.tokens[candidate.first - 1].is_word()
+        && !view.tokens[candidate.first - 1].is_capitalized()
+        && view.name_at(candidate.first - 1).is_none()
+        && !events
+            .auxiliaries
+            .contains(&view.folded[candidate.first - 1]);
+    let dated = view
+        .folded
+        .get(candidate.first + span)
+        .is_some_and(|w| view.lexicon.temporal.names_month_or_weekday(w));
+    after_noun && !dated
 }
 
 /// How far after an attack noun the verb of killing it is the subject of may stand

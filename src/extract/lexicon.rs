@@ -236,6 +236,8 @@ pub struct EventLexicon {
     /// Verbs whose object is what was talked about ("discussed the attacks",
     /// "talked about the strikes"); see [`EventLexicon::speaks_of_at`].
     topic_verbs: Vec<Vec<String>>,
+    /// Participles that lay an act on someone ("blamed on", "attributed to").
+    attributing_participles: Vec<Vec<String>>,
     pub subordinators: BTreeSet<String>,
     /// Words after which a verb's subject lies inside the clause they open.
     pub subject_clause_openers: BTreeSet<String>,
@@ -457,6 +459,8 @@ struct EventsFile {
     cancelling_verbs: Vec<String>,
     #[serde(default)]
     topic_verbs: Vec<String>,
+    #[serde(default)]
+    attributing_participles: Vec<String>,
     subordinators: Vec<String>,
     subject_clause_openers: Vec<String>,
     demonstratives: Vec<String>,
@@ -816,6 +820,7 @@ impl EventLexicon {
             },
             cancelling_verbs: phrases(&file.cancelling_verbs),
             topic_verbs: phrases(&file.topic_verbs),
+            attributing_participles: phrases(&file.attributing_participles),
             subordinators: set(&file.subordinators),
             subject_clause_openers: set(&file.subject_clause_openers),
             demonstratives: set(&file.demonstratives),
@@ -934,6 +939,15 @@ impl EventLexicon {
         self.topic_verbs
             .iter()
             .any(|p| i + 1 >= p.len() && phrase_at(folded, i + 1 - p.len(), p))
+    }
+
+    /// How many tokens an attributing participle ("blamed on") starting at token `i`
+    /// spans, if one does.
+    pub fn attributing_participle_at(&self, folded: &[String], i: usize) -> Option<usize> {
+        self.attributing_participles
+            .iter()
+            .find(|p| phrase_at(folded, i, p))
+            .map(Vec::len)
     }
 
     /// The trigger starting at token `i`, longest first.
