@@ -74,14 +74,10 @@ pub(super) fn rejection(
     if candidate.noun && characterises(candidate, view) {
         return Some("what someone called an act (\"denounced the move as a coup\"), not an act");
     }
-    if candidate.kind == Kind::Statement && answered_in_deeds(candidate, view) {
-        return Some("an answer in deeds (\"responded with strikes\"), not words");
-    }
-    if candidate.kind == Kind::Statement && candidate.actors.is_empty() {
-        return Some("a statement with no speaker");
-    }
-    if candidate.kind == Kind::Statement && attributing_participle(candidate, view) {
-        return Some("a participle laying an act on someone (\"a strike blamed on X\"), not words");
+    if candidate.kind == Kind::Statement {
+        if let Some(reason) = not_words(candidate, view) {
+            return Some(reason);
+        }
     }
     if candidate.kind == Kind::Action && candidate.actors.is_empty() {
         return Some("an act nobody named did");
@@ -210,6 +206,20 @@ fn characterises(candidate: &Candidate, view: &SentenceView<'_, '_>) -> bool {
         .max(as_at.saturating_sub(CHARACTERISED_REACH));
     (start..as_at).any(|j| events.speaks_of_at(&view.folded, j))
         && !(start..as_at).any(|j| view.folded[j] == "what")
+}
+
+/// Why a statement's trigger reports no words of anyone's, if it does not.
+fn not_words(candidate: &Candidate, view: &SentenceView<'_, '_>) -> Option<&'static str> {
+    if answered_in_deeds(candidate, view) {
+        return Some("an answer in deeds (\"responded with strikes\"), not words");
+    }
+    if candidate.actors.is_empty() {
+        return Some("a statement with no speaker");
+    }
+    if attributing_participle(candidate, view) {
+        return Some("a participle laying an act on someone (\"a strike blamed on X\"), not words");
+    }
+    None
 }
 
 /// "an air strike blamed on Damascus": a participle of `attributing_participles`
