@@ -68,8 +68,6 @@ pub(super) struct ArticleMemory {
 const RECENT_PEOPLE: usize = 6;
 
 impl ArticleMemory {
-    /// The state the article has named most often so far (the latest named, on a
-    /// tie).
     /// The state the article named last.
     pub(super) fn last_state(&self) -> Option<String> {
         self.state_mentions
@@ -78,6 +76,8 @@ impl ArticleMemory {
             .map(|(state, _)| state.clone())
     }
 
+    /// The state the article has named most often so far (the latest named, on a
+    /// tie).
     pub(super) fn main_state(&self) -> Option<String> {
         self.state_mentions
             .iter()
