@@ -198,10 +198,7 @@ pub(super) fn agent_by(
             }
         }
         // "missiles fired by Tehran": a capital as agent is its state.
-        agent.main = match m.entity.class {
-            EntityClass::Capital => m.entity.country.clone(),
-            _ => actor_of(m),
-        };
+        agent.main = speaking_actor(m);
         candidate.pinned |= agent.main.is_some();
     } else if tokens.get(j).is_some_and(|t| t.is_capitalized()) {
         // The sentence's subject is not that attacker.
@@ -486,10 +483,7 @@ fn agent_of_means(view: &SentenceView<'_, '_>, end: usize) -> Option<String> {
             let first = view.past_determiners(by + 1);
             let mention = view.names.iter().find(|m| m.first == first)?;
             // ("blamed on Damascus": a capital as agent is its state.)
-            return match mention.entity.class {
-                EntityClass::Capital => mention.entity.country.clone(),
-                _ => mention.entity.actor().map(str::to_string),
-            };
+            return speaking_actor(mention);
         }
         if !view.is_lowercase_modifier(j) {
             return None;

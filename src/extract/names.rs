@@ -4,7 +4,7 @@
 use super::gazetteer::{Entity, EntityClass};
 use super::lexicon::Lexicon;
 use super::memory::ArticleMemory;
-use super::view::NameMention;
+use super::view::{speaking_actor, NameMention};
 use crate::text::{fold, is_possessive, Token};
 
 /// Gazetteer names, then names the article introduces ("Karoline Leavitt") and their
@@ -847,10 +847,7 @@ impl<'a> NameFinder<'_, 'a> {
                 })
             })
             // "Washington's Bureau of African Affairs": a capital owns for its state.
-            .and_then(|m| match m.entity.class {
-                EntityClass::Capital => m.entity.country.clone(),
-                _ => m.entity.actor().map(str::to_string),
-            });
+            .and_then(speaking_actor);
         // "Dagestan's Interior Ministry": a region or city owns it, whether the
         // gazetteer knows the place or not. It is that place's, not the state the
         // article names most, and its owner is part of its name; a region the

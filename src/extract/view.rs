@@ -479,7 +479,9 @@ pub(super) fn name_of<'v>(
         })
 }
 
-/// The actor a subject name speaks for: a capital speaks for its country.
+/// The actor a name speaks, acts or owns for: a capital for its country
+/// ("Washington said", "missiles fired by Tehran", "Washington's Bureau of African
+/// Affairs").
 pub(super) fn speaking_actor(m: &NameMention) -> Option<String> {
     match m.entity.class {
         EntityClass::Capital => m.entity.country.clone(),
