@@ -126,7 +126,50 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
             view.folded[object] == "to" && starts.iter().any(|&s| s > object && s <= object + 2)
         })
     });
+    // "Trump ordered a military strike", "ordered troops to withdraw": an order
+    // whose object is an act the lexicon knows is reported as that act.
+    let ordered_acts: Vec<(usize, bool)> = candidates.iter().map(|c| (c.first, c.noun)).collect();
     candidates
+        .retain(|c| c.noun || c.acted_on.is_some() || !orders_act(view, c.first, &ordered_acts));
+    candidates
+}
+
+/// Words from a verb of order to the act it orders ("ordered the country's armed
+/// forces to withdraw").
+const ORDERED_ACT_REACH: usize = 8;
+
+/// Words from an act's noun to "ordered by" after it ("the strikes on Somalia,
+/// ordered by").
+const ORDERED_NOUN_BEFORE: usize = 5;
+
+/// Is the verb at `verb` one that orders (see `object_control_verbs`), with an act
+/// among `acts` (where each starts, and whether it is a noun) as its object: a noun
+/// before any clause break or preposition, or a verb right after "to"? Or, ordered
+/// "by" someone, after the act's noun ("the strikes, ordered by Washington")?
+fn orders_act(view: &SentenceView<'_, '_>, verb: usize, acts: &[(usize, bool)]) -> bool {
+    let events = &view.lexicon.events;
+    if !events.is_object_control_verb(&view.folded[verb]) {
+        return false;
+    }
+    if view.folded.get(verb + 1).is_some_and(|w| w == "by") {
+        return acts
+            .iter()
+            .any(|&(start, noun)| noun && start < verb && verb - start <= ORDERED_NOUN_BEFORE);
+    }
+    let reach = (verb + ORDERED_ACT_REACH).min(view.tokens.len());
+    let end = (verb + 1..reach)
+        .find(|&j| {
+            view.tokens[j].is_clause_break() || events.prepositions.contains(&view.folded[j])
+        })
+        .unwrap_or(reach);
+    acts.iter().any(|&(start, noun)| {
+        start > verb
+            && if noun {
+                start < end
+            } else {
+                start < reach && view.folded[start - 1] == "to"
+            }
+    })
 }
 
 /// Is the statement verb at `i` an outlet's, no side's? Any verb is when an outlet

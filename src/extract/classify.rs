@@ -9,7 +9,8 @@ use crate::model::Kind;
 use crate::text::phrase_at;
 
 /// The event's mode and CAMEO root code: the mode whose words stand nearest the
-/// trigger (in it first); a meeting is typed by who met where before by its words.
+/// trigger (in it first), a fallback mode only when no other applies; a meeting is
+/// typed by who met where before by its words.
 pub(super) fn classify(
     candidate: &Candidate,
     view: &SentenceView<'_, '_>,
@@ -69,7 +70,7 @@ pub(super) fn classify(
                 .min()?;
             Some((distance, rank, mode))
         })
-        .min_by_key(|(distance, rank, _)| (*distance, *rank))
+        .min_by_key(|(distance, rank, mode)| (mode.fallback, *distance, *rank))
         .map(|(_, _, mode)| mode);
     let named = |mode: &lexicon::Mode| (Some(mode.name.clone()), mode.cameo.clone());
     if candidate.kind == Kind::Meeting {

@@ -118,6 +118,10 @@ pub struct Gazetteer {
     /// Nouns that, after "the", refer back to the last body named ("the bloc").
     body_references: BTreeSet<String>,
     named_body_references: BTreeSet<String>,
+    /// Heads of a body named by what it is ("the ruling military council"), and
+    /// modifiers that say nothing of which body ("the new council").
+    described_body_heads: BTreeSet<String>,
+    undescriptive_modifiers: BTreeSet<String>,
     /// Nouns for a body's fighters after its name ("Houthi rebels", "Hamas fighters").
     fighter_nouns: BTreeSet<String>,
     /// Words for a firm ("company", "firm"), those that need a trade before them
@@ -202,6 +206,10 @@ struct GazetteerFile {
     body_references: Vec<String>,
     #[serde(default)]
     named_body_references: Vec<String>,
+    #[serde(default)]
+    described_body_heads: Vec<String>,
+    #[serde(default)]
+    undescriptive_modifiers: Vec<String>,
     #[serde(default)]
     fighter_nouns: Vec<String>,
     #[serde(default)]
@@ -373,6 +381,10 @@ impl Gazetteer {
             .extend(file.named_body_references.iter().map(|w| fold(w)));
         self.body_references
             .extend(self.named_body_references.iter().cloned());
+        self.described_body_heads
+            .extend(file.described_body_heads.iter().map(|w| fold(w)));
+        self.undescriptive_modifiers
+            .extend(file.undescriptive_modifiers.iter().map(|w| fold(w)));
         self.fighter_nouns
             .extend(file.fighter_nouns.iter().map(|w| fold(w)));
         self.company_nouns_needing_sector
@@ -691,6 +703,16 @@ impl Gazetteer {
     /// has the word.
     pub fn is_named_body_reference(&self, folded: &str) -> bool {
         self.named_body_references.contains(folded)
+    }
+
+    /// "council" in "the ruling military council": a body named by what it is.
+    pub fn is_described_body_head(&self, folded: &str) -> bool {
+        self.described_body_heads.contains(folded)
+    }
+
+    /// "new" in "the new council": says nothing of which body it is.
+    pub fn is_undescriptive_modifier(&self, folded: &str) -> bool {
+        self.undescriptive_modifiers.contains(folded)
     }
 
     /// "North" in "North West": no place of its own.

@@ -75,6 +75,9 @@ pub struct Mode {
     pub cameo: String,
     /// Words that mark the mode when they are the trigger or stand in its clause.
     pub words: Vec<Vec<String>>,
+    /// Marked by the verb alone ("ordered"): the mode when no other one's words
+    /// stand in the clause ("ordered an investigation" is an investigation).
+    pub fallback: bool,
 }
 
 /// The modes of one kind, in order of preference, and the kind's own CAMEO code.
@@ -495,6 +498,8 @@ struct ModeRow {
     says: Option<String>,
     cameo: Option<String>,
     words: Vec<String>,
+    #[serde(default)]
+    fallback: bool,
 }
 
 #[derive(Deserialize)]
@@ -522,6 +527,7 @@ fn modes_of(rows: &BTreeMap<Kind, KindModesRow>) -> Result<BTreeMap<Kind, KindMo
                 says: mode.says.clone(),
                 cameo,
                 words: mode.words.iter().map(|s| phrase(s)).collect(),
+                fallback: mode.fallback,
             });
         }
         modes.insert(
@@ -908,6 +914,11 @@ impl EventLexicon {
     /// The listed verb form the word at `i` stands in for (see [`StandIns`]).
     pub fn stand_in(&self, folded: &[String], i: usize) -> Option<&str> {
         self.stand_ins.stand_in(folded, i, &self.owned_claims)
+    }
+
+    /// "ordered" in "ordered troops to deploy": a verb whose object is told to act.
+    pub fn is_object_control_verb(&self, folded: &str) -> bool {
+        self.stand_ins.object_control_verbs.contains(folded)
     }
 
     /// The listed form a bare or -ing form stands in for, wherever it stands.

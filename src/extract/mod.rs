@@ -3,6 +3,7 @@
 //! tagger. `extract_document` is a pure function of the document and the lexicons,
 //! so it can run per article anywhere (threads, a distributed engine).
 
+mod bodies;
 mod candidates;
 mod casualties;
 mod classify;

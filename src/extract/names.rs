@@ -91,7 +91,8 @@ impl<'a> NameFinder<'_, 'a> {
                 continue;
             }
             if let Some(mention) = self
-                .body_reference_at(memory, i)
+                .described_body_at(memory, i)
+                .or_else(|| self.body_reference_at(memory, i))
                 .or_else(|| self.representative_reference_at(memory, i))
                 .or_else(|| self.state_reference_at(memory, i))
             {
@@ -259,6 +260,13 @@ impl<'a> NameFinder<'_, 'a> {
             }
         }
         let mut end = self.organ_end_at(j, state.is_some())?;
+        // "the military council": the organ's word describes a body of its own.
+        let describes_body = tokens.get(end).is_some_and(|t| {
+            !t.is_capitalized() && gazetteer.is_described_body_head(&fold(t.text))
+        });
+        if describes_body {
+            return None;
+        }
         let voiced = tokens
             .get(end)
             .is_some_and(|t| gazetteer.is_organ_voice(&fold(t.text)));
@@ -1088,7 +1096,7 @@ impl<'a> NameFinder<'_, 'a> {
     /// The end of the word that starts at token `i` when its parts are joined by
     /// "-" or "/" without spaces ("SPLM-IO", "AFC/M23"), each part after a joint
     /// accepted by `part`.
-    fn joined_end(&self, i: usize, part: impl Fn(usize) -> bool) -> usize {
+    pub(super) fn joined_end(&self, i: usize, part: impl Fn(usize) -> bool) -> usize {
         let tokens = self.tokens;
         let mut end = i + 1;
         while tokens.get(end).is_some_and(|t| matches!(t.text, "-" | "/"))

@@ -548,6 +548,9 @@ fn walk_back_to_subject(
     let strike_noun = trigger_entry.is_some_and(|t| t.noun && t.kind == Kind::Strike);
     let mut past_preposition = false;
     let victims_before = harms_counted_victims(view, trigger);
+    // Where the words right before the verb end: `j`, or the start of an aside
+    // between dashes.
+    let mut verb_end = j;
     let mut k = j;
     while k > 0 {
         if reacted_to && past_order_cue && events.speech_verb_at(&view.folded, k - 1) {
@@ -589,6 +592,13 @@ fn walk_back_to_subject(
             k -= 1;
             continue;
         }
+        // "The Houthis — who hold Sanaa — claimed responsibility": an aside between
+        // dashes, right before the verb, stands between it and its subject.
+        if let Some(open) = dashed_aside_before(view, k, j) {
+            k = open;
+            verb_end = open;
+            continue;
+        }
         if view.tokens[k - 1].is_clause_break() {
             return None;
         }
@@ -617,7 +627,7 @@ fn walk_back_to_subject(
             if crate::text::is_possessive(&view.folded, k) && view.owner_suffered(trigger, m) {
                 return None;
             }
-            if let Some(actor) = subject_actor(view, m, k == j || pins_noun(view, k, j)) {
+            if let Some(actor) = subject_actor(view, m, k == verb_end || pins_noun(view, k, j)) {
                 if strike_noun && past_preposition && governed_in_parse(view, m) {
                     return None;
                 }
@@ -639,6 +649,25 @@ fn walk_back_to_subject(
         k -= 1;
     }
     None
+}
+
+/// Words an aside between dashes may have ("— a regional affiliate of the Islamic
+/// State group —").
+const DASHED_ASIDE_WORDS: usize = 30;
+
+/// The walk back has reached `k`; when a dash closes an aside there, right before
+/// the verb (whose auxiliaries end at `j`), the token of the dash that opens it.
+/// Only a pair of the same dash, with a word before the opening one, is an aside.
+fn dashed_aside_before(view: &SentenceView<'_, '_>, k: usize, j: usize) -> Option<usize> {
+    let close = k.checked_sub(1)?;
+    let dash = view.tokens[close].text;
+    if k != j || !matches!(dash, "—" | "–") {
+        return None;
+    }
+    let open = (close.saturating_sub(DASHED_ASIDE_WORDS)..close)
+        .rev()
+        .find(|&o| view.tokens[o].is_clause_break() && view.tokens[o].text != ",")?;
+    (view.tokens[open].text == dash && open > 0 && open + 1 < close).then_some(open)
 }
 
 /// "Israel's government said a drone targeted his house": a weapon is the subject of
