@@ -379,6 +379,8 @@ struct EventsFile {
     bare_verb_markers: Vec<String>,
     progressive_markers: Vec<String>,
     verb_adverbs: Vec<String>,
+    #[serde(default)]
+    governor_time_words: Vec<String>,
     to_governors: Vec<String>,
     object_control_verbs: Vec<String>,
     uncertain_predicates: Vec<String>,
@@ -587,6 +589,9 @@ struct StandIns {
     progressive_markers: BTreeSet<String>,
     /// Adverbs that may stand between such a marker and its verb.
     verb_adverbs: BTreeSet<String>,
+    /// Words of a date that may stand between a word that commits to an act and
+    /// its "to" ("decided on Monday to withdraw").
+    governor_time_words: BTreeSet<String>,
     /// Words after which "to" makes a bare form a verb.
     to_governors: BTreeSet<String>,
     /// Verbs whose object is told to act ("ordered troops to deploy").
@@ -601,6 +606,7 @@ impl StandIns {
             bare_verb_markers: set(&file.bare_verb_markers),
             progressive_markers: set(&file.progressive_markers),
             verb_adverbs: set(&file.verb_adverbs),
+            governor_time_words: set(&file.governor_time_words),
             to_governors: set(&file.to_governors),
             object_control_verbs: set(&file.object_control_verbs),
         })
@@ -631,7 +637,9 @@ impl StandIns {
         let committed = || {
             (0..at)
                 .rev()
-                .find(|&j| !is_adverb(&folded[j]))
+                .find(|&j| {
+                    !is_adverb(&folded[j]) && !self.governor_time_words.contains(&folded[j])
+                })
                 .is_some_and(|j| self.to_governors.contains(&folded[j]))
                 // "ordered troops to deploy", "ordered the army to withdraw": the
                 // order's object, a few words, stands between.

@@ -836,6 +836,9 @@ fn assign_sides(
     if passive_act && candidate.kind == Kind::Strike {
         candidate.victim = passive_victim(view, candidate);
     }
+    if candidate.noun && candidate.kind == Kind::Strike && candidate.victim.is_none() {
+        candidate.victim = victim_of_noun(view, candidate);
+    }
     // ("was elected president by parliament": a body the text names only by its
     // sort leaves the act to the one elected; not "an envoy appointed by ...".)
     if main.is_none()
@@ -934,6 +937,32 @@ fn subject_of(
         }
     }
     main
+}
+
+/// Lowercase words that may describe a person between "of" and the name ("the
+/// killing of nuclear scientist Mohsen Fakhrizadeh").
+const VICTIM_DESCRIPTION_WORDS: usize = 3;
+
+/// "the killing of nuclear scientist Mohsen Fakhrizadeh", "the assassination of
+/// Haniyeh": the person a patient noun's "of" names (see `patient_nouns`) suffered it.
+fn victim_of_noun(view: &SentenceView<'_, '_>, candidate: &Candidate) -> Option<String> {
+    let events = &view.lexicon.events;
+    let of = if view.folded[candidate.end - 1] == "of" {
+        candidate.end - 1
+    } else if events.patient_nouns.contains(&view.folded[candidate.first])
+        && view.folded.get(candidate.end).is_some_and(|w| w == "of")
+    {
+        candidate.end
+    } else {
+        return None;
+    };
+    let reach = (of + 2 + VICTIM_DESCRIPTION_WORDS).min(view.tokens.len());
+    let start =
+        (of + 1..reach).find(|&j| view.name_at(j).is_some() || !view.is_lowercase_modifier(j))?;
+    let person = view
+        .name_starting_at(start)
+        .filter(|m| m.entity.class == EntityClass::Person)?;
+    Some(person.entity.name.clone())
 }
 
 /// "Robert Fico was shot", "Sen. Miguel Uribe Turbay, a possible candidate, was
