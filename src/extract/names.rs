@@ -223,6 +223,15 @@ impl<'a> NameFinder<'_, 'a> {
                 state = Some(named);
                 led_by_person = by_person;
                 j += used;
+                // "the Tripoli-based government": where it sits names its state.
+                // ("the Iran-backed government" is another's.)
+                let seated = tokens.get(j).is_some_and(|t| t.text == "-")
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.text.eq_ignore_ascii_case("based"));
+                if seated && !by_person {
+                    j += 2;
+                }
             } else if let Some(country) = (j..tokens.len().min(j + COUNTRY_MODIFIERS + 1))
                 .take_while(|&k| tokens[k].is_word())
                 .find(|&k| {
@@ -826,6 +835,19 @@ impl<'a> NameFinder<'_, 'a> {
             end = tail;
         }
         if end - i <= known.map_or(0, |(_, used)| used) {
+            return None;
+        }
+        // "the UK Government", "the Government of Sudan": the state itself (see
+        // `state_organ_at`); a government the text names otherwise is a body of its
+        // own ("Libya's Government of National Accord").
+        let names_state = |k: usize| {
+            gazetteer
+                .match_at(texts, k)
+                .is_some_and(|(entity, _)| entity.state().is_some())
+        };
+        if gazetteer.is_leaders_government(&fold(tokens[head].text))
+            && (names_state(i) || head + 2 < end && names_state(head + 2))
+        {
             return None;
         }
         let opener = known.and_then(|(entity, _)| entity.actor().map(str::to_string));
