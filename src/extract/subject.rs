@@ -602,6 +602,21 @@ fn walk_back_to_subject(
         if view.tokens[k - 1].is_clause_break() {
             return None;
         }
+        // "Tiruneh acknowledged Sunday that irregular Amhara forces had taken
+        // control": a clause a verb of speech reports has its subject after "that",
+        // named or not; the speaker is not it, unless the subject is the speaker's
+        // ("said that its troops had withdrawn") or a weapon it may have fired.
+        if k < j && view.folded[k - 1] == "that" && reports_that_clause(view, k - 1) {
+            let speakers_own = (k..j).any(|i| {
+                let word = view.folded[i].as_str();
+                view.lexicon.events.possessive_pronouns.contains(word)
+                    || matches!(word, "it" | "they" | "we" | "he" | "she" | "our")
+                    || view.lexicon.events.weapons.contains(word)
+            });
+            if !speakers_own {
+                return None;
+            }
+        }
         // "appointed new chiefs amid what regional leaders have condemned": a free
         // relative opens the verb's clause, and its subject, named or not, lies
         // after it.
@@ -649,6 +664,17 @@ fn walk_back_to_subject(
         k -= 1;
     }
     None
+}
+
+/// Words a verb of speech may stand before its "that" ("acknowledged on Sunday
+/// that").
+const SPEECH_BEFORE_THAT: usize = 3;
+
+/// Is the "that" at `that` the one a verb of speech opens its report with ("said
+/// that", "acknowledged Sunday that")?
+fn reports_that_clause(view: &SentenceView<'_, '_>, that: usize) -> bool {
+    (that.saturating_sub(SPEECH_BEFORE_THAT)..that)
+        .any(|i| view.lexicon.events.speech_verb_at(&view.folded, i))
 }
 
 /// Words an aside between dashes may have ("— a regional affiliate of the Islamic
