@@ -71,7 +71,7 @@ impl NameFinder<'_, '_> {
             if gazetteer.is_named_body_reference(head) {
                 body.name.split(' ').any(|part| fold(part) == *head)
             } else {
-                gazetteer.is_body_reference(head) && fold(tokens[i - 1].text) == "the"
+                gazetteer.is_body_reference(head) && tokens[i - 1].text.eq_ignore_ascii_case("the")
             }
         });
         if refers_back {
@@ -89,9 +89,12 @@ impl NameFinder<'_, '_> {
     }
 
     /// Does a description start at `i`: after "the", "its", "their" or an owner's "'s"?
+    /// (Compared without folding: this runs at every lowercase word.)
     fn opens_description(&self, i: usize) -> bool {
-        let before = fold(self.tokens[i - 1].text);
-        matches!(before.as_str(), "the" | "its" | "their")
+        let before = self.tokens[i - 1].text;
+        ["the", "its", "their"]
+            .iter()
+            .any(|opener| before.eq_ignore_ascii_case(opener))
             || i >= 2 && is_possessive(self.texts, i - 2)
     }
 }
