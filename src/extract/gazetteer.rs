@@ -122,6 +122,8 @@ pub struct Gazetteer {
     /// modifiers that say nothing of which body ("the new council").
     described_body_heads: BTreeSet<String>,
     undescriptive_modifiers: BTreeSet<String>,
+    /// Nouns a leader's name and "-led" make a body ("the Saudi-led coalition").
+    led_body_nouns: BTreeSet<String>,
     /// Nouns for a body's fighters after its name ("Houthi rebels", "Hamas fighters").
     fighter_nouns: BTreeSet<String>,
     /// Words for a firm ("company", "firm"), those that need a trade before them
@@ -210,6 +212,8 @@ struct GazetteerFile {
     described_body_heads: Vec<String>,
     #[serde(default)]
     undescriptive_modifiers: Vec<String>,
+    #[serde(default)]
+    led_body_nouns: Vec<String>,
     #[serde(default)]
     fighter_nouns: Vec<String>,
     #[serde(default)]
@@ -385,6 +389,8 @@ impl Gazetteer {
             .extend(file.described_body_heads.iter().map(|w| fold(w)));
         self.undescriptive_modifiers
             .extend(file.undescriptive_modifiers.iter().map(|w| fold(w)));
+        self.led_body_nouns
+            .extend(file.led_body_nouns.iter().map(|w| fold(w)));
         self.fighter_nouns
             .extend(file.fighter_nouns.iter().map(|w| fold(w)));
         self.company_nouns_needing_sector
@@ -708,6 +714,11 @@ impl Gazetteer {
     /// "council" in "the ruling military council": a body named by what it is.
     pub fn is_described_body_head(&self, folded: &str) -> bool {
         self.described_body_heads.contains(folded)
+    }
+
+    /// "coalition" in "the Saudi-led coalition": a body its leader names.
+    pub fn is_led_body_noun(&self, folded: &str) -> bool {
+        self.led_body_nouns.contains(folded)
     }
 
     /// "new" in "the new council": says nothing of which body it is.

@@ -132,6 +132,9 @@ impl<'a> NameFinder<'_, 'a> {
                     });
                     i = mention.end;
                     names.push(mention);
+                } else if let Some(mention) = self.led_body_at(i, used) {
+                    i = mention.end;
+                    names.push(mention);
                 } else {
                     i += used;
                 }
@@ -961,6 +964,32 @@ impl<'a> NameFinder<'_, 'a> {
             }
             _ => mention,
         }
+    }
+
+    /// "the Saudi-led coalition", "US-led forces": a body named by who leads it (the
+    /// name of `used` tokens at `i`), known by those words. It acts for no state, so
+    /// that "the coalition" later refers back to it.
+    fn led_body_at(&self, i: usize, used: usize) -> Option<NameMention> {
+        let (tokens, texts) = (self.tokens, self.texts);
+        let end = i + used;
+        let led = tokens.get(end).is_some_and(|t| t.text == "-")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("led"));
+        let noun = tokens.get(end + 2)?;
+        let folded = fold(noun.text);
+        if !led || noun.is_capitalized() || !self.lexicon.gazetteer.is_led_body_noun(&folded) {
+            return None;
+        }
+        Some(NameMention {
+            first: i,
+            end: end + 3,
+            entity: Entity {
+                name: format!("{}-led {folded}", spoken_name(&texts[i..end])),
+                class: EntityClass::Organisation,
+                country: None,
+            },
+        })
     }
 
     /// "Moscow-controlled", "Kremlin-backed": an adjective, not the name itself.
