@@ -3,7 +3,7 @@
 
 use super::gazetteer::{Entity, EntityClass};
 use super::memory::ArticleMemory;
-use super::names::NameFinder;
+use super::names::{name_has_word, NameFinder};
 use super::view::NameMention;
 use crate::text::{fold, is_possessive};
 
@@ -69,7 +69,7 @@ impl NameFinder<'_, '_> {
         // head; "the militant movement": whichever body the article named last.
         let refers_back = memory.last_body.as_ref().is_some_and(|body| {
             if gazetteer.is_named_body_reference(head) {
-                body.name.split(' ').any(|part| fold(part) == *head)
+                name_has_word(&body.name, head)
             } else {
                 gazetteer.is_body_reference(head) && tokens[i - 1].text.eq_ignore_ascii_case("the")
             }

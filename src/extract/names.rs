@@ -509,8 +509,8 @@ impl<'a> NameFinder<'_, 'a> {
         // "the group of seven", "the alliance's": only the noun alone refers back.
         let followed_by_of = self.tokens.get(noun + 1).is_some_and(|t| t.text == "of");
         let word = fold(self.tokens[noun].text);
-        let named_so = !gazetteer.is_named_body_reference(&word)
-            || body.name.split(' ').any(|part| fold(part) == word);
+        let named_so =
+            !gazetteer.is_named_body_reference(&word) || name_has_word(&body.name, &word);
         (!followed_by_of && named_so).then(|| NameMention {
             first: i,
             end: noun + 1,
@@ -1318,6 +1318,12 @@ fn organisation_mention(
             country: None,
         },
     }
+}
+
+/// Does `name` have the folded `word` among its words ("council" in "Transitional
+/// Military Council")? What "the council" needs to refer back to a body.
+pub(super) fn name_has_word(name: &str, word: &str) -> bool {
+    name.split(' ').any(|part| fold(part) == word)
 }
 
 /// Tokens of a name as written: words apart, hyphens joined ("Majed al-Ansari").
