@@ -16,7 +16,12 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
         let taken = view.name_at(i).is_some() || in_date(times, i) || named_participle(view, i);
         // "will recall", "is deploying": read as the listed form they stand for.
         let stand_in = (!taken)
-            .then(|| view.lexicon.events.stand_in(&view.folded, i))
+            .then(|| {
+                view.lexicon
+                    .events
+                    .stand_in(&view.folded, i)
+                    .or_else(|| reported_future_form(view, i))
+            })
             .flatten();
         let trigger = if taken {
             None
@@ -129,9 +134,31 @@ pub(super) fn find_candidates(view: &SentenceView<'_, '_>, times: &[Mention]) ->
     // "Trump ordered a military strike", "ordered troops to withdraw": an order
     // whose object is an act the lexicon knows is reported as that act.
     let ordered_acts: Vec<(usize, bool)> = candidates.iter().map(|c| (c.first, c.noun)).collect();
+    // A court's order stays the court's act ("the ICJ ordered Israel to open the
+    // crossing"): its ruling is the event, whatever it orders.
+    candidates.retain(|c| {
+        c.noun
+            || c.acted_on.is_some()
+            || !orders_act(view, c.first, &ordered_acts)
+            || court_act_at(view, c.first).is_some()
+    });
     candidates
-        .retain(|c| c.noun || c.acted_on.is_some() || !orders_act(view, c.first, &ordered_acts));
-    candidates
+}
+
+/// "announced that Russian forces would withdraw from Kherson": a bare form after
+/// the "would" of reported speech is the plan the speaker announced, as it would be
+/// after "will" (see `SentenceView::reported_future`); the listed form it stands in
+/// for. Not an -ing form, nor a bare form after a conditional "would".
+fn reported_future_form<'s>(view: &SentenceView<'_, 's>, i: usize) -> Option<&'s str> {
+    let listed = view.lexicon.events.listed_form(&view.folded[i])?;
+    if view.folded[i].ends_with("ing") {
+        return None;
+    }
+    // ("would immediately withdraw": adverbs between.)
+    let would = (0..i).rev().find(|&j| {
+        !(view.is_manner_adverb(j) || matches!(view.folded[j].as_str(), "also" | "soon" | "then"))
+    })?;
+    view.reported_future(would, i).then_some(listed)
 }
 
 /// Words from a verb of order to the act it orders ("ordered the country's armed

@@ -101,6 +101,30 @@ pub(super) fn claim_of_own_act_before(view: &SentenceView<'_, '_>, noun: usize) 
                 && (owned.contains(word(j + 1))
                     || word(j + 1) == "of" && owned.contains(word(j + 2)))
         })
+        .or_else(|| claimed_directly(view, noun))
+}
+
+/// Words a claimed act's noun phrase may have before its noun ("claimed Tuesday's
+/// deadly attack").
+const CLAIMED_OBJECT_WORDS: usize = 5;
+
+/// "The Papuan rebels claimed Tuesday's attack", "IS claimed the bombing": a claim
+/// verb whose object is the act's noun, with only determiners, a day's possessive
+/// and lowercase modifiers between.
+pub(super) fn claimed_directly(view: &SentenceView<'_, '_>, noun: usize) -> Option<usize> {
+    let temporal = &view.lexicon.temporal;
+    let claim = (noun.saturating_sub(CLAIMED_OBJECT_WORDS + 1)..noun)
+        .rev()
+        .find(|&j| matches!(view.folded[j].as_str(), "claimed" | "claiming"))?;
+    let plain = (claim + 1..noun).all(|j| {
+        view.is_determiner(j)
+            || view.is_lowercase_modifier(j)
+            || view.folded[j] == "'s"
+            || view.tokens[j].text == "'"
+            || view.tokens[j].text == "’"
+            || temporal.names_month_or_weekday(&view.folded[j])
+    });
+    plain.then_some(claim)
 }
 
 /// For an event noun that is the object of a verb whose subject is "it", "they" or

@@ -557,6 +557,12 @@ fn claims_own_act(
     if owned(below) || tree.dependents(claim).any(owned) {
         return true;
     }
+    // "the rebels claimed Tuesday's attack": the act is the claim's object.
+    if tree.deprel(below) == "obj"
+        && folded(below).is_some_and(|w| view.lexicon.events.is_trigger_noun(w))
+    {
+        return true;
+    }
     let Some(claimant) = tree.dependent(claim, "nsubj") else {
         return false;
     };

@@ -812,10 +812,13 @@ fn assign_sides(
     // "Jack Reed condemned the strikes": the speaker did not strike.
     // ("an investigation into the circumstances of the strike": who looks into it
     // did not strike.)
+    // ("IS claimed the bombing": a claimed act is the claimant's, see
+    // `claimed_directly`.)
     candidate.topic = candidate.noun
         && candidate.kind != Kind::Statement
         && (object_of_speech(view, candidate.first, candidate.kind)
-            || judged_noun(view, candidate.first));
+            || judged_noun(view, candidate.first))
+        && super::doers::claimed_directly(view, candidate.first).is_none();
     let reported = candidate.topic && main.is_none();
     // "discussed the attacks with Putin": "with" goes with the talking, not the
     // attacks.
