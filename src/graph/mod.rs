@@ -267,9 +267,12 @@ fn order_keys(nodes: &[Node], ids: &[String]) -> Vec<(u8, u32)> {
 /// projectiles", with no date of their own: what a news report says happened, it
 /// says happened the day the story had reached when the article reported it ("Trump
 /// said" after "the summit on Friday"), when the network's bounds allow that day;
-/// else the day the articles reporting it came out, when they all came out that day
-/// and the network placed it there (so the order already agrees). The date is
-/// marked inferred. (Undated strikes, meetings and agreements were left undated
+/// else the day the first article reporting it came out, when the network placed it
+/// there (so the order already agrees): by then it had happened, and a story
+/// reported again the next day is mostly news of the first. The date is marked
+/// inferred. (Only articles of one day were so dated until the thirty-third
+/// session: dating by the first raised date accuracy 0.899 -> 0.903 on 322
+/// storylines, 28 dates right against 3 wrong.) (Undated strikes, meetings and agreements were left undated
 /// until round 11, as being as often background: dating them too raised date
 /// accuracy 0.861 -> 0.890 on 38 storylines, and background the text dates, or
 /// tolls, are not undated.)
@@ -284,10 +287,15 @@ fn day_of_report(
     if node.story_day.is_some() && placed == node.story_day {
         return placed;
     }
-    let mut days = node.reports.iter().map(|r| documents[r.doc].published);
-    let day = days.next()??;
-    let same_day = days.all(|d| d == Some(day));
-    (same_day && placed == Some(day)).then_some(day)
+    // Reported as past by articles of several days: the first of them, by which
+    // it had happened.
+    let days: Option<Vec<NaiveDate>> = node
+        .reports
+        .iter()
+        .map(|r| documents[r.doc].published)
+        .collect();
+    let day = days?.into_iter().min()?;
+    (placed == Some(day)).then_some(day)
 }
 
 /// Fold each article's events into the nodes, merging reports of one real event.
