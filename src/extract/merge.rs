@@ -5,6 +5,7 @@ use super::lexicon::Lexicon;
 use super::sides::{drop_represented, push_unique};
 use crate::hash::{FastMap, FastSet};
 use crate::model::Kind;
+use crate::temporal::When;
 
 /// An article's events by kind and main actor, by kind and place, and strikes by
 /// their targets: the only earlier events a new report can be merged into (see
@@ -70,6 +71,10 @@ impl MergeIndex {
     }
 }
 
+/// Days before publication after which a dated event is the article's background,
+/// which no undated report of it joins.
+const BACKGROUND_DAYS: i64 = 90;
+
 /// Fold a new report into an earlier event of the same article when it is the same
 /// event told again: same kind and initiator, place and date that do not disagree. A
 /// report that names no actor ("the Moscow meeting") joins only an event at the same
@@ -80,14 +85,24 @@ pub(super) fn merge_into(
     new: ExtractedEvent,
     people: &std::collections::BTreeSet<String>,
     lexicon: &Lexicon,
+    published: Option<chrono::NaiveDate>,
 ) -> usize {
     // "a senior Russian official" at the same place as Dmitriev is Dmitriev.
     let stands_for = |person: Option<&str>, country: Option<&str>| match (person, country) {
         (Some(p), Some(c)) => lexicon.gazetteer.affiliation(p) == Some(c),
         _ => false,
     };
+    // An undated report is news: it is not the background the article dates months
+    // before it ("a missile attack on a restaurant" and "since Russia invaded in
+    // February last year").
+    let background = |date: &Option<When>| {
+        let ended = date.as_ref().and_then(When::end);
+        matches!((ended, published), (Some(end), Some(day)) if (day - end).num_days() > BACKGROUND_DAYS)
+    };
     let dates_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
-        a.date == b.date || a.date.is_none() || b.date.is_none()
+        a.date == b.date
+            || a.date.is_none() && !background(&b.date)
+            || b.date.is_none() && !background(&a.date)
     };
     let places_agree = |a: &ExtractedEvent, b: &ExtractedEvent| {
         a.place == b.place || a.place.is_none() || b.place.is_none()

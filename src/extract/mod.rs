@@ -97,6 +97,7 @@ pub fn extract_document(doc: &Document, lexicon: &Lexicon) -> Extraction {
                 event,
                 &memory.people,
                 lexicon,
+                doc.published,
             );
             event_of.insert(candidate, index);
         }
