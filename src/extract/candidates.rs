@@ -154,10 +154,8 @@ fn reported_future_form<'s>(view: &SentenceView<'_, 's>, i: usize) -> Option<&'s
     if view.folded[i].ends_with("ing") {
         return None;
     }
-    // ("would immediately withdraw": adverbs between.)
-    let would = (0..i).rev().find(|&j| {
-        !(view.is_manner_adverb(j) || matches!(view.folded[j].as_str(), "also" | "soon" | "then"))
-    })?;
+    // ("would immediately withdraw": `reported_future` allows the adverbs between.)
+    let would = view.folded[..i].iter().rposition(|w| w == "would")?;
     view.reported_future(would, i).then_some(listed)
 }
 
